@@ -1,0 +1,96 @@
+/**
+ * The chain-aware label: what lets the support-to-bug pipeline trace an L3 bug back to the release
+ * and handoff it came from.
+ *
+ * Format (documented in the README):
+ *   chain-<project key, lower case>-v<version id>-l3                  the release's L3 label
+ *   chain-<project key, lower case>-v<version id>-<item>-<n>           the handoff item it was filed from
+ *                                                                      (<item> = step | limitation | question)
+ * It uses the version *id*, never its name, so renaming a release keeps every label valid.
+ * Jira project keys are upper-case letters, digits and underscores starting with a letter, so the
+ * key never contains '-' and the label parses back unambiguously.
+ */
+
+export const JIRA_LABEL_MAX = 255;
+
+export type HandoffItemKind = 'step' | 'limitation' | 'question';
+
+export interface ChainLink {
+  projectKey: string;
+  versionId: string;
+}
+
+export interface ItemRef {
+  kind: HandoffItemKind;
+  /** 1-based position in its section at the moment of filing. */
+  position: number;
+}
+
+export class ChainLabelError extends Error {}
+
+const PROJECT_KEY = /^[A-Z][A-Z0-9_]*$/;
+const VERSION_ID = /^\d{1,18}$/;
+const RELEASE_LABEL = /^chain-([a-z][a-z0-9_]*)-v(\d{1,18})-l3$/;
+const ITEM_LABEL = /^chain-([a-z][a-z0-9_]*)-v(\d{1,18})-(step|limitation|question)-([1-9]\d{0,3})$/;
+
+function checkLink({ projectKey, versionId }: ChainLink): void {
+  if (!PROJECT_KEY.test(projectKey)) {
+    throw new ChainLabelError(`Project key "${projectKey}" is not a Jira project key (A-Z, 0-9, _; starts with a letter)`);
+  }
+  if (!VERSION_ID.test(versionId)) {
+    throw new ChainLabelError(`Version id "${versionId}" is not a Jira version id (digits only)`);
+  }
+}
+
+function bounded(label: string): string {
+  if (label.length > JIRA_LABEL_MAX) {
+    throw new ChainLabelError(`Label would be ${label.length} characters; Jira allows at most ${JIRA_LABEL_MAX}`);
+  }
+  return label;
+}
+
+const prefix = (link: ChainLink) => `chain-${link.projectKey.toLowerCase()}-v${link.versionId}`;
+
+export function releaseLabel(link: ChainLink): string {
+  checkLink(link);
+  return bounded(`${prefix(link)}-l3`);
+}
+
+export function itemLabel(link: ChainLink, item: ItemRef): string {
+  checkLink(link);
+  if (!Number.isInteger(item.position) || item.position < 1 || item.position > 9999) {
+    throw new ChainLabelError(`Item position ${item.position} must be a whole number from 1 to 9999`);
+  }
+  return bounded(`${prefix(link)}-${item.kind}-${item.position}`);
+}
+
+/** All labels an L3 bug carries: the release's label, plus the item's when filed from one. */
+export function l3Labels(link: ChainLink, item?: ItemRef): string[] {
+  return item ? [releaseLabel(link), itemLabel(link, item)] : [releaseLabel(link)];
+}
+
+export type ParsedChainLabel =
+  | ({ kind: 'release' } & ChainLink)
+  | ({ kind: 'item'; item: ItemRef } & ChainLink);
+
+export function parseChainLabel(label: string): ParsedChainLabel | null {
+  const release = RELEASE_LABEL.exec(label);
+  if (release) {
+    return { kind: 'release', projectKey: release[1]!.toUpperCase(), versionId: release[2]! };
+  }
+  const item = ITEM_LABEL.exec(label);
+  if (item) {
+    return {
+      kind: 'item',
+      projectKey: item[1]!.toUpperCase(),
+      versionId: item[2]!,
+      item: { kind: item[3] as HandoffItemKind, position: Number(item[4]) },
+    };
+  }
+  return null;
+}
+
+/** JQL for every L3 bug of a release; the label is quoted so no character can change the query. */
+export function l3BugsJql(link: ChainLink): string {
+  return `project = ${link.projectKey} AND labels = "${releaseLabel(link)}" ORDER BY created DESC`;
+}

@@ -1,0 +1,77 @@
+import fc from 'fast-check';
+import {
+  ChainLabelError,
+  JIRA_LABEL_MAX,
+  itemLabel,
+  l3BugsJql,
+  l3Labels,
+  parseChainLabel,
+  releaseLabel,
+} from '../../../src/domain/chain-label';
+
+const projectKey = fc
+  .tuple(fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZ'), fc.stringMatching(/^[A-Z0-9_]{0,20}$/))
+  .map(([first, rest]) => first + rest);
+const versionId = fc.stringMatching(/^[1-9]\d{0,17}$/);
+
+describe('chain-aware label', () => {
+  it('names project, version and level', () => {
+    expect(releaseLabel({ projectKey: 'SHOP', versionId: '10021' })).toBe('chain-shop-v10021-l3');
+  });
+
+  it('names the handoff item it was filed from', () => {
+    expect(itemLabel({ projectKey: 'SHOP', versionId: '10021' }, { kind: 'limitation', position: 2 })).toBe(
+      'chain-shop-v10021-limitation-2',
+    );
+    expect(l3Labels({ projectKey: 'SHOP', versionId: '1' }, { kind: 'step', position: 3 })).toEqual([
+      'chain-shop-v1-l3',
+      'chain-shop-v1-step-3',
+    ]);
+  });
+
+  it('handles odd but valid project keys (digits, underscores, one letter)', () => {
+    expect(releaseLabel({ projectKey: 'A', versionId: '1' })).toBe('chain-a-v1-l3');
+    expect(releaseLabel({ projectKey: 'MY_PROJ2', versionId: '000123' })).toBe('chain-my_proj2-v000123-l3');
+    expect(parseChainLabel('chain-my_proj2-v000123-l3')).toEqual({ kind: 'release', projectKey: 'MY_PROJ2', versionId: '000123' });
+  });
+
+  it('round-trips every valid project key and version id', () => {
+    fc.assert(
+      fc.property(projectKey, versionId, fc.option(fc.record({ kind: fc.constantFrom('step', 'limitation', 'question' as const), position: fc.integer({ min: 1, max: 9999 }) }), { nil: undefined }), (key, id, item) => {
+        const [release, itemL] = l3Labels({ projectKey: key, versionId: id }, item);
+        expect(parseChainLabel(release!)).toEqual({ kind: 'release', projectKey: key, versionId: id });
+        if (item) expect(parseChainLabel(itemL!)).toEqual({ kind: 'item', projectKey: key, versionId: id, item });
+        for (const label of [release!, itemL ?? release!]) {
+          expect(label).toMatch(/^[a-z0-9_-]+$/);
+          expect(label.length).toBeLessThanOrEqual(JIRA_LABEL_MAX);
+        }
+      }),
+    );
+  });
+
+  it('refuses keys and ids Jira would not have, naming the problem', () => {
+    expect(() => releaseLabel({ projectKey: 'shop', versionId: '1' })).toThrow(/Project key "shop"/);
+    expect(() => releaseLabel({ projectKey: 'SH-OP', versionId: '1' })).toThrow(ChainLabelError);
+    expect(() => releaseLabel({ projectKey: 'SHOP', versionId: '10 21' })).toThrow(/Version id "10 21"/);
+    expect(() => itemLabel({ projectKey: 'SHOP', versionId: '1' }, { kind: 'step', position: 0 })).toThrow(/position 0/);
+  });
+
+  it('stays within Jira\'s 255-character bound, refusing rather than truncating', () => {
+    const versionIdMax = '9'.repeat(18);
+    const fits = 'K'.repeat(JIRA_LABEL_MAX - 'chain--v-l3'.length - versionIdMax.length);
+    expect(releaseLabel({ projectKey: fits, versionId: versionIdMax })).toHaveLength(JIRA_LABEL_MAX);
+    expect(() => releaseLabel({ projectKey: `${fits}K`, versionId: versionIdMax })).toThrow(/256 characters; Jira allows at most 255/);
+  });
+
+  it('does not parse look-alikes', () => {
+    for (const label of ['chain-shop-v10021', 'chain-SHOP-v1-l3', 'chain-shop-vx-l3', 'chain-shop-v1-l3 ', 'chain-shop-v1-step-0', 'xchain-shop-v1-l3']) {
+      expect(parseChainLabel(label)).toBeNull();
+    }
+  });
+
+  it('builds the JQL that lists a release\'s L3 bugs', () => {
+    expect(l3BugsJql({ projectKey: 'SHOP', versionId: '10002' })).toBe(
+      'project = SHOP AND labels = "chain-shop-v10002-l3" ORDER BY created DESC',
+    );
+  });
+});

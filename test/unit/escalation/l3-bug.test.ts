@@ -1,0 +1,95 @@
+import { validator } from '@atlaskit/adf-utils/validator';
+import { emptyContent, type HandoffContent } from '../../../src/domain/handoff';
+import { buildL3Bug, reproductionSteps, summaryPrefix } from '../../../src/domain/l3-bug';
+
+// Atlaskit's validator asks an uninitialised feature-gate client once and warns; that warning is noise here.
+const validate = (() => {
+  const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+  try {
+    return validator(undefined, undefined, { mode: 'strict' });
+  } finally {
+    warn.mockRestore();
+  }
+})();
+
+function assertValidAdf(document: unknown): void {
+  const errors: string[] = [];
+  validate(document as never, (entity, error) => {
+    errors.push(`${entity.type}: ${error.code} ${error.message}`);
+    return undefined;
+  });
+  expect(errors).toEqual([]);
+}
+
+const content: HandoffContent = {
+  ...emptyContent(),
+  whatsNew: 'Gift cards can be bought at checkout.',
+  happyPath: ['Open the cart', 'Choose "Gift card"', 'Pay'],
+  limitations: ['Not yet available in Hebrew', 'Not supported on tablets'],
+  questions: [{ question: 'Can I turn it off?', answer: 'Not this release.' }],
+  escalation: { l1LookUp: 'Search the order in Admin > Orders', l2Reproduce: '1. Log in as a test shopper\n2) Add a gift card\n\n- Pay with <b>Visa</b>' },
+};
+
+const base = {
+  link: { projectKey: 'SHOP', versionId: '10002' },
+  versionName: '2026.12 Gift cards',
+  content,
+  rolloutStage: '5%',
+  handoffUrl: 'https://example.atlassian.net/jira/software/projects/SHOP/apps/app/env/version/10002',
+};
+
+function allText(node: unknown): string[] {
+  if (!node || typeof node !== 'object') return [];
+  const n = node as { text?: string; content?: unknown[] };
+  return [...(n.text ? [n.text] : []), ...(n.content ?? []).flatMap(allText)];
+}
+
+describe('L3 bug pre-fill', () => {
+  it('uses a validator that really rejects invalid ADF', () => {
+    expect(() => assertValidAdf({ version: 1, type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: '' }] }] })).toThrow();
+    expect(() => assertValidAdf({ version: 1, type: 'doc', content: [{ type: 'taskList', content: [] }] })).toThrow();
+  });
+
+  it('is valid ADF with the reproduction steps as a checklist, the stage and a link back', () => {
+    const bug = buildL3Bug(base);
+    assertValidAdf(bug.description);
+    const taskList = bug.description.content.find((n) => n.type === 'taskList');
+    expect(taskList?.content?.map((item) => allText(item).join(''))).toEqual([
+      'Log in as a test shopper',
+      'Add a gift card',
+      'Pay with <b>Visa</b>',
+    ]);
+    expect(allText(bug.description).join(' ')).toContain('Rollout stage when filed: 5%');
+    expect(JSON.stringify(bug.description)).toContain(`"href":"${base.handoffUrl}"`);
+    expect(bug.summary).toBe('[L3] 2026.12 Gift cards: ');
+    expect(bug.labels).toEqual(['chain-shop-v10002-l3']);
+  });
+
+  it('keeps markup in handoff text as literal text, never as ADF structure', () => {
+    const bug = buildL3Bug({ ...base, item: { kind: 'limitation', position: 1 }, content: { ...content, limitations: ['<script>alert(1)</script> **bold**'] } });
+    assertValidAdf(bug.description);
+    expect(allText(bug.description)).toContain('<script>alert(1)</script> **bold**');
+    expect(bug.labels).toEqual(['chain-shop-v10002-l3', 'chain-shop-v10002-limitation-1']);
+  });
+
+  it('asks for steps when the handoff has no L2 guidance, still valid ADF', () => {
+    const bug = buildL3Bug({ ...base, content: emptyContent() });
+    assertValidAdf(bug.description);
+    expect(allText(bug.description)).toContain('Write the steps that reproduce the problem.');
+  });
+
+  it('notes the handoff item the bug was filed from', () => {
+    const bug = buildL3Bug({ ...base, item: { kind: 'step', position: 2 } });
+    expect(allText(bug.description).join('')).toContain('Happy path step 2: Choose "Gift card"');
+  });
+
+  it('parses L2 guidance lines into steps, dropping bullets and numbering', () => {
+    expect(reproductionSteps(' - a\n* b\n• c\n10) d\n3. e\n\n   ')).toEqual(['a', 'b', 'c', 'd', 'e']);
+  });
+
+  it('shortens a very long release name in the summary prefix', () => {
+    const prefix = summaryPrefix('R'.repeat(300));
+    expect(prefix.length).toBeLessThanOrEqual(120);
+    expect(prefix.endsWith('…: ')).toBe(true);
+  });
+});
