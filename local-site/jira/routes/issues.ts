@@ -1,0 +1,35 @@
+import { ALL_FIELDS, createIssue, getIssue, issueJson, resolveFields } from '../issues';
+import { intParam, json } from '../http';
+import { param, type Route } from './types';
+
+export const issueRoutes: Route[] = [
+  {
+    method: 'POST',
+    pattern: /^\/rest\/api\/3\/issue$/,
+    handler: async (ctx) => {
+      const row = createIssue(ctx.store, ctx.principal, await ctx.body());
+      return json(201, { id: String(row.id), key: row.key, self: `${ctx.store.baseUrl}/rest/api/3/issue/${row.id}` });
+    },
+  },
+  {
+    method: 'GET',
+    pattern: /^\/rest\/api\/3\/issue\/createmeta\/([^/]+)\/issuetypes$/,
+    handler: (ctx) => {
+      const project = ctx.store.visibleProject(ctx.principal, param(ctx, 0));
+      const startAt = intParam(ctx.url, 'startAt', 0);
+      const maxResults = Math.min(intParam(ctx.url, 'maxResults', 50, 1), 200);
+      // Jira returns no issue types to someone who cannot create issues in the project.
+      const all = ctx.store.can(ctx.principal, project.id, 'CREATE_ISSUES') ? ctx.store.issueTypeJsonOf(project.id) : [];
+      return json(200, { issueTypes: all.slice(startAt, startAt + maxResults), maxResults, startAt, total: all.length });
+    },
+  },
+  {
+    method: 'GET',
+    pattern: /^\/rest\/api\/3\/issue\/([^/]+)$/,
+    handler: (ctx) => {
+      const row = getIssue(ctx.store, ctx.principal, param(ctx, 0));
+      const fields = ctx.url.searchParams.getAll('fields');
+      return json(200, issueJson(ctx.store, row, resolveFields(fields.length > 0 ? fields : undefined, ALL_FIELDS)));
+    },
+  },
+];
