@@ -4,7 +4,13 @@
  * The UI imports only types and schemas from here, never backend code.
  */
 import { z } from 'zod';
-import { HandoffContentSchema, type HandoffContent, type StoredHandoff } from '../domain/handoff';
+import { HandoffContentSchema, type StoredHandoff } from '../domain/handoff';
+import type { Result } from '../domain/errors';
+import type { HandoffState } from '../domain/state';
+
+// Defined next to the rules that produce them; re-exported so the UI has one place to import from.
+export type { ErrorCode, ResolverError, Result, SaveConflict } from '../domain/errors';
+export type { HandoffState } from '../domain/state';
 
 /** Jira version ids are numeric strings; anything else is refused before a Jira call is made. */
 export const VersionIdSchema = z
@@ -34,9 +40,6 @@ export type GetHandoffPayload = z.input<typeof GetHandoffPayloadSchema>;
 export type SaveHandoffPayload = z.input<typeof SaveHandoffPayloadSchema>;
 export type SetStatusPayload = z.input<typeof SetStatusPayloadSchema>;
 
-/** The state shown as a lozenge per version in the overview. */
-export type HandoffState = 'missing' | 'draft' | 'ready' | 'late' | 'released';
-
 export interface ProjectInfo {
   id: string;
   key: string;
@@ -62,6 +65,10 @@ export interface ReleaseSummary {
   version: VersionInfo;
   state: HandoffState;
   status: 'none' | 'draft' | 'ready';
+  /**
+   * From the overview index, which is rewritten on the first save and on status changes only, so
+   * these are "as of the last status change"; the handoff itself (getHandoff) has the latest.
+   */
   revision: number;
   updatedAt: string | null;
   readyAt: string | null;
@@ -85,34 +92,6 @@ export interface HandoffView {
   missingForReady: string[];
   leadTimeDays: number;
 }
-
-export interface SaveConflict {
-  /** What is stored now (someone else's save). */
-  theirs: StoredHandoff;
-  /** What the caller tried to save, returned so nothing is lost. */
-  yours: HandoffContent;
-}
-
-/** Error codes the UI can act on; `message` is always ready to show to a person. */
-export type ErrorCode =
-  | 'INVALID_INPUT'
-  | 'NOT_FOUND'
-  | 'FORBIDDEN'
-  | 'CONFLICT'
-  | 'NOT_READY'
-  | 'TOO_LARGE'
-  | 'JIRA_UNAVAILABLE'
-  | 'INTERNAL';
-
-export interface ResolverError {
-  code: ErrorCode;
-  message: string;
-  /** Field path (e.g. "content.questions.0.answer") → message, for inline validation. */
-  fields?: Record<string, string>;
-  conflict?: SaveConflict;
-}
-
-export type Result<T> = { ok: true; value: T } | { ok: false; error: ResolverError };
 
 /**
  * Every resolver the UI can invoke. The shape is @forge/resolver's `Definitions`, so the backend

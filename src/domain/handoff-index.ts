@@ -1,0 +1,69 @@
+/**
+ * The overview index: one small project property that lists, per version with a handoff, what the
+ * overview shows, so listing releases costs one property read however many versions there are.
+ *
+ * Entries are tuples with instants as epoch seconds because the index must hold hundreds of
+ * versions within one 32,768-byte property: about 40 bytes per version, so roughly 800 fit.
+ * The per-version property stays the source of truth; the index is rewritten on the first save and
+ * on every status change, so its `revision`/`updatedAt` are as of the last such write.
+ */
+import { z } from 'zod';
+import type { HandoffStatus, StoredHandoff } from './handoff';
+import { assertIndexFits } from './storage-size';
+
+const StatusCode = z.enum(['d', 'r']);
+const EpochSeconds = z.number().int().nonnegative();
+
+const IndexEntryTuple = z.tuple([StatusCode, EpochSeconds.nullable(), z.number().int().nonnegative(), EpochSeconds]);
+
+export const HandoffIndexSchema = z.object({
+  schemaVersion: z.literal(1),
+  /** versionId → [status 'd'|'r', readyAt epoch s | null, revision, updatedAt epoch s] */
+  versions: z.record(z.string(), IndexEntryTuple),
+});
+export type HandoffIndex = z.output<typeof HandoffIndexSchema>;
+
+export interface IndexEntry {
+  status: HandoffStatus;
+  readyAt: string | null;
+  revision: number;
+  updatedAt: string;
+}
+
+export function emptyIndex(): HandoffIndex {
+  return { schemaVersion: 1, versions: {} };
+}
+
+/** A missing or unreadable index reads as empty: it is a cache of the per-version properties. */
+export function parseIndex(value: unknown): HandoffIndex {
+  const parsed = HandoffIndexSchema.safeParse(value);
+  return parsed.success ? parsed.data : emptyIndex();
+}
+
+const toSeconds = (iso: string): number => Math.max(0, Math.floor(Date.parse(iso) / 1000));
+const toIso = (seconds: number): string => new Date(seconds * 1000).toISOString();
+
+export function indexEntry(index: HandoffIndex, versionId: string): IndexEntry | null {
+  const tuple = index.versions[versionId];
+  if (!tuple) return null;
+  const [status, readyAt, revision, updatedAt] = tuple;
+  return { status: status === 'r' ? 'ready' : 'draft', readyAt: readyAt === null ? null : toIso(readyAt), revision, updatedAt: toIso(updatedAt) };
+}
+
+/** A new index with the handoff's entry replaced; throws TOO_LARGE when it would not fit in one property. */
+export function withHandoff(index: HandoffIndex, handoff: StoredHandoff): HandoffIndex {
+  const next: HandoffIndex = {
+    schemaVersion: 1,
+    versions: {
+      ...index.versions,
+      [handoff.versionId]: [
+        handoff.status === 'ready' ? 'r' : 'd',
+        handoff.readyAt === null ? null : toSeconds(handoff.readyAt),
+        handoff.revision,
+        toSeconds(handoff.updatedAt),
+      ],
+    },
+  };
+  assertIndexFits(next, Object.keys(next.versions).length);
+  return next;
+}

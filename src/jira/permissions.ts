@@ -1,0 +1,25 @@
+import { route } from '@forge/api';
+import { z } from 'zod';
+import { jiraRequest } from './request';
+import type { JiraFetch } from './transport';
+
+export const PROJECT_PERMISSIONS = ['BROWSE_PROJECTS', 'EDIT_ISSUES', 'ADMINISTER_PROJECTS'] as const;
+export type ProjectPermission = (typeof PROJECT_PERMISSIONS)[number];
+export type PermissionSet = Record<ProjectPermission, boolean>;
+
+const MyPermissionsJson = z.object({
+  permissions: z.record(z.string(), z.object({ havePermission: z.boolean().optional() }).loose()),
+});
+
+/** The calling person's own permissions in the project (asUser), never a role sent by the UI. */
+export async function getMyPermissions(
+  fetch: JiraFetch,
+  projectKey: string,
+  keys: readonly ProjectPermission[] = PROJECT_PERMISSIONS,
+): Promise<PermissionSet> {
+  const query = new URLSearchParams({ projectKey, permissions: keys.join(',') });
+  const answer = await jiraRequest(fetch, { as: 'user', route: route`/rest/api/3/mypermissions?${query}` }, MyPermissionsJson);
+  const result = { BROWSE_PROJECTS: false, EDIT_ISSUES: false, ADMINISTER_PROJECTS: false };
+  for (const key of keys) result[key] = answer.permissions[key]?.havePermission === true;
+  return result;
+}

@@ -1,0 +1,27 @@
+import type { Request } from '@forge/resolver';
+import type { z } from 'zod';
+import { AppError, fail, ok, type Result } from '../domain/errors';
+import { parseOrThrow } from '../domain/validation';
+import { callContextOf, type CallContext } from './call-context';
+import type { ResolverDeps } from './deps';
+
+export type Action<P, T> = (payload: P, call: CallContext, deps: ResolverDeps) => Promise<T>;
+
+/**
+ * The boundary every resolver goes through: validate the payload, read who/where from Forge's
+ * context, run the action, and turn every outcome into a Result. Nothing is thrown to the UI;
+ * unexpected errors are logged here and answered with a message that reveals nothing internal.
+ */
+export function resolverFor<S extends z.ZodType, T>(name: string, schema: S, action: Action<z.output<S>, T>, deps: ResolverDeps) {
+  return async (request: Request<unknown>): Promise<Result<T>> => {
+    try {
+      const payload = parseOrThrow(schema, request.payload ?? {}, 'The request');
+      const call = callContextOf(request.context);
+      return ok(await action(payload, call, deps));
+    } catch (error) {
+      if (error instanceof AppError) return fail(error.error);
+      deps.log.error(`Resolver ${name} failed unexpectedly`, error);
+      return fail({ code: 'INTERNAL', message: 'Something went wrong in CS Handoff. Try again; if it keeps happening, tell your Jira admin.' });
+    }
+  };
+}

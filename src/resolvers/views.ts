@@ -1,0 +1,59 @@
+import type { HandoffView, ProjectInfo, VersionInfo } from '../contract';
+import { AppError, appError } from '../domain/errors';
+import { StoredHandoffSchema, type StoredHandoff } from '../domain/handoff';
+import { missingForReady } from '../domain/readiness';
+import { handoffState, type LatenessRule } from '../domain/state';
+import type { JiraVersion, PermissionSet } from '../jira';
+import { capabilitiesOf, settledValue } from './access';
+import type { Logger } from './deps';
+
+export function toVersionInfo(version: JiraVersion): VersionInfo {
+  const { id, name, description, releaseDate, released, archived } = version;
+  return { id, name, description, releaseDate, released, archived };
+}
+
+/**
+ * The version, proven to belong to the page's project. A version of another project answers exactly
+ * like one that does not exist, so ids cannot be used to probe other projects.
+ */
+export function versionInProject(result: PromiseSettledResult<JiraVersion>, versionId: string, project: ProjectInfo): JiraVersion {
+  if (result.status === 'rejected' && result.reason instanceof AppError && result.reason.error.code === 'NOT_FOUND') {
+    throw versionNotFound(versionId, project);
+  }
+  const version = settledValue(result);
+  if (version.projectId !== project.id) throw versionNotFound(versionId, project);
+  return version;
+}
+
+function versionNotFound(versionId: string, project: ProjectInfo): AppError {
+  return appError('NOT_FOUND', `Version ${versionId} was not found in project ${project.key}.`, { fields: { versionId: 'No such version in this project' } });
+}
+
+/** The stored handoff, or null when there is none. A value that no longer matches the schema is a bug or a manual edit. */
+export function parseStoredHandoff(value: unknown, versionId: string, log: Logger): StoredHandoff | null {
+  if (value === null || value === undefined) return null;
+  const parsed = StoredHandoffSchema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  log.error(`Stored handoff for version ${versionId} does not match the schema`, parsed.error.issues.slice(0, 5));
+  throw appError('INTERNAL', `The stored handoff for version ${versionId} could not be read.`);
+}
+
+export interface ViewParts {
+  project: ProjectInfo;
+  version: JiraVersion;
+  permissions: PermissionSet;
+  handoff: StoredHandoff | null;
+  lateness: LatenessRule;
+}
+
+export function handoffView({ project, version, permissions, handoff, lateness }: ViewParts): HandoffView {
+  return {
+    project,
+    version: toVersionInfo(version),
+    capabilities: capabilitiesOf(permissions),
+    handoff,
+    state: handoffState({ version, handoff }, lateness),
+    missingForReady: handoff ? missingForReady(handoff.content) : [],
+    leadTimeDays: lateness.leadTimeDays,
+  };
+}
