@@ -1,0 +1,25 @@
+/** The app shell: one landmark, the current route's screen. */
+import Heading from '@atlaskit/heading';
+import { useRouter, AppLink, paths } from './routes';
+import { Overview } from './screens/Overview';
+import { HandoffPage } from './screens/HandoffPage';
+
+export function App({ projectId }: { projectId: string }) {
+  const { route } = useRouter();
+  return (
+    <main className="app">
+      {route.name === 'overview' && <Overview />}
+      {route.name === 'handoff' && <HandoffPage key={route.versionId} projectId={projectId} versionId={route.versionId} />}
+      {route.name === 'not-found' && (
+        <div className="stack">
+          <Heading size="large" as="h1">
+            Page not found
+          </Heading>
+          <p>
+            There is nothing at this address. <AppLink to={paths.overview()}>Go to CS Handoff</AppLink>
+          </p>
+        </div>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,37 @@
+/**
+ * The only place the UI talks to the backend. Every call is typed by the shared contract, and a
+ * thrown bridge error (network, host) becomes an ordinary `ok:false` result, so screens handle one shape.
+ */
+import { makeInvoke } from '@forge/bridge';
+import type {
+  HandoffView,
+  ReleasesOverview,
+  ResolverDefinitions,
+  Result,
+  SaveHandoffPayload,
+  SetStatusPayload,
+} from '../../../src/contract';
+
+const invoke = makeInvoke<ResolverDefinitions>();
+
+async function call<T>(run: () => Promise<Result<T>>): Promise<Result<T>> {
+  try {
+    const result = await run();
+    if (result && typeof result === 'object' && 'ok' in result) return result;
+    return { ok: false, error: { code: 'INTERNAL', message: 'The app returned an unexpected answer. Try again.' } };
+  } catch {
+    return {
+      ok: false,
+      error: { code: 'JIRA_UNAVAILABLE', message: "Couldn't reach the CS Handoff app. Check your connection and try again." },
+    };
+  }
+}
+
+export const api = {
+  listReleases: (): Promise<Result<ReleasesOverview>> => call(() => invoke('listReleases', {})),
+  getHandoff: (versionId: string): Promise<Result<HandoffView>> => call(() => invoke('getHandoff', { versionId })),
+  saveHandoff: (payload: SaveHandoffPayload): Promise<Result<HandoffView>> => call(() => invoke('saveHandoff', payload)),
+  setStatus: (payload: SetStatusPayload): Promise<Result<HandoffView>> => call(() => invoke('setStatus', payload)),
+};
+
+export type Api = typeof api;

@@ -1,0 +1,121 @@
+/**
+ * Someone saved while this person was editing: their text and ours, side by side for every section
+ * that differs. Nothing is lost: "yours" stays in the editor below until the person decides.
+ */
+import { useState } from 'react';
+import Button from '@atlaskit/button/new';
+import SectionMessage from '@atlaskit/section-message';
+import type { StoredHandoff, HandoffContent } from '../../../../src/domain/handoff';
+import { formatInstant } from '../format';
+
+interface Part {
+  key: string;
+  label: string;
+  text: (c: HandoffContent) => string;
+}
+
+const numbered = (items: string[]) => items.map((s, i) => `${i + 1}. ${s.trim()}`).join('\n');
+const bullets = (items: string[]) => items.map((s) => `• ${s.trim()}`).join('\n');
+
+const PARTS: Part[] = [
+  { key: 'whatsNew', label: "What's new", text: (c) => c.whatsNew.trim() },
+  { key: 'happyPath', label: 'Happy path', text: (c) => numbered(c.happyPath.filter((s) => s.trim())) },
+  {
+    key: 'limitations',
+    label: 'Known limitations',
+    text: (c) => {
+      const items = c.limitations.filter((s) => s.trim());
+      return items.length ? bullets(items) : c.noKnownLimitations ? 'None known' : '';
+    },
+  },
+  {
+    key: 'questions',
+    label: 'Likely questions',
+    text: (c) =>
+      c.questions
+        .filter((q) => q.question.trim() || q.answer.trim())
+        .map((q) => `Q: ${q.question.trim()}\nA: ${q.answer.trim()}`)
+        .join('\n\n'),
+  },
+  { key: 'l1', label: 'L1: how to look it up', text: (c) => c.escalation.l1LookUp.trim() },
+  { key: 'l2', label: 'L2: how to reproduce', text: (c) => c.escalation.l2Reproduce.trim() },
+  { key: 'dashboard', label: 'Dashboard link', text: (c) => c.dashboardUrl.trim() },
+];
+
+export function changedParts(theirs: HandoffContent, yours: HandoffContent) {
+  return PARTS.filter((p) => p.text(theirs) !== p.text(yours)).map((p) => ({
+    key: p.key,
+    label: p.label,
+    theirs: p.text(theirs),
+    yours: p.text(yours),
+  }));
+}
+
+interface Props {
+  theirs: StoredHandoff;
+  yours: HandoffContent;
+  busy: boolean;
+  onKeepMine(): void;
+  onUseTheirs(): void;
+}
+
+export function ConflictView({ theirs, yours, busy, onKeepMine, onUseTheirs }: Props) {
+  const [confirming, setConfirming] = useState(false);
+  const parts = changedParts(theirs.content, yours);
+  const who = theirs.updatedBy.displayName || 'Someone';
+  return (
+    <div data-testid="conflict-view" role="region" aria-labelledby="conflict-title">
+      <SectionMessage appearance="warning" title="Someone saved this handoff while you were editing" headingLevel="h2">
+        <div className="stack">
+          <p id="conflict-title">
+            {who} saved revision {theirs.revision} on {formatInstant(theirs.updatedAt)}. Your changes are still in the
+            editor below. Compare the sections that differ, then choose which version to keep.
+          </p>
+          {parts.length === 0 ? (
+            <p>Your text and theirs are the same.</p>
+          ) : (
+            parts.map((p) => (
+              <div key={p.key} data-testid={`conflict-part-${p.key}`}>
+                <h3 className="field-label">{p.label}</h3>
+                <div className="conflict-grid">
+                  <div data-testid="conflict-theirs">
+                    <h4>Their version ({who})</h4>
+                    <pre>{p.theirs || '(empty)'}</pre>
+                  </div>
+                  <div data-testid="conflict-yours">
+                    <h4>Your version</h4>
+                    <pre>{p.yours || '(empty)'}</pre>
+                  </div>
+                </div>
+              </div>
+            ))
+          )}
+          {confirming ? (
+            <div className="stack-sm" data-testid="conflict-confirm">
+              <p>
+                <strong>Discard your changes and use {who}'s version?</strong> This can't be undone.
+              </p>
+              <div className="row">
+                <Button appearance="danger" onClick={onUseTheirs} isDisabled={busy} testId="conflict-confirm-use-theirs">
+                  Discard mine, use theirs
+                </Button>
+                <Button appearance="subtle" onClick={() => setConfirming(false)} testId="conflict-confirm-cancel">
+                  Go back
+                </Button>
+              </div>
+            </div>
+          ) : (
+            <div className="row">
+              <Button appearance="primary" onClick={onKeepMine} isDisabled={busy} testId="conflict-keep-mine">
+                {busy ? 'Saving…' : 'Keep my version'}
+              </Button>
+              <Button onClick={() => setConfirming(true)} isDisabled={busy} testId="conflict-use-theirs">
+                Use their version
+              </Button>
+            </div>
+          )}
+        </div>
+      </SectionMessage>
+    </div>
+  );
+}

@@ -1,0 +1,103 @@
+/** Every section of the handoff, in the brief's order, as plain text (React text nodes only). */
+import type { ReactNode } from 'react';
+import Heading from '@atlaskit/heading';
+import type { HandoffContent } from '../../../../src/domain/handoff';
+
+const NotWritten = () => <p className="subtlest">Not written yet.</p>;
+
+function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section aria-labelledby={`${id}-title`} data-testid={`reader-${id}`}>
+      <Heading size="medium" as="h2" id={`${id}-title`}>
+        {title}
+      </Heading>
+      {children}
+    </section>
+  );
+}
+
+export function HandoffReader({ content, l3Slot }: { content: HandoffContent; l3Slot?: ReactNode }) {
+  const { whatsNew, happyPath, limitations, noKnownLimitations, questions, escalation, dashboardUrl } = content;
+  return (
+    <div className="reader" data-testid="handoff-reader">
+      <Section id="whats-new" title="What's new">
+        {whatsNew.trim() ? <p>{whatsNew}</p> : <NotWritten />}
+      </Section>
+
+      <Section id="happy-path" title="Happy path">
+        {happyPath.length ? (
+          <ol>
+            {happyPath.map((step, i) => (
+              <li key={i}>{step}</li>
+            ))}
+          </ol>
+        ) : (
+          <NotWritten />
+        )}
+      </Section>
+
+      <Section id="limitations" title="Known limitations">
+        {limitations.length ? (
+          <ul>
+            {limitations.map((item, i) => (
+              <li key={i}>{item}</li>
+            ))}
+          </ul>
+        ) : noKnownLimitations ? (
+          <p>None known.</p>
+        ) : (
+          <NotWritten />
+        )}
+      </Section>
+
+      <Section id="questions" title="Likely questions">
+        {questions.length ? (
+          <dl>
+            {questions.map((q, i) => (
+              <div key={i}>
+                <dt>{q.question}</dt>
+                <dd>{q.answer.trim() ? q.answer : <span className="subtlest">No answer yet.</span>}</dd>
+              </div>
+            ))}
+          </dl>
+        ) : (
+          <NotWritten />
+        )}
+      </Section>
+
+      <Section id="escalation" title="Escalation path">
+        <Heading size="small" as="h3">
+          L1: how to look it up
+        </Heading>
+        {escalation.l1LookUp.trim() ? <p>{escalation.l1LookUp}</p> : <NotWritten />}
+        <Heading size="small" as="h3">
+          L2: how to reproduce
+        </Heading>
+        {escalation.l2Reproduce.trim() ? <p>{escalation.l2Reproduce}</p> : <NotWritten />}
+        <Heading size="small" as="h3">
+          L3: file a bug
+        </Heading>
+        <div className="slot" data-testid="l3-slot">
+          {l3Slot ?? <p className="muted">File a Jira bug with the chain-aware label, linked to this release.</p>}
+        </div>
+      </Section>
+
+      <Section id="dashboard" title="Dashboard">
+        {/^https:\/\/[^\s]+$/i.test(dashboardUrl.trim()) ? (
+          <p>
+            <a href={dashboardUrl} target="_blank" rel="noopener noreferrer" data-testid="dashboard-link">
+              Open the leading-signals dashboard
+              <span className="visually-hidden"> (opens in a new tab)</span>
+            </a>
+            <br />
+            <span className="muted">{dashboardUrl}</span>
+          </p>
+        ) : dashboardUrl.trim() ? (
+          <p>{dashboardUrl}</p>
+        ) : (
+          <NotWritten />
+        )}
+      </Section>
+    </div>
+  );
+}

@@ -1,0 +1,322 @@
+/** "/version/<id>" — read one release's CS handoff; editors write it, save it and mark it ready. */
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import Button from '@atlaskit/button/new';
+import SectionMessage from '@atlaskit/section-message';
+import type { HandoffView, ResolverError, SaveConflict } from '../../../../src/contract';
+import type { HandoffContent } from '../../../../src/domain/handoff';
+import { api } from '../api';
+import { clearDraft, loadDraft, saveDraft, type StoredDraft } from '../draft-storage';
+import { emptyContent, sameContent, toContent, toModel, type EditorModel } from '../editor-model';
+import { formatInstant } from '../format';
+import { Breadcrumbs } from '../components/Breadcrumbs';
+import { ConflictView } from '../components/ConflictView';
+import { ErrorMessage } from '../components/ErrorMessage';
+import { HandoffHeader } from '../components/HandoffHeader';
+import { HandoffReader } from '../components/HandoffReader';
+import { Loading } from '../components/Loading';
+import { ReadyWarning } from '../components/ReadyWarning';
+
+const HandoffEditor = lazy(() => import('../editor/HandoffEditor'));
+
+const FORBIDDEN_EDIT = "You don't have permission to edit this handoff.";
+
+/** The editor's session: what it started from, and what is typed now. */
+interface Editing {
+  baseRevision: number;
+  model: EditorModel;
+}
+
+/** Moves focus to a heading after a mode change, so keyboard and screen-reader users follow along. */
+function focusById(id: string) {
+  requestAnimationFrame(() => {
+    const el = document.getElementById(id);
+    if (!el) return;
+    if (!el.hasAttribute('tabindex')) el.setAttribute('tabindex', '-1');
+    el.focus();
+  });
+}
+
+function editError(error: ResolverError): ResolverError {
+  return error.code === 'FORBIDDEN' ? { ...error, message: FORBIDDEN_EDIT } : error;
+}
+
+export function HandoffPage({ projectId, versionId }: { projectId: string; versionId: string }) {
+  const [view, setView] = useState<HandoffView | null>(null);
+  const [loadError, setLoadError] = useState<ResolverError | null>(null);
+  const [editing, setEditing] = useState<Editing | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [actionError, setActionError] = useState<ResolverError | null>(null);
+  const [readyMissing, setReadyMissing] = useState<string[] | null>(null);
+  const [conflict, setConflict] = useState<SaveConflict | null>(null);
+  const [restorable, setRestorable] = useState<StoredDraft | null>(null);
+  const [confirmCancel, setConfirmCancel] = useState(false);
+  const [notice, setNotice] = useState('');
+  const titleRef = useRef<HTMLElement | null>(null);
+
+  const storedContent = (v: HandoffView | null): HandoffContent => v?.handoff?.content ?? emptyContent();
+
+  // Load the handoff, and offer any unsaved text left from an earlier visit.
+  useEffect(() => {
+    let live = true;
+    setView(null);
+    setLoadError(null);
+    setEditing(null);
+    void api.getHandoff(versionId).then((res) => {
+      if (!live) return;
+      if (!res.ok) return setLoadError(res.error);
+      setView(res.value);
+      const draft = res.value.capabilities.canEdit ? loadDraft(projectId, versionId) : null;
+      if (draft && !sameContent(draft.content, storedContent(res.value))) setRestorable(draft);
+      else if (draft) clearDraft(projectId, versionId);
+    });
+    return () => {
+      live = false;
+    };
+  }, [projectId, versionId]);
+
+  // Every keystroke is kept locally until it is saved.
+  useEffect(() => {
+    if (!editing || !view) return;
+    const content = toContent(editing.model);
+    if (sameContent(content, storedContent(view)) && editing.baseRevision === (view.handoff?.revision ?? 0)) {
+      clearDraft(projectId, versionId);
+    } else {
+      saveDraft(projectId, versionId, { baseRevision: editing.baseRevision, content });
+    }
+  }, [editing, view, projectId, versionId]);
+
+  const focusTitle = () => focusById('page-title');
+
+  const startEditing = (content: HandoffContent, baseRevision: number) => {
+    setEditing({ baseRevision, model: toModel(content) });
+    setReadyMissing(null);
+    setActionError(null);
+    setNotice('');
+    focusById('editor-title');
+  };
+
+  const finishEditing = (next: HandoffView, message: string) => {
+    setView(next);
+    setEditing(null);
+    setConflict(null);
+    setConfirmCancel(false);
+    clearDraft(projectId, versionId);
+    setNotice(message);
+    focusTitle();
+  };
+
+  /** Saves what is in the editor against `baseRevision`; returns the new view, or null (error shown). */
+  const save = useCallback(
+    async (baseRevision: number): Promise<HandoffView | null> => {
+      if (!editing) return null;
+      setBusy(true);
+      setActionError(null);
+      setNotice('');
+      const res = await api.saveHandoff({ versionId, baseRevision, content: toContent(editing.model, { dropEmpty: true }) });
+      setBusy(false);
+      if (res.ok) return res.value;
+      if (res.error.code === 'CONFLICT' && res.error.conflict) {
+        setConflict(res.error.conflict);
+        requestAnimationFrame(() => document.querySelector<HTMLElement>('[data-testid="conflict-keep-mine"]')?.focus());
+      } else {
+        setActionError(editError(res.error));
+      }
+      return null;
+    },
+    [editing, versionId],
+  );
+
+  const onSave = async () => {
+    if (!editing) return;
+    const next = await save(editing.baseRevision);
+    if (next) finishEditing(next, 'Handoff saved.');
+  };
+
+  const onKeepMine = async () => {
+    if (!editing || !conflict) return;
+    const theirs = conflict.theirs.revision;
+    setEditing({ ...editing, baseRevision: theirs });
+    const next = await save(theirs);
+    if (next) finishEditing(next, 'Your version was saved.');
+  };
+
+  const onUseTheirs = async () => {
+    if (!conflict) return;
+    setBusy(true);
+    const res = await api.getHandoff(versionId);
+    setBusy(false);
+    clearDraft(projectId, versionId);
+    setConflict(null);
+    if (res.ok) {
+      setView(res.value);
+      startEditing(storedContent(res.value), res.value.handoff?.revision ?? 0);
+    } else {
+      startEditing(conflict.theirs.content, conflict.theirs.revision);
+      setActionError(res.error);
+    }
+  };
+
+  const onCancel = () => {
+    if (editing && !sameContent(toContent(editing.model), storedContent(view)) && !confirmCancel) {
+      setConfirmCancel(true);
+      return;
+    }
+    setEditing(null);
+    setConflict(null);
+    setConfirmCancel(false);
+    setActionError(null);
+    clearDraft(projectId, versionId);
+    focusTitle();
+  };
+
+  const setStatus = async (status: 'draft' | 'ready', from: HandoffView) => {
+    setBusy(true);
+    const res = await api.setStatus({ versionId, baseRevision: from.handoff?.revision ?? 0, status });
+    setBusy(false);
+    if (res.ok) {
+      setView(res.value);
+      setNotice(status === 'ready' ? 'Handoff marked ready.' : 'Handoff moved back to draft.');
+      return;
+    }
+    if (res.error.code === 'NOT_READY') {
+      const fresh = await api.getHandoff(versionId);
+      if (fresh.ok) {
+        setView(fresh.value);
+        if (fresh.value.missingForReady.length) return setReadyMissing(fresh.value.missingForReady);
+      }
+    }
+    setActionError(editError(res.error));
+  };
+
+  const onMarkReady = async () => {
+    if (!view) return;
+    setActionError(null);
+    setReadyMissing(null);
+    setNotice('');
+    let current = view;
+    if (editing) {
+      const saved = await save(editing.baseRevision);
+      if (!saved) return;
+      finishEditing(saved, 'Handoff saved.');
+      current = saved;
+    }
+    if (current.missingForReady.length > 0) {
+      setReadyMissing(current.missingForReady);
+      return;
+    }
+    await setStatus('ready', current);
+  };
+
+  const onRestore = () => {
+    if (!restorable) return;
+    startEditing(restorable.content, restorable.baseRevision);
+    setRestorable(null);
+  };
+  const onDiscardRestore = () => {
+    clearDraft(projectId, versionId);
+    setRestorable(null);
+  };
+
+  if (loadError) {
+    return (
+      <div className="stack" data-testid="handoff-page">
+        <Breadcrumbs current="Release" />
+        <ErrorMessage error={loadError} />
+      </div>
+    );
+  }
+  if (!view) return <Loading label="Loading handoff" />;
+
+  const canEdit = view.capabilities.canEdit;
+  return (
+    <div className="stack" data-testid="handoff-page">
+      <Breadcrumbs current={view.version.name} />
+      <HandoffHeader
+        view={view}
+        editing={Boolean(editing)}
+        busy={busy}
+        onEdit={() => view.handoff && startEditing(view.handoff.content, view.handoff.revision)}
+        onMarkReady={() => void onMarkReady()}
+        onBackToDraft={() => void setStatus('draft', view)}
+      />
+      <div role="status" aria-live="polite" className={notice ? '' : 'visually-hidden'} data-testid="notice">
+        {notice && (
+          <SectionMessage appearance="success">
+            <p>{notice}</p>
+          </SectionMessage>
+        )}
+      </div>
+      {readyMissing && readyMissing.length > 0 && <ReadyWarning missing={readyMissing} />}
+      {actionError && <ErrorMessage error={actionError} testId="action-error" />}
+      {restorable && canEdit && !editing && (
+        <div data-testid="restore-draft">
+          <SectionMessage appearance="information" title="You have unsaved changes">
+            <p>You were editing this handoff on {formatInstant(restorable.savedAt)} and didn't save.</p>
+            <div className="row" style={{ marginTop: 8 }}>
+              <Button appearance="primary" onClick={onRestore} testId="restore-draft-button">
+                Restore unsaved changes
+              </Button>
+              <Button appearance="subtle" onClick={onDiscardRestore} testId="discard-draft-button">
+                Discard them
+              </Button>
+            </div>
+          </SectionMessage>
+        </div>
+      )}
+      {conflict && editing && (
+        <ConflictView
+          theirs={conflict.theirs}
+          yours={toContent(editing.model, { dropEmpty: true })}
+          busy={busy}
+          onKeepMine={() => void onKeepMine()}
+          onUseTheirs={() => void onUseTheirs()}
+        />
+      )}
+      {confirmCancel && editing && (
+        <div role="alert" data-testid="cancel-confirm">
+          <SectionMessage appearance="warning" title="Discard your unsaved changes?">
+            <div className="row">
+              <Button appearance="danger" onClick={onCancel} testId="cancel-confirm-discard">
+                Discard changes
+              </Button>
+              <Button appearance="subtle" onClick={() => setConfirmCancel(false)} testId="cancel-confirm-keep">
+                Keep editing
+              </Button>
+            </div>
+          </SectionMessage>
+        </div>
+      )}
+      <div data-testid="handoff-body">
+        {editing ? (
+          <Suspense fallback={<Loading label="Loading editor" />}>
+            <HandoffEditor
+              model={editing.model}
+              saving={busy}
+              serverFields={actionError?.fields}
+              onChange={(model) => setEditing((e) => (e ? { ...e, model } : e))}
+              onSave={() => void onSave()}
+              onCancel={onCancel}
+            />
+          </Suspense>
+        ) : view.handoff ? (
+          <HandoffReader content={view.handoff.content} />
+        ) : (
+          <div data-testid="handoff-empty">
+            <SectionMessage appearance="information" title="No handoff yet">
+              <p>
+                The PO writes the CS handoff a week before the release, so CS has time to absorb it before customers ask.
+              </p>
+              {canEdit && (
+                <div style={{ marginTop: 8 }}>
+                  <Button appearance="primary" onClick={() => startEditing(emptyContent(), 0)} testId="write-handoff">
+                    Write handoff
+                  </Button>
+                </div>
+              )}
+            </SectionMessage>
+          </div>
+        )}
+      </div>
+    </div>
+  );
+}

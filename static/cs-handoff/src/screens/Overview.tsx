@@ -1,0 +1,85 @@
+/** "/" — the project's versions and the state of each one's CS handoff. */
+import { useEffect, useState } from 'react';
+import Heading from '@atlaskit/heading';
+import SectionMessage from '@atlaskit/section-message';
+import type { ReleasesOverview, ResolverError } from '../../../../src/contract';
+import { api } from '../api';
+import { ErrorMessage } from '../components/ErrorMessage';
+import { Loading } from '../components/Loading';
+import { StateLozenge } from '../components/StateLozenge';
+import { formatInstant, formatReleaseDate } from '../format';
+import { AppLink, paths } from '../routes';
+
+export function Overview() {
+  const [data, setData] = useState<ReleasesOverview | null>(null);
+  const [error, setError] = useState<ResolverError | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    void api.listReleases().then((res) => {
+      if (!live) return;
+      if (res.ok) setData(res.value);
+      else setError(res.error);
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  return (
+    <div className="stack" data-testid="overview">
+      <header className="stack-sm">
+        <Heading size="large" as="h1">
+          CS Handoff
+        </Heading>
+        <p className="muted">
+          What customer support needs to know about each release, written by the PO a week before it ships: what's new,
+          the happy path, known limitations, likely questions and how to escalate.
+        </p>
+      </header>
+      {error && <ErrorMessage error={error} />}
+      {!data && !error && <Loading label="Loading releases" />}
+      {data && data.releases.length === 0 && (
+        <SectionMessage appearance="information" title="No releases yet" testId="overview-empty">
+          <p>
+            This project has no versions. Create a version in Releases, and its CS handoff will appear here.
+          </p>
+        </SectionMessage>
+      )}
+      {data && data.releases.length > 0 && (
+        <table className="versions" data-testid="versions-table">
+          <caption className="visually-hidden">Releases in {data.project.name} and their CS handoffs</caption>
+          <thead>
+            <tr>
+              <th scope="col">Version</th>
+              <th scope="col">Release date</th>
+              <th scope="col">Handoff</th>
+              <th scope="col">Last updated</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.releases.map((r) => (
+              <tr key={r.version.id} data-testid={`version-row-${r.version.id}`}>
+                <td>
+                  <AppLink to={paths.handoff(r.version.id)} testId={`version-link-${r.version.id}`}>
+                    {r.version.name}
+                  </AppLink>
+                </td>
+                <td>{formatReleaseDate(r.version.releaseDate)}</td>
+                <td>
+                  <StateLozenge state={r.state} testId={`state-${r.version.id}`} />
+                </td>
+                <td className="muted">{r.updatedAt ? formatInstant(r.updatedAt) : 'Not started'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {data && (
+        <p className="helper">
+          A handoff is late when it becomes ready less than {data.leadTimeDays} days before the release date.
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,22 @@
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+
+// Forge serves the resource from a sub-path, so every asset URL is relative (base './').
+// The UI imports the shared contract from ../../src (outside root); Vite resolves it like any module.
+export default defineConfig({
+  root,
+  base: './',
+  plugins: [react()],
+  build: {
+    outDir: 'build',
+    emptyOutDir: true,
+    sourcemap: false,
+    // Forge's CSP allows only script files from 'self': no inline module preload polyfill.
+    modulePreload: { polyfill: false },
+    assetsInlineLimit: 0,
+  },
+  server: { fs: { allow: [fileURLToPath(new URL('../..', import.meta.url))] } },
+});
