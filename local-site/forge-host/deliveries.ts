@@ -1,0 +1,60 @@
+/** One call of a backend function that no browser waited for: a product event, a schedule, a validator. */
+export interface Delivery {
+  id: number;
+  kind: 'trigger' | 'scheduledTrigger' | 'workflowValidator';
+  moduleKey: string;
+  functionKey: string;
+  eventType?: string;
+  versionId?: string;
+  status: 'running' | 'succeeded' | 'failed' | 'ignored-self';
+  result?: unknown;
+  error?: string;
+  startedAt: number;
+  endedAt?: number;
+}
+
+/** Keeps the delivery log and knows when nothing is running, so tests can wait for a trigger's effect. */
+export class DeliveryLog {
+  readonly entries: Delivery[] = [];
+  private running = 0;
+  private lastChange = Date.now();
+  private nextId = 1;
+
+  record(entry: Omit<Delivery, 'id' | 'startedAt'>): Delivery {
+    const delivery: Delivery = { ...entry, id: this.nextId++, startedAt: Date.now() };
+    this.entries.push(delivery);
+    this.lastChange = Date.now();
+    return delivery;
+  }
+
+  async track<T>(delivery: Delivery, work: () => Promise<T>): Promise<T> {
+    this.running++;
+    try {
+      const result = await work();
+      delivery.status = 'succeeded';
+      delivery.result = result;
+      return result;
+    } catch (e) {
+      delivery.status = 'failed';
+      delivery.error = e instanceof Error ? e.message : String(e);
+      throw e;
+    } finally {
+      delivery.endedAt = Date.now();
+      this.running--;
+      this.lastChange = Date.now();
+    }
+  }
+
+  /**
+   * Resolves once no delivery is running and none started for `quietMs`. The quiet period matters because
+   * Jira events are emitted after the HTTP response, i.e. a moment after the caller's request resolved.
+   */
+  async idle(quietMs = 25, timeoutMs = 15000): Promise<void> {
+    const giveUpAt = Date.now() + timeoutMs;
+    for (;;) {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      if (this.running === 0 && Date.now() - this.lastChange >= quietMs) return;
+      if (Date.now() > giveUpAt) throw new Error(`Forge host still busy after ${timeoutMs} ms (${this.running} deliveries running)`);
+    }
+  }
+}

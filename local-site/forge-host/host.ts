@@ -1,0 +1,253 @@
+import type { JiraSite, VersionEvent } from '../jira/types';
+import { DeliveryLog, type Delivery } from './deliveries';
+import { loadHandler, type ForgeFunction } from './functions';
+import { loadManifest, type AppManifest } from './manifest';
+import { runInvocation } from './runtime';
+
+/** Fixed ids for the one local "installation" (Forge would mint them at install time). */
+export const LOCAL_CLOUD_ID = '5e1f0c2a-7d4b-4c1e-9a3f-10ca15e17e00';
+export const LOCAL_INSTALLATION_ID = '9b2d4e6f-1a3c-4d5e-8f70-10ca11057a11';
+export const LOCAL_ENVIRONMENT_ID = 'local';
+
+/** Forge's resolver (UI invoke) time limit. */
+const UI_TIMEOUT_MS = 25_000;
+const BACKGROUND_TIMEOUT_MS = 55_000;
+
+export interface ForgeHostOptions {
+  appDir: string;
+  jira: Pick<JiraSite, 'appSecret' | 'onVersionEvent'>;
+  /** The site's own URL; @forge/api's requests go back to it. */
+  baseUrl: string;
+  quiet?: boolean;
+}
+
+export interface InvokeOptions {
+  projectKey: string;
+  /** A jira:projectPage module key; default the manifest's first one. */
+  moduleKey?: string;
+}
+
+export interface ProjectRef {
+  id: string;
+  key: string;
+  name: string;
+  type: string;
+}
+
+/** What `view.getContext()` answers, minus what only the browser knows (location, theme). */
+export interface UiContext {
+  accountId: string;
+  cloudId: string;
+  siteUrl: string;
+  moduleKey: string;
+  localId: string;
+  environmentId: string;
+  environmentType: string;
+  locale: string;
+  timezone: string;
+  extension: { type: 'jira:projectPage'; project: { id: string; key: string; type: string } };
+}
+
+/** The rejection a Custom UI `invoke` gets: Forge's wording, never the stack. */
+export class ForgeInvokeError extends Error {
+  constructor(cause: string) {
+    super(`There was an error invoking the function - ${cause}`);
+    this.name = 'ForgeInvokeError';
+  }
+}
+
+export interface ForgeHost {
+  readonly manifest: AppManifest;
+  readonly appId: string;
+  readonly environmentId: string;
+  readonly cloudId: string;
+  readonly siteUrl: string;
+  readonly appDir: string;
+  readonly deliveries: Delivery[];
+  invoke<T = unknown>(accountId: string, functionKey: string, payload: unknown, opts: InvokeOptions): Promise<T>;
+  runScheduledTrigger(moduleKey: string): Promise<unknown>;
+  runWorkflowValidator(moduleKey: string, args: unknown): Promise<unknown>;
+  idle(): Promise<void>;
+  project(projectKey: string): Promise<ProjectRef>;
+  uiContext(accountId: string, opts: InvokeOptions): Promise<UiContext>;
+  projectPage(moduleKey?: string): AppManifest['projectPages'][number];
+  close(): void;
+}
+
+const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
+function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const limit = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} timed out after ${ms / 1000} seconds`)), ms);
+    timer.unref();
+  });
+  return Promise.race([work, limit]).finally(() => clearTimeout(timer));
+}
+
+export function createForgeHost(options: ForgeHostOptions): ForgeHost {
+  const { appDir, jira, baseUrl } = options;
+  const manifest = loadManifest(appDir);
+  const log = new DeliveryLog();
+  const handlers = new Map<string, ForgeFunction>();
+  const projects = new Map<string, ProjectRef>();
+  const warn = (text: string): void => {
+    if (!options.quiet) console.error(`[forge-host] ${text}`);
+  };
+
+  function functionFor(functionKey: string): { fn: ForgeFunction; handler: string; timeoutMs?: number } {
+    const def = manifest.functions.get(functionKey);
+    if (!def) throw new Error(`manifest.yml has no function '${functionKey}'`);
+    let fn = handlers.get(def.handler);
+    if (!fn) {
+      fn = loadHandler(appDir, def.handler);
+      handlers.set(def.handler, fn);
+    }
+    return { fn, handler: def.handler, ...(def.timeoutSeconds ? { timeoutMs: def.timeoutSeconds * 1000 } : {}) };
+  }
+
+  function run<T>(args: { functionKey: string; moduleKey: string; moduleType: string; accountId?: string; defaultTimeoutMs: number }, call: (fn: ForgeFunction) => Promise<T>): Promise<T> {
+    const { fn, handler, timeoutMs } = functionFor(args.functionKey);
+    const limit = timeoutMs ?? args.defaultTimeoutMs;
+    const spec = {
+      baseUrl,
+      appSecret: jira.appSecret,
+      appId: manifest.appId,
+      installationId: LOCAL_INSTALLATION_ID,
+      cloudId: LOCAL_CLOUD_ID,
+      functionKey: args.functionKey,
+      moduleKey: args.moduleKey,
+      moduleType: args.moduleType,
+      handler,
+      appDir,
+      permissions: manifest.permissions,
+      timeoutMs: limit,
+      ...(args.accountId ? { accountId: args.accountId } : {}),
+    };
+    return withTimeout(runInvocation(spec, () => call(fn)), limit, `Function '${args.functionKey}'`);
+  }
+
+  async function project(projectKey: string): Promise<ProjectRef> {
+    const cached = projects.get(projectKey);
+    if (cached) return cached;
+    const res = await fetch(new URL(`/rest/api/3/project/${encodeURIComponent(projectKey)}`, baseUrl), {
+      headers: { authorization: `ForgeApp ${jira.appSecret}`, accept: 'application/json' },
+    });
+    if (!res.ok) throw new Error(`Project '${projectKey}' was not found on the local site (HTTP ${res.status})`);
+    const body = (await res.json()) as { id: string; key: string; name: string; projectTypeKey?: string };
+    const ref = { id: String(body.id), key: body.key, name: body.name, type: body.projectTypeKey ?? 'software' };
+    projects.set(projectKey, ref);
+    projects.set(ref.id, ref);
+    return ref;
+  }
+
+  function projectPage(moduleKey?: string): AppManifest['projectPages'][number] {
+    const page = moduleKey ? manifest.projectPages.find((p) => p.key === moduleKey) : manifest.projectPages[0];
+    if (!page) throw new Error(moduleKey ? `manifest.yml has no jira:projectPage '${moduleKey}'` : 'manifest.yml has no jira:projectPage module');
+    return page;
+  }
+
+  async function uiContext(accountId: string, opts: InvokeOptions): Promise<UiContext> {
+    const page = projectPage(opts.moduleKey);
+    const ref = await project(opts.projectKey);
+    return {
+      accountId,
+      cloudId: LOCAL_CLOUD_ID,
+      siteUrl: baseUrl,
+      moduleKey: page.key,
+      localId: `${page.key}-${ref.id}`,
+      environmentId: LOCAL_ENVIRONMENT_ID,
+      environmentType: 'DEVELOPMENT',
+      locale: 'en-US',
+      timezone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC',
+      extension: { type: 'jira:projectPage', project: { id: ref.id, key: ref.key, type: ref.type } },
+    };
+  }
+
+  async function invoke<T>(accountId: string, functionKey: string, payload: unknown, opts: InvokeOptions): Promise<T> {
+    try {
+      const page = projectPage(opts.moduleKey);
+      if (!page.resolverFunction) throw new Error(`jira:projectPage '${page.key}' has no resolver function`);
+      const context = await uiContext(accountId, opts);
+      const { locale: _locale, timezone: _timezone, ...invocationContext } = context;
+      const result = await run({ functionKey: page.resolverFunction, moduleKey: page.key, moduleType: 'jira:projectPage', accountId, defaultTimeoutMs: UI_TIMEOUT_MS }, async (fn) =>
+        fn({ call: { functionKey, payload }, context: invocationContext }, { principal: { accountId }, installContext: `ari:cloud:jira::site/${LOCAL_CLOUD_ID}` }),
+      );
+      // What crosses to the UI is JSON, as on Forge.
+      return (result === undefined ? undefined : JSON.parse(JSON.stringify(result))) as T;
+    } catch (e) {
+      warn(`invoke '${functionKey}' failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      throw new ForgeInvokeError(messageOf(e));
+    }
+  }
+
+  function deliver(event: VersionEvent): void {
+    for (const trigger of manifest.triggers) {
+      if (!trigger.events.includes(event.eventType)) continue;
+      const base = { kind: 'trigger' as const, moduleKey: trigger.key, functionKey: trigger.function, eventType: event.eventType, versionId: String(event.version.id) };
+      if (trigger.ignoreSelf && event.causedByApp) {
+        log.record({ ...base, status: 'ignored-self' }).endedAt = Date.now();
+        continue;
+      }
+      const delivery = log.record({ ...base, status: 'running' });
+      const payload = {
+        eventType: event.eventType,
+        version: event.version,
+        ...(event.atlassianId ? { atlassianId: event.atlassianId } : {}),
+        context: { cloudId: LOCAL_CLOUD_ID, moduleKey: trigger.key },
+      };
+      void log
+        .track(delivery, () =>
+          run({ functionKey: trigger.function, moduleKey: trigger.key, moduleType: 'core:trigger', defaultTimeoutMs: BACKGROUND_TIMEOUT_MS }, async (fn) =>
+            fn(payload, { installContext: `ari:cloud:jira::site/${LOCAL_CLOUD_ID}` }),
+          ),
+        )
+        .catch((e: unknown) => warn(`trigger '${trigger.key}' failed on ${event.eventType}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`));
+    }
+  }
+
+  const unsubscribe = jira.onVersionEvent(deliver);
+
+  async function runScheduledTrigger(moduleKey: string): Promise<unknown> {
+    const module = manifest.scheduledTriggers.find((m) => m.key === moduleKey);
+    if (!module) throw new Error(`manifest.yml has no scheduledTrigger '${moduleKey}'`);
+    const delivery = log.record({ kind: 'scheduledTrigger', moduleKey, functionKey: module.function, status: 'running' });
+    return log.track(delivery, () =>
+      run({ functionKey: module.function, moduleKey, moduleType: 'core:scheduledTrigger', defaultTimeoutMs: BACKGROUND_TIMEOUT_MS }, async (fn) =>
+        fn({ context: { cloudId: LOCAL_CLOUD_ID, moduleKey }, contextToken: 'local' }, { installContext: `ari:cloud:jira::site/${LOCAL_CLOUD_ID}` }),
+      ),
+    );
+  }
+
+  async function runWorkflowValidator(moduleKey: string, args: unknown): Promise<unknown> {
+    const module = manifest.workflowValidators.find((m) => m.key === moduleKey);
+    if (!module) throw new Error(`manifest.yml has no jira:workflowValidator '${moduleKey}'`);
+    const functionKey = module.function;
+    if (!functionKey) throw new Error(`jira:workflowValidator '${moduleKey}' is expression-based; the local site runs only function validators`);
+    const delivery = log.record({ kind: 'workflowValidator', moduleKey, functionKey, status: 'running' });
+    const payload = { ...(typeof args === 'object' && args !== null ? args : {}), context: { cloudId: LOCAL_CLOUD_ID, moduleKey } };
+    return log.track(delivery, () =>
+      run({ functionKey, moduleKey, moduleType: 'jira:workflowValidator', defaultTimeoutMs: BACKGROUND_TIMEOUT_MS }, async (fn) =>
+        fn(payload, { installContext: `ari:cloud:jira::site/${LOCAL_CLOUD_ID}` }),
+      ),
+    );
+  }
+
+  return {
+    manifest,
+    appId: manifest.appId,
+    environmentId: LOCAL_ENVIRONMENT_ID,
+    cloudId: LOCAL_CLOUD_ID,
+    siteUrl: baseUrl,
+    appDir,
+    deliveries: log.entries,
+    invoke,
+    runScheduledTrigger,
+    runWorkflowValidator,
+    idle: () => log.idle(),
+    project,
+    uiContext,
+    projectPage,
+    close: unsubscribe,
+  };
+}

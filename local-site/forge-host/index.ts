@@ -1,0 +1,10 @@
+export { createForgeHost, ForgeInvokeError, LOCAL_CLOUD_ID, LOCAL_ENVIRONMENT_ID, LOCAL_INSTALLATION_ID } from './host';
+export type { ForgeHost, ForgeHostOptions, InvokeOptions, ProjectRef, UiContext } from './host';
+export type { Delivery } from './deliveries';
+export { createForgeHostRoutes, INVOKE_PATH } from './routes';
+export type { ForgeHostRoutes } from './routes';
+export { forgeCsp, CSP_REPORT_PATH } from './csp';
+export { BRIDGE_SCRIPT_PATH, injectBridge } from './resources';
+export { loadManifest, parseManifest } from './manifest';
+export type { AppManifest } from './manifest';
+export { currentInvocation, installForgeGlobals } from './runtime';

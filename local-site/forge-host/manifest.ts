@@ -1,0 +1,87 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import type { Permissions } from '@forge/manifest';
+
+/** The parts of manifest.yml the local host acts on; everything else is ignored, as a Forge deploy would validate it elsewhere. */
+export interface AppManifest {
+  /** The uuid after `ari:cloud:ecosystem::app/`. */
+  appId: string;
+  functions: Map<string, { key: string; handler: string; timeoutSeconds?: number }>;
+  resources: Map<string, { key: string; path: string }>;
+  projectPages: { key: string; resource: string; resolverFunction?: string; title: string }[];
+  triggers: { key: string; function: string; events: string[]; ignoreSelf: boolean }[];
+  scheduledTriggers: { key: string; function: string; interval: string }[];
+  workflowValidators: { key: string; function?: string; expression?: string; name: string }[];
+  permissions: Permissions;
+}
+
+type Loose = Record<string, unknown>;
+
+const asList = (value: unknown): Loose[] => (Array.isArray(value) ? (value.filter((v) => typeof v === 'object' && v !== null) as Loose[]) : []);
+const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+const title = (value: unknown): string => str(value) ?? str((value as Loose | undefined)?.['i18n']) ?? '';
+
+export function parseManifest(text: string): AppManifest {
+  const doc = (parse(text) ?? {}) as Loose;
+  const app = (doc['app'] ?? {}) as Loose;
+  const ari = str(app['id']) ?? '';
+  const appId = ari.replace(/^ari:cloud:ecosystem::app\//, '');
+  if (!appId) throw new Error('manifest.yml has no app.id');
+  const modules = (doc['modules'] ?? {}) as Loose;
+
+  const functions = new Map<string, { key: string; handler: string; timeoutSeconds?: number }>();
+  for (const f of asList(modules['function'])) {
+    const key = str(f['key']);
+    const handler = str(f['handler']);
+    if (!key || !handler) continue;
+    const timeoutSeconds = typeof f['timeoutSeconds'] === 'number' ? f['timeoutSeconds'] : undefined;
+    functions.set(key, { key, handler, ...(timeoutSeconds ? { timeoutSeconds } : {}) });
+  }
+
+  const resources = new Map<string, { key: string; path: string }>();
+  for (const r of asList(doc['resources'])) {
+    const key = str(r['key']);
+    const path = str(r['path']);
+    if (key && path) resources.set(key, { key, path });
+  }
+
+  const projectPages = asList(modules['jira:projectPage']).map((m) => {
+    const resolverFunction = str((m['resolver'] as Loose | undefined)?.['function']);
+    return { key: str(m['key']) ?? '', resource: str(m['resource']) ?? '', title: title(m['title']), ...(resolverFunction ? { resolverFunction } : {}) };
+  });
+
+  const triggers = asList(modules['trigger']).map((m) => ({
+    key: str(m['key']) ?? '',
+    function: str(m['function']) ?? '',
+    events: Array.isArray(m['events']) ? (m['events'] as unknown[]).filter((e): e is string => typeof e === 'string') : [],
+    ignoreSelf: (m['filter'] as Loose | undefined)?.['ignoreSelf'] === true,
+  }));
+
+  const scheduledTriggers = asList(modules['scheduledTrigger']).map((m) => ({
+    key: str(m['key']) ?? '',
+    function: str(m['function']) ?? '',
+    interval: str(m['interval']) ?? 'day',
+  }));
+
+  const workflowValidators = asList(modules['jira:workflowValidator']).map((m) => {
+    const fn = str(m['function']);
+    const expression = str(m['expression']);
+    return { key: str(m['key']) ?? '', name: title(m['name']), ...(fn ? { function: fn } : {}), ...(expression ? { expression } : {}) };
+  });
+
+  return {
+    appId,
+    functions,
+    resources,
+    projectPages,
+    triggers,
+    scheduledTriggers,
+    workflowValidators,
+    permissions: (doc['permissions'] ?? {}) as Permissions,
+  };
+}
+
+export function loadManifest(appDir: string): AppManifest {
+  return parseManifest(readFileSync(join(appDir, 'manifest.yml'), 'utf8'));
+}

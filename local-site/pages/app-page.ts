@@ -1,0 +1,29 @@
+import type { UiContext } from '../forge-host';
+import { html, jsonForScript, type SafeHtml } from './html';
+
+export interface AppPageInput {
+  title: string;
+  resourceUrl: string;
+  /** The URL of the app page itself; everything after it is the app's own route (view.createHistory). */
+  basePath: string;
+  context: UiContext;
+  invokePath: string;
+}
+
+/** What the parent page's bridge needs to answer the iframe (see client/site.js). */
+export function appPageHead(input: AppPageInput): SafeHtml {
+  return html`<script type="application/json" id="forge-app-config">${jsonForScript({ basePath: input.basePath, context: input.context, invokePath: input.invokePath })}</script>
+<script src="/_site/site.js"></script>`;
+}
+
+/**
+ * A jira:projectPage: Jira's chrome around the app's Custom UI iframe. The sandbox flags are the ones Forge
+ * gives Custom UI frames; the frame grows to its content (the bridge script reports the height).
+ */
+export function appPageBody(input: AppPageInput): SafeHtml {
+  return html`<div class="app-frame-wrap">
+    <iframe id="forge-app-frame" class="app-frame" title="${input.title}" src="${input.resourceUrl}"
+      sandbox="allow-downloads allow-forms allow-modals allow-popups allow-popups-to-escape-sandbox allow-same-origin allow-scripts"
+      data-testid="forge-app-frame"></iframe>
+  </div>`;
+}

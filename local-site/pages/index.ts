@@ -1,0 +1,227 @@
+import { readFileSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { join } from 'node:path';
+import { INVOKE_PATH, type ForgeHost } from '../forge-host';
+import type { Person } from '../jira/types';
+import { appPageBody, appPageHead } from './app-page';
+import { html } from './html';
+import { issueBody } from './issue';
+import { JiraClient, JiraRequestError } from './jira-client';
+import { layout, type SidebarInfo } from './layout';
+import { setPersonCookie, signedInPerson } from './person';
+import { releasesBody, type VersionWithWork } from './releases';
+
+export interface PagesOptions {
+  host: ForgeHost;
+  people: Person[];
+  baseUrl: string;
+  defaultProjectKey?: string;
+}
+
+export interface Pages {
+  handle(req: IncomingMessage, res: ServerResponse): Promise<boolean>;
+  /** The app page's URL for a project, optionally with the app's own sub-path. */
+  appPageUrl(projectKey: string, subPath?: string): string;
+}
+
+const ASSETS: Record<string, { file: string; type: string }> = {
+  '/_site/site.css': { file: 'site.css', type: 'text/css; charset=utf-8' },
+  '/_site/site.js': { file: 'site.js', type: 'text/javascript; charset=utf-8' },
+  '/_site/favicon.svg': { file: 'favicon.svg', type: 'image/svg+xml' },
+  // Browsers ask for it whatever the page links; answering avoids a 404 in every console.
+  '/favicon.ico': { file: 'favicon.svg', type: 'image/svg+xml' },
+};
+
+/** How long a Release click waits for the app's trigger, so the page shows the outcome (an app may undo it). */
+const RELEASE_SETTLE_MS = 5000;
+
+function send(res: ServerResponse, status: number, body: string, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', ...headers });
+  res.end(body);
+}
+
+function redirect(res: ServerResponse, status: 302 | 303, location: string): void {
+  res.writeHead(status, { location, 'cache-control': 'no-store' });
+  res.end();
+}
+
+async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
+  let text = '';
+  for await (const chunk of req) {
+    text += (chunk as Buffer).toString('utf8');
+    if (text.length > 64 * 1024) throw new Error('form too large');
+  }
+  return new URLSearchParams(text);
+}
+
+/** Only paths on this site, so the switcher cannot be used to bounce people elsewhere. */
+const safeReturn = (value: string | null): string => (value && value.startsWith('/') && !value.startsWith('//') && !value.includes('\\') ? value : '/');
+
+export function createPages(options: PagesOptions): Pages {
+  const { host, people, baseUrl } = options;
+  const defaultProject = options.defaultProjectKey ?? 'SHOP';
+  const assets = new Map(Object.entries(ASSETS).map(([path, a]) => [path, { body: readFileSync(join(__dirname, 'client', a.file)), type: a.type }]));
+  const appBase = (projectKey: string): string => `/jira/software/projects/${encodeURIComponent(projectKey)}/apps/${host.appId}/${host.environmentId}`;
+  const appPageUrl = (projectKey: string, subPath = ''): string => appBase(projectKey) + subPath;
+  const appTitle = (): string => {
+    try {
+      return host.projectPage().title || 'App';
+    } catch {
+      return 'App';
+    }
+  };
+  const sidebarFor = (projectKey: string, projectName: string, current: SidebarInfo['current']): SidebarInfo => ({
+    projectKey,
+    projectName,
+    current,
+    appTitle: appTitle(),
+    appHref: appPageUrl(projectKey),
+  });
+
+  function errorPage(res: ServerResponse, person: Person, returnTo: string, status: number, title: string, text: string): void {
+    send(res, status, layout({ title, person, people, returnTo, body: html`<h1 class="page-title">${title}</h1><p>${text}</p><p><a href="/">Go to the releases of ${defaultProject}</a></p>` }));
+  }
+
+  async function releasesPage(res: ServerResponse, person: Person, url: URL, projectKey: string, status = 200, notice?: { kind: 'success' | 'error'; text: string }): Promise<void> {
+    const client = new JiraClient(baseUrl, person.emailAddress);
+    const returnTo = url.pathname;
+    let project;
+    try {
+      project = await client.project(projectKey);
+    } catch (e) {
+      if (e instanceof JiraRequestError) return errorPage(res, person, returnTo, e.status, 'Project not available', `${person.displayName} cannot see project ${projectKey}: ${e.message}`);
+      throw e;
+    }
+    const versions = await client.versions(projectKey);
+    const withWork: VersionWithWork[] = await Promise.all(
+      versions.map(async (v) => ({ ...v, relatedWork: await client.relatedWork(v.id).catch(() => []) })),
+    );
+    const released = url.searchParams.get('released');
+    const releasedVersion = released ? withWork.find((v) => v.id === released) : undefined;
+    const shown =
+      notice ??
+      (releasedVersion
+        ? releasedVersion.released
+          ? { kind: 'success' as const, text: `${releasedVersion.name} is released.` }
+          : { kind: 'error' as const, text: `${releasedVersion.name} was released, and then an app put it back to unreleased. Its related work says why.` }
+        : undefined);
+    const body = releasesBody({
+      projectKey: project.key,
+      projectName: project.name,
+      versions: withWork,
+      appTitle: appTitle(),
+      appVersionHref: (id) => appPageUrl(project.key, `/version/${encodeURIComponent(id)}`),
+      ...(shown ? { notice: shown } : {}),
+    });
+    send(res, status, layout({ title: `Releases - ${project.name}`, person, people, returnTo: returnTo + url.search, sidebar: sidebarFor(project.key, project.name, 'releases'), body }));
+  }
+
+  async function release(req: IncomingMessage, res: ServerResponse, person: Person, url: URL, projectKey: string, versionId: string): Promise<void> {
+    await readForm(req);
+    const client = new JiraClient(baseUrl, person.emailAddress);
+    try {
+      await client.release(versionId);
+    } catch (e) {
+      if (e instanceof JiraRequestError) {
+        return releasesPage(res, person, url, projectKey, e.status, { kind: 'error', text: `Jira refused the release: ${e.message}` });
+      }
+      throw e;
+    }
+    await Promise.race([host.idle(), new Promise((resolve) => setTimeout(resolve, RELEASE_SETTLE_MS).unref())]).catch(() => undefined);
+    redirect(res, 303, `/projects/${encodeURIComponent(projectKey)}/versions?released=${encodeURIComponent(versionId)}`);
+  }
+
+  async function appPage(res: ServerResponse, person: Person, url: URL, projectKey: string): Promise<void> {
+    const client = new JiraClient(baseUrl, person.emailAddress);
+    let project;
+    try {
+      project = await client.project(projectKey);
+    } catch (e) {
+      if (e instanceof JiraRequestError) return errorPage(res, person, url.pathname, e.status, 'Project not available', `${person.displayName} cannot see project ${projectKey}: ${e.message}`);
+      throw e;
+    }
+    const page = host.projectPage();
+    const context = await host.uiContext(person.accountId, { projectKey: project.key, moduleKey: page.key });
+    const input = {
+      title: page.title,
+      resourceUrl: `/forge/resources/${encodeURIComponent(page.resource)}/index.html`,
+      basePath: appBase(project.key),
+      context,
+      invokePath: INVOKE_PATH,
+    };
+    send(res, 200, layout({ title: `${page.title} - ${project.name}`, person, people, returnTo: url.pathname + url.search, sidebar: sidebarFor(project.key, project.name, 'app'), body: appPageBody(input), headExtra: appPageHead(input), bleed: true }));
+  }
+
+  async function issuePage(res: ServerResponse, person: Person, url: URL, key: string): Promise<void> {
+    const client = new JiraClient(baseUrl, person.emailAddress);
+    try {
+      const issue = await client.issue(key);
+      const projectKey = key.split('-')[0] ?? defaultProject;
+      const projectName = issue.fields.project?.name ?? projectKey;
+      send(res, 200, layout({ title: `[${issue.key}] ${issue.fields.summary ?? ''}`, person, people, returnTo: url.pathname, sidebar: sidebarFor(projectKey, projectName, 'none'), body: issueBody(issue) }));
+    } catch (e) {
+      if (e instanceof JiraRequestError) return errorPage(res, person, url.pathname, e.status, 'Issue not available', `${person.displayName} cannot see ${key}: ${e.message}`);
+      throw e;
+    }
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+    const url = new URL(req.url ?? '/', 'http://local');
+    const path = url.pathname;
+    const method = req.method ?? 'GET';
+
+    const asset = assets.get(path);
+    if (asset && method === 'GET') {
+      res.writeHead(200, { 'content-type': asset.type, 'cache-control': 'no-store' });
+      res.end(asset.body);
+      return true;
+    }
+
+    const { person, fromCookie } = signedInPerson(req, people);
+    // Pin the default person in the cookie, so the browser's own REST calls and invokes agree with the page.
+    if (!fromCookie) setPersonCookie(res, person.accountId);
+
+    if (method === 'POST' && path === '/_site/person') {
+      const form = await readForm(req);
+      const chosen = people.find((p) => p.accountId === form.get('accountId'));
+      if (chosen) setPersonCookie(res, chosen.accountId);
+      redirect(res, 303, safeReturn(form.get('return')));
+      return true;
+    }
+    if (method === 'GET' && path === '/') {
+      redirect(res, 302, `/projects/${defaultProject}/versions`);
+      return true;
+    }
+    let m = /^\/projects\/([A-Za-z][A-Za-z0-9_]*)\/versions\/?$/.exec(path);
+    if (m && method === 'GET') {
+      await releasesPage(res, person, url, m[1] ?? '');
+      return true;
+    }
+    m = /^\/projects\/([A-Za-z][A-Za-z0-9_]*)\/versions\/(\d+)\/release$/.exec(path);
+    if (m && method === 'POST') {
+      await release(req, res, person, url, m[1] ?? '', m[2] ?? '');
+      return true;
+    }
+    m = /^\/jira\/software\/projects\/([A-Za-z][A-Za-z0-9_]*)\/apps\/([^/]+)\/([^/]+)(\/.*)?$/.exec(path);
+    if (m && method === 'GET') {
+      if (m[2] !== host.appId || m[3] !== host.environmentId) {
+        errorPage(res, person, path, 404, 'App not installed', `No app ${m[2] ?? ''} (environment ${m[3] ?? ''}) is installed on this site.`);
+        return true;
+      }
+      await appPage(res, person, url, m[1] ?? '');
+      return true;
+    }
+    m = /^\/browse\/([A-Za-z][A-Za-z0-9_]*-\d+)$/.exec(path);
+    if (m && method === 'GET') {
+      await issuePage(res, person, url, m[1] ?? '');
+      return true;
+    }
+    if (method === 'GET') {
+      errorPage(res, person, '/', 404, "We can't find that page", `Nothing lives at ${path} on this site.`);
+      return true;
+    }
+    return false;
+  }
+
+  return { handle, appPageUrl };
+}

@@ -1,0 +1,57 @@
+import { html, type SafeHtml } from './html';
+
+interface AdfNode {
+  type?: string;
+  text?: string;
+  attrs?: Record<string, unknown>;
+  content?: AdfNode[];
+}
+
+const BLOCKS = new Set(['doc', 'listItem', 'blockquote', 'panel', 'expand', 'table', 'tableRow', 'tableCell', 'tableHeader', 'layoutSection', 'layoutColumn']);
+
+/** ADF as readable plain text (the issue page shows it pre-wrapped, not as rich text). */
+export function adfToText(node: AdfNode | undefined): string {
+  if (!node || typeof node !== 'object') return '';
+  if (node.type === 'text') return node.text ?? '';
+  if (node.type === 'hardBreak') return '\n';
+  if (node.type === 'mention' || node.type === 'emoji') return String(node.attrs?.['text'] ?? node.attrs?.['shortName'] ?? '');
+  const children = Array.isArray(node.content) ? node.content : [];
+  if (node.type === 'bulletList') return children.map((c) => `• ${adfToText(c).trim()}`).join('\n');
+  if (node.type === 'orderedList') return children.map((c, i) => `${i + 1}. ${adfToText(c).trim()}`).join('\n');
+  const inner = children.map(adfToText);
+  return BLOCKS.has(node.type ?? '') ? inner.filter((s) => s !== '').join('\n\n') : inner.join('');
+}
+
+export interface IssueJson {
+  id: string;
+  key: string;
+  fields: {
+    summary?: string;
+    description?: AdfNode | null;
+    issuetype?: { name?: string };
+    status?: { name?: string };
+    labels?: string[];
+    versions?: { name?: string }[];
+    fixVersions?: { name?: string }[];
+    reporter?: { displayName?: string } | null;
+    project?: { key?: string; name?: string };
+  };
+}
+
+/** A minimal Jira issue view, where router.navigate({ target: 'issue' }) lands. */
+export function issueBody(issue: IssueJson): SafeHtml {
+  const f = issue.fields;
+  const names = (list: { name?: string }[] | undefined): string => (list ?? []).map((v) => v.name ?? '').join(', ') || 'None';
+  return html`<nav class="breadcrumbs" aria-label="Breadcrumbs"><ol><li><a href="/">Projects</a></li><li><a href="/projects/${f.project?.key ?? ''}/versions">${f.project?.name ?? ''}</a></li><li>${issue.key}</li></ol></nav>
+  <h1 class="issue-summary">${f.summary ?? ''}</h1>
+  <dl class="issue-meta">
+    <dt>Type</dt><dd>${f.issuetype?.name ?? ''}</dd>
+    <dt>Status</dt><dd><span class="lozenge lozenge-unreleased">${f.status?.name ?? ''}</span></dd>
+    <dt>Labels</dt><dd>${(f.labels ?? []).join(', ') || 'None'}</dd>
+    <dt>Affects versions</dt><dd>${names(f.versions)}</dd>
+    <dt>Fix versions</dt><dd>${names(f.fixVersions)}</dd>
+    <dt>Reporter</dt><dd>${f.reporter?.displayName ?? ''}</dd>
+  </dl>
+  <h2 class="side-heading">Description</h2>
+  <div class="issue-description">${adfToText(f.description ?? undefined)}</div>`;
+}

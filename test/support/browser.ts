@@ -1,0 +1,83 @@
+import { chromium, type Browser, type BrowserContext, type Frame, type Page } from 'playwright-core';
+import type { LocalSite } from '../../local-site/site';
+import { personOf } from './site';
+
+export const APP_ROOT_SELECTOR = '[data-testid="cs-handoff-app"]';
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env['CHROMIUM_PATH'] || '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+export interface CspViolation {
+  frameUrl: string;
+  directive: string;
+  blockedUri: string;
+  sample: string;
+}
+
+/** What went wrong in a page and its frames, collected as it happens so a test can assert none. */
+export interface PageProblems {
+  cspViolations: CspViolation[];
+  consoleErrors: string[];
+  pageErrors: string[];
+}
+
+/**
+ * Collects `securitypolicyviolation` events from every frame (the app's iframe included), console errors and
+ * uncaught exceptions. Call before the first navigation. The listener is installed by the browser (init script
+ * plus a binding), so the app's CSP does not block it.
+ */
+export async function collectProblems(context: BrowserContext, page: Page): Promise<PageProblems> {
+  const problems: PageProblems = { cspViolations: [], consoleErrors: [], pageErrors: [] };
+  await context.exposeBinding('__reportCspViolation', (source, v: Omit<CspViolation, 'frameUrl'>) => {
+    problems.cspViolations.push({ ...v, frameUrl: source.frame.url() });
+  });
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      const report = (window as unknown as { __reportCspViolation?: (v: unknown) => void }).__reportCspViolation;
+      report?.({ directive: e.effectiveDirective || e.violatedDirective, blockedUri: e.blockedURI, sample: e.sample });
+    });
+  });
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') problems.consoleErrors.push(`${msg.text()} (${msg.location().url})`);
+  });
+  page.on('pageerror', (err) => problems.pageErrors.push(err.message));
+  return problems;
+}
+
+export interface Opened {
+  context: BrowserContext;
+  page: Page;
+  /** The app's iframe once its UI rendered; undefined when `path` is not an app page. */
+  appFrame: Frame | undefined;
+  problems: PageProblems;
+}
+
+/**
+ * Opens `path` on the site in a fresh browser context signed in as a seeded person (e-mail or role). On an
+ * app page it waits for the app's iframe and for the UI's root element inside it.
+ */
+export async function openAs(browser: Browser, site: Pick<LocalSite, 'url' | 'jira'>, personEmailOrRole: string, path = '/', opts: { waitForApp?: boolean; timeoutMs?: number } = {}): Promise<Opened> {
+  const person = personOf(site, personEmailOrRole);
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.addCookies([{ name: 'local-site-person', value: person.accountId, url: site.url }]);
+  const page = await context.newPage();
+  const problems = await collectProblems(context, page);
+  await page.goto(site.url + path);
+  let appFrame: Frame | undefined;
+  const isAppPage = path.startsWith('/jira/software/projects/');
+  if (isAppPage && opts.waitForApp !== false) appFrame = await waitForApp(page, opts.timeoutMs);
+  return { context, page, appFrame, problems };
+}
+
+/** The app's Frame, after its UI's root element has rendered. */
+export async function waitForApp(page: Page, timeoutMs = 15000): Promise<Frame> {
+  const element = await page.waitForSelector('#forge-app-frame', { timeout: timeoutMs });
+  const frame = await element.contentFrame();
+  if (!frame) throw new Error('The app iframe has no frame');
+  await frame.waitForSelector(APP_ROOT_SELECTOR, { timeout: timeoutMs });
+  return frame;
+}
