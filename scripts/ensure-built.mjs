@@ -16,7 +16,7 @@ function newestMtime(path) {
 }
 
 // The UI's inputs: its sources plus the files that decide how they are built.
-const inputs = [join(ui, 'src'), join(ui, 'index.html'), join(ui, 'vite.config.ts'), join(ui, 'tsconfig.json')];
+const inputs = [join(ui, 'src'), join(ui, 'index.html'), join(ui, 'vite.config.mts'), join(ui, 'tsconfig.json')];
 const builtAt = existsSync(builtIndex) ? statSync(builtIndex).mtimeMs : 0;
 const changedAt = Math.max(...inputs.map(newestMtime));
 
