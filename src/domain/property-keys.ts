@@ -8,3 +8,12 @@ export const INDEX_PROPERTY_KEY = 'cs-handoff.index';
 export function handoffPropertyKey(versionId: string): string {
   return `${HANDOFF_KEY_PREFIX}${versionId}`;
 }
+
+/** The release gate's per-version record (block entries, override): separate from the handoff, see domain/gate. */
+export const GATE_KEY_PREFIX = 'cs-handoff.gate.';
+export const GATE_INDEX_PROPERTY_KEY = 'cs-handoff.gate-index';
+export const SETTINGS_PROPERTY_KEY = 'cs-handoff.settings';
+
+export function gatePropertyKey(versionId: string): string {
+  return `${GATE_KEY_PREFIX}${versionId}`;
+}

@@ -2,18 +2,23 @@
  * The only code that talks to Jira. `createJira()` binds every call to one transport, so resolvers
  * get a typed client and tests can pass a fake `requestJira`.
  */
+import { getCreatableIssueTypes } from './issue-types';
 import { getMyPermissions, type ProjectPermission } from './permissions';
 import { getMyself } from './myself';
 import { getProjectProperty, putProjectProperty } from './properties';
 import { createRelatedWork, type RelatedWorkLink } from './related-work';
-import { forgeJiraFetch, type JiraFetch } from './transport';
+import { countIssues } from './search';
+import { forgeJiraFetch, type JiraFetch, type Principal } from './transport';
+import { getIssueFixVersions, getProjectPropertyAs, getVersionAsApp, listProjectsAsApp, listVersionsAsApp, setVersionReleased } from './gate';
 import { getVersion, listProjectVersions } from './versions';
 
 export type { JiraVersion } from './versions';
+export type { JiraIssueType } from './issue-types';
 export type { PermissionSet, ProjectPermission } from './permissions';
 export type { RelatedWork, RelatedWorkLink } from './related-work';
 export type { JiraFetch, Principal } from './transport';
 export { PROJECT_PERMISSIONS } from './permissions';
+export { failureText } from './gate';
 
 export function createJira(fetch: JiraFetch = forgeJiraFetch) {
   return {
@@ -24,6 +29,15 @@ export function createJira(fetch: JiraFetch = forgeJiraFetch) {
     getMyPermissions: (projectKey: string, keys?: readonly ProjectPermission[]) => getMyPermissions(fetch, projectKey, keys),
     getMyself: () => getMyself(fetch),
     createRelatedWork: (versionId: string, link: RelatedWorkLink) => createRelatedWork(fetch, versionId, link),
+    // Release gate (triggers run without a user, so these are as the app).
+    getVersionAsApp: (versionId: string) => getVersionAsApp(fetch, versionId),
+    setVersionReleased: (versionId: string, released: boolean) => setVersionReleased(fetch, versionId, released),
+    listVersionsAsApp: (projectKey: string) => listVersionsAsApp(fetch, projectKey),
+    getIssueFixVersions: (issueKey: string) => getIssueFixVersions(fetch, issueKey),
+    listProjectsAsApp: () => listProjectsAsApp(fetch),
+    getProjectPropertyAs: (projectKey: string, propertyKey: string, as: Principal) => getProjectPropertyAs(fetch, projectKey, propertyKey, as),
+    getCreatableIssueTypes: (projectKey: string) => getCreatableIssueTypes(fetch, projectKey),
+    countIssues: (jql: string) => countIssues(fetch, jql),
   };
 }
 

@@ -1,13 +1,20 @@
 import { makeResolver } from '@forge/resolver';
 import {
   GetHandoffPayloadSchema,
+  GetL3PrefillPayloadSchema,
+  GetL3SummaryPayloadSchema,
   ListReleasesPayloadSchema,
   SaveHandoffPayloadSchema,
   SetStatusPayloadSchema,
   type ResolverDefinitions,
 } from '../contract';
+import { GetSettingsPayloadSchema, OverrideGatePayloadSchema, SaveSettingsPayloadSchema, WithdrawOverridePayloadSchema } from '../contract';
+import { overrideGate, withdrawOverride } from './gate-override';
+import { getSettings, saveSettings } from './settings-project';
 import { defaultDeps, type ResolverDeps } from './deps';
 import { getHandoff } from './get-handoff';
+import { getL3Prefill } from './l3-prefill';
+import { getL3Summary } from './l3-summary';
 import { listReleases } from './list-releases';
 import { resolverFor } from './run';
 import { saveHandoff } from './save-handoff';
@@ -20,6 +27,12 @@ export function createHandler(deps: ResolverDeps = defaultDeps()) {
     getHandoff: resolverFor('getHandoff', GetHandoffPayloadSchema, getHandoff, deps),
     saveHandoff: resolverFor('saveHandoff', SaveHandoffPayloadSchema, saveHandoff, deps),
     setStatus: resolverFor('setStatus', SetStatusPayloadSchema, setStatus, deps),
+    getL3Prefill: resolverFor('getL3Prefill', GetL3PrefillPayloadSchema, getL3Prefill, deps),
+    getL3Summary: resolverFor('getL3Summary', GetL3SummaryPayloadSchema, getL3Summary, deps),
+    overrideGate: resolverFor('overrideGate', OverrideGatePayloadSchema, overrideGate, deps),
+    withdrawOverride: resolverFor('withdrawOverride', WithdrawOverridePayloadSchema, withdrawOverride, deps),
+    getSettings: resolverFor('getSettings', GetSettingsPayloadSchema, getSettings, deps),
+    saveSettings: resolverFor('saveSettings', SaveSettingsPayloadSchema, saveSettings, deps),
   });
 }
 

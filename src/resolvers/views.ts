@@ -6,6 +6,7 @@ import { handoffState, type LatenessRule } from '../domain/state';
 import type { JiraVersion, PermissionSet } from '../jira';
 import { capabilitiesOf, settledValue } from './access';
 import type { Logger } from './deps';
+import { gateView, type GateRecord, type ProjectSettings } from '../domain/gate/rules';
 
 export function toVersionInfo(version: JiraVersion): VersionInfo {
   const { id, name, description, releaseDate, released, archived } = version;
@@ -44,9 +45,13 @@ export interface ViewParts {
   permissions: PermissionSet;
   handoff: StoredHandoff | null;
   lateness: LatenessRule;
+  /** The version's gate record and the project's settings, when the caller read them (else: none, defaults). */
+  gate?: { record: GateRecord | null; settings?: ProjectSettings | undefined };
+  now?: Date;
 }
 
-export function handoffView({ project, version, permissions, handoff, lateness }: ViewParts): HandoffView {
+export function handoffView({ project, version, permissions, handoff, lateness, gate, now }: ViewParts): HandoffView {
+  const rule = gate?.settings ? { ...lateness, leadTimeDays: gate.settings.leadTimeDays } : lateness;
   return {
     project,
     version: toVersionInfo(version),
@@ -55,5 +60,6 @@ export function handoffView({ project, version, permissions, handoff, lateness }
     state: handoffState({ version, handoff }, lateness),
     missingForReady: handoff ? missingForReady(handoff.content) : [],
     leadTimeDays: lateness.leadTimeDays,
+    gate: gateView({ version, handoff, override: gate?.record?.override ?? null, record: gate?.record ?? null, rule, now: now ?? new Date() }),
   };
 }

@@ -22,6 +22,25 @@ function sortKey(v: VersionRow, key: OrderKey): string | number | null {
 
 export const projectRoutes: Route[] = [
   {
+    // Listed before /project/{idOrKey}, which would otherwise take "search" for a project key.
+    method: 'GET',
+    pattern: /^\/rest\/api\/3\/project\/search$/,
+    handler: ({ store, principal, url }) => {
+      const startAt = intParam(url, 'startAt', 0);
+      const maxResults = Math.min(intParam(url, 'maxResults', 50, 1), 100);
+      const visible = store.listProjects().filter((p) => store.browsableProjectIds(principal).has(p.id));
+      const values = visible.slice(startAt, startAt + maxResults).map((p) => projectRefJson(store.baseUrl, p));
+      return json(200, {
+        self: `${store.baseUrl}/rest/api/3/project/search?startAt=${startAt}&maxResults=${maxResults}`,
+        maxResults,
+        startAt,
+        total: visible.length,
+        isLast: startAt + values.length >= visible.length,
+        values,
+      });
+    },
+  },
+  {
     method: 'GET',
     pattern: /^\/rest\/api\/3\/project\/([^/]+)$/,
     handler: ({ store, principal, params }) => {

@@ -111,3 +111,17 @@ describe('site time zone', () => {
     }
   });
 });
+
+describe('project search', () => {
+  it('pages the projects the caller can browse, as Jira\'s PageBeanProject', async () => {
+    const asApp = await s.call('GET', '/rest/api/3/project/search?maxResults=1', { as: 'app' });
+    expect(asApp.status).toBe(200);
+    expect(asApp.body).toMatchObject({ startAt: 0, maxResults: 1, total: 2, isLast: false });
+    expect(asApp.body.values.map((p: { key: string }) => p.key)).toEqual(['SHOP']);
+    const rest = await s.call('GET', '/rest/api/3/project/search?startAt=1', { as: 'app' });
+    expect(rest.body).toMatchObject({ total: 2, isLast: true });
+    expect(rest.body.values.map((p: { key: string }) => p.key)).toEqual(['OPS']);
+    const outsider = await s.call('GET', '/rest/api/3/project/search', { as: 'outsider' });
+    expect(outsider.body.values.map((p: { key: string }) => p.key)).toEqual(['OPS']);
+  });
+});

@@ -1,0 +1,240 @@
+/**
+ * The release gate: pure rules, no I/O. A version's gate state is derived from its release date,
+ * its handoff (status, readyAt), the project's lead time and any recorded override. Lateness itself
+ * is `isLate` from state.ts: this module adds the deadline, the warning window and the wording.
+ */
+import { z } from 'zod';
+import { calendarDateIn, daysBetween, isCalendarDate } from '../calendar';
+import type { HandoffStatus } from '../handoff';
+import { DEFAULT_LEAD_TIME_DAYS, isLate, type LatenessRule } from '../state';
+
+export type GateState = 'ok' | 'missing' | 'due-soon' | 'overdue' | 'late' | 'overridden';
+
+/** How many days before the deadline a not-ready handoff turns "due soon". */
+export const DUE_SOON_DAYS = 2;
+/** Block entries kept per version (oldest dropped first). */
+export const MAX_BLOCKS = 20;
+
+// ---- settings ----------------------------------------------------------------------------
+
+export const LEAD_TIME_MIN = 1;
+export const LEAD_TIME_MAX = 60;
+
+export const LeadTimeDaysSchema = z
+  .number({ error: 'Lead time must be a number of days' })
+  .int({ error: 'Lead time must be a whole number of days' })
+  .min(LEAD_TIME_MIN, { error: `Lead time must be at least ${LEAD_TIME_MIN} day` })
+  .max(LEAD_TIME_MAX, { error: `Lead time must be at most ${LEAD_TIME_MAX} days` });
+
+export const ProjectSettingsSchema = z.object({
+  leadTimeDays: LeadTimeDaysSchema,
+  walkthroughGate: z.boolean(),
+});
+export type ProjectSettings = z.output<typeof ProjectSettingsSchema>;
+
+export const DEFAULT_SETTINGS: ProjectSettings = { leadTimeDays: DEFAULT_LEAD_TIME_DAYS, walkthroughGate: false };
+
+/** A missing or unreadable settings property reads as the defaults. */
+export function parseSettings(value: unknown): ProjectSettings {
+  const parsed = ProjectSettingsSchema.safeParse(value);
+  return parsed.success ? parsed.data : { ...DEFAULT_SETTINGS };
+}
+
+// ---- the per-version gate record (blocks + override) -------------------------------------
+
+const Person = z.object({ accountId: z.string().min(1).max(128), displayName: z.string().max(255).optional() });
+
+export const GateStateSchema = z.enum(['ok', 'missing', 'due-soon', 'overdue', 'late', 'overridden']);
+
+export const BlockEntrySchema = z.object({
+  at: z.string(),
+  releasedBy: Person,
+  /** In words a release manager understands: what is wrong and by when it had to be done. */
+  reason: z.string().max(1000),
+  gateState: GateStateSchema,
+  /** Same release attempt delivered twice → same key; see `releaseEventKey`. */
+  eventKey: z.string().max(300),
+  /** Set when Jira refused to put the version back to unreleased: what Jira said. */
+  unreleaseFailed: z.string().max(500).optional(),
+});
+export type BlockEntry = z.output<typeof BlockEntrySchema>;
+
+export const OverrideSchema = z.object({ by: Person, at: z.string(), reason: z.string().min(10).max(500) });
+export type GateOverride = z.output<typeof OverrideSchema>;
+
+export const GateRecordSchema = z.object({
+  schemaVersion: z.literal(1),
+  versionId: z.string(),
+  blocks: z.array(BlockEntrySchema).max(MAX_BLOCKS),
+  override: OverrideSchema.nullable(),
+});
+export type GateRecord = z.output<typeof GateRecordSchema>;
+
+export function emptyGateRecord(versionId: string): GateRecord {
+  return { schemaVersion: 1, versionId, blocks: [], override: null };
+}
+
+/** A missing record is an empty one; an unreadable one is also treated as empty (it is only history). */
+export function parseGateRecord(value: unknown, versionId: string): GateRecord {
+  const parsed = GateRecordSchema.safeParse(value);
+  return parsed.success ? parsed.data : emptyGateRecord(versionId);
+}
+
+// ---- evaluation --------------------------------------------------------------------------
+
+export interface GateInput {
+  version: { name: string; releaseDate: string | null };
+  handoff: { status: HandoffStatus; readyAt: string | null } | null;
+  override: GateOverride | null;
+  rule: LatenessRule;
+  now: Date;
+}
+
+export interface GateEvaluation {
+  state: GateState;
+  /** What the state would be without the override (equal to `state` when there is none). */
+  underlying: Exclude<GateState, 'overridden'>;
+  /** 'YYYY-MM-DD': the last day the handoff can become ready on time. */
+  deadline: string;
+  /** The release date used: the version's, or today when it has none ("measured from the moment of release"). */
+  releaseDate: string;
+  /** Today's date in the rule's time zone. */
+  today: string;
+}
+
+export function addDaysTo(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+export function gateDeadline(releaseDate: string, leadTimeDays: number): string {
+  return addDaysTo(releaseDate, -leadTimeDays);
+}
+
+export function evaluateGate(input: GateInput): GateEvaluation {
+  const today = calendarDateIn(input.now, input.rule.timeZone);
+  const releaseDate = input.version.releaseDate !== null && isCalendarDate(input.version.releaseDate) ? input.version.releaseDate : today;
+  const deadline = gateDeadline(releaseDate, input.rule.leadTimeDays);
+  const underlying = underlyingState(input, releaseDate, deadline, today);
+  const state = underlying !== 'ok' && input.override ? 'overridden' : underlying;
+  return { state, underlying, deadline, releaseDate, today };
+}
+
+function underlyingState(input: GateInput, releaseDate: string, deadline: string, today: string): GateEvaluation['underlying'] {
+  const { handoff } = input;
+  if (handoff && handoff.status === 'ready') {
+    // A ready handoff without readyAt cannot be dated; isLate treats it as on time, and so do we.
+    return isLate(handoff.readyAt, releaseDate, input.rule) ? 'late' : 'ok';
+  }
+  const daysLeft = daysBetween(today, deadline);
+  if (daysLeft < 0) return 'overdue';
+  if (daysLeft <= DUE_SOON_DAYS) return 'due-soon';
+  return 'missing';
+}
+
+/** The gate lets a release through only when the handoff is on time or an admin overrode it. */
+export function gateAllowsRelease(state: GateState): boolean {
+  return state === 'ok' || state === 'overridden';
+}
+
+// ---- wording -----------------------------------------------------------------------------
+
+export interface Wording {
+  versionName: string;
+  handoff: { status: HandoffStatus; readyAt: string | null } | null;
+  evaluation: GateEvaluation;
+  rule: LatenessRule;
+}
+
+const days = (n: number): string => `${n} day${n === 1 ? '' : 's'}`;
+
+/** Why the gate is closed, as one or two sentences a release manager can act on. Empty when it is open. */
+export function gateReason({ versionName, handoff, evaluation, rule }: Wording): string {
+  const { underlying, deadline, releaseDate } = evaluation;
+  const need = `It had to be ready by ${deadline} (${days(rule.leadTimeDays)} before the release date ${releaseDate}).`;
+  const needFuture = `It must be ready by ${deadline} (${days(rule.leadTimeDays)} before the release date ${releaseDate}).`;
+  switch (underlying) {
+    case 'ok':
+      return '';
+    case 'late': {
+      const readyOn = handoff?.readyAt ? calendarDateIn(new Date(handoff.readyAt), rule.timeZone) : releaseDate;
+      const before = daysBetween(readyOn, releaseDate);
+      return `The CS handoff for ${versionName} is late: it became ready on ${readyOn}, ${before < 0 ? `${days(-before)} after` : `only ${days(before)} before`} the release date ${releaseDate}. ${need}`;
+    }
+    case 'overdue':
+    case 'due-soon':
+    case 'missing': {
+      const what = handoff ? `The CS handoff for ${versionName} is still a draft.` : `${versionName} has no CS handoff yet.`;
+      return `${what} ${underlying === 'overdue' ? need : needFuture}`;
+    }
+  }
+}
+
+/**
+ * What would clear the gate, in order of preference. Moving the release date: for a late handoff,
+ * to readyDate + lead time; for one not ready yet, to today + lead time (if it were marked ready today).
+ */
+export function clearBy({ handoff, evaluation, rule }: Omit<Wording, 'versionName'>): string[] {
+  if (evaluation.state === 'ok' || evaluation.state === 'overridden') return [];
+  const out: string[] = [];
+  let from = evaluation.today;
+  if (evaluation.underlying === 'late') {
+    if (handoff?.readyAt) from = calendarDateIn(new Date(handoff.readyAt), rule.timeZone);
+  } else {
+    out.push(handoff ? 'finish the handoff and mark it ready' : 'write the handoff and mark it ready');
+  }
+  out.push(`move the release date to ${addDaysTo(from, rule.leadTimeDays)} or later`);
+  out.push('a project admin can override');
+  return out;
+}
+
+// ---- block entries -----------------------------------------------------------------------
+
+/**
+ * Forge's release event carries no event id, so the key is what identifies one release attempt:
+ * the version, the release date it was released with, the gate state it met, and who released it.
+ * A re-delivered event has the same key; releasing again after something changed has a new one.
+ */
+export function releaseEventKey(parts: { versionId: string; releaseDate: string | null; gateState: GateState; releasedBy: string }): string {
+  return ['released', parts.versionId, parts.releaseDate ?? 'none', parts.gateState, parts.releasedBy || 'unknown'].join(':');
+}
+
+/** Two deliveries of one event this close together are the same attempt; later ones are a new attempt. */
+export const DEDUPE_WINDOW_MS = 10 * 60 * 1000;
+
+export function isDuplicateBlock(record: GateRecord, entry: Pick<BlockEntry, 'eventKey' | 'at'>): boolean {
+  const last = record.blocks[record.blocks.length - 1];
+  if (!last || last.eventKey !== entry.eventKey) return false;
+  return Math.abs(Date.parse(entry.at) - Date.parse(last.at)) < DEDUPE_WINDOW_MS;
+}
+
+/** The record with the entry appended (keeping the last MAX_BLOCKS), or unchanged when it is a duplicate. */
+export function withBlock(record: GateRecord, entry: BlockEntry): GateRecord {
+  if (isDuplicateBlock(record, entry)) return record;
+  return { ...record, blocks: [...record.blocks, entry].slice(-MAX_BLOCKS) };
+}
+
+export function latestBlock(record: GateRecord | null): BlockEntry | null {
+  return record?.blocks[record.blocks.length - 1] ?? null;
+}
+
+/** What the UI shows about the gate of one version. */
+export interface GateView {
+  state: GateState;
+  deadline: string;
+  latestBlock: BlockEntry | null;
+  override: GateOverride | null;
+  clearBy: string[];
+}
+
+export function gateView(input: GateInput & { record: GateRecord | null }): GateView {
+  const evaluation = evaluateGate(input);
+  return {
+    state: evaluation.state,
+    deadline: evaluation.deadline,
+    latestBlock: latestBlock(input.record),
+    override: input.override,
+    clearBy: clearBy({ handoff: input.handoff, evaluation, rule: input.rule }),
+  };
+}

@@ -1,0 +1,95 @@
+/**
+ * Jira calls of the release gate. Triggers and validators run without a user, so these run as the
+ * app; resolvers that use them check the person's own permission first.
+ */
+import { route } from '@forge/api';
+import { z } from 'zod';
+import { AppError } from '../domain/errors';
+import { getProjectProperty } from './properties';
+import { jiraRequest, jiraRequestOrNull } from './request';
+import type { JiraFetch, Principal } from './transport';
+import type { JiraVersion } from './versions';
+
+const VersionJson = z.object({
+  id: z.string(),
+  name: z.string(),
+  description: z.string().optional(),
+  releaseDate: z.string().optional(),
+  released: z.boolean().optional(),
+  archived: z.boolean().optional(),
+  projectId: z.union([z.number(), z.string()]),
+});
+
+const toVersion = (json: z.output<typeof VersionJson>): JiraVersion => ({
+  id: json.id,
+  name: json.name,
+  description: json.description ?? '',
+  releaseDate: json.releaseDate ?? null,
+  released: json.released ?? false,
+  archived: json.archived ?? false,
+  projectId: String(json.projectId),
+});
+
+/** The version as the app sees it, or null when it no longer exists. */
+export async function getVersionAsApp(fetch: JiraFetch, versionId: string): Promise<JiraVersion | null> {
+  const json = await jiraRequestOrNull(fetch, { as: 'app', route: route`/rest/api/3/version/${versionId}` }, VersionJson);
+  return json === null ? null : toVersion(json);
+}
+
+/** Puts a version back to unreleased (or releases it). Jira needs Administer projects for the app user. */
+export async function setVersionReleased(fetch: JiraFetch, versionId: string, released: boolean): Promise<JiraVersion> {
+  return toVersion(await jiraRequest(fetch, { as: 'app', method: 'PUT', route: route`/rest/api/3/version/${versionId}`, body: { released } }, VersionJson));
+}
+
+const VersionPageJson = z.object({ values: z.array(VersionJson), isLast: z.boolean().optional() });
+
+/** The project's versions, as the app (the scan has no user). */
+export async function listVersionsAsApp(fetch: JiraFetch, projectKey: string): Promise<JiraVersion[]> {
+  const versions: JiraVersion[] = [];
+  for (;;) {
+    const query = new URLSearchParams({ startAt: String(versions.length), maxResults: '100' });
+    const page = await jiraRequest(fetch, { as: 'app', route: route`/rest/api/3/project/${projectKey}/version?${query}` }, VersionPageJson);
+    versions.push(...page.values.map(toVersion));
+    if (page.isLast !== false || page.values.length === 0) return versions;
+  }
+}
+
+const IssueFixVersionsJson = z.object({
+  key: z.string(),
+  fields: z.object({ fixVersions: z.array(z.object({ id: z.string(), name: z.string().optional() })).nullable().optional() }),
+});
+
+/** The issue's fix version ids, or null when the issue does not exist. */
+export async function getIssueFixVersions(fetch: JiraFetch, issueKey: string): Promise<{ id: string; name: string }[] | null> {
+  const query = new URLSearchParams({ fields: 'fixVersions' });
+  const issue = await jiraRequestOrNull(fetch, { as: 'app', route: route`/rest/api/3/issue/${issueKey}?${query}` }, IssueFixVersionsJson);
+  if (issue === null) return null;
+  return (issue.fields.fixVersions ?? []).map((v) => ({ id: v.id, name: v.name ?? v.id }));
+}
+
+const ProjectSearchJson = z.object({
+  values: z.array(z.object({ id: z.string(), key: z.string() })),
+  isLast: z.boolean().optional(),
+});
+
+/** Every project the app can see (GET /rest/api/3/project/search, paged). */
+export async function listProjectsAsApp(fetch: JiraFetch): Promise<{ id: string; key: string }[]> {
+  const projects: { id: string; key: string }[] = [];
+  for (;;) {
+    const query = new URLSearchParams({ startAt: String(projects.length), maxResults: '50' });
+    const page = await jiraRequest(fetch, { as: 'app', route: route`/rest/api/3/project/search?${query}` }, ProjectSearchJson);
+    projects.push(...page.values);
+    if (page.isLast !== false || page.values.length === 0) return projects;
+  }
+}
+
+/** A project property read as the app (triggers), or as the user; null when absent. */
+export function getProjectPropertyAs(fetch: JiraFetch, projectKey: string, propertyKey: string, as: Principal): Promise<unknown> {
+  return getProjectProperty(fetch, projectKey, propertyKey, as);
+}
+
+/** A short description of why a Jira call failed, for a block entry. */
+export function failureText(error: unknown): string {
+  if (error instanceof AppError) return `${error.error.code}: ${error.error.message}`.slice(0, 500);
+  return (error instanceof Error ? error.message : String(error)).slice(0, 500);
+}

@@ -1,0 +1,55 @@
+import type { z } from 'zod';
+import type { GetL3PrefillPayloadSchema, L3Prefill } from '../contract';
+import { appError } from '../domain/errors';
+import { buildL3Bug } from '../domain/l3-bug';
+import { handoffPropertyKey } from '../domain/property-keys';
+import { requireAccess, settledValue } from './access';
+import { handoffPageUrl } from './handoff-writes';
+import { assertItemExists, bugTypeOf, rolloutStageOf, withChainLabel } from './l3-rules';
+import type { Action } from './run';
+import { parseStoredHandoff, versionInProject } from './views';
+
+/**
+ * The CreateIssueModal context for an L3 bug filed from a handoff. Anyone who can browse the project
+ * may ask; Jira itself decides, when the modal submits as the person, whether they may create it.
+ *
+ * One parallel round, all as the person (4 Jira calls): permissions, the version, its handoff
+ * property and the project's creatable issue types.
+ */
+export const getL3Prefill: Action<z.output<typeof GetL3PrefillPayloadSchema>, L3Prefill> = async ({ versionId, item }, call, deps) => {
+  const { project } = call;
+  const [permissions, version, property, issueTypes] = await Promise.allSettled([
+    deps.jira.getMyPermissions(project.key),
+    deps.jira.getVersion(versionId),
+    deps.jira.getProjectProperty(project.key, handoffPropertyKey(versionId)),
+    deps.jira.getCreatableIssueTypes(project.key),
+  ]);
+  requireAccess(permissions, 'read', project.key);
+  const found = versionInProject(version, versionId, project);
+  // A project-level obstacle (no Create issues permission, no Bug type) is named before a missing handoff.
+  const bugType = bugTypeOf(settledValue(issueTypes), project);
+  const handoff = parseStoredHandoff(settledValue(property), versionId, deps.log);
+  if (!handoff) {
+    throw appError('NOT_FOUND', `No CS handoff for this release yet: the product owner has to write one for ${found.name} before L3 bugs can be filed from it.`);
+  }
+  assertItemExists(handoff.content, item);
+
+  const draft = withChainLabel(() =>
+    buildL3Bug({
+      link: { projectKey: project.key, versionId },
+      versionName: found.name,
+      content: handoff.content,
+      rolloutStage: rolloutStageOf(handoff),
+      handoffUrl: handoffPageUrl(call, versionId, deps.appIdentity()),
+      item,
+    }),
+  );
+  return {
+    projectId: project.id,
+    issueTypeId: bugType.id,
+    summary: draft.summary,
+    description: draft.description,
+    labels: draft.labels,
+    versions: [versionId],
+  };
+};

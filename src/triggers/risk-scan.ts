@@ -1,0 +1,69 @@
+/**
+ * The daily early warning: re-evaluates every unreleased version of every project that uses the app and
+ * REBUILDS the gate index from the per-version properties (the index is derivable, so a deleted or stale
+ * index is repaired by the next run). Released versions stay in the index only while the app could not
+ * un-release them (they still need a person's attention).
+ */
+import { parseGateIndex, type GateIndex } from '../domain/gate/gate-index';
+import { GATE_INDEX_PROPERTY_KEY, INDEX_PROPERTY_KEY, SETTINGS_PROPERTY_KEY } from '../domain/property-keys';
+import { defaultTriggerDeps, type TriggerDeps } from './deps';
+import { indexEntryOf, loadGateFacts } from './gate-load';
+
+export interface ProjectScan {
+  projectKey: string;
+  skipped?: 'no handoffs';
+  versions: number;
+  atRisk: string[];
+  error?: string;
+}
+
+export async function scanProject(deps: TriggerDeps, projectKey: string): Promise<ProjectScan> {
+  const [handoffIndex, oldGateIndex, settings] = await Promise.all([
+    deps.jira.getProjectPropertyAs(projectKey, INDEX_PROPERTY_KEY, 'app'),
+    deps.jira.getProjectPropertyAs(projectKey, GATE_INDEX_PROPERTY_KEY, 'app'),
+    deps.jira.getProjectPropertyAs(projectKey, SETTINGS_PROPERTY_KEY, 'app'),
+  ]);
+  if (handoffIndex === null && oldGateIndex === null && settings === null) return { projectKey, skipped: 'no handoffs', versions: 0, atRisk: [] };
+  const old = parseGateIndex(oldGateIndex);
+  const versions = (await deps.jira.listVersionsAsApp(projectKey)).filter(
+    (v) => (!v.released && !v.archived) || (v.released && old.versions[v.id]?.unreleaseFailed === true),
+  );
+  const next: GateIndex = { schemaVersion: 1, scannedAt: deps.now().toISOString(), versions: {} };
+  const atRisk: string[] = [];
+  // A few at a time: a daily job has time, Jira's rate limits do not.
+  for (let i = 0; i < versions.length; i += 5) {
+    const batch = await Promise.all(versions.slice(i, i + 5).map((v) => loadGateFacts(deps, v, settings)));
+    for (const facts of batch) {
+      const entry = indexEntryOf(facts);
+      // A released version keeps its flag only while its latest block says Jira refused the un-release.
+      if (facts.version.released && !entry.unreleaseFailed) continue;
+      next.versions[facts.version.id] = entry;
+      if (entry.state !== 'ok' && entry.state !== 'overridden') atRisk.push(facts.version.id);
+    }
+  }
+  await deps.jira.putProjectProperty(projectKey, GATE_INDEX_PROPERTY_KEY, next);
+  return { projectKey, versions: versions.length, atRisk };
+}
+
+export async function scanProjects(deps: TriggerDeps, projectKeys: string[]): Promise<ProjectScan[]> {
+  const results: ProjectScan[] = [];
+  for (const projectKey of projectKeys) {
+    try {
+      results.push(await scanProject(deps, projectKey));
+    } catch (error) {
+      // One project's failure must not stop the others; the next run repairs it.
+      deps.log.error(`Risk scan failed for project ${projectKey}`, error);
+      results.push({ projectKey, versions: 0, atRisk: [], error: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  return results;
+}
+
+export function createRiskScan(deps: TriggerDeps) {
+  return async (_event?: unknown, _context?: unknown): Promise<ProjectScan[]> => {
+    const projects = await deps.jira.listProjectsAsApp();
+    return scanProjects(deps, projects.map((p) => p.key));
+  };
+}
+
+export const riskScan = createRiskScan(defaultTriggerDeps());

@@ -1,0 +1,75 @@
+import { clearBy, emptyGateRecord, evaluateGate, gateReason, releaseEventKey, withBlock, type BlockEntry, type GateInput } from '../../../src/domain/gate/rules';
+
+const rule = { leadTimeDays: 7, timeZone: 'UTC' };
+const now = new Date('2026-11-24T12:00:00Z');
+const input = (over: Partial<GateInput>): GateInput => ({ version: { name: 'V1', releaseDate: '2026-12-31' }, handoff: null, override: null, rule, now, ...over });
+
+describe('gate state', () => {
+  it('ok when ready exactly 7 days before; late one minute past the deadline day', () => {
+    const onTime = evaluateGate(input({ version: { name: 'V1', releaseDate: '2026-12-08' }, handoff: { status: 'ready', readyAt: '2026-12-01T23:59:00Z' } }));
+    expect(onTime).toMatchObject({ state: 'ok', deadline: '2026-12-01' });
+    const late = evaluateGate(input({ version: { name: 'V1', releaseDate: '2026-12-08' }, handoff: { status: 'ready', readyAt: '2026-12-02T00:00:00Z' } }));
+    expect(late.state).toBe('late');
+  });
+  it('counts days in the rule time zone', () => {
+    const h = { status: 'ready' as const, readyAt: '2026-12-02T03:00:00Z' }; // still 1 Dec in Los Angeles
+    expect(evaluateGate(input({ version: { name: 'V', releaseDate: '2026-12-08' }, handoff: h })).state).toBe('late');
+    expect(evaluateGate(input({ version: { name: 'V', releaseDate: '2026-12-08' }, handoff: h, rule: { leadTimeDays: 7, timeZone: 'America/Los_Angeles' } })).state).toBe('ok');
+  });
+  it('missing, due-soon, overdue by deadline distance', () => {
+    expect(evaluateGate(input({ version: { name: 'V', releaseDate: '2026-12-31' } })).state).toBe('missing');
+    expect(evaluateGate(input({ version: { name: 'V', releaseDate: '2026-12-03' } })).state).toBe('due-soon'); // deadline 26 Nov
+    expect(evaluateGate(input({ version: { name: 'V', releaseDate: '2026-12-04' } })).state).toBe('missing'); // deadline 27 Nov (3 days)
+    expect(evaluateGate(input({ version: { name: 'V', releaseDate: '2026-12-01' } })).state).toBe('due-soon'); // deadline today
+    expect(evaluateGate(input({ version: { name: 'V', releaseDate: '2026-11-30' }, handoff: { status: 'draft', readyAt: null } })).state).toBe('overdue');
+  });
+  it('no release date: measured from today (the moment of release)', () => {
+    const e = evaluateGate(input({ version: { name: 'V', releaseDate: null }, handoff: { status: 'ready', readyAt: '2026-11-20T00:00:00Z' } }));
+    expect(e).toMatchObject({ state: 'late', releaseDate: '2026-11-24', deadline: '2026-11-17' });
+  });
+  it('moving the release date later clears lateness', () => {
+    const h = { status: 'ready' as const, readyAt: '2026-11-24T10:00:00Z' };
+    expect(evaluateGate(input({ version: { name: 'V', releaseDate: '2026-11-26' }, handoff: h })).state).toBe('late');
+    expect(evaluateGate(input({ version: { name: 'V', releaseDate: '2026-12-01' }, handoff: h })).state).toBe('ok');
+  });
+  it('override turns a closed gate into overridden, not an open one', () => {
+    const override = { by: { accountId: 'rita' }, at: now.toISOString(), reason: 'Hotfix, CS briefed live' };
+    expect(evaluateGate(input({ version: { name: 'V', releaseDate: '2026-11-30' }, override })).state).toBe('overridden');
+    expect(evaluateGate(input({ handoff: { status: 'ready', readyAt: '2026-11-01T00:00:00Z' }, override })).state).toBe('ok');
+  });
+});
+
+describe('wording', () => {
+  it('reason and clearBy for a missing handoff', () => {
+    const i = input({ version: { name: 'Gift cards', releaseDate: '2026-11-27' } });
+    const e = evaluateGate(i);
+    expect(gateReason({ versionName: 'Gift cards', handoff: null, evaluation: e, rule })).toBe(
+      'Gift cards has no CS handoff yet. It had to be ready by 2026-11-20 (7 days before the release date 2026-11-27).',
+    );
+    expect(clearBy({ handoff: null, evaluation: e, rule })).toEqual(['write the handoff and mark it ready', 'move the release date to 2026-12-01 or later', 'a project admin can override']);
+  });
+  it('late: move the date to readyDate + lead time', () => {
+    const h = { status: 'ready' as const, readyAt: '2026-11-24T10:00:00Z' };
+    const e = evaluateGate(input({ version: { name: 'V', releaseDate: '2026-11-26' }, handoff: h }));
+    expect(clearBy({ handoff: h, evaluation: e, rule })).toEqual(['move the release date to 2026-12-01 or later', 'a project admin can override']);
+    expect(gateReason({ versionName: 'V', handoff: h, evaluation: e, rule })).toContain('became ready on 2026-11-24, only 2 days before the release date 2026-11-26');
+  });
+});
+
+describe('dedupe', () => {
+  const entry = (at: string): BlockEntry => ({
+    at,
+    releasedBy: { accountId: 'rita' },
+    reason: 'r',
+    gateState: 'overdue',
+    eventKey: releaseEventKey({ versionId: '1', releaseDate: '2026-11-27', gateState: 'overdue', releasedBy: 'rita' }),
+  });
+  it('drops a re-delivered event, keeps a later attempt, keeps the last 20', () => {
+    const one = withBlock(emptyGateRecord('1'), entry('2026-11-24T12:00:00Z'));
+    expect(withBlock(one, entry('2026-11-24T12:00:01Z'))).toBe(one);
+    expect(withBlock(one, entry('2026-11-24T13:00:00Z')).blocks).toHaveLength(2);
+    let r = emptyGateRecord('1');
+    for (let h = 0; h < 25; h++) r = withBlock(r, entry(new Date(Date.UTC(2026, 10, 1, h)).toISOString()));
+    expect(r.blocks).toHaveLength(20);
+  });
+});
