@@ -4,7 +4,11 @@
  */
 import { makeInvoke } from '@forge/bridge';
 import type {
+  GateView,
+  GetL3PrefillPayload,
   HandoffView,
+  L3Prefill,
+  L3Summary,
   ReleasesOverview,
   ResolverDefinitions,
   Result,
@@ -27,11 +31,20 @@ async function call<T>(run: () => Promise<Result<T>>): Promise<Result<T>> {
   }
 }
 
+/** The handoff item an L3 bug is filed from (the contract's `item`). */
+export type L3ItemRef = NonNullable<GetL3PrefillPayload['item']>;
+export type { L3Prefill, L3Summary };
+
 export const api = {
   listReleases: (): Promise<Result<ReleasesOverview>> => call(() => invoke('listReleases', {})),
   getHandoff: (versionId: string): Promise<Result<HandoffView>> => call(() => invoke('getHandoff', { versionId })),
   saveHandoff: (payload: SaveHandoffPayload): Promise<Result<HandoffView>> => call(() => invoke('saveHandoff', payload)),
   setStatus: (payload: SetStatusPayload): Promise<Result<HandoffView>> => call(() => invoke('setStatus', payload)),
+  getL3Prefill: (versionId: string, item?: L3ItemRef): Promise<Result<L3Prefill>> =>
+    call(() => invoke('getL3Prefill', item ? { versionId, item } : { versionId })),
+  getL3Summary: (versionId: string): Promise<Result<L3Summary>> => call(() => invoke('getL3Summary', { versionId })),
+  overrideGate: (versionId: string, reason: string): Promise<Result<GateView>> => call(() => invoke('overrideGate', { versionId, reason })),
+  withdrawOverride: (versionId: string): Promise<Result<GateView>> => call(() => invoke('withdrawOverride', { versionId })),
 };
 
 export type Api = typeof api;

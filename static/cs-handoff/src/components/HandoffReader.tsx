@@ -2,6 +2,13 @@
 import type { ReactNode } from 'react';
 import Heading from '@atlaskit/heading';
 import type { HandoffContent } from '../../../../src/domain/handoff';
+import { CopyText } from '../escalation/CopyText';
+
+/** A handoff item a bug can be filed about; position is 1-based, as the chain label counts. */
+export interface ReaderItem {
+  kind: 'step' | 'limitation' | 'question';
+  position: number;
+}
 
 const NotWritten = () => <p className="subtlest">Not written yet.</p>;
 
@@ -16,7 +23,26 @@ function Section({ id, title, children }: { id: string; title: string; children:
   );
 }
 
-export function HandoffReader({ content, l3Slot }: { content: HandoffContent; l3Slot?: ReactNode }) {
+function Item({ text, action }: { text: string; action?: ReactNode }) {
+  if (!action) return <>{text}</>;
+  return (
+    <span className="reader-item">
+      <span className="reader-item-text">{text}</span>
+      <span className="reader-item-action">{action}</span>
+    </span>
+  );
+}
+
+export function HandoffReader({
+  content,
+  l3Slot,
+  itemAction,
+}: {
+  content: HandoffContent;
+  l3Slot?: ReactNode;
+  /** An action shown after a happy-path step or a known limitation (the "File bug" button). */
+  itemAction?: (item: ReaderItem) => ReactNode;
+}) {
   const { whatsNew, happyPath, limitations, noKnownLimitations, questions, escalation, dashboardUrl } = content;
   return (
     <div className="reader" data-testid="handoff-reader">
@@ -28,7 +54,9 @@ export function HandoffReader({ content, l3Slot }: { content: HandoffContent; l3
         {happyPath.length ? (
           <ol>
             {happyPath.map((step, i) => (
-              <li key={i}>{step}</li>
+              <li key={i}>
+                <Item text={step} action={itemAction?.({ kind: 'step', position: i + 1 })} />
+              </li>
             ))}
           </ol>
         ) : (
@@ -40,7 +68,9 @@ export function HandoffReader({ content, l3Slot }: { content: HandoffContent; l3
         {limitations.length ? (
           <ul>
             {limitations.map((item, i) => (
-              <li key={i}>{item}</li>
+              <li key={i}>
+                <Item text={item} action={itemAction?.({ kind: 'limitation', position: i + 1 })} />
+              </li>
             ))}
           </ul>
         ) : noKnownLimitations ? (
@@ -69,15 +99,23 @@ export function HandoffReader({ content, l3Slot }: { content: HandoffContent; l3
         <Heading size="small" as="h3">
           L1: how to look it up
         </Heading>
-        {escalation.l1LookUp.trim() ? <p>{escalation.l1LookUp}</p> : <NotWritten />}
+        {escalation.l1LookUp.trim() ? (
+          <CopyText text={escalation.l1LookUp} label="Copy the L1 look-up guidance" testId="l1-copy" />
+        ) : (
+          <NotWritten />
+        )}
         <Heading size="small" as="h3">
           L2: how to reproduce
         </Heading>
-        {escalation.l2Reproduce.trim() ? <p>{escalation.l2Reproduce}</p> : <NotWritten />}
+        {escalation.l2Reproduce.trim() ? (
+          <CopyText text={escalation.l2Reproduce} label="Copy the L2 reproduction steps" testId="l2-copy" />
+        ) : (
+          <NotWritten />
+        )}
         <Heading size="small" as="h3">
           L3: file a bug
         </Heading>
-        <div className="slot" data-testid="l3-slot">
+        <div className={l3Slot ? 'l3-slot' : 'slot'} data-testid="l3-slot">
           {l3Slot ?? <p className="muted">File a Jira bug with the chain-aware label, linked to this release.</p>}
         </div>
       </Section>

@@ -15,6 +15,9 @@ import { HandoffHeader } from '../components/HandoffHeader';
 import { HandoffReader } from '../components/HandoffReader';
 import { Loading } from '../components/Loading';
 import { ReadyWarning } from '../components/ReadyWarning';
+import { L3Panel } from '../escalation/L3Panel';
+import { GatePanel } from '../gate/GatePanel';
+import { itemKey, useL3, type L3Item } from '../escalation/useL3';
 
 const HandoffEditor = lazy(() => import('../editor/HandoffEditor'));
 
@@ -52,6 +55,8 @@ export function HandoffPage({ projectId, versionId }: { projectId: string; versi
   const [confirmCancel, setConfirmCancel] = useState(false);
   const [notice, setNotice] = useState('');
   const titleRef = useRef<HTMLElement | null>(null);
+  // Loads the L3 count beside the handoff (its own request), never in front of it.
+  const l3 = useL3(versionId);
 
   const storedContent = (v: HandoffView | null): HandoffContent => v?.handoff?.content ?? emptyContent();
 
@@ -239,6 +244,27 @@ export function HandoffPage({ projectId, versionId }: { projectId: string; versi
         onMarkReady={() => void onMarkReady()}
         onBackToDraft={() => void setStatus('draft', view)}
       />
+      {/* A released version is past the gate, unless the app failed to put a blocked release back. */}
+      {view.gate && (!view.version.released || view.gate.latestBlock?.unreleaseFailed) && (
+        <GatePanel
+          gate={view.gate}
+          canAdminister={view.capabilities.canAdminister}
+          onOverride={async (reason) => {
+            const res = await api.overrideGate(versionId, reason);
+            if (!res.ok) return res.error;
+            setView((v) => (v ? { ...v, gate: res.value } : v));
+            setNotice('Release gate overridden. The release can go out.');
+            return null;
+          }}
+          onWithdraw={async () => {
+            const res = await api.withdrawOverride(versionId);
+            if (!res.ok) return res.error;
+            setView((v) => (v ? { ...v, gate: res.value } : v));
+            setNotice('Override withdrawn. The release gate applies again.');
+            return null;
+          }}
+        />
+      )}
       <div role="status" aria-live="polite" className={notice ? '' : 'visually-hidden'} data-testid="notice">
         {notice && (
           <SectionMessage appearance="success">
@@ -299,7 +325,24 @@ export function HandoffPage({ projectId, versionId }: { projectId: string; versi
             />
           </Suspense>
         ) : view.handoff ? (
-          <HandoffReader content={view.handoff.content} />
+          <HandoffReader
+            content={view.handoff.content}
+            l3Slot={<L3Panel l3={l3} />}
+            itemAction={(item: L3Item) => (
+              // The visible words come from CSS (data-label) so the item's own text stays exactly the step's
+              // text (copying or reading a list item never picks up "File L3 bug"); the name is the aria-label.
+              <button
+                type="button"
+                className="item-action"
+                data-label={l3.busyKey === itemKey(item) ? 'Opening…' : 'File L3 bug'}
+                onClick={() => void l3.file(item)}
+                disabled={l3.busyKey !== null}
+                aria-busy={l3.busyKey === itemKey(item) || undefined}
+                aria-label={`File L3 bug about ${item.kind === 'step' ? 'happy path step' : item.kind} ${item.position}`}
+                data-testid={`file-bug-${item.kind}-${item.position}`}
+              />
+            )}
+          />
         ) : (
           <div data-testid="handoff-empty">
             <SectionMessage appearance="information" title="No handoff yet">

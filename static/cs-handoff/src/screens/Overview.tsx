@@ -7,6 +7,7 @@ import { api } from '../api';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { Loading } from '../components/Loading';
 import { StateLozenge } from '../components/StateLozenge';
+import { GateLozenge } from '../gate/GateLozenge';
 import { formatInstant, formatReleaseDate } from '../format';
 import { AppLink, paths } from '../routes';
 
@@ -54,6 +55,7 @@ export function Overview() {
               <th scope="col">Version</th>
               <th scope="col">Release date</th>
               <th scope="col">Handoff</th>
+              <th scope="col">Release gate</th>
               <th scope="col">Last updated</th>
             </tr>
           </thead>
@@ -68,6 +70,15 @@ export function Overview() {
                 <td>{formatReleaseDate(r.version.releaseDate)}</td>
                 <td>
                   <StateLozenge state={r.state} testId={`state-${r.version.id}`} />
+                </td>
+                <td>
+                  {r.gate && !r.version.released ? (
+                    <GateLozenge state={r.gate.state} testId={`gate-${r.version.id}`} />
+                  ) : (
+                    <span className="subtlest" data-testid={`gate-${r.version.id}-none`}>
+                      —<span className="visually-hidden">{r.version.released ? 'Released, no gate' : 'Not available'}</span>
+                    </span>
+                  )}
                 </td>
                 <td className="muted">{r.updatedAt ? formatInstant(r.updatedAt) : 'Not started'}</td>
               </tr>

@@ -1,0 +1,94 @@
+/** The escalation section's L3 part: file a pre-filled bug, the release's chain label and its bug count. */
+import Button from '@atlaskit/button/new';
+import SectionMessage from '@atlaskit/section-message';
+import { router } from '@forge/bridge';
+import type { MouseEvent } from 'react';
+import type { ResolverError } from '../../../../src/contract';
+import { CopyText } from './CopyText';
+import type { L3Filing } from './useL3';
+
+const FILE_TITLES: Partial<Record<ResolverError['code'], string>> = {
+  NOT_FOUND: "Can't file an L3 bug here",
+  FORBIDDEN: "You can't file bugs in this project",
+  INVALID_INPUT: "This item changed",
+  JIRA_UNAVAILABLE: "Jira isn't responding",
+};
+
+function FileError({ error }: { error: ResolverError }) {
+  return (
+    <div role="alert" data-testid="l3-file-error" data-error-code={error.code}>
+      <SectionMessage appearance="error" title={FILE_TITLES[error.code] ?? "Couldn't start the bug"}>
+        <p>{error.message}</p>
+      </SectionMessage>
+    </div>
+  );
+}
+
+export function L3Count({ l3 }: { l3: L3Filing }) {
+  const { summary, summaryError } = l3;
+  if (summaryError && !summary) {
+    return (
+      <p className="muted" data-testid="l3-count-error">
+        The number of L3 bugs isn't available right now ({summaryError.message}){' '}
+        <Button appearance="subtle" spacing="compact" onClick={() => void l3.refresh()} testId="l3-count-retry">
+          Try again
+        </Button>
+      </p>
+    );
+  }
+  if (!summary) {
+    return (
+      <p className="muted" data-testid="l3-count-loading" aria-busy="true">
+        Counting L3 bugs…
+      </p>
+    );
+  }
+  const openSearch = (event: MouseEvent<HTMLAnchorElement>) => {
+    event.preventDefault();
+    void router.open(summary.searchUrl).catch(() => window.open(summary.searchUrl, '_blank', 'noopener'));
+  };
+  const noun = summary.count === 1 ? 'L3 bug carries' : 'L3 bugs carry';
+  return (
+    <div className="l3-count" data-testid="l3-count" data-count={summary.count}>
+      <span>
+        <strong data-testid="l3-count-number">{summary.count === 0 ? 'No' : summary.count}</strong> {noun} the label
+      </span>
+      <CopyText text={summary.label} label={`Copy the chain label ${summary.label}`} testId="l3-label" inline />
+      <a href={summary.searchUrl} target="_blank" rel="noopener noreferrer" onClick={openSearch} data-testid="l3-search-link">
+        View in Jira<span className="visually-hidden"> (the L3 bugs of this release, opens in a new tab)</span>
+      </a>
+    </div>
+  );
+}
+
+export function L3Panel({ l3 }: { l3: L3Filing }) {
+  const busy = l3.busyKey !== null;
+  return (
+    <div className="l3-panel stack-sm" data-testid="l3-panel">
+      <p className="muted">
+        Still broken after L2? File a Jira bug: it is pre-filled with this release, the L2 steps and the chain label that
+        traces it back here.
+      </p>
+      <div className="row">
+        <Button
+          appearance="primary"
+          onClick={() => void l3.file()}
+          isDisabled={busy}
+          isLoading={l3.busyKey === 'release'}
+          testId="file-l3-bug"
+        >
+          File L3 bug
+        </Button>
+      </div>
+      {l3.fileError && <FileError error={l3.fileError} />}
+      <div role="status" aria-live="polite" data-testid="l3-filed-notice">
+        {l3.filedNotice && (
+          <SectionMessage appearance="success">
+            <p>{l3.filedNotice}</p>
+          </SectionMessage>
+        )}
+      </div>
+      <L3Count l3={l3} />
+    </div>
+  );
+}

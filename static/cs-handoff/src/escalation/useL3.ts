@@ -1,0 +1,118 @@
+/**
+ * Filing L3 bugs from a handoff: the prefill comes from the app (getL3Prefill), Jira's own Create issue
+ * dialog does the rest (CreateIssueModal). The count of bugs carrying the release's chain label
+ * (getL3Summary) loads beside the handoff and never holds the reader up.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ResolverError } from '../../../../src/contract';
+import { api, type L3ItemRef, type L3Summary } from '../api';
+
+export type L3Item = L3ItemRef;
+
+export interface L3Filing {
+  summary: L3Summary | null;
+  summaryError: ResolverError | null;
+  /** Which filing is in progress: 'release' for the main button, or the item's key. */
+  busyKey: string | null;
+  fileError: ResolverError | null;
+  /** "Bug SHOP-12 created." after the dialog closes with an issue. */
+  filedNotice: string;
+  file(item?: L3Item): Promise<void>;
+  refresh(): Promise<void>;
+}
+
+export const itemKey = (item?: L3Item): string => (item ? `${item.kind}-${item.position}` : 'release');
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export function useL3(versionId: string): L3Filing {
+  const [summary, setSummary] = useState<L3Summary | null>(null);
+  const [summaryError, setSummaryError] = useState<ResolverError | null>(null);
+  const [busyKey, setBusyKey] = useState<string | null>(null);
+  const [fileError, setFileError] = useState<ResolverError | null>(null);
+  const [filedNotice, setFiledNotice] = useState('');
+  const live = useRef(true);
+  const summaryRef = useRef<L3Summary | null>(null);
+
+  const load = useCallback(async (): Promise<L3Summary | null> => {
+    const res = await api.getL3Summary(versionId);
+    if (!live.current) return null;
+    if (res.ok) {
+      summaryRef.current = res.value;
+      setSummary(res.value);
+      setSummaryError(null);
+      return res.value;
+    }
+    setSummaryError(res.error);
+    return null;
+  }, [versionId]);
+
+  useEffect(() => {
+    live.current = true;
+    setSummary(null);
+    summaryRef.current = null;
+    void load();
+    return () => {
+      live.current = false;
+    };
+  }, [load]);
+
+  /** Jira's search is eventually consistent: after filing, ask again a few times until the new bug counts. */
+  const refreshAfterFiling = useCallback(
+    async (created: number) => {
+      const expected = (summaryRef.current?.count ?? 0) + created;
+      for (let attempt = 0; attempt < 4; attempt++) {
+        const next = await load();
+        if (!live.current || (next && next.count >= expected)) return;
+        await sleep(750 * (attempt + 1));
+      }
+    },
+    [load],
+  );
+
+  const file = useCallback(
+    async (item?: L3Item) => {
+      setBusyKey(itemKey(item));
+      setFileError(null);
+      setFiledNotice('');
+      const res = await api.getL3Prefill(versionId, item);
+      if (!live.current) return;
+      if (!res.ok) {
+        setBusyKey(null);
+        setFileError(res.error);
+        return;
+      }
+      try {
+        // Loaded on first use: most readers never file a bug, so the bridge module stays out of the first load.
+        const { CreateIssueModal } = await import('@forge/jira-bridge');
+        const modal = new CreateIssueModal({
+          context: res.value,
+          onClose: ({ payload }) => {
+            if (!live.current) return;
+            setBusyKey(null);
+            const created = Array.isArray(payload) ? payload.length : 0;
+            if (created > 0) {
+              setFiledNotice(created === 1 ? 'L3 bug filed.' : `${created} L3 bugs filed.`);
+              void refreshAfterFiling(created);
+            }
+          },
+        });
+        await modal.open();
+      } catch (e) {
+        if (!live.current) return;
+        setBusyKey(null);
+        setFileError({
+          code: 'JIRA_UNAVAILABLE',
+          message: `Jira couldn't open the Create issue dialog${e instanceof Error && e.message ? `: ${e.message}` : '.'} Try again.`,
+        });
+      }
+    },
+    [versionId, refreshAfterFiling],
+  );
+
+  const refresh = useCallback(async () => {
+    await load();
+  }, [load]);
+
+  return { summary, summaryError, busyKey, fileError, filedNotice, file, refresh };
+}

@@ -1,0 +1,80 @@
+/** "Override gate": a required reason (10-500 characters, checked as the admin types), then Confirm or Cancel. */
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import Button from '@atlaskit/button/new';
+import TextArea from '@atlaskit/textarea';
+
+export const REASON_MIN = 10;
+export const REASON_MAX = 500;
+
+export function reasonProblem(reason: string): string | null {
+  const n = reason.trim().length;
+  if (n === 0) return 'Give a reason: it is recorded with the override and shown on the handoff.';
+  if (n < REASON_MIN) return `The reason needs at least ${REASON_MIN} characters (${n} so far).`;
+  if (n > REASON_MAX) return `The reason can be at most ${REASON_MAX} characters (${n} now).`;
+  return null;
+}
+
+export default function OverrideForm({ busy, onConfirm, onCancel }: { busy: boolean; onConfirm(reason: string): void; onCancel(): void }) {
+  const [reason, setReason] = useState('');
+  const [touched, setTouched] = useState(false);
+  const ref = useRef<HTMLTextAreaElement | null>(null);
+  const id = useId();
+  const problem = reasonProblem(reason);
+  const showProblem = touched && problem;
+
+  useEffect(() => ref.current?.focus(), []);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setTouched(true);
+    if (problem) {
+      ref.current?.focus();
+      return;
+    }
+    onConfirm(reason.trim());
+  };
+
+  return (
+    <form className="override-form stack-sm" onSubmit={submit} noValidate data-testid="gate-override-form" aria-labelledby={`${id}-title`}>
+      <h2 className="override-title" id={`${id}-title`}>
+        Override the release gate
+      </h2>
+      <p className="muted">
+        The release can then go out without an on-time handoff. Your name, the time and the reason are recorded and shown to
+        everyone who opens this handoff.
+      </p>
+      <div>
+        <label className="field-label" htmlFor={`${id}-reason`}>
+          Reason (required)
+        </label>
+        <TextArea
+          id={`${id}-reason`}
+          ref={ref}
+          value={reason}
+          onChange={(e) => setReason(e.currentTarget.value)}
+          onBlur={() => setTouched(true)}
+          isInvalid={Boolean(showProblem)}
+          isRequired
+          minimumRows={3}
+          maxHeight="30vh"
+          aria-describedby={`${id}-help ${id}-error`}
+          testId="gate-override-reason-input"
+        />
+        <p className="helper" id={`${id}-help`}>
+          {REASON_MIN}–{REASON_MAX} characters. {reason.trim().length}/{REASON_MAX}
+        </p>
+        <p className="field-error" id={`${id}-error`} role="alert" data-testid="gate-override-reason-error" hidden={!showProblem}>
+          {showProblem || ''}
+        </p>
+      </div>
+      <div className="row">
+        <Button type="submit" appearance="warning" isDisabled={busy} isLoading={busy} testId="gate-override-confirm">
+          Confirm override
+        </Button>
+        <Button appearance="subtle" onClick={onCancel} isDisabled={busy} testId="gate-override-cancel">
+          Cancel
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,104 @@
+/**
+ * The release gate, as the release manager meets it: Rita releases 2026.12 Gift cards (no handoff) from
+ * Jira's Releases page, the app's trigger blocks it, and the CS Handoff page says why and what clears
+ * it. A project admin overrides the gate with a reason; the override is recorded and shown.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, Frame, Page } from 'playwright-core';
+import { appPagePath, launchBrowser, openAs, startTestSite, type Opened, type TestSite } from '../support';
+
+jest.setTimeout(120_000);
+
+let site: TestSite;
+let browser: Browser;
+const opened: Opened[] = [];
+const tid = (id: string) => `[data-testid="${id}"]`;
+const VERSION = '10002';
+
+beforeAll(async () => {
+  site = await startTestSite();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  for (const o of opened) await o.context.close().catch(() => undefined);
+  await browser?.close();
+  await site?.close();
+});
+
+async function open(role: string, path: string): Promise<Opened & { frame: Frame }> {
+  const o = await openAs(browser, site, role, path);
+  opened.push(o);
+  return { ...o, frame: o.appFrame as Frame };
+}
+
+async function appAxeViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'critical' || v.impact === 'serious')
+    .flatMap((v) => v.nodes.filter((n) => String(n.target[0]).includes('forge-app-frame')).map((n) => `${v.id}: ${n.target.join(' ')}`));
+}
+
+test('Rita releases a version with no handoff: it is blocked, the page says why, an override is recorded', async () => {
+  // Before: the overview shows the gate next to the handoff state.
+  const overview = await open('release-manager', appPagePath(site));
+  await overview.frame.waitForSelector(tid('versions-table'));
+  expect(await overview.frame.textContent(tid(`gate-${VERSION}`))).toMatch(/Due soon|Overdue|Missing/);
+
+  // Release from Jira's Releases page.
+  const releases = await open('release-manager', '/projects/SHOP/versions');
+  await releases.page.click('button[aria-label="Release 2026.12 Gift cards"]');
+  await releases.page.waitForURL(/released=10002/);
+  await site.host.idle();
+
+  const { page, frame, problems } = await open('release-manager', appPagePath(site, 'SHOP', `/version/${VERSION}`));
+  const banner = await frame.waitForSelector(tid('gate-blocked'));
+  const text = (await banner.textContent()) ?? '';
+  expect(text).toContain('Release blocked:');
+  expect(text).toContain('2026.12 Gift cards has no CS handoff yet');
+  // The trigger records Rita's account id; her name appears once the block entry carries a displayName
+  // (the release event has only the account id; the backend does not look the name up yet).
+  expect(await frame.textContent(tid('gate-blocked-who'))).toMatch(/^(Rita Okafor|Someone) tried to release it on \d{1,2} \w{3} \d{4}, \d{2}:\d{2}/);
+  expect(await frame.textContent(tid('gate-clear-by'))).toContain('To release it:');
+  expect(await frame.textContent(tid('gate-clear-by'))).toContain('Write the handoff and mark it ready');
+  expect(await appAxeViolations(page)).toEqual([]);
+
+  // Override: the reason is required, 10 to 500 characters, checked inline.
+  await frame.click(tid('gate-override-open'));
+  await frame.waitForSelector(tid('gate-override-form'));
+  await frame.fill(tid('gate-override-reason-input'), 'Too short');
+  await frame.click(tid('gate-override-confirm'));
+  expect(await frame.textContent(tid('gate-override-reason-error'))).toContain('at least 10 characters');
+  expect(await frame.$(tid('gate-override'))).toBeNull();
+  expect(await appAxeViolations(page)).toEqual([]);
+
+  const reason = 'Gift cards ship dark behind a flag; CS briefed in person on Monday.';
+  await frame.fill(tid('gate-override-reason-input'), reason);
+  await frame.click(tid('gate-override-confirm'));
+  await frame.waitForSelector(tid('gate-override'));
+  expect(await frame.textContent(tid('gate-override-reason'))).toBe(reason);
+  expect(await frame.textContent(tid('gate-override-who'))).toContain('Rita Okafor overrode the gate');
+  expect(await frame.$(tid('gate-blocked'))).toBeNull();
+  expect(await frame.$(tid('gate-override-form'))).toBeNull();
+
+  // Recorded: a fresh page load (and someone else) sees it.
+  const agent = await open('cs-agent', appPagePath(site, 'SHOP', `/version/${VERSION}`));
+  await agent.frame.waitForSelector(tid('gate-override'));
+  expect(await agent.frame.textContent(tid('gate-override-reason'))).toBe(reason);
+  expect(await agent.frame.$(tid('gate-withdraw'))).toBeNull();
+  // GAP (backend): overrideGate does not update the gate index yet, so the overview still shows the
+  // pre-override state until the daily scan; when it does, assert
+  // expect(await overviewFrame.textContent(tid(`gate-${VERSION}`))).toBe('Overridden').
+
+  // Withdraw brings the gate back.
+  await frame.click(tid('gate-withdraw'));
+  await frame.waitForSelector(tid('gate-override'), { state: 'detached' });
+  await frame.waitForSelector(tid('gate-blocked'));
+  expect(problems.cspViolations).toEqual([]);
+  expect(problems.pageErrors).toEqual([]);
+});
+
+test('a CS agent sees the gate but cannot override it', async () => {
+  const { frame } = await open('cs-agent', appPagePath(site, 'SHOP', `/version/${VERSION}`));
+  await frame.waitForSelector(tid('gate-panel'));
+  expect(await frame.$(tid('gate-override-open'))).toBeNull();
+});

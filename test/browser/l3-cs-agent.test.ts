@@ -1,0 +1,145 @@
+/**
+ * A CS agent files an L3 bug from a ready handoff: Jira's Create issue dialog opens pre-filled (summary
+ * prefix, chain labels, affected version, ADF description), the bug is created in Jira, and the handoff's
+ * L3 count goes up by one with a link to the JQL search. Also: L1/L2 copy buttons and per-item "File bug".
+ */
+import type { Browser, Frame } from 'playwright-core';
+import { appPagePath, launchBrowser, openAs, personOf, startTestSite, type Opened, type TestSite } from '../support';
+
+jest.setTimeout(120_000);
+
+let site: TestSite;
+let browser: Browser;
+const opened: Opened[] = [];
+const tid = (id: string) => `[data-testid="${id}"]`;
+const VERSION = '10003';
+const LABEL = `chain-shop-v${VERSION}-l3`;
+
+const CONTENT = {
+  whatsNew: 'Carts survive logout and sync across devices.',
+  happyPath: ['Gal adds a lamp to her cart on her phone.', 'Gal logs in on her laptop and sees the lamp in her cart.'],
+  limitations: ['Carts older than 30 days are emptied.', 'Guest carts do not sync.'],
+  noKnownLimitations: false,
+  questions: [{ question: 'Why did my cart empty?', answer: 'Carts older than 30 days are emptied.' }],
+  escalation: {
+    l1LookUp: 'Open the customer in Admin > Carts and check "Last synced".',
+    l2Reproduce: '1. Log in on two devices\n2. Add an item on one\n3. Reload the other',
+  },
+  dashboardUrl: 'https://grafana.shop.example/d/carts',
+};
+
+beforeAll(async () => {
+  site = await startTestSite();
+  browser = await launchBrowser();
+  // Priya (PO) writes the handoff and marks it ready.
+  const po = personOf(site, 'po').accountId;
+  type Answer = { ok: boolean; value?: { handoff: { revision: number; status: string } }; error?: unknown };
+  const saved = await site.host.invoke<Answer>(po, 'saveHandoff', { versionId: VERSION, baseRevision: 0, content: CONTENT }, { projectKey: 'SHOP' });
+  if (!saved.ok || !saved.value) throw new Error(`saveHandoff failed: ${JSON.stringify(saved.error)}`);
+  const ready = await site.host.invoke<Answer>(po, 'setStatus', { versionId: VERSION, baseRevision: saved.value.handoff.revision, status: 'ready' }, { projectKey: 'SHOP' });
+  if (!ready.ok || ready.value?.handoff.status !== 'ready') throw new Error(`setStatus failed: ${JSON.stringify(ready.error)}`);
+});
+afterAll(async () => {
+  for (const o of opened) await o.context.close().catch(() => undefined);
+  await browser?.close();
+  await site?.close();
+});
+
+async function open(role: string, sub = ''): Promise<Opened & { frame: Frame }> {
+  const o = await openAs(browser, site, role, appPagePath(site, 'SHOP', sub));
+  opened.push(o);
+  return { ...o, frame: o.appFrame as Frame };
+}
+
+async function basicGet<T>(path: string): Promise<T> {
+  const auth = Buffer.from(`${personOf(site, 'po').emailAddress}:local-token`).toString('base64');
+  const res = await fetch(site.url + path, { headers: { authorization: `Basic ${auth}`, accept: 'application/json' } });
+  expect(res.status).toBe(200);
+  return (await res.json()) as T;
+}
+
+async function countOf(frame: Frame): Promise<number> {
+  await frame.waitForSelector(tid('l3-count'));
+  return Number(await frame.getAttribute(tid('l3-count'), 'data-count'));
+}
+
+function adfText(node: unknown): string {
+  if (!node || typeof node !== 'object') return '';
+  const n = node as { text?: string; content?: unknown[] };
+  return (n.text ?? '') + (n.content ?? []).map(adfText).join(' ');
+}
+
+test('Ana files an L3 bug: the dialog is pre-filled, the bug exists in Jira and the count goes up', async () => {
+  const { page, frame, problems } = await open('cs-agent', `/version/${VERSION}`);
+  await frame.waitForSelector(tid('handoff-reader'));
+  const before = await countOf(frame);
+  expect(await frame.textContent(tid('l3-count'))).toContain(LABEL);
+  const href = (await frame.getAttribute(tid('l3-search-link'), 'href')) ?? '';
+  expect(new URL(href).searchParams.get('jql')).toContain(LABEL);
+
+  await frame.click(tid('file-l3-bug'));
+  const dialog = await page.waitForSelector(tid('create-issue-dialog'));
+  expect(await page.inputValue('#cim-summary')).toBe('[L3] 2027.01 Saved carts: ');
+  expect(await page.inputValue('#cim-labels')).toBe(LABEL);
+  expect(await page.$eval('#cim-issuetype', (s) => (s as HTMLSelectElement).selectedOptions[0]?.textContent)).toBe('Bug');
+  expect(await page.$eval('#cim-versions', (s) => Array.from((s as HTMLSelectElement).selectedOptions).map((o) => o.value))).toEqual([VERSION]);
+  const description = await page.inputValue('#cim-description');
+  expect(description).toContain('What the customer saw');
+  expect(description).toContain('Add an item on one');
+  expect(description).toContain('2027.01 Saved carts');
+  expect(await dialog.isVisible()).toBe(true);
+
+  await page.fill('#cim-summary', '[L3] 2027.01 Saved carts: cart empty after login');
+  await page.click('[data-testid="create-issue-dialog"] button[type="submit"]');
+  await page.waitForSelector(tid('create-issue-dialog'), { state: 'detached' });
+
+  // The app hears the dialog close with one issue and counts again.
+  await frame.waitForSelector(tid('l3-filed-notice') + ' >> text=L3 bug filed.');
+  await frame.waitForFunction(([sel, n]) => Number(document.querySelector(sel as string)?.getAttribute('data-count')) === n, [tid('l3-count'), before + 1] as const, { timeout: 15_000 });
+
+  // The issue is in Jira with the labels, the version and the ADF description.
+  const search = await basicGet<{ issues: { id: string; key: string }[] }>(`/rest/api/3/search/jql?jql=${encodeURIComponent(`labels = ${LABEL}`)}&fields=summary`);
+  expect(search.issues.length).toBe(before + 1);
+  const issue = await basicGet<{ fields: { summary: string; labels: string[]; versions: { id: string }[]; issuetype: { name: string }; description: { type: string; version: number } } }>(`/rest/api/3/issue/${search.issues[0]!.id}`);
+  expect(issue.fields.summary).toBe('[L3] 2027.01 Saved carts: cart empty after login');
+  expect(issue.fields.labels).toEqual([LABEL]);
+  expect(issue.fields.versions.map((v) => v.id)).toEqual([VERSION]);
+  expect(issue.fields.issuetype.name).toBe('Bug');
+  expect(issue.fields.description.type).toBe('doc');
+  expect(issue.fields.description.version).toBe(1);
+  expect(adfText(issue.fields.description)).toContain('Reload the other');
+  expect(problems.cspViolations).toEqual([]);
+  expect(problems.pageErrors).toEqual([]);
+});
+
+test('"File bug" next to a limitation is keyboard reachable and adds the item label', async () => {
+  const { page, frame } = await open('cs-agent', `/version/${VERSION}`);
+  await frame.waitForSelector(tid('handoff-reader'));
+  const button = frame.getByRole('button', { name: 'File L3 bug about limitation 2' });
+  await button.focus();
+  await page.keyboard.press('Enter');
+  await page.waitForSelector(tid('create-issue-dialog'));
+  expect((await page.inputValue('#cim-labels')).split(' ')).toEqual([LABEL, `chain-shop-v${VERSION}-limitation-2`]);
+  expect(await page.inputValue('#cim-description')).toContain('Guest carts do not sync.');
+  await page.keyboard.press('Escape');
+  await page.waitForSelector(tid('create-issue-dialog'), { state: 'detached' });
+  // Cancelled: nothing filed, the button works again.
+  await frame.waitForSelector(`${tid('file-l3-bug')}:not([disabled])`);
+  expect(await frame.getByRole('button', { name: 'File L3 bug about happy path step 1' }).count()).toBe(1);
+});
+
+test('L1 and L2 guidance can be copied, with a visible confirmation', async () => {
+  const { context, frame } = await open('cs-agent', `/version/${VERSION}`);
+  await frame.waitForSelector(tid('handoff-reader'));
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(frame.url()).origin }).catch(() => undefined);
+  await frame.click(tid('l2-copy-button'));
+  const status = (await (await frame.waitForSelector(`${tid('l2-copy-status')}:not(:empty)`)).textContent()) ?? '';
+  // Either the clipboard took it, or (clipboard refused in the iframe) the text is selected for Ctrl+C.
+  if (status.includes('Copied')) {
+    expect(await frame.evaluate(() => navigator.clipboard.readText().catch(() => null))).toMatch(/Log in on two devices|^$|null/);
+  } else {
+    expect(status).toContain('selected');
+    expect(await frame.evaluate(() => String(window.getSelection()))).toContain('Add an item on one');
+  }
+  expect(await frame.textContent(tid('l1-copy-text'))).toContain('Last synced');
+});
