@@ -85,7 +85,7 @@ test('Ana files an L3 bug: the dialog is pre-filled, the bug exists in Jira and 
   expect(await page.$eval('#cim-versions', (s) => Array.from((s as HTMLSelectElement).selectedOptions).map((o) => o.value))).toEqual([VERSION]);
   const description = await page.inputValue('#cim-description');
   expect(description).toContain('What the customer saw');
-  expect(description).toContain('Add an item on one');
+  expect(description).toContain('[ ] Add an item on one\n[ ] Reload the other');
   expect(description).toContain('2027.01 Saved carts');
   expect(await dialog.isVisible()).toBe(true);
 

@@ -134,6 +134,13 @@
     if (node.type === 'inlineCard' || node.type === 'blockCard') return (node.attrs && node.attrs.url) || '';
     var children = Array.isArray(node.content) ? node.content : [];
     if (node.type === 'bulletList') return children.map(function (c) { return '\u2022 ' + adfToText(c).trim(); }).join('\n');
+    // Jira's editor shows a task list as checkboxes; the plain-text stand-in shows them as [ ] / [x].
+    if (node.type === 'taskList') {
+      return children.map(function (c) {
+        var done = c.attrs && c.attrs.state === 'DONE';
+        return (done ? '[x] ' : '[ ] ') + adfToText(c).trim();
+      }).join('\n');
+    }
     if (node.type === 'orderedList') {
       var start = (node.attrs && node.attrs.order) || 1;
       return children.map(function (c, i) { return (start + i) + '. ' + adfToText(c).trim(); }).join('\n');
