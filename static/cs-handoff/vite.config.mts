@@ -10,6 +10,15 @@ export default defineConfig({
   root,
   base: './',
   plugins: [react()],
+  resolve: {
+    // See build-support/feature-gates-offline.ts: same answers as the uninitialised client, far smaller.
+    alias: [
+      {
+        find: /^@atlaskit\/feature-gate-js-client\/feature-gates$/,
+        replacement: fileURLToPath(new URL('./build-support/feature-gates-offline.ts', import.meta.url)),
+      },
+    ],
+  },
   build: {
     outDir: 'build',
     emptyOutDir: true,
