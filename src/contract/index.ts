@@ -9,6 +9,10 @@ import type { AdfDoc } from '../domain/adf';
 import type { Result } from '../domain/errors';
 import type { HandoffState } from '../domain/state';
 import { LeadTimeDaysSchema, type GateView, type ProjectSettings } from '../domain/gate/rules';
+import { LEARNED_MAX, RolloutStageSchema, type Rollout } from '../domain/living/rollout';
+import type { SectionChange } from '../domain/living/diff';
+import type { PersonRef } from '../domain/person';
+import { QuestionIdSchema, SettlementSchema, WalkthroughInputSchema, type Walkthrough } from '../domain/walkthrough/schema';
 
 // Defined next to the rules that produce them; re-exported so the UI has one place to import from.
 export type { ErrorCode, ResolverError, Result, SaveConflict } from '../domain/errors';
@@ -93,6 +97,11 @@ export interface ReleaseSummary {
   readyAt: string | null;
   /** The release gate (computed by domain/gate/rules.ts gateView). */
   gate: GateView;
+  /**
+   * Walkthrough questions not settled yet, as of the index's last write (every walkthrough change
+   * rewrites it); null when no walkthrough is recorded.
+   */
+  unsettledQuestions: number | null;
 }
 
 export interface ReleasesOverview {
@@ -114,6 +123,12 @@ export interface HandoffView {
   leadTimeDays: number;
   /** The release gate (computed by domain/gate/rules.ts gateView). */
   gate: GateView;
+  /** The CS walkthrough (same as handoff.walkthrough), null until it is recorded. */
+  walkthrough: Walkthrough | null;
+  /** Walkthrough questions with no settlement yet (0 when there is no walkthrough). */
+  unsettledQuestions: number;
+  /** The rollout (same as handoff.rollout, or "not started" when none is stored). */
+  rollout: Rollout;
 }
 
 /**
@@ -172,6 +187,89 @@ export interface ProjectSettingsView {
   canAdminister: boolean;
 }
 
+// ---- the living handoff: walkthrough, rollout, revision history, export -------------------
+export type { Walkthrough, WalkthroughQuestion, Settlement, Attendee, AnswerSection } from '../domain/walkthrough/schema';
+export type { Rollout, RolloutEntry, RolloutStage } from '../domain/living/rollout';
+export type { SectionChange, WordToken } from '../domain/living/diff';
+
+const BaseRevisionSchema = z.number({ error: 'baseRevision must be a number' }).int().nonnegative();
+
+/** Records (replaces) the walkthrough. Questions without an id get the next free one (q1, q2, …). Browse permission. */
+export const SaveWalkthroughPayloadSchema = z.object({ versionId: VersionIdSchema, baseRevision: BaseRevisionSchema, walkthrough: WalkthroughInputSchema }).strict();
+/** Settles one walkthrough question, or unsettles it with `settlement: null`. Browse permission. */
+export const SettleQuestionPayloadSchema = z
+  .object({ versionId: VersionIdSchema, baseRevision: BaseRevisionSchema, questionId: QuestionIdSchema, settlement: SettlementSchema.nullable() })
+  .strict();
+/** Appends the question with this answer to Likely questions and settles it there, in one action. Edit issues. */
+export const PromoteQuestionPayloadSchema = z
+  .object({
+    versionId: VersionIdSchema,
+    baseRevision: BaseRevisionSchema,
+    questionId: QuestionIdSchema,
+    answer: z
+      .string({ error: 'answer must be text' })
+      .transform((s) => s.trim())
+      .pipe(z.string().min(1, { error: 'answer must not be empty' }).max(1000, { error: 'answer must be at most 1000 characters' })),
+  })
+  .strict();
+/** Moves the rollout (forward any number of stages, back one stage with a note). Edit issues. */
+export const MoveRolloutPayloadSchema = z
+  .object({
+    versionId: VersionIdSchema,
+    baseRevision: BaseRevisionSchema,
+    to: RolloutStageSchema,
+    learned: z
+      .string({ error: 'learned must be text' })
+      .transform((s) => s.trim())
+      .pipe(z.string().max(LEARNED_MAX, { error: `learned must be at most ${LEARNED_MAX} characters` })),
+  })
+  .strict();
+export const ListHistoryPayloadSchema = z.object({ versionId: VersionIdSchema }).strict();
+const RevisionNumberSchema = (name: string) => z.number({ error: `${name} must be a number` }).int({ error: `${name} must be a whole number` }).nonnegative();
+/** `from` may be 0: the empty handoff before the first save. */
+export const DiffRevisionsPayloadSchema = z.object({ versionId: VersionIdSchema, from: RevisionNumberSchema('from'), to: RevisionNumberSchema('to') }).strict();
+export const ExportHandoffPayloadSchema = z
+  .object({ versionId: VersionIdSchema, format: z.enum(['markdown', 'confluence'], { error: "format must be 'markdown' or 'confluence'" }) })
+  .strict();
+
+export type SaveWalkthroughPayload = z.input<typeof SaveWalkthroughPayloadSchema>;
+export type SettleQuestionPayload = z.input<typeof SettleQuestionPayloadSchema>;
+export type PromoteQuestionPayload = z.input<typeof PromoteQuestionPayloadSchema>;
+export type MoveRolloutPayload = z.input<typeof MoveRolloutPayloadSchema>;
+export type ListHistoryPayload = z.input<typeof ListHistoryPayloadSchema>;
+export type DiffRevisionsPayload = z.input<typeof DiffRevisionsPayloadSchema>;
+export type ExportHandoffPayload = z.input<typeof ExportHandoffPayloadSchema>;
+
+export interface RevisionSummary {
+  revision: number;
+  /** ISO instant of the save. */
+  at: string;
+  by: PersonRef;
+  /** What changed: content section names (living/diff SECTION_NAMES), then 'Status', 'Rollout', 'Walkthrough'. */
+  sections: string[];
+  /** False when the snapshot was too big to keep: this revision cannot be diffed. */
+  diffable: boolean;
+}
+
+export interface HandoffHistory {
+  versionId: string;
+  /** Newest first; only the kept revisions (see domain/history for the bound). */
+  revisions: RevisionSummary[];
+}
+
+export interface RevisionDiff {
+  from: number;
+  to: number;
+  /** `diffHandoff(content at from, content at to)`: empty when the content did not change. */
+  changes: SectionChange[];
+}
+
+export interface HandoffExport {
+  filename: string;
+  mimeType: string;
+  text: string;
+}
+
 /**
  * Every resolver the UI can invoke. The shape is @forge/resolver's `Definitions`, so the backend
  * builds its handler with `makeResolver<ResolverDefinitions>` and the UI calls through
@@ -188,6 +286,13 @@ export type ResolverDefinitions = {
   withdrawOverride: (payload: WithdrawOverridePayload) => Result<GateView>;
   getSettings: (payload: GetSettingsPayload) => Result<ProjectSettingsView>;
   saveSettings: (payload: SaveSettingsPayload) => Result<ProjectSettingsView>;
+  saveWalkthrough: (payload: SaveWalkthroughPayload) => Result<HandoffView>;
+  settleQuestion: (payload: SettleQuestionPayload) => Result<HandoffView>;
+  promoteQuestion: (payload: PromoteQuestionPayload) => Result<HandoffView>;
+  moveRollout: (payload: MoveRolloutPayload) => Result<HandoffView>;
+  listHistory: (payload: ListHistoryPayload) => Result<HandoffHistory>;
+  diffRevisions: (payload: DiffRevisionsPayload) => Result<RevisionDiff>;
+  exportHandoff: (payload: ExportHandoffPayload) => Result<HandoffExport>;
 };
 
 export type ResolverName = keyof ResolverDefinitions;

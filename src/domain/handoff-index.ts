@@ -14,7 +14,11 @@ import { assertIndexFits } from './storage-size';
 const StatusCode = z.enum(['d', 'r']);
 const EpochSeconds = z.number().int().nonnegative();
 
-const IndexEntryTuple = z.tuple([StatusCode, EpochSeconds.nullable(), z.number().int().nonnegative(), EpochSeconds]);
+/** A 5th element, present only once a walkthrough is recorded: its unsettled questions (older entries have 4). */
+const IndexEntryTuple = z.union([
+  z.tuple([StatusCode, EpochSeconds.nullable(), z.number().int().nonnegative(), EpochSeconds]),
+  z.tuple([StatusCode, EpochSeconds.nullable(), z.number().int().nonnegative(), EpochSeconds, z.number().int().nonnegative()]),
+]);
 
 export const HandoffIndexSchema = z.object({
   schemaVersion: z.literal(1),
@@ -28,6 +32,8 @@ export interface IndexEntry {
   readyAt: string | null;
   revision: number;
   updatedAt: string;
+  /** Unsettled walkthrough questions; null when no walkthrough is recorded (or not yet indexed). */
+  unsettledQuestions: number | null;
 }
 
 export function emptyIndex(): HandoffIndex {
@@ -46,8 +52,14 @@ const toIso = (seconds: number): string => new Date(seconds * 1000).toISOString(
 export function indexEntry(index: HandoffIndex, versionId: string): IndexEntry | null {
   const tuple = index.versions[versionId];
   if (!tuple) return null;
-  const [status, readyAt, revision, updatedAt] = tuple;
-  return { status: status === 'r' ? 'ready' : 'draft', readyAt: readyAt === null ? null : toIso(readyAt), revision, updatedAt: toIso(updatedAt) };
+  const [status, readyAt, revision, updatedAt, unsettled] = tuple;
+  return {
+    status: status === 'r' ? 'ready' : 'draft',
+    readyAt: readyAt === null ? null : toIso(readyAt),
+    revision,
+    updatedAt: toIso(updatedAt),
+    unsettledQuestions: unsettled ?? null,
+  };
 }
 
 /** A new index with the handoff's entry replaced; throws TOO_LARGE when it would not fit in one property. */
@@ -61,7 +73,8 @@ export function withHandoff(index: HandoffIndex, handoff: StoredHandoff): Handof
         handoff.readyAt === null ? null : toSeconds(handoff.readyAt),
         handoff.revision,
         toSeconds(handoff.updatedAt),
-      ],
+        ...(handoff.walkthrough ? [handoff.walkthrough.questions.filter((q) => q.settlement === null).length] : []),
+      ] as z.output<typeof IndexEntryTuple>,
     },
   };
   assertIndexFits(next, Object.keys(next.versions).length);

@@ -6,6 +6,9 @@
  * before any write, because multi-byte text can still exceed it.
  */
 import { z } from 'zod';
+import { RolloutSchema } from './living/rollout';
+import { PersonRefSchema } from './person';
+import { WalkthroughSchema } from './walkthrough/schema';
 
 export const LIMITS = {
   whatsNew: 1500,
@@ -74,11 +77,8 @@ export const HandoffContentSchema = z.object({
 export type HandoffContent = z.output<typeof HandoffContentSchema>;
 export type Question = z.output<typeof QuestionSchema>;
 
-export const PersonRefSchema = z.object({
-  accountId: z.string().min(1).max(128),
-  displayName: z.string().max(255),
-});
-export type PersonRef = z.output<typeof PersonRefSchema>;
+// Defined in person.ts so the rollout and walkthrough schemas can use it without a circular import.
+export { PersonRefSchema, type PersonRef } from './person';
 
 export const HandoffStatusSchema = z.enum(['draft', 'ready']);
 export type HandoffStatus = z.output<typeof HandoffStatusSchema>;
@@ -95,6 +95,16 @@ export const StoredHandoffSchema = z.object({
   revision: z.number().int().nonnegative(),
   updatedAt: z.string(),
   updatedBy: PersonRefSchema,
+  // The living handoff (all optional, so handoffs stored before these existed still parse).
+  /** The gradual rollout; absent means not started (`initialRollout()`). */
+  rollout: RolloutSchema.optional(),
+  /** The CS walkthrough; absent means not held yet. */
+  walkthrough: WalkthroughSchema.optional(),
+  /**
+   * Where the revision history is (see domain/history): the number of its head page. History lives in
+   * its own properties, never in this one, so reading the handoff does not grow with its history.
+   */
+  historyHead: z.number().int().positive().optional(),
 });
 export type StoredHandoff = z.output<typeof StoredHandoffSchema>;
 

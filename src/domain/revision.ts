@@ -41,9 +41,13 @@ export interface HandoffTarget {
   projectId: string;
 }
 
-/** The handoff after saving new content; a first save starts as a draft. */
+/**
+ * The handoff after saving new content; a first save starts as a draft. What the content save does
+ * not own (rollout, walkthrough, history pointer) is carried over from the previous revision.
+ */
 export function applyContent(previous: StoredHandoff | null, target: HandoffTarget, content: HandoffContent, by: PersonRef, now: Date): StoredHandoff {
   return {
+    ...(previous ?? {}),
     schemaVersion: 1,
     versionId: target.versionId,
     projectId: target.projectId,

@@ -17,41 +17,132 @@ interface JiraErrorBody {
 }
 
 /**
+ * How `send` retries what is safe to retry. Jira answers 429 when the app or the person is over
+ * their rate limit (nothing was processed), and 502/503/504 or a network failure when it could not
+ * answer. Idempotent requests (GET, PUT of a property or version, DELETE) are retried on all of
+ * these; a POST (issue or related-work create) only on 429, since after a 5xx or a lost connection
+ * it may already have been processed. Bounded so a resolver (25 s on Forge) always answers.
+ */
+export interface RetryPolicy {
+  /** Attempts in total, the first included. */
+  maxAttempts: number;
+  /** First backoff; doubled per attempt, with full jitter. */
+  baseDelayMs: number;
+  /** Total time spent waiting between attempts, Retry-After included. */
+  maxTotalWaitMs: number;
+  /** Injectable so unit tests run instantly. */
+  sleep: (ms: number) => Promise<void>;
+  /** 0 ≤ random() < 1, for the jitter. */
+  random: () => number;
+}
+
+export const DEFAULT_RETRY_POLICY: RetryPolicy = {
+  maxAttempts: 3,
+  baseDelayMs: 200,
+  maxTotalWaitMs: 5000,
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  random: Math.random,
+};
+
+/** Statuses after which a retry can succeed. */
+const TRANSIENT_STATUSES = new Set([429, 502, 503, 504]);
+
+/**
  * Sends one request and returns its parsed JSON. Any non-2xx answer becomes the domain error the
  * UI can act on; Jira's own message is kept only where it helps the person (400).
  */
-export async function jiraRequest<S extends z.ZodType>(fetch: JiraFetch, request: JiraRequest, schema: S): Promise<z.output<S>> {
-  const { status, body } = await send(fetch, request);
+export async function jiraRequest<S extends z.ZodType>(
+  fetch: JiraFetch,
+  request: JiraRequest,
+  schema: S,
+  retry: Partial<RetryPolicy> = {},
+): Promise<z.output<S>> {
+  const { status, body } = await send(fetch, request, retry);
   if (status < 200 || status >= 300) throw jiraFailure(status, body);
   return parseAnswer(schema, body, request);
 }
 
 /** Like `jiraRequest`, but a 404 is an answer ("there is none"), not an error. */
-export async function jiraRequestOrNull<S extends z.ZodType>(fetch: JiraFetch, request: JiraRequest, schema: S): Promise<z.output<S> | null> {
-  const { status, body } = await send(fetch, request);
+export async function jiraRequestOrNull<S extends z.ZodType>(
+  fetch: JiraFetch,
+  request: JiraRequest,
+  schema: S,
+  retry: Partial<RetryPolicy> = {},
+): Promise<z.output<S> | null> {
+  const { status, body } = await send(fetch, request, retry);
   if (status === 404) return null;
   if (status < 200 || status >= 300) throw jiraFailure(status, body);
   return parseAnswer(schema, body, request);
 }
 
-async function send(fetch: JiraFetch, request: JiraRequest): Promise<{ status: number; body: unknown }> {
+type Attempt = { kind: 'answer'; status: number; body: unknown; retryAfterMs: number | null } | { kind: 'network'; cause: unknown };
+
+async function attemptOnce(fetch: JiraFetch, request: JiraRequest): Promise<Attempt> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (request.body !== undefined) headers['Content-Type'] = 'application/json';
-  let response;
-  let text: string;
   try {
-    response = await fetch(request.as, request.route, {
+    const response = await fetch(request.as, request.route, {
       method: request.method ?? 'GET',
       headers,
       body: request.body === undefined ? undefined : JSON.stringify(request.body),
     });
-    text = await response.text();
+    const text = await response.text();
+    return { kind: 'answer', status: response.status, body: parseJsonText(text), retryAfterMs: retryAfterMs(response) };
   } catch (cause) {
-    // Network failures and timeouts: nothing the person did, worth retrying.
-    console.error(`Jira request failed: ${request.method ?? 'GET'} ${request.route.value}`, cause);
-    throw appError('JIRA_UNAVAILABLE', 'Jira could not be reached. Try again in a moment.');
+    return { kind: 'network', cause };
   }
-  return { status: response.status, body: parseJsonText(text) };
+}
+
+/** `Retry-After` in seconds (what Jira sends) or as an HTTP date; null when absent or unreadable. */
+function retryAfterMs(response: { headers?: { get(name: string): string | null } }): number | null {
+  const value = response.headers?.get?.('retry-after')?.trim();
+  if (!value) return null;
+  if (/^\d+(\.\d+)?$/.test(value)) return Math.round(Number(value) * 1000);
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? null : Math.max(0, date - Date.now());
+}
+
+function isRetryable(method: string, attempt: Attempt): boolean {
+  if (attempt.kind === 'answer' && attempt.status === 429) return true; // Jira did not process it
+  if (method === 'POST') return false; // may have been processed: creating twice is worse than failing
+  return attempt.kind === 'network' || TRANSIENT_STATUSES.has(attempt.status);
+}
+
+async function send(fetch: JiraFetch, request: JiraRequest, overrides: Partial<RetryPolicy>): Promise<{ status: number; body: unknown }> {
+  const policy = { ...DEFAULT_RETRY_POLICY, ...overrides };
+  const method = request.method ?? 'GET';
+  const maxAttempts = Math.max(1, Math.floor(policy.maxAttempts));
+  let waited = 0;
+  for (let attemptNo = 1; ; attemptNo += 1) {
+    const attempt = await attemptOnce(fetch, request);
+    const transient = attempt.kind === 'network' || TRANSIENT_STATUSES.has(attempt.status);
+    if (!transient) return { status: attempt.status, body: attempt.body };
+    if (isRetryable(method, attempt) && attemptNo < maxAttempts) {
+      const backoff = policy.random() * policy.baseDelayMs * 2 ** (attemptNo - 1);
+      const retryAfter = attempt.kind === 'answer' ? attempt.retryAfterMs : null;
+      const delay = Math.max(backoff, retryAfter ?? 0);
+      // When Jira asks for longer than this request may still wait, asking again sooner would be refused too.
+      if (waited + delay <= policy.maxTotalWaitMs) {
+        waited += delay;
+        await policy.sleep(delay);
+        continue;
+      }
+    }
+    throw unavailable(request, attempt, attemptNo);
+  }
+}
+
+function unavailable(request: JiraRequest, attempt: Attempt, attempts: number): AppError {
+  const method = request.method ?? 'GET';
+  const tried = attempts === 1 ? 'tried once' : `tried ${attempts} times`;
+  if (attempt.kind === 'network') {
+    // Network failures and timeouts: nothing the person did.
+    console.error(`Jira request failed: ${method} ${request.route.value} (${tried})`, attempt.cause);
+    return appError('JIRA_UNAVAILABLE', `Jira could not be reached (${tried}). Try again in a moment.`);
+  }
+  const { status } = attempt;
+  if (status === 429) return appError('JIRA_UNAVAILABLE', `Jira is busy (429) — ${tried}; try again in a minute.`);
+  return appError('JIRA_UNAVAILABLE', `Jira is unavailable right now (${status}) — ${tried}; try again in a minute.`);
 }
 
 function parseJsonText(text: string): unknown {

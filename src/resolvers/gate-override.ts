@@ -6,12 +6,14 @@
 import type { z } from 'zod';
 import type { OverrideGatePayloadSchema, WithdrawOverridePayloadSchema } from '../contract';
 import { appError } from '../domain/errors';
-import { gateView, parseGateRecord, parseSettings, type GateRecord, type GateView } from '../domain/gate/rules';
-import { gatePropertyKey, handoffPropertyKey, SETTINGS_PROPERTY_KEY } from '../domain/property-keys';
+import { gateIndexEntry, withGateEntry } from '../domain/gate/gate-index';
+import { evaluateGate, fitGateRecord, gateView, type GateRecord, type GateView } from '../domain/gate/rules';
+import { gatePropertyKey, handoffPropertyKey } from '../domain/property-keys';
 import type { PermissionSet } from '../jira';
 import { requireAccess, settledValue } from './access';
 import type { CallContext } from './call-context';
 import type { ResolverDeps } from './deps';
+import { putGateIndex, readGateContext, ruleOf } from './gate-context';
 import type { Action } from './run';
 import { parseStoredHandoff, versionInProject } from './views';
 
@@ -23,6 +25,11 @@ export function requireAdmin(permissions: PromiseSettledResult<PermissionSet>, p
   return granted;
 }
 
+/**
+ * Round 1 (parallel, 6 calls): permissions, version, who they are, the gate record, the handoff, the gate
+ * index (with the project's settings). Round 2 (parallel, as the app): the record and the index entry, so
+ * the overview shows the override at once instead of after the next daily scan.
+ */
 async function changeOverride(
   deps: ResolverDeps,
   { project }: CallContext,
@@ -31,29 +38,27 @@ async function changeOverride(
   change: (record: GateRecord, me: { accountId: string; displayName: string }, now: Date) => GateRecord,
 ): Promise<GateView> {
   const { jira } = deps;
-  const [permissions, version, me, recordValue, handoffValue, settingsValue] = await Promise.allSettled([
+  const [permissions, version, me, gate, handoffValue] = await Promise.allSettled([
     jira.getMyPermissions(project.key),
     jira.getVersion(versionId),
     jira.getMyself(),
-    jira.getProjectProperty(project.key, gatePropertyKey(versionId)),
+    readGateContext(deps, project.key, versionId),
     jira.getProjectProperty(project.key, handoffPropertyKey(versionId)),
-    jira.getProjectProperty(project.key, SETTINGS_PROPERTY_KEY),
   ]);
   requireAdmin(permissions, project.key, what);
   const v = versionInProject(version, versionId, project);
   const now = deps.now();
-  const next = change(parseGateRecord(settledValue(recordValue), versionId), settledValue(me), now);
-  await jira.putProjectProperty(project.key, gatePropertyKey(versionId), next);
+  const { record, index, settings } = settledValue(gate);
+  const next = fitGateRecord(change(record, settledValue(me), now));
   const handoff = parseStoredHandoff(settledValue(handoffValue), versionId, deps.log);
-  const settings = parseSettings(settledValue(settingsValue));
-  return gateView({
-    version: v,
-    handoff,
-    override: next.override,
-    record: next,
-    rule: { leadTimeDays: settings.leadTimeDays, timeZone: deps.lateness.timeZone },
-    now,
-  });
+  const input = { version: v, handoff, override: next.override, record: next, rule: ruleOf(deps.lateness, settings), now };
+  const entry = gateIndexEntry(next, evaluateGate(input));
+  await Promise.all([
+    jira.putProjectProperty(project.key, gatePropertyKey(versionId), next),
+    // Same membership as the scan: unreleased, unarchived versions, and released ones Jira refused to put back.
+    (!v.released && !v.archived) || index.versions[versionId] ? putGateIndex(deps, project.key, withGateEntry(index, versionId, entry)) : Promise.resolve(),
+  ]);
+  return gateView(input);
 }
 
 export const overrideGate: Action<z.output<typeof OverrideGatePayloadSchema>, GateView> = (payload, call, deps) =>

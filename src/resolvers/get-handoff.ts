@@ -1,19 +1,21 @@
 import type { GetHandoffPayloadSchema, HandoffView } from '../contract';
 import type { z } from 'zod';
-import { gatePropertyKey, handoffPropertyKey, SETTINGS_PROPERTY_KEY } from '../domain/property-keys';
-import { parseGateRecord, parseSettings } from '../domain/gate/rules';
+import { handoffPropertyKey } from '../domain/property-keys';
 import { requireAccess, settledValue } from './access';
+import { readGateContext } from './gate-context';
 import type { Action } from './run';
 import { handoffView, parseStoredHandoff, versionInProject } from './views';
 
-/** One parallel round: the person's permissions, the version and its handoff property (3 Jira calls). */
+/**
+ * One parallel round, 5 Jira calls: the person's permissions, the version, its handoff property, its gate
+ * record, and the project's gate index (which holds the project's lead time).
+ */
 export const getHandoff: Action<z.output<typeof GetHandoffPayloadSchema>, HandoffView> = async ({ versionId }, { project }, deps) => {
-  const [permissions, version, property, gateRecord, settings] = await Promise.allSettled([
+  const [permissions, version, property, gate] = await Promise.allSettled([
     deps.jira.getMyPermissions(project.key),
     deps.jira.getVersion(versionId),
     deps.jira.getProjectProperty(project.key, handoffPropertyKey(versionId)),
-    deps.jira.getProjectProperty(project.key, gatePropertyKey(versionId)),
-    deps.jira.getProjectProperty(project.key, SETTINGS_PROPERTY_KEY),
+    readGateContext(deps, project.key, versionId),
   ]);
   const granted = requireAccess(permissions, 'read', project.key);
   return handoffView({
@@ -22,7 +24,7 @@ export const getHandoff: Action<z.output<typeof GetHandoffPayloadSchema>, Handof
     permissions: granted,
     handoff: parseStoredHandoff(settledValue(property), versionId, deps.log),
     lateness: deps.lateness,
-    gate: { record: parseGateRecord(settledValue(gateRecord), versionId), settings: parseSettings(settledValue(settings)) },
+    gate: settledValue(gate),
     now: deps.now(),
   });
 };

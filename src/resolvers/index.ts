@@ -19,6 +19,19 @@ import { listReleases } from './list-releases';
 import { resolverFor } from './run';
 import { saveHandoff } from './save-handoff';
 import { setStatus } from './set-status';
+import {
+  DiffRevisionsPayloadSchema,
+  ExportHandoffPayloadSchema,
+  ListHistoryPayloadSchema,
+  MoveRolloutPayloadSchema,
+  PromoteQuestionPayloadSchema,
+  SaveWalkthroughPayloadSchema,
+  SettleQuestionPayloadSchema,
+} from '../contract';
+import { exportHandoff } from './export-handoff';
+import { diffRevisions, listHistory } from './history-read';
+import { moveRollout } from './rollout-move';
+import { promoteQuestion, saveWalkthrough, settleQuestion } from './walkthrough-actions';
 
 /** Every resolver the UI can invoke, bound to its dependencies; tests pass their own. */
 export function createHandler(deps: ResolverDeps = defaultDeps()) {
@@ -33,6 +46,14 @@ export function createHandler(deps: ResolverDeps = defaultDeps()) {
     withdrawOverride: resolverFor('withdrawOverride', WithdrawOverridePayloadSchema, withdrawOverride, deps),
     getSettings: resolverFor('getSettings', GetSettingsPayloadSchema, getSettings, deps),
     saveSettings: resolverFor('saveSettings', SaveSettingsPayloadSchema, saveSettings, deps),
+    // The living handoff: walkthrough, rollout, revision history, export.
+    saveWalkthrough: resolverFor('saveWalkthrough', SaveWalkthroughPayloadSchema, saveWalkthrough, deps),
+    settleQuestion: resolverFor('settleQuestion', SettleQuestionPayloadSchema, settleQuestion, deps),
+    promoteQuestion: resolverFor('promoteQuestion', PromoteQuestionPayloadSchema, promoteQuestion, deps),
+    moveRollout: resolverFor('moveRollout', MoveRolloutPayloadSchema, moveRollout, deps),
+    listHistory: resolverFor('listHistory', ListHistoryPayloadSchema, listHistory, deps),
+    diffRevisions: resolverFor('diffRevisions', DiffRevisionsPayloadSchema, diffRevisions, deps),
+    exportHandoff: resolverFor('exportHandoff', ExportHandoffPayloadSchema, exportHandoff, deps),
   });
 }
 

@@ -10,6 +10,7 @@ import { appError, type AppError } from '../domain/errors';
 import type { HandoffContent, StoredHandoff } from '../domain/handoff';
 import type { ItemRef } from '../domain/chain-label';
 import type { JiraIssueType } from '../jira';
+import { currentStageLabel } from '../domain/living/rollout';
 
 export const BUG_TYPE_NAME = 'Bug';
 
@@ -40,12 +41,9 @@ export function noBugType(projectKey: string): AppError {
 
 export const NOT_STARTED = 'Not started';
 
-/**
- * The rollout stage written on the bug. StoredHandoff has no rollout record yet, so every bug says
- * "Not started"; once it has one, return its label here (e.g. `currentStageLabel(handoff.rollout)`).
- */
-export function rolloutStageOf(_handoff: StoredHandoff): string {
-  return NOT_STARTED;
+/** The rollout stage written on the bug: "Not started" until the rollout has moved. */
+export function rolloutStageOf(handoff: StoredHandoff): string {
+  return handoff.rollout ? currentStageLabel(handoff.rollout) : NOT_STARTED;
 }
 
 /** An item the agent files from must exist in the handoff as stored now; otherwise its label would point at nothing. */

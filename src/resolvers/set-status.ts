@@ -1,25 +1,44 @@
 import type { z } from 'zod';
 import type { HandoffView, SetStatusPayloadSchema } from '../contract';
 import { appError } from '../domain/errors';
+import { gateIndexEntry, withGateEntry } from '../domain/gate/gate-index';
+import { evaluateGate } from '../domain/gate/rules';
 import { applyStatus, assertBaseRevision } from '../domain/revision';
+import { putGateIndex, ruleOf } from './gate-context';
 import { commitWrite, loadForWrite } from './handoff-writes';
 import type { Action } from './run';
 import { handoffView } from './views';
 
-/** Marks a handoff ready (only when complete) or back to draft; both change the overview, so the index too. */
+/**
+ * Marks a handoff ready (only when complete) or back to draft. Both change the overview and the gate, so
+ * round 2 also writes the handoff index and the version's gate-index entry (same parallel round).
+ */
 export const setStatus: Action<z.output<typeof SetStatusPayloadSchema>, HandoffView> = async (payload, call, deps) => {
-  const loaded = await loadForWrite(deps, call, payload.versionId, { withIndex: true });
-  const { stored } = loaded;
+  const loaded = await loadForWrite(deps, call, payload.versionId, { withIndex: true, withGate: true });
+  const { stored, version } = loaded;
   if (!stored) {
     throw appError('NOT_FOUND', `Version ${payload.versionId} has no handoff yet: save one before changing its status.`);
   }
   // A status change carries no text of its own, so the conflict's "yours" is the text the caller last saw.
   assertBaseRevision(payload.baseRevision, stored, stored.content);
+  const now = deps.now();
   const view = (handoff: typeof stored) =>
-    handoffView({ project: call.project, version: loaded.version, permissions: loaded.permissions, handoff, lateness: deps.lateness });
+    handoffView({ project: call.project, version, permissions: loaded.permissions, handoff, lateness: deps.lateness, gate: loaded.gate, now });
   // Marking ready twice must not move readyAt (lateness is measured from it), so nothing is written.
   if (stored.status === payload.status) return view(stored);
-  const next = applyStatus(stored, payload.status, loaded.me, deps.now());
-  await commitWrite(deps, call, { next, index: loaded.index, linkReleasePage: false });
+  const next = applyStatus(stored, payload.status, loaded.me, now);
+  const gate = loaded.gate;
+  // The index holds unreleased versions (and released ones Jira refused to put back): same membership as the scan.
+  const refreshGate = gate !== null && !version.archived && (!version.released || gate.index.versions[version.id] !== undefined);
+  await Promise.all([
+    commitWrite(deps, call, { next, index: loaded.index, linkReleasePage: false , history: loaded.history }),
+    refreshGate
+      ? putGateIndex(
+          deps,
+          call.project.key,
+          withGateEntry(gate.index, version.id, gateIndexEntry(gate.record, evaluateGate({ version, handoff: next, override: gate.record.override, rule: ruleOf(deps.lateness, gate.settings), now }))),
+        )
+      : Promise.resolve(),
+  ]);
   return view(next);
 };

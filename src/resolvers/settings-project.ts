@@ -1,10 +1,21 @@
-/** The project's CS Handoff settings (lead time): anyone who can browse reads them, project admins change them. */
+/**
+ * The project's CS Handoff settings (lead time): anyone who can browse reads them, project admins change them.
+ *
+ * `cs-handoff.settings` is the durable copy (written only here); the gate index holds a copy that every other
+ * action reads with what it already reads, so the lead time costs no extra call there. Saving writes both
+ * and re-evaluates the gate index entries with the new lead time, so the overview and the gate agree at once.
+ */
 import type { z } from 'zod';
 import type { ProjectSettingsView, SaveSettingsPayloadSchema } from '../contract';
-import { parseSettings } from '../domain/gate/rules';
-import { SETTINGS_PROPERTY_KEY } from '../domain/property-keys';
+import { parseGateIndex, reevaluatedEntry, type GateIndex } from '../domain/gate/gate-index';
+import { parseSettings, type ProjectSettings } from '../domain/gate/rules';
+import { indexEntry, parseIndex, type HandoffIndex } from '../domain/handoff-index';
+import { GATE_INDEX_PROPERTY_KEY, INDEX_PROPERTY_KEY, SETTINGS_PROPERTY_KEY } from '../domain/property-keys';
+import type { JiraVersion } from '../jira';
 import { capabilitiesOf, requireAccess, settledValue } from './access';
+import { putGateIndex, ruleOf } from './gate-context';
 import { requireAdmin } from './gate-override';
+import type { ResolverDeps } from './deps';
 import type { Action } from './run';
 
 export const getSettings: Action<unknown, ProjectSettingsView> = async (_payload, { project }, deps) => {
@@ -13,10 +24,34 @@ export const getSettings: Action<unknown, ProjectSettingsView> = async (_payload
   return { settings: parseSettings(settledValue(value)), canAdminister: capabilitiesOf(granted).canAdminister };
 };
 
+/** Round 1 (parallel): permissions, both settings copies, the versions and the handoff index. Round 2: both writes. */
 export const saveSettings: Action<z.output<typeof SaveSettingsPayloadSchema>, ProjectSettingsView> = async (payload, { project }, deps) => {
-  const [permissions, value] = await Promise.allSettled([deps.jira.getMyPermissions(project.key), deps.jira.getProjectProperty(project.key, SETTINGS_PROPERTY_KEY)]);
+  const [permissions, value, gateIndexValue, versions, handoffIndexValue] = await Promise.allSettled([
+    deps.jira.getMyPermissions(project.key),
+    deps.jira.getProjectProperty(project.key, SETTINGS_PROPERTY_KEY),
+    deps.jira.getProjectProperty(project.key, GATE_INDEX_PROPERTY_KEY),
+    deps.jira.listProjectVersions(project.key),
+    deps.jira.getProjectProperty(project.key, INDEX_PROPERTY_KEY),
+  ]);
   requireAdmin(permissions, project.key, 'change the project\'s CS Handoff settings');
-  const settings = { ...parseSettings(settledValue(value)), leadTimeDays: payload.leadTimeDays };
-  await deps.jira.putProjectProperty(project.key, SETTINGS_PROPERTY_KEY, settings);
+  const gateIndex = parseGateIndex(settledValue(gateIndexValue));
+  const current = parseSettings(settledValue(value));
+  const settings: ProjectSettings = { ...current, leadTimeDays: payload.leadTimeDays };
+  const nextIndex = reevaluated(deps, gateIndex, settings, settledValue(versions), parseIndex(settledValue(handoffIndexValue)));
+  await Promise.all([deps.jira.putProjectProperty(project.key, SETTINGS_PROPERTY_KEY, settings), putGateIndex(deps, project.key, nextIndex)]);
   return { settings, canAdminister: true };
 };
+
+/** The gate index with the new settings and every entry re-evaluated with the new lead time. */
+function reevaluated(deps: ResolverDeps, index: GateIndex, settings: ProjectSettings, versions: JiraVersion[], handoffs: HandoffIndex): GateIndex {
+  const rule = ruleOf(deps.lateness, settings);
+  const now = deps.now();
+  const next: GateIndex = { ...index, settings, versions: {} };
+  for (const version of versions) {
+    const entry = index.versions[version.id];
+    // Same membership as the scan: unreleased versions, and released ones Jira refused to put back.
+    if (version.archived || (version.released && !entry?.unreleaseFailed)) continue;
+    next.versions[version.id] = reevaluatedEntry(entry, { version, handoff: indexEntry(handoffs, version.id), rule, now });
+  }
+  return next;
+}

@@ -2,6 +2,8 @@ import type { HandoffView, ProjectInfo, VersionInfo } from '../contract';
 import { AppError, appError } from '../domain/errors';
 import { StoredHandoffSchema, type StoredHandoff } from '../domain/handoff';
 import { missingForReady } from '../domain/readiness';
+import { initialRollout } from '../domain/living/rollout';
+import { unsettledQuestions } from '../domain/walkthrough/rules';
 import { handoffState, type LatenessRule } from '../domain/state';
 import type { JiraVersion, PermissionSet } from '../jira';
 import { capabilitiesOf, settledValue } from './access';
@@ -46,20 +48,24 @@ export interface ViewParts {
   handoff: StoredHandoff | null;
   lateness: LatenessRule;
   /** The version's gate record and the project's settings, when the caller read them (else: none, defaults). */
-  gate?: { record: GateRecord | null; settings?: ProjectSettings | undefined };
+  gate?: { record: GateRecord | null; settings?: ProjectSettings | undefined } | null | undefined;
   now?: Date;
 }
 
 export function handoffView({ project, version, permissions, handoff, lateness, gate, now }: ViewParts): HandoffView {
+  // The project's lead time decides both the lozenge and the gate, so they never disagree.
   const rule = gate?.settings ? { ...lateness, leadTimeDays: gate.settings.leadTimeDays } : lateness;
   return {
     project,
     version: toVersionInfo(version),
     capabilities: capabilitiesOf(permissions),
     handoff,
-    state: handoffState({ version, handoff }, lateness),
+    state: handoffState({ version, handoff }, rule),
     missingForReady: handoff ? missingForReady(handoff.content) : [],
-    leadTimeDays: lateness.leadTimeDays,
+    leadTimeDays: rule.leadTimeDays,
     gate: gateView({ version, handoff, override: gate?.record?.override ?? null, record: gate?.record ?? null, rule, now: now ?? new Date() }),
+    walkthrough: handoff?.walkthrough ?? null,
+    unsettledQuestions: unsettledQuestions(handoff?.walkthrough),
+    rollout: handoff?.rollout ?? initialRollout(),
   };
 }

@@ -1,7 +1,7 @@
 /** Reads everything the gate decides on for one version, as the app, in one parallel round. */
 import { StoredHandoffSchema, type StoredHandoff } from '../domain/handoff';
-import { parseGateIndex, withGateEntry, type GateIndex, type GateIndexEntry } from '../domain/gate/gate-index';
-import { evaluateGate, latestBlock, parseGateRecord, parseSettings, type GateEvaluation, type GateRecord, type ProjectSettings } from '../domain/gate/rules';
+import { fitGateIndex, gateIndexEntry, parseGateIndex, withGateEntry, withoutGateEntry, type GateIndex, type GateIndexEntry } from '../domain/gate/gate-index';
+import { evaluateGate, parseGateRecord, parseSettings, type GateEvaluation, type GateRecord, type ProjectSettings } from '../domain/gate/rules';
 import { gatePropertyKey, GATE_INDEX_PROPERTY_KEY, handoffPropertyKey, SETTINGS_PROPERTY_KEY } from '../domain/property-keys';
 import type { LatenessRule } from '../domain/state';
 import type { JiraVersion } from '../jira';
@@ -14,6 +14,8 @@ export interface GateFacts {
   settings: ProjectSettings;
   rule: LatenessRule;
   evaluation: GateEvaluation;
+  /** The project's gate index as read with the facts (only with `withIndex`). */
+  index: GateIndex | null;
 }
 
 export function parseHandoffLeniently(value: unknown, versionId: string, deps: Pick<TriggerDeps, 'log'>): StoredHandoff | null {
@@ -25,36 +27,78 @@ export function parseHandoffLeniently(value: unknown, versionId: string, deps: P
   return null;
 }
 
-export async function loadGateFacts(deps: TriggerDeps, version: JiraVersion, settingsValue?: unknown): Promise<GateFacts> {
-  const project = version.projectId;
-  const [handoffValue, recordValue, settingsRead] = await Promise.all([
-    deps.jira.getProjectPropertyAs(project, handoffPropertyKey(version.id), 'app'),
-    deps.jira.getProjectPropertyAs(project, gatePropertyKey(version.id), 'app'),
-    settingsValue === undefined ? deps.jira.getProjectPropertyAs(project, SETTINGS_PROPERTY_KEY, 'app') : Promise.resolve(settingsValue),
-  ]);
-  const handoff = parseHandoffLeniently(handoffValue, version.id, deps);
-  const record = parseGateRecord(recordValue, version.id);
-  const settings = parseSettings(settingsRead);
-  const rule = { leadTimeDays: settings.leadTimeDays, timeZone: deps.timeZone };
-  const evaluation = evaluateGate({ version, handoff, override: record.override, rule, now: deps.now() });
-  return { version, handoff, record, settings, rule, evaluation };
+export interface GateReadOptions {
+  /** The project's settings, when the caller read them once for many versions (the scan). */
+  settings?: ProjectSettings;
+  /** Also read the gate index, for a caller that will update it. */
+  withIndex?: boolean;
 }
 
-export function indexEntryOf(facts: Pick<GateFacts, 'record' | 'evaluation'>): GateIndexEntry {
-  const block = latestBlock(facts.record);
+export interface GateReads {
+  projectId: string;
+  handoffValue: unknown;
+  recordValue: unknown;
+  settings: ProjectSettings;
+  index: GateIndex | null;
+}
+
+/**
+ * One parallel round: the version's handoff, its gate record and the project's settings from the durable
+ * settings property (the gate's decision never rests on the index's cached copy), plus the gate index
+ * with `withIndex`. Needs only the ids, so the release trigger can run it beside its version read.
+ */
+export async function readGateInputs(deps: TriggerDeps, projectId: string, versionId: string, options: GateReadOptions = {}): Promise<GateReads> {
+  const [handoffValue, recordValue, settingsValue, indexValue] = await Promise.all([
+    deps.jira.getProjectPropertyAs(projectId, handoffPropertyKey(versionId), 'app'),
+    deps.jira.getProjectPropertyAs(projectId, gatePropertyKey(versionId), 'app'),
+    options.settings === undefined ? deps.jira.getProjectPropertyAs(projectId, SETTINGS_PROPERTY_KEY, 'app') : Promise.resolve(undefined),
+    options.withIndex ? deps.jira.getProjectPropertyAs(projectId, GATE_INDEX_PROPERTY_KEY, 'app') : Promise.resolve(undefined),
+  ]);
   return {
-    state: facts.evaluation.state,
-    deadline: facts.evaluation.deadline,
-    ...(block ? { blockedAt: block.at } : {}),
-    ...(block?.unreleaseFailed ? { unreleaseFailed: true } : {}),
+    projectId,
+    handoffValue,
+    recordValue,
+    settings: options.settings ?? parseSettings(settingsValue),
+    index: options.withIndex ? parseGateIndex(indexValue) : null,
   };
 }
 
-/** Read-modify-write of one entry. The index is a cache: a failure is logged, never fatal. */
-export async function updateGateIndex(deps: TriggerDeps, projectIdOrKey: string, versionId: string, entry: GateIndexEntry): Promise<void> {
+/** The gate's facts for a version from what `readGateInputs` read. */
+export function gateFactsOf(deps: TriggerDeps, version: JiraVersion, reads: GateReads): GateFacts {
+  const handoff = parseHandoffLeniently(reads.handoffValue, version.id, deps);
+  const record = parseGateRecord(reads.recordValue, version.id);
+  const rule = { leadTimeDays: reads.settings.leadTimeDays, timeZone: deps.timeZone };
+  const evaluation = evaluateGate({ version, handoff, override: record.override, rule, now: deps.now() });
+  return { version, handoff, record, settings: reads.settings, rule, evaluation, index: reads.index };
+}
+
+export async function loadGateFacts(deps: TriggerDeps, version: JiraVersion, options: GateReadOptions = {}): Promise<GateFacts> {
+  return gateFactsOf(deps, version, await readGateInputs(deps, version.projectId, version.id, options));
+}
+
+export function indexEntryOf(facts: Pick<GateFacts, 'record' | 'evaluation'>): GateIndexEntry {
+  return gateIndexEntry(facts.record, facts.evaluation);
+}
+
+/**
+ * Writes one entry into the index read with the facts (or reads it now), refreshing its copy of the
+ * settings with the durable ones read with the facts. The index is a cache: a failure is logged, never fatal.
+ */
+export async function updateGateIndex(
+  deps: TriggerDeps,
+  projectIdOrKey: string,
+  versionId: string,
+  /** null: the version left the index (released through the gate). */
+  entry: GateIndexEntry | null,
+  read: { index?: GateIndex | null; settings?: ProjectSettings } = {},
+): Promise<void> {
   try {
-    const current: GateIndex = parseGateIndex(await deps.jira.getProjectPropertyAs(projectIdOrKey, GATE_INDEX_PROPERTY_KEY, 'app'));
-    await deps.jira.putProjectProperty(projectIdOrKey, GATE_INDEX_PROPERTY_KEY, withGateEntry(current, versionId, entry));
+    const current: GateIndex = read.index ?? parseGateIndex(await deps.jira.getProjectPropertyAs(projectIdOrKey, GATE_INDEX_PROPERTY_KEY, 'app'));
+    // The durable settings were read with the facts: refresh the index's copy with them.
+    const settings = read.settings ?? current.settings;
+    const base = settings ? { ...current, settings } : current;
+    const next = entry ? withGateEntry(base, versionId, entry) : withoutGateEntry(base, versionId);
+    await deps.jira.putProjectProperty(projectIdOrKey, GATE_INDEX_PROPERTY_KEY, fitGateIndex(next));
   } catch (error) {
     deps.log.error(`Could not update the gate index of project ${projectIdOrKey}`, error);
   }

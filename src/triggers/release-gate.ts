@@ -4,17 +4,19 @@
  * is closed, puts it back to unreleased and records why on the version's gate property.
  *
  * Duplicates: a re-delivered event finds the version already unreleased (nothing to do); two deliveries
- * racing each other carry the same `releaseEventKey` and the second entry is dropped (`withBlock`).
+ * racing each other carry the same `releaseEventKey`, and the second one saw the version released before
+ * the first put it back, so its entry is dropped (`withBlock` with `observedAt`). Someone releasing again
+ * after a block is a new attempt and is recorded.
  */
-import { gateAllowsRelease, gateReason, releaseEventKey, withBlock, type BlockEntry, type GateState } from '../domain/gate/rules';
+import { fitGateRecord, gateAllowsRelease, gateReason, releaseEventKey, withBlock, type BlockEntry, type GateState } from '../domain/gate/rules';
 import { gatePropertyKey } from '../domain/property-keys';
 import { failureText } from '../jira';
 import { defaultTriggerDeps, type TriggerDeps } from './deps';
-import { indexEntryOf, loadGateFacts, updateGateIndex } from './gate-load';
+import { gateFactsOf, indexEntryOf, readGateInputs, updateGateIndex } from './gate-load';
 
 export interface VersionEventPayload {
   eventType?: string;
-  version?: { id?: string | number };
+  version?: { id?: string | number; projectId?: string | number };
   atlassianId?: string;
 }
 
@@ -27,15 +29,24 @@ export function createReleaseGate(deps: TriggerDeps) {
   return async (event: VersionEventPayload, _context?: unknown): Promise<ReleaseGateOutcome> => {
     const versionId = event?.version?.id === undefined ? '' : String(event.version.id);
     if (!/^\d+$/.test(versionId)) return { action: 'ignored', why: 'the event names no version' };
-    // The event's copy may be stale (or re-delivered): Jira now is what counts.
-    const version = await deps.jira.getVersionAsApp(versionId);
+    // The event's copy may be stale (or re-delivered): Jira now is what counts. A version never moves between
+    // projects, so the event's projectId lets the property reads run beside the version read (one round).
+    const observedAt = deps.now().toISOString();
+    const eventProject = event.version?.projectId === undefined ? '' : String(event.version.projectId);
+    const [version, early] = await Promise.all([
+      deps.jira.getVersionAsApp(versionId),
+      /^\d+$/.test(eventProject) ? readGateInputs(deps, eventProject, versionId, { withIndex: true }).catch(() => null) : Promise.resolve(null),
+    ]);
     if (!version) return { action: 'ignored', why: 'the version no longer exists' };
     if (!version.released) return { action: 'ignored', why: 'the version is not released (any more)' };
 
-    const facts = await loadGateFacts(deps, version);
+    // Read again (after the version) when the early reads failed or the event named another project.
+    const reads = early && early.projectId === version.projectId ? early : await readGateInputs(deps, version.projectId, version.id, { withIndex: true });
+    const facts = gateFactsOf(deps, version, reads);
     const { evaluation } = facts;
     if (gateAllowsRelease(evaluation.state)) {
-      await updateGateIndex(deps, version.projectId, version.id, indexEntryOf(facts));
+      // Released through the gate: the index holds unreleased versions only (same membership as the scan).
+      await updateGateIndex(deps, version.projectId, version.id, null, facts);
       return { action: 'allowed', versionId, state: evaluation.state };
     }
 
@@ -55,10 +66,13 @@ export function createReleaseGate(deps: TriggerDeps) {
       eventKey: releaseEventKey({ versionId: version.id, releaseDate: version.releaseDate, gateState: evaluation.state, releasedBy }),
       ...(unreleaseFailed ? { unreleaseFailed } : {}),
     };
-    const next = withBlock(facts.record, entry);
+    const next = fitGateRecord(withBlock(facts.record, entry, observedAt));
     const recorded = next !== facts.record;
-    if (recorded) await deps.jira.putProjectProperty(version.projectId, gatePropertyKey(version.id), next);
-    await updateGateIndex(deps, version.projectId, version.id, indexEntryOf({ record: next, evaluation }));
+    // The record (history a person reads) and the index (a cache) are independent writes: one round.
+    await Promise.all([
+      recorded ? deps.jira.putProjectProperty(version.projectId, gatePropertyKey(version.id), next) : Promise.resolve(),
+      updateGateIndex(deps, version.projectId, version.id, indexEntryOf({ record: next, evaluation }), facts),
+    ]);
     return { action: 'blocked', versionId, state: evaluation.state, unreleased: unreleaseFailed === undefined, recorded };
   };
 }

@@ -4,7 +4,8 @@
  * index is repaired by the next run). Released versions stay in the index only while the app could not
  * un-release them (they still need a person's attention).
  */
-import { parseGateIndex, type GateIndex } from '../domain/gate/gate-index';
+import { fitGateIndex, isAtRisk, parseGateIndex, type GateIndex } from '../domain/gate/gate-index';
+import { parseSettings } from '../domain/gate/rules';
 import { GATE_INDEX_PROPERTY_KEY, INDEX_PROPERTY_KEY, SETTINGS_PROPERTY_KEY } from '../domain/property-keys';
 import { defaultTriggerDeps, type TriggerDeps } from './deps';
 import { indexEntryOf, loadGateFacts } from './gate-load';
@@ -18,30 +19,32 @@ export interface ProjectScan {
 }
 
 export async function scanProject(deps: TriggerDeps, projectKey: string): Promise<ProjectScan> {
-  const [handoffIndex, oldGateIndex, settings] = await Promise.all([
+  const [handoffIndex, oldGateIndex, settingsValue] = await Promise.all([
     deps.jira.getProjectPropertyAs(projectKey, INDEX_PROPERTY_KEY, 'app'),
     deps.jira.getProjectPropertyAs(projectKey, GATE_INDEX_PROPERTY_KEY, 'app'),
     deps.jira.getProjectPropertyAs(projectKey, SETTINGS_PROPERTY_KEY, 'app'),
   ]);
-  if (handoffIndex === null && oldGateIndex === null && settings === null) return { projectKey, skipped: 'no handoffs', versions: 0, atRisk: [] };
+  if (handoffIndex === null && oldGateIndex === null && settingsValue === null) return { projectKey, skipped: 'no handoffs', versions: 0, atRisk: [] };
   const old = parseGateIndex(oldGateIndex);
+  // The durable settings property is the source of truth; the index's copy is refreshed from it here.
+  const settings = parseSettings(settingsValue);
   const versions = (await deps.jira.listVersionsAsApp(projectKey)).filter(
     (v) => (!v.released && !v.archived) || (v.released && old.versions[v.id]?.unreleaseFailed === true),
   );
-  const next: GateIndex = { schemaVersion: 1, scannedAt: deps.now().toISOString(), versions: {} };
+  const next: GateIndex = { schemaVersion: 1, scannedAt: deps.now().toISOString(), settings, versions: {} };
   const atRisk: string[] = [];
   // A few at a time: a daily job has time, Jira's rate limits do not.
   for (let i = 0; i < versions.length; i += 5) {
-    const batch = await Promise.all(versions.slice(i, i + 5).map((v) => loadGateFacts(deps, v, settings)));
+    const batch = await Promise.all(versions.slice(i, i + 5).map((v) => loadGateFacts(deps, v, { settings })));
     for (const facts of batch) {
       const entry = indexEntryOf(facts);
       // A released version keeps its flag only while its latest block says Jira refused the un-release.
       if (facts.version.released && !entry.unreleaseFailed) continue;
       next.versions[facts.version.id] = entry;
-      if (entry.state !== 'ok' && entry.state !== 'overridden') atRisk.push(facts.version.id);
+      if (isAtRisk(entry.state)) atRisk.push(facts.version.id);
     }
   }
-  await deps.jira.putProjectProperty(projectKey, GATE_INDEX_PROPERTY_KEY, next);
+  await deps.jira.putProjectProperty(projectKey, GATE_INDEX_PROPERTY_KEY, fitGateIndex(next));
   return { projectKey, versions: versions.length, atRisk };
 }
 

@@ -24,16 +24,19 @@ export function createWorkflowValidator(deps: TriggerDeps) {
     try {
       const fixVersions = await deps.jira.getIssueFixVersions(issueKey);
       if (!fixVersions || fixVersions.length === 0) return { result: true };
-      const problems: string[] = [];
-      for (const ref of fixVersions) {
-        const version = await deps.jira.getVersionAsApp(ref.id);
-        if (!version || version.archived) continue;
-        const facts = await loadGateFacts(deps, version);
-        if (gateAllowsRelease(facts.evaluation.state)) continue;
-        const reason = gateReason({ versionName: version.name, handoff: facts.handoff, evaluation: facts.evaluation, rule: facts.rule });
-        const todo = clearBy({ handoff: facts.handoff, evaluation: facts.evaluation, rule: facts.rule });
-        problems.push(`Fix version ${version.name} is blocked by CS Handoff. ${reason} To go on: ${todo.map(capitalise).join('; or ')}.`);
-      }
+      // Fix versions are independent: checked in parallel (a validator has little time).
+      const checked = await Promise.all(
+        fixVersions.map(async (ref): Promise<string | null> => {
+          const version = await deps.jira.getVersionAsApp(ref.id);
+          if (!version || version.archived) return null;
+          const facts = await loadGateFacts(deps, version);
+          if (gateAllowsRelease(facts.evaluation.state)) return null;
+          const reason = gateReason({ versionName: version.name, handoff: facts.handoff, evaluation: facts.evaluation, rule: facts.rule });
+          const todo = clearBy({ handoff: facts.handoff, evaluation: facts.evaluation, rule: facts.rule });
+          return `Fix version ${version.name} is blocked by CS Handoff. ${reason} To go on: ${todo.map(capitalise).join('; or ')}.`;
+        }),
+      );
+      const problems = checked.filter((p): p is string => p !== null);
       return problems.length === 0 ? { result: true } : { result: false, errorMessage: problems.join(' ') };
     } catch (error) {
       deps.log.error(`CS Handoff validator could not check ${issueKey}`, error);

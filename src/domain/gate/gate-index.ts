@@ -1,10 +1,16 @@
 /**
- * The gate index: one project property with the gate state per unreleased version, written by the
- * release trigger and the daily scan. It is derivable (versions + handoff + gate properties), so the
- * scan rebuilds it from scratch each run: a deleted or stale index is repaired within a day.
+ * The gate index: one project property (`cs-handoff.gate-index`) that holds
+ *  - the gate state per unreleased version, written by the release trigger, the daily scan, overrides and
+ *    status changes. It is derivable (versions + handoff + gate properties), so the scan rebuilds it from
+ *    scratch each run: a deleted or stale index is repaired within a day;
+ *  - a copy of the project's settings, so the overview and every handoff action read one project property
+ *    instead of two. The durable settings stay in `cs-handoff.settings` (written only by saveSettings);
+ *    the scan copies them in again, so a lost read-modify-write race on this property heals within a day.
  */
 import { z } from 'zod';
-import { GateStateSchema, type GateState } from './rules';
+import { appError } from '../errors';
+import { jsonBytes, PROPERTY_MAX_BYTES } from '../storage-size';
+import { evaluateGate, latestBlock, parseSettings, type GateInput, ProjectSettingsSchema, GateStateSchema, type GateEvaluation, type GateRecord, type GateState, type ProjectSettings } from './rules';
 
 export const GateIndexEntrySchema = z.object({
   state: GateStateSchema,
@@ -13,6 +19,8 @@ export const GateIndexEntrySchema = z.object({
   blockedAt: z.string().optional(),
   /** True when the app could not put a released version back (Jira refused). */
   unreleaseFailed: z.boolean().optional(),
+  /** True while an override is recorded (also when the gate is open anyway, so a later change shows it). */
+  override: z.boolean().optional(),
 });
 export type GateIndexEntry = z.output<typeof GateIndexEntrySchema>;
 
@@ -20,6 +28,8 @@ export const GateIndexSchema = z.object({
   schemaVersion: z.literal(1),
   /** ISO instant of the last full rebuild (the scan), or null when only incremental writes happened. */
   scannedAt: z.string().nullable(),
+  /** Copy of the project's settings; absent in indexes written before settings moved in (read: defaults). */
+  settings: ProjectSettingsSchema.optional(),
   versions: z.record(z.string(), GateIndexEntrySchema),
 });
 export type GateIndex = z.output<typeof GateIndexSchema>;
@@ -30,13 +40,82 @@ export function emptyGateIndex(): GateIndex {
 
 export function parseGateIndex(value: unknown): GateIndex {
   const parsed = GateIndexSchema.safeParse(value);
-  return parsed.success ? parsed.data : emptyGateIndex();
+  if (parsed.success) return parsed.data;
+  // Keep readable settings even when an entry is damaged: they are the part that is not derivable.
+  const settings = typeof value === 'object' && value !== null ? ProjectSettingsSchema.safeParse((value as { settings?: unknown }).settings) : null;
+  return settings?.success ? { ...emptyGateIndex(), settings: settings.data } : emptyGateIndex();
+}
+
+/** The project's settings as the index holds them (defaults when it holds none). */
+export function settingsOf(index: GateIndex): ProjectSettings {
+  return parseSettings(index.settings);
 }
 
 export function withGateEntry(index: GateIndex, versionId: string, entry: GateIndexEntry): GateIndex {
   return { ...index, versions: { ...index.versions, [versionId]: entry } };
 }
 
+export function withoutGateEntry(index: GateIndex, versionId: string): GateIndex {
+  const { [versionId]: _gone, ...versions } = index.versions;
+  return { ...index, versions };
+}
+
+export function withSettings(index: GateIndex, settings: ProjectSettings): GateIndex {
+  return { ...index, settings };
+}
+
 export function isAtRisk(state: GateState): boolean {
   return state !== 'ok' && state !== 'overridden';
+}
+
+/** The index entry for one version, from its gate record and its evaluation. */
+export function gateIndexEntry(record: GateRecord | null, evaluation: Pick<GateEvaluation, 'state' | 'deadline'>): GateIndexEntry {
+  const block = latestBlock(record);
+  return {
+    state: evaluation.state,
+    deadline: evaluation.deadline,
+    ...(block ? { blockedAt: block.at } : {}),
+    ...(block?.unreleaseFailed ? { unreleaseFailed: true } : {}),
+    ...(record?.override ? { override: true } : {}),
+  };
+}
+
+/** Whether the entry says an override is recorded (entries written before the flag existed: by their state). */
+export function hasOverride(entry: GateIndexEntry | undefined): boolean {
+  return entry?.override === true || entry?.state === 'overridden';
+}
+
+/**
+ * The entry re-evaluated with new facts (a changed lead time), keeping what only the gate record knows:
+ * whether an override is recorded, the latest block, a failed un-release.
+ */
+export function reevaluatedEntry(entry: GateIndexEntry | undefined, input: Omit<GateInput, 'override'>): GateIndexEntry {
+  const evaluation = evaluateGate({ ...input, override: null });
+  const overridden = hasOverride(entry);
+  return {
+    state: overridden && evaluation.underlying !== 'ok' ? 'overridden' : evaluation.underlying,
+    deadline: evaluation.deadline,
+    ...(entry?.blockedAt ? { blockedAt: entry.blockedAt } : {}),
+    ...(entry?.unreleaseFailed ? { unreleaseFailed: true } : {}),
+    ...(overridden ? { override: true } : {}),
+  };
+}
+
+const isPlain = (e: GateIndexEntry): boolean => !e.blockedAt && !e.unreleaseFailed && !e.override && e.state !== 'overridden';
+
+/**
+ * The index as it can be stored (Jira's 32,768-byte limit per property). Plain entries (no block, no
+ * override, no failed un-release) are derivable by the overview and the scan, so they go first; the
+ * flagged ones carry what a person must see. Throws TOO_LARGE when even those do not fit.
+ */
+export function fitGateIndex(index: GateIndex): GateIndex {
+  if (jsonBytes(index) <= PROPERTY_MAX_BYTES) return index;
+  const flagged = Object.fromEntries(Object.entries(index.versions).filter(([, e]) => !isPlain(e)));
+  const trimmed = { ...index, versions: flagged };
+  if (jsonBytes(trimmed) <= PROPERTY_MAX_BYTES) return trimmed;
+  throw appError(
+    'TOO_LARGE',
+    `The project's release-gate index would exceed Jira's limit of ${PROPERTY_MAX_BYTES.toLocaleString('en-US')} bytes ` +
+      `(${Object.keys(flagged).length} versions are blocked or overridden). Archive released versions or withdraw old overrides.`,
+  );
 }

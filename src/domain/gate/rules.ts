@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { calendarDateIn, daysBetween, isCalendarDate } from '../calendar';
 import type { HandoffStatus } from '../handoff';
 import { DEFAULT_LEAD_TIME_DAYS, isLate, type LatenessRule } from '../state';
+import { jsonBytes, PROPERTY_MAX_BYTES } from '../storage-size';
 
 export type GateState = 'ok' | 'missing' | 'due-soon' | 'overdue' | 'late' | 'overridden';
 
@@ -72,6 +73,16 @@ export type GateRecord = z.output<typeof GateRecordSchema>;
 
 export function emptyGateRecord(versionId: string): GateRecord {
   return { schemaVersion: 1, versionId, blocks: [], override: null };
+}
+
+/**
+ * The record as it can be stored (Jira's 32,768-byte limit per property): the oldest blocks go first,
+ * the override and the latest block always stay.
+ */
+export function fitGateRecord(record: GateRecord): GateRecord {
+  let next = record;
+  while (next.blocks.length > 1 && jsonBytes(next) > PROPERTY_MAX_BYTES) next = { ...next, blocks: next.blocks.slice(1) };
+  return next;
 }
 
 /** A missing record is an empty one; an unreadable one is also treated as empty (it is only history). */
@@ -203,15 +214,23 @@ export function releaseEventKey(parts: { versionId: string; releaseDate: string 
 /** Two deliveries of one event this close together are the same attempt; later ones are a new attempt. */
 export const DEDUPE_WINDOW_MS = 10 * 60 * 1000;
 
-export function isDuplicateBlock(record: GateRecord, entry: Pick<BlockEntry, 'eventKey' | 'at'>): boolean {
+/**
+ * Whether the entry repeats the record's latest block. `observedAt` is when the trigger saw the version
+ * released: if the latest block put the version back AFTER that moment, this delivery saw the same release
+ * (a duplicate racing the first); if it saw the version released after that block, someone released it
+ * again (a new attempt, recorded even seconds later). When the latest block could not un-release the
+ * version it stayed released, so only the key and the time window can tell a re-delivery.
+ */
+export function isDuplicateBlock(record: GateRecord, entry: Pick<BlockEntry, 'eventKey' | 'at'>, observedAt?: string): boolean {
   const last = record.blocks[record.blocks.length - 1];
   if (!last || last.eventKey !== entry.eventKey) return false;
+  if (observedAt !== undefined && !last.unreleaseFailed) return Date.parse(observedAt) <= Date.parse(last.at);
   return Math.abs(Date.parse(entry.at) - Date.parse(last.at)) < DEDUPE_WINDOW_MS;
 }
 
 /** The record with the entry appended (keeping the last MAX_BLOCKS), or unchanged when it is a duplicate. */
-export function withBlock(record: GateRecord, entry: BlockEntry): GateRecord {
-  if (isDuplicateBlock(record, entry)) return record;
+export function withBlock(record: GateRecord, entry: BlockEntry, observedAt?: string): GateRecord {
+  if (isDuplicateBlock(record, entry, observedAt)) return record;
   return { ...record, blocks: [...record.blocks, entry].slice(-MAX_BLOCKS) };
 }
 

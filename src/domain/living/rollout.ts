@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { appError } from '../errors';
-import { PersonRefSchema, type PersonRef } from '../handoff';
+import { PersonRefSchema, type PersonRef } from '../person';
 import { stampOf } from '../revision';
 
 /** Stages in rollout order. Stored as strings so the record stays one plain JSON enum. */

@@ -31,8 +31,9 @@ describe('when Jira or the document misbehaves', () => {
     warn.mockRestore();
   });
 
-  it('answers JIRA_UNAVAILABLE when Jira is down and writes nothing', async () => {
-    site.jira.settings.faults = [{ pathPattern: '^GET /rest/api/3/version/', status: 503, times: 1 }];
+  it('answers JIRA_UNAVAILABLE when Jira stays down through the retries, and writes nothing', async () => {
+    // The Jira layer retries a 503 on a read up to 3 attempts; all three fail here.
+    site.jira.settings.faults = [{ pathPattern: '^GET /rest/api/3/version/', status: 503, times: 3 }];
     const error = expectError(await invoke('po', 'saveHandoff', { versionId: SHOP_VERSION, baseRevision: 0, content: completeContent() }));
     expect(error.code).toBe('JIRA_UNAVAILABLE');
     expect(await storedProperty(site, handoffPropertyKey(SHOP_VERSION))).toBeNull();

@@ -7,7 +7,7 @@ import { storedHandoff } from './fixtures';
 describe('the overview index', () => {
   it('round-trips what the overview shows', () => {
     const index = withHandoff(emptyIndex(), storedHandoff({ versionId: '10002', status: 'ready', readyAt: '2026-07-01T08:30:00.000Z', revision: 7, updatedAt: '2026-07-02T09:00:00.000Z' }));
-    expect(indexEntry(index, '10002')).toEqual({ status: 'ready', readyAt: '2026-07-01T08:30:00.000Z', revision: 7, updatedAt: '2026-07-02T09:00:00.000Z' });
+    expect(indexEntry(index, '10002')).toEqual({ status: 'ready', readyAt: '2026-07-01T08:30:00.000Z', revision: 7, updatedAt: '2026-07-02T09:00:00.000Z', unsettledQuestions: null });
     expect(indexEntry(index, '10003')).toBeNull();
   });
 

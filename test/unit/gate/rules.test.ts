@@ -1,4 +1,4 @@
-import { clearBy, emptyGateRecord, evaluateGate, gateReason, releaseEventKey, withBlock, type BlockEntry, type GateInput } from '../../../src/domain/gate/rules';
+import { clearBy, emptyGateRecord, fitGateRecord, evaluateGate, gateReason, releaseEventKey, withBlock, type BlockEntry, type GateInput } from '../../../src/domain/gate/rules';
 
 const rule = { leadTimeDays: 7, timeZone: 'UTC' };
 const now = new Date('2026-11-24T12:00:00Z');
@@ -71,5 +71,28 @@ describe('dedupe', () => {
     let r = emptyGateRecord('1');
     for (let h = 0; h < 25; h++) r = withBlock(r, entry(new Date(Date.UTC(2026, 10, 1, h)).toISOString()));
     expect(r.blocks).toHaveLength(20);
+  });
+});
+
+describe('dedupe by when the release was seen', () => {
+  const key = releaseEventKey({ versionId: '1', releaseDate: '2026-11-27', gateState: 'overdue', releasedBy: 'rita' });
+  const block = (at: string, unreleaseFailed?: string): BlockEntry => ({ at, releasedBy: { accountId: 'rita' }, reason: 'r', gateState: 'overdue', eventKey: key, ...(unreleaseFailed ? { unreleaseFailed } : {}) });
+  it('a delivery that saw the release before the latest block is a duplicate; one that saw it after is a new attempt', () => {
+    const one = withBlock(emptyGateRecord('1'), block('2026-11-24T12:00:00.500Z'));
+    expect(withBlock(one, block('2026-11-24T12:00:00.700Z'), '2026-11-24T12:00:00.100Z')).toBe(one);
+    expect(withBlock(one, block('2026-11-24T12:00:02.000Z'), '2026-11-24T12:00:01.000Z').blocks).toHaveLength(2);
+  });
+  it('after a failed un-release the version stayed released: the time window decides', () => {
+    const one = withBlock(emptyGateRecord('1'), block('2026-11-24T12:00:00Z', 'Jira refused'));
+    expect(withBlock(one, block('2026-11-24T12:05:00Z'), '2026-11-24T12:04:59Z')).toBe(one);
+    expect(withBlock(one, block('2026-11-24T12:30:00Z'), '2026-11-24T12:29:59Z').blocks).toHaveLength(2);
+  });
+  it('a record over 32,768 bytes drops its oldest blocks, keeping the latest', () => {
+    let r = emptyGateRecord('1');
+    for (let h = 0; h < 20; h++) r = withBlock(r, { ...block(new Date(Date.UTC(2026, 10, 1, h)).toISOString(), '€'.repeat(166)), reason: '€'.repeat(333) });
+    const fitted = fitGateRecord(r);
+    expect(new TextEncoder().encode(JSON.stringify(fitted)).length).toBeLessThanOrEqual(32_768);
+    expect(fitted.blocks.length).toBeLessThan(20);
+    expect(fitted.blocks[fitted.blocks.length - 1]).toEqual(r.blocks[r.blocks.length - 1]);
   });
 });

@@ -1,0 +1,51 @@
+/**
+ * The handoff as a document for the support knowledge base (Browse projects). One parallel round,
+ * 3 Jira calls: permissions, the version, the handoff.
+ */
+import type { z } from 'zod';
+import type { ExportHandoffPayloadSchema, HandoffExport } from '../contract';
+import { appError } from '../domain/errors';
+import { handoffPropertyKey } from '../domain/property-keys';
+import type { HandoffExportInput } from '../domain/living/export-common';
+import { toConfluenceStorage } from '../domain/living/export-confluence';
+import { toMarkdown } from '../domain/living/export-markdown';
+import { currentStageLabel, initialRollout } from '../domain/living/rollout';
+import { requireAccess, settledValue } from './access';
+import { handoffPageUrl } from './handoff-writes';
+import type { Action } from './run';
+import { parseStoredHandoff, versionInProject } from './views';
+
+/** A file name safe on every OS: the project key and the version name, lower-case, dashes for the rest. */
+export function exportFilename(projectKey: string, versionName: string, extension: string): string {
+  const slug = `${projectKey}-${versionName}`
+    .normalize('NFKD')
+    .replace(/[^A-Za-z0-9.]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .toLowerCase()
+    .slice(0, 100);
+  return `cs-handoff-${slug || 'release'}.${extension}`;
+}
+
+export const exportHandoff: Action<z.output<typeof ExportHandoffPayloadSchema>, HandoffExport> = async ({ versionId, format }, call, deps) => {
+  const { project } = call;
+  const [permissions, versionResult, property] = await Promise.allSettled([
+    deps.jira.getMyPermissions(project.key),
+    deps.jira.getVersion(versionId),
+    deps.jira.getProjectProperty(project.key, handoffPropertyKey(versionId)),
+  ]);
+  requireAccess(permissions, 'read', project.key);
+  const version = versionInProject(versionResult, versionId, project);
+  const handoff = parseStoredHandoff(settledValue(property), versionId, deps.log);
+  if (!handoff) throw appError('NOT_FOUND', `Version ${version.name} has no handoff yet, so there is nothing to export.`);
+  const input: HandoffExportInput = {
+    projectKey: project.key,
+    versionName: version.name,
+    releaseDate: version.releaseDate,
+    handoff,
+    rolloutStageLabel: currentStageLabel(handoff.rollout ?? initialRollout()),
+    handoffUrl: handoffPageUrl(call, versionId, deps.appIdentity()),
+  };
+  return format === 'markdown'
+    ? { filename: exportFilename(project.key, version.name, 'md'), mimeType: 'text/markdown; charset=utf-8', text: toMarkdown(input) }
+    : { filename: exportFilename(project.key, version.name, 'xml'), mimeType: 'application/xml; charset=utf-8', text: toConfluenceStorage(input) };
+};

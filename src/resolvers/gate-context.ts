@@ -1,0 +1,40 @@
+/**
+ * What every handoff action needs from the release gate, read in the action's first (parallel) round:
+ * the version's gate record (blocks, override) and the project's gate index, which also holds the
+ * project's settings (lead time). Two property reads, never an extra round.
+ */
+import { parseGateIndex, settingsOf, type GateIndex } from '../domain/gate/gate-index';
+import { parseGateRecord, type GateRecord, type ProjectSettings } from '../domain/gate/rules';
+import { gatePropertyKey, GATE_INDEX_PROPERTY_KEY } from '../domain/property-keys';
+import type { LatenessRule } from '../domain/state';
+import { fitGateIndex } from '../domain/gate/gate-index';
+import type { ResolverDeps } from './deps';
+
+export interface GateContext {
+  record: GateRecord;
+  index: GateIndex;
+  settings: ProjectSettings;
+}
+
+export async function readGateContext(deps: ResolverDeps, projectKey: string, versionId: string): Promise<GateContext> {
+  const [recordValue, indexValue] = await Promise.all([
+    deps.jira.getProjectProperty(projectKey, gatePropertyKey(versionId)),
+    deps.jira.getProjectProperty(projectKey, GATE_INDEX_PROPERTY_KEY),
+  ]);
+  const index = parseGateIndex(indexValue);
+  return { record: parseGateRecord(recordValue, versionId), index, settings: settingsOf(index) };
+}
+
+/** The lateness rule of the project: the deployment's time zone, the project's lead time. */
+export function ruleOf(lateness: LatenessRule, settings: ProjectSettings): LatenessRule {
+  return { ...lateness, leadTimeDays: settings.leadTimeDays };
+}
+
+/** The gate index is a cache (the scan rebuilds it): failing to write it must not fail what the person did. */
+export async function putGateIndex(deps: ResolverDeps, projectKey: string, index: GateIndex): Promise<void> {
+  try {
+    await deps.jira.putProjectProperty(projectKey, GATE_INDEX_PROPERTY_KEY, fitGateIndex(index));
+  } catch (error) {
+    deps.log.error(`Could not update the gate index of project ${projectKey}`, error);
+  }
+}

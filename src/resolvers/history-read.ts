@@ -1,0 +1,50 @@
+/**
+ * Reading the revision history (Browse projects). One parallel round: permissions, the version, the
+ * history's head page and its 10 archive slots (13 Jira calls). The handoff itself is not read.
+ */
+import type { z } from 'zod';
+import type { DiffRevisionsPayloadSchema, HandoffHistory, ListHistoryPayloadSchema, ProjectInfo, RevisionDiff } from '../contract';
+import { appError } from '../domain/errors';
+import { collectRecords, contentAt, historyArchiveKeys, historyHeadKey, HISTORY_ARCHIVE_SLOTS, parseHistoryPage, type HistoryRecord } from '../domain/history/history';
+import { diffHandoff } from '../domain/living/diff';
+import { requireAccess, settledValue } from './access';
+import type { ResolverDeps } from './deps';
+import type { Action } from './run';
+import { versionInProject } from './views';
+
+async function readRecords(deps: ResolverDeps, project: ProjectInfo, versionId: string): Promise<HistoryRecord[]> {
+  const [permissions, version, head, ...archives] = await Promise.allSettled([
+    deps.jira.getMyPermissions(project.key),
+    deps.jira.getVersion(versionId),
+    deps.jira.getProjectProperty(project.key, historyHeadKey(versionId)),
+    ...historyArchiveKeys(versionId).map((key) => deps.jira.getProjectProperty(project.key, key)),
+  ]);
+  requireAccess(permissions, 'read', project.key);
+  versionInProject(version, versionId, project);
+  return collectRecords(
+    parseHistoryPage(settledValue(head), versionId),
+    archives.map((page) => parseHistoryPage(settledValue(page), versionId)),
+  );
+}
+
+export const listHistory: Action<z.output<typeof ListHistoryPayloadSchema>, HandoffHistory> = async ({ versionId }, { project }, deps) => {
+  const records = await readRecords(deps, project, versionId);
+  return {
+    versionId,
+    revisions: records.map(({ revision, at, by, sections, content }) => ({ revision, at, by, sections, diffable: content !== null })),
+  };
+};
+
+export const diffRevisions: Action<z.output<typeof DiffRevisionsPayloadSchema>, RevisionDiff> = async ({ versionId, from, to }, { project }, deps) => {
+  const records = await readRecords(deps, project, versionId);
+  const side = (revision: number, field: 'from' | 'to') => {
+    const content = contentAt(records, revision);
+    if (content) return content;
+    const kept = records.find((r) => r.revision === revision);
+    const message = kept
+      ? `Revision ${revision} was too big to keep a copy of, so it cannot be compared.`
+      : `Revision ${revision} is not in the kept history of this handoff (it keeps the newest ${HISTORY_ARCHIVE_SLOTS + 1} pages of revisions).`;
+    throw appError('NOT_FOUND', message, { fields: { [field]: message } });
+  };
+  return { from, to, changes: diffHandoff(side(from, 'from'), side(to, 'to')) };
+};

@@ -1,0 +1,303 @@
+/**
+ * The issue's "Done when" list, end to end on the local Jira site: people release through Jira's REST API
+ * (basic auth) or the site's Release button, the app's trigger/validator/scan run in the Forge host.
+ */
+import { gatePropertyKey, GATE_INDEX_PROPERTY_KEY } from '../../../src/domain/property-keys';
+import type { GateRecord } from '../../../src/domain/gate/rules';
+import type { GateIndex } from '../../../src/domain/gate/gate-index';
+import type { ReleasesOverview } from '../../../src/contract';
+import type { VersionEvent } from '../../../local-site/jira/types';
+import { personOf, startTestSite, type TestSite } from '../../support';
+import { completeContent, expectError, expectOk, invoker, SHOP_VERSION, SOON_VERSION, storedProperty } from '../resolvers/helpers';
+
+jest.setTimeout(60_000);
+let site: TestSite;
+let invoke: ReturnType<typeof invoker>;
+let shopProjectId: string;
+
+const basic = (email: string) => `Basic ${Buffer.from(`${email}:x`).toString('base64')}`;
+const auth = (role: string) => basic(personOf(site, role).emailAddress);
+const principal = (role: string) => ({ kind: 'user' as const, accountId: personOf(site, role).accountId });
+const todayPlus = (days: number): string => {
+  const d = new Date();
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+};
+
+async function rest<T = unknown>(role: string, method: string, path: string, body?: unknown): Promise<{ status: number; json: T }> {
+  const res = await fetch(`${site.url}${path}`, {
+    method,
+    headers: { authorization: auth(role), 'content-type': 'application/json', accept: 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const text = await res.text();
+  return { status: res.status, json: (text ? JSON.parse(text) : undefined) as T };
+}
+
+/** Rita releases through PUT /rest/api/3/version/{id}; answers whether it is still released once the app reacted. */
+async function releaseAsRita(versionId: string): Promise<boolean> {
+  const put = await rest('release-manager', 'PUT', `/rest/api/3/version/${versionId}`, { released: true });
+  expect(put.status).toBe(200);
+  await site.host.idle();
+  return (await rest<{ released: boolean }>('release-manager', 'GET', `/rest/api/3/version/${versionId}`)).json.released;
+}
+
+async function createVersion(name: string, releaseDate: string): Promise<string> {
+  const created = await rest<{ id: string }>('release-manager', 'POST', '/rest/api/3/version', { name, projectId: Number(shopProjectId), releaseDate });
+  expect(created.status).toBe(201);
+  return created.json.id;
+}
+
+async function writeReady(versionId: string): Promise<void> {
+  const saved = expectOk(await invoke('po', 'saveHandoff', { versionId, baseRevision: 0, content: completeContent() }));
+  const ready = expectOk(await invoke('po', 'setStatus', { versionId, baseRevision: saved.handoff?.revision, status: 'ready' }));
+  expect(ready.handoff?.status).toBe('ready');
+}
+
+const record = async (versionId: string) => (await storedProperty(site, gatePropertyKey(versionId))) as GateRecord | null;
+const gateIndex = async () => (await storedProperty(site, GATE_INDEX_PROPERTY_KEY)) as GateIndex | null;
+
+beforeAll(async () => {
+  site = await startTestSite();
+  invoke = invoker(site);
+  shopProjectId = (await rest<{ id: string }>('release-manager', 'GET', '/rest/api/3/project/SHOP')).json.id;
+});
+afterAll(() => site.close());
+
+describe('(a) a release with no handoff is put back, once, with the reason', () => {
+  test('through the REST API with basic auth', async () => {
+    expect(await releaseAsRita(SOON_VERSION)).toBe(false);
+    const r = await record(SOON_VERSION);
+    expect(r?.blocks).toHaveLength(1);
+    expect(r?.blocks[0]).toMatchObject({ releasedBy: { accountId: personOf(site, 'release-manager').accountId }, gateState: 'overdue' });
+    expect(r?.blocks[0]?.reason).toContain('has no CS handoff yet');
+    expect(r?.blocks[0]?.reason).toContain('It had to be ready by');
+    expect(r?.blocks[0]?.unreleaseFailed).toBeUndefined();
+    expect((await gateIndex())?.versions[SOON_VERSION]).toMatchObject({ state: 'overdue', blockedAt: r?.blocks[0]?.at });
+  });
+
+  test("through the site's Release button (store.releaseVersion)", async () => {
+    site.jira.store.releaseVersion(SHOP_VERSION, principal('release-manager'));
+    await site.host.idle();
+    expect(site.jira.store.getVersion({ kind: 'app' }, SHOP_VERSION).released).toBe(false);
+    const r = await record(SHOP_VERSION);
+    expect(r?.blocks).toHaveLength(1);
+    expect(r?.blocks[0]?.reason).toContain('has no CS handoff yet');
+    expect(r?.blocks[0]?.gateState).toBe('missing');
+  });
+
+  test('a re-delivered event does not record a second block', async () => {
+    const versionId = await createVersion('2027.05 Redelivery', todayPlus(30));
+    const events: VersionEvent[] = [];
+    site.jira.store.releaseVersion(versionId, principal('release-manager'), events);
+    const released = events.find((e) => e.eventType === 'avi:jira:released:version');
+    expect(released).toBeDefined();
+    // Jira delivers at least once: the same event twice at once, and once more after the app reacted.
+    const emit = (site.jira.store as unknown as { emit: (e: VersionEvent) => void }).emit.bind(site.jira.store);
+    emit(released as VersionEvent);
+    emit(released as VersionEvent);
+    await site.host.idle();
+    emit(released as VersionEvent);
+    await site.host.idle();
+    expect(site.jira.store.getVersion({ kind: 'app' }, versionId).released).toBe(false);
+    expect((await record(versionId))?.blocks).toHaveLength(1);
+  });
+});
+
+describe('(b, c) on time, late, and late made on time by moving the date', () => {
+  test('a handoff ready 8 days before the release date releases fine', async () => {
+    const versionId = await createVersion('2027.06 On time', todayPlus(8));
+    await writeReady(versionId);
+    expect((await gateIndex())?.versions[versionId]).toMatchObject({ state: 'ok' });
+    expect(await releaseAsRita(versionId)).toBe(true);
+    expect(await record(versionId)).toBeNull();
+    // Released: it leaves the gate index, which tracks unreleased versions.
+    expect((await gateIndex())?.versions[versionId]).toBeUndefined();
+  });
+
+  test('ready 2 days before is blocked as late; moving the date out by 6 days lets it through', async () => {
+    const versionId = await createVersion('2027.07 Late', todayPlus(2));
+    await writeReady(versionId);
+    expect(await releaseAsRita(versionId)).toBe(false);
+    const blocked = await record(versionId);
+    expect(blocked?.blocks[0]?.gateState).toBe('late');
+    expect(blocked?.blocks[0]?.reason).toContain('is late');
+
+    const moved = await rest('release-manager', 'PUT', `/rest/api/3/version/${versionId}`, { releaseDate: todayPlus(8) });
+    expect(moved.status).toBe(200);
+    await site.host.idle();
+    expect(expectOk(await invoke('po', 'getHandoff', { versionId })).gate.state).toBe('ok');
+    expect(await releaseAsRita(versionId)).toBe(true);
+    expect((await record(versionId))?.blocks).toHaveLength(1);
+  });
+});
+
+describe('(d) overrides', () => {
+  let versionId: string;
+  beforeAll(async () => {
+    versionId = await createVersion('2027.08 Override', todayPlus(3));
+    expect(await releaseAsRita(versionId)).toBe(false);
+  });
+
+  test('a CS agent and a PO cannot override or withdraw; nothing is recorded', async () => {
+    const before = await record(versionId);
+    for (const role of ['cs-agent', 'po']) {
+      for (const fn of ['overrideGate', 'withdrawOverride']) {
+        const payload = fn === 'overrideGate' ? { versionId, reason: 'We briefed CS in person.' } : { versionId };
+        const refused = expectError(await invoke(role, fn, payload));
+        expect(refused.code).toBe('FORBIDDEN');
+        expect(refused.message).toContain('Only a project admin can');
+        expect(refused.message).toContain('Administer projects');
+      }
+    }
+    expect(await record(versionId)).toEqual(before);
+  });
+
+  test("Rita's override lets the release through and is recorded with who, when and why; withdrawing closes the gate again", async () => {
+    const rita = personOf(site, 'release-manager');
+    const before = Date.now();
+    const gate = expectOk(await invoke<{ state: string }>('release-manager', 'overrideGate', { versionId, reason: 'CS was briefed in person on Monday.' }));
+    expect(gate.state).toBe('overridden');
+    // The overview shows it at once, without waiting for the daily scan.
+    const overview = expectOk(await invoke<ReleasesOverview>('cs-agent', 'listReleases', {}));
+    expect(overview.releases.find((r) => r.version.id === versionId)?.gate.state).toBe('overridden');
+    expect((await gateIndex())?.versions[versionId]?.state).toBe('overridden');
+
+    const r = await record(versionId);
+    expect(r?.override).toMatchObject({ by: { accountId: rita.accountId, displayName: rita.displayName }, reason: 'CS was briefed in person on Monday.' });
+    expect(Date.parse(r?.override?.at ?? '')).toBeGreaterThanOrEqual(before - 1000);
+
+    const withdrawn = expectOk(await invoke<{ state: string; override: unknown }>('release-manager', 'withdrawOverride', { versionId }));
+    expect(withdrawn).toMatchObject({ state: 'overdue', override: null });
+    expect((await gateIndex())?.versions[versionId]?.state).toBe('overdue');
+    expect(await releaseAsRita(versionId)).toBe(false);
+
+    expectOk(await invoke('release-manager', 'overrideGate', { versionId, reason: 'CS was briefed in person on Monday.' }));
+    expect(await releaseAsRita(versionId)).toBe(true);
+    expect((await record(versionId))?.blocks).toHaveLength(2);
+  });
+});
+
+describe('(e) the workflow validator', () => {
+  async function issueWith(fixVersionId: string | null): Promise<string> {
+    const fields = {
+      project: { key: 'SHOP' },
+      issuetype: { id: '10001' },
+      summary: `Release ticket ${fixVersionId ?? 'none'}`,
+      ...(fixVersionId ? { fixVersions: [{ id: fixVersionId }] } : {}),
+    };
+    const created = await rest<{ key: string }>('po', 'POST', '/rest/api/3/issue', { fields });
+    expect(created.status).toBe(201);
+    return created.json.key;
+  }
+  const validate = async (key: string) =>
+    (await site.host.runWorkflowValidator('cs-handoff-validator', { issue: { key } })) as { result: boolean; errorMessage?: string };
+
+  test('missing, late, ok, overridden, and no fix version', async () => {
+    const missing = await createVersion('2027.09 Missing', todayPlus(20));
+    const missingResult = await validate(await issueWith(missing));
+    expect(missingResult.result).toBe(false);
+    expect(missingResult.errorMessage).toContain('Fix version 2027.09 Missing is blocked by CS Handoff');
+    expect(missingResult.errorMessage).toContain('has no CS handoff yet');
+    expect(missingResult.errorMessage).toContain('Write the handoff and mark it ready');
+
+    const late = await createVersion('2027.10 Late', todayPlus(2));
+    await writeReady(late);
+    const lateResult = await validate(await issueWith(late));
+    expect(lateResult.result).toBe(false);
+    expect(lateResult.errorMessage).toContain('is late');
+    expect(lateResult.errorMessage).toContain(`Move the release date to ${todayPlus(7)} or later`);
+
+    const ok = await createVersion('2027.11 Ok', todayPlus(10));
+    await writeReady(ok);
+    expect(await validate(await issueWith(ok))).toEqual({ result: true });
+
+    expectOk(await invoke('release-manager', 'overrideGate', { versionId: late, reason: 'Walkthrough held, CS is ready.' }));
+    expect(await validate(await issueWith(late))).toEqual({ result: true });
+
+    expect(await validate(await issueWith(null))).toEqual({ result: true });
+
+    // Several fix versions: only the blocked one is named.
+    const both = await rest<{ key: string }>('po', 'POST', '/rest/api/3/issue', {
+      fields: { project: { key: 'SHOP' }, issuetype: { id: '10001' }, summary: 'Release train', fixVersions: [{ id: ok }, { id: missing }] },
+    });
+    const bothResult = await validate(both.json.key);
+    expect(bothResult.result).toBe(false);
+    expect(bothResult.errorMessage).toContain('Fix version 2027.09 Missing');
+    expect(bothResult.errorMessage).not.toContain('2027.11 Ok');
+  });
+});
+
+describe('(f) Jira refuses the un-release', () => {
+  test('the block entry says so and the gate index flags it', async () => {
+    const versionId = await createVersion('2027.12 Refused', todayPlus(4));
+    // The person's release goes through; only then does Jira start refusing the app's PUT.
+    site.jira.store.releaseVersion(versionId, principal('release-manager'));
+    site.jira.settings.faults.push({ pathPattern: '^PUT /rest/api/3/version/', status: 503, times: 10 });
+    try {
+      await site.host.idle();
+    } finally {
+      site.jira.settings.faults.length = 0;
+    }
+    expect(site.jira.store.getVersion({ kind: 'app' }, versionId).released).toBe(true);
+    const block = (await record(versionId))?.blocks[0];
+    expect(block?.unreleaseFailed).toContain('Jira refused to put the version back to unreleased');
+    expect(block?.unreleaseFailed).toContain('Un-release it by hand');
+    expect((await gateIndex())?.versions[versionId]).toMatchObject({ unreleaseFailed: true });
+    // The daily scan keeps the flag while the version stays released.
+    await site.host.runScheduledTrigger('gate-risk-scan');
+    expect((await gateIndex())?.versions[versionId]).toMatchObject({ unreleaseFailed: true });
+  });
+});
+
+describe('(g) the daily scan', () => {
+  test('repairs a deleted gate index and marks due-soon and overdue versions', async () => {
+    const dueSoon = await createVersion('2028.01 Due soon', todayPlus(8));
+    const overdue = await createVersion('2028.02 Overdue', todayPlus(3));
+    const deleted = await rest('release-manager', 'DELETE', `/rest/api/3/project/SHOP/properties/${GATE_INDEX_PROPERTY_KEY}`);
+    expect(deleted.status).toBe(204);
+    expect(await gateIndex()).toBeNull();
+
+    await site.host.runScheduledTrigger('gate-risk-scan');
+    const index = await gateIndex();
+    expect(index?.scannedAt).toEqual(expect.any(String));
+    expect(index?.versions[dueSoon]).toMatchObject({ state: 'due-soon', deadline: todayPlus(1) });
+    expect(index?.versions[overdue]).toMatchObject({ state: 'overdue', deadline: todayPlus(-4) });
+    const overview = expectOk(await invoke<ReleasesOverview>('cs-lead', 'listReleases', {}));
+    expect(overview.releases.find((r) => r.version.id === dueSoon)?.gate.state).toBe('due-soon');
+    expect(overview.releases.find((r) => r.version.id === overdue)?.gate.state).toBe('overdue');
+  });
+});
+
+describe('the project lead time, everywhere', () => {
+  test('saveHandoff, setStatus, getHandoff and listReleases use the setting; saveSettings updates the gate index', async () => {
+    const versionId = await createVersion('2028.03 Lead time', todayPlus(9));
+    const saved = expectOk(await invoke('po', 'saveHandoff', { versionId, baseRevision: 0, content: completeContent() }));
+    expect(saved.leadTimeDays).toBe(7);
+    const ready = expectOk(await invoke('po', 'setStatus', { versionId, baseRevision: saved.handoff?.revision, status: 'ready' }));
+    expect(ready).toMatchObject({ state: 'ready', gate: { state: 'ok', deadline: todayPlus(2) } });
+    // Marking ready refreshed this version's gate-index entry at once.
+    expect((await gateIndex())?.versions[versionId]).toMatchObject({ state: 'ok', deadline: todayPlus(2) });
+
+    const refused = expectError(await invoke('po', 'saveSettings', { leadTimeDays: 10 }));
+    expect(refused.code).toBe('FORBIDDEN');
+    expectOk(await invoke('release-manager', 'saveSettings', { leadTimeDays: 10 }));
+    const index = await gateIndex();
+    expect(index?.settings).toEqual({ leadTimeDays: 10, walkthroughGate: false });
+    expect(index?.versions[versionId]).toMatchObject({ state: 'late', deadline: todayPlus(-1) });
+    expect(await storedProperty(site, 'cs-handoff.settings')).toEqual({ leadTimeDays: 10, walkthroughGate: false });
+
+    const view = expectOk(await invoke('cs-agent', 'getHandoff', { versionId }));
+    expect(view).toMatchObject({ leadTimeDays: 10, state: 'late', gate: { state: 'late', deadline: todayPlus(-1) } });
+    const again = expectOk(await invoke('po', 'saveHandoff', { versionId, baseRevision: view.handoff?.revision, content: completeContent({ whatsNew: 'Edited.' }) }));
+    expect(again).toMatchObject({ leadTimeDays: 10, state: 'late', gate: { state: 'late' } });
+    const draft = expectOk(await invoke('po', 'setStatus', { versionId, baseRevision: again.handoff?.revision, status: 'draft' }));
+    expect(draft).toMatchObject({ leadTimeDays: 10, state: 'draft', gate: { state: 'overdue', deadline: todayPlus(-1) } });
+    const overview = expectOk(await invoke<ReleasesOverview>('cs-lead', 'listReleases', {}));
+    expect(overview.leadTimeDays).toBe(10);
+    expect(overview.releases.find((r) => r.version.id === versionId)).toMatchObject({ state: 'draft' });
+
+    expectOk(await invoke('release-manager', 'saveSettings', { leadTimeDays: 7 }));
+    expect((await gateIndex())?.settings?.leadTimeDays).toBe(7);
+  });
+});

@@ -1,0 +1,212 @@
+/**
+ * The living handoff end to end on the local Jira site: the CS walkthrough, the rollout, the
+ * revision history and the exports, through the real resolvers as the seeded people.
+ */
+import type { HandoffExport, HandoffHistory, HandoffView, ReleasesOverview, RevisionDiff } from '../../../src/contract';
+import { handoffPropertyKey } from '../../../src/domain/property-keys';
+import { HISTORY_ARCHIVE_SLOTS } from '../../../src/domain/history/history';
+import { PROPERTY_MAX_BYTES } from '../../../src/domain/storage-size';
+import { startTestSite, type TestSite } from '../../support';
+import { parseStrictXml } from '../../unit/living/strict-xml';
+import { completeContent, expectError, expectOk, invoker, SHOP_VERSION, SOON_VERSION, storedProperty } from '../resolvers/helpers';
+
+jest.setTimeout(120_000);
+
+let site: TestSite;
+let invoke: ReturnType<typeof invoker>;
+
+beforeAll(async () => {
+  site = await startTestSite();
+  invoke = invoker(site);
+});
+afterAll(async () => {
+  await site.close();
+});
+
+const jiraCalls = (fromIndex: number) => site.jira.requestLog.slice(fromIndex).filter((e) => e.path.startsWith('/rest/api/3/'));
+const revisionOf = (view: HandoffView) => view.handoff?.revision ?? 0;
+
+async function allProperties(projectKey = 'SHOP'): Promise<Record<string, unknown>> {
+  const headers = { authorization: `ForgeApp ${site.jira.appSecret}` };
+  const list = (await (await fetch(`${site.url}/rest/api/3/project/${projectKey}/properties`, { headers })).json()) as { keys: { key: string }[] };
+  const entries = await Promise.all(list.keys.map(async ({ key }) => [key, await storedProperty(site, key, projectKey)] as const));
+  return Object.fromEntries(entries);
+}
+
+describe('the walkthrough, the rollout and the history of one release', () => {
+  let view: HandoffView;
+
+  it('Carlos (CS lead, a reader) records the walkthrough with three questions', async () => {
+    view = expectOk(await invoke('po', 'saveHandoff', { versionId: SHOP_VERSION, baseRevision: 0, content: completeContent() }));
+    view = expectOk(
+      await invoke('cs-lead', 'saveWalkthrough', {
+        versionId: SHOP_VERSION,
+        baseRevision: revisionOf(view),
+        walkthrough: {
+          heldAt: '2026-07-01T14:00:00Z',
+          attendees: [{ displayName: 'Carlos Mendes' }, { displayName: 'Ana Silva' }, { displayName: 'Priya Patel' }],
+          questions: [
+            { text: 'Does the saved cart keep prices from the day it was saved?', raisedBy: 'Ana Silva', settlement: null },
+            { text: 'What happens to a saved cart when a product is discontinued?', settlement: null },
+            { text: 'Can a customer share a saved cart?', settlement: null },
+          ],
+        },
+      }),
+    );
+    expect(view.capabilities.canEdit).toBe(false);
+    expect(view.walkthrough?.questions.map((q) => q.id)).toEqual(['q1', 'q2', 'q3']);
+    expect(view.unsettledQuestions).toBe(3);
+    expect(view.handoff?.updatedBy.displayName).toBe('Carlos Mendes');
+  });
+
+  it('Ana (CS agent) cannot promote a question or move the rollout: FORBIDDEN, nothing written', async () => {
+    const before = await storedProperty(site, handoffPropertyKey(SHOP_VERSION));
+    const promote = expectError(await invoke('cs-agent', 'promoteQuestion', { versionId: SHOP_VERSION, baseRevision: revisionOf(view), questionId: 'q1', answer: 'Yes.' }));
+    expect(promote.code).toBe('FORBIDDEN');
+    const move = expectError(await invoke('cs-agent', 'moveRollout', { versionId: SHOP_VERSION, baseRevision: revisionOf(view), to: '1', learned: '' }));
+    expect(move.code).toBe('FORBIDDEN');
+    expect(await storedProperty(site, handoffPropertyKey(SHOP_VERSION))).toEqual(before);
+  });
+
+  it('Priya turns q1 into a likely question in one action', async () => {
+    view = expectOk(
+      await invoke('po', 'promoteQuestion', { versionId: SHOP_VERSION, baseRevision: revisionOf(view), questionId: 'q1', answer: 'Yes: prices are re-checked at checkout, and the cart says so.' }),
+    );
+    expect(view.handoff?.content.questions).toHaveLength(2);
+    expect(view.handoff?.content.questions[1]).toEqual({ question: 'Does the saved cart keep prices from the day it was saved?', answer: 'Yes: prices are re-checked at checkout, and the cart says so.' });
+    expect(view.walkthrough?.questions[0]?.settlement).toEqual({ kind: 'answered', where: 'questions', questionIndex: 1 });
+    expect(view.unsettledQuestions).toBe(2);
+  });
+
+  it('Ana marks q2 as a gap in the release brief; q3 stays open', async () => {
+    const missingNote = expectError(await invoke('cs-agent', 'settleQuestion', { versionId: SHOP_VERSION, baseRevision: revisionOf(view), questionId: 'q2', settlement: { kind: 'brief-gap' } }));
+    expect(missingNote.code).toBe('INVALID_INPUT');
+    expect(Object.keys(missingNote.fields ?? {})).toContain('settlement.note');
+    view = expectOk(
+      await invoke('cs-agent', 'settleQuestion', {
+        versionId: SHOP_VERSION,
+        baseRevision: revisionOf(view),
+        questionId: 'q2',
+        settlement: { kind: 'brief-gap', note: 'The release brief does not say what happens to discontinued products in saved carts.' },
+      }),
+    );
+    expect(view.unsettledQuestions).toBe(1);
+    const overview = expectOk(await invoke<ReleasesOverview>('cs-agent', 'listReleases', {}));
+    expect(overview.releases.find((r) => r.version.id === SHOP_VERSION)?.unsettledQuestions).toBe(1);
+  });
+
+  it('a stale baseRevision is a CONFLICT for walkthrough changes too', async () => {
+    const error = expectError(await invoke('cs-lead', 'settleQuestion', { versionId: SHOP_VERSION, baseRevision: 1, questionId: 'q3', settlement: null }));
+    expect(error.code).toBe('CONFLICT');
+  });
+
+  it('Priya moves the rollout to 1% then 5% with what was learned; the history has both', async () => {
+    view = expectOk(await invoke('po', 'moveRollout', { versionId: SHOP_VERSION, baseRevision: revisionOf(view), to: '1', learned: 'No tickets in the first day.' }));
+    view = expectOk(await invoke('po', 'moveRollout', { versionId: SHOP_VERSION, baseRevision: revisionOf(view), to: '5', learned: 'Two tickets about prices: the likely question answered both.' }));
+    expect(view.rollout.stage).toBe('5');
+    expect(view.rollout.history.map((h) => [h.from, h.stage, h.learned])).toEqual([
+      ['not-started', '1', 'No tickets in the first day.'],
+      ['1', '5', 'Two tickets about prices: the likely question answered both.'],
+    ]);
+
+    const history = expectOk(await invoke<HandoffHistory>('cs-agent', 'listHistory', { versionId: SHOP_VERSION }));
+    expect(history.revisions.map((r) => [r.revision, r.sections, r.by.displayName])).toEqual([
+      [6, ['Rollout'], 'Priya Patel'],
+      [5, ['Rollout'], 'Priya Patel'],
+      [4, ['Walkthrough'], 'Ana Silva'],
+      [3, ['Likely questions', 'Walkthrough'], 'Priya Patel'],
+      [2, ['Walkthrough'], 'Carlos Mendes'],
+      [1, ["What's new", 'Happy path', 'Known limitations', 'Likely questions', 'Escalation L1', 'Escalation L2', 'Dashboard link'], 'Priya Patel'],
+    ]);
+  });
+
+  it('the diff between the revisions before and after the promotion shows exactly the new likely question', async () => {
+    const diff = expectOk(await invoke<RevisionDiff>('cs-agent', 'diffRevisions', { versionId: SHOP_VERSION, from: 2, to: 3 }));
+    expect(diff.changes).toEqual([
+      {
+        kind: 'questions',
+        section: 'Likely questions',
+        items: [{ op: 'added', position: 2, item: { question: 'Does the saved cart keep prices from the day it was saved?', answer: 'Yes: prices are re-checked at checkout, and the cart says so.' } }],
+      },
+    ]);
+    expect(expectOk(await invoke<RevisionDiff>('cs-agent', 'diffRevisions', { versionId: SHOP_VERSION, from: 4, to: 6 })).changes).toEqual([]);
+    expect(expectError(await invoke('cs-agent', 'diffRevisions', { versionId: SHOP_VERSION, from: 2, to: 99 })).code).toBe('NOT_FOUND');
+    expect(expectError(await invoke('outsider', 'listHistory', { versionId: SHOP_VERSION })).code).toBe('FORBIDDEN');
+  });
+
+  it('the L3 pre-fill records the rollout stage', async () => {
+    const prefill = expectOk(await invoke<{ description: unknown }>('cs-agent', 'getL3Prefill', { versionId: SHOP_VERSION }));
+    expect(JSON.stringify(prefill.description)).toContain('5%');
+  });
+
+  it('exports the full handoff as Markdown and as well-formed Confluence storage format', async () => {
+    const md = expectOk(await invoke<HandoffExport>('cs-agent', 'exportHandoff', { versionId: SHOP_VERSION, format: 'markdown' }));
+    expect(md.text.startsWith('# CS handoff')).toBe(true);
+    expect(md).toMatchObject({ filename: 'cs-handoff-shop-2027.01-saved-carts.md', mimeType: 'text/markdown; charset=utf-8' });
+    expect(md.text).toContain('**Rollout:** 5%');
+    const xml = expectOk(await invoke<HandoffExport>('cs-agent', 'exportHandoff', { versionId: SHOP_VERSION, format: 'confluence' }));
+    expect(() => parseStrictXml(`<root>${xml.text}</root>`)).not.toThrow();
+    expect(xml.filename.endsWith('.xml')).toBe(true);
+    expect(expectError(await invoke('cs-agent', 'exportHandoff', { versionId: SHOP_VERSION, format: 'pdf' })).code).toBe('INVALID_INPUT');
+  });
+});
+
+describe('a handoff with a long history', () => {
+  it('200 saves: getHandoff makes the same Jira calls as after 1, and no property is over 32,768 bytes', async () => {
+    const long = (n: number) => completeContent({ whatsNew: `Revision ${n}. ${'Carts follow the shopper everywhere. '.repeat(38)}`.slice(0, 1500) });
+    let view = expectOk(await invoke('po', 'saveHandoff', { versionId: SOON_VERSION, baseRevision: 0, content: long(1) }));
+
+    let mark = site.jira.requestLog.length;
+    expectOk(await invoke('cs-agent', 'getHandoff', { versionId: SOON_VERSION }));
+    const afterOne = jiraCalls(mark).map((e) => `${e.method} ${e.path}`).sort();
+
+    for (let n = 2; n <= 200; n++) {
+      view = expectOk(await invoke('po', 'saveHandoff', { versionId: SOON_VERSION, baseRevision: revisionOf(view), content: long(n) }));
+    }
+    expect(revisionOf(view)).toBe(200);
+
+    mark = site.jira.requestLog.length;
+    const read = expectOk(await invoke('cs-agent', 'getHandoff', { versionId: SOON_VERSION }));
+    expect(jiraCalls(mark).map((e) => `${e.method} ${e.path}`).sort()).toEqual(afterOne);
+    expect(read.handoff?.historyHead).toBeGreaterThan(HISTORY_ARCHIVE_SLOTS + 1);
+
+    const properties = await allProperties();
+    for (const [key, value] of Object.entries(properties)) {
+      expect([key, Buffer.byteLength(JSON.stringify(value), 'utf8') <= PROPERTY_MAX_BYTES]).toEqual([key, true]);
+    }
+    const historyKeys = Object.keys(properties).filter((k) => k.startsWith(`cs-handoff.history.${SOON_VERSION}.`));
+    expect(historyKeys.length).toBe(HISTORY_ARCHIVE_SLOTS + 1);
+
+    const history = expectOk(await invoke<HandoffHistory>('cs-agent', 'listHistory', { versionId: SOON_VERSION }));
+    const kept = history.revisions.map((r) => r.revision);
+    expect(kept[0]).toBe(200);
+    expect(kept.length).toBeGreaterThanOrEqual(HISTORY_ARCHIVE_SLOTS + 1);
+    expect(kept).toEqual(Array.from({ length: kept.length }, (_, i) => 200 - i));
+    const diff = expectOk(await invoke<RevisionDiff>('cs-agent', 'diffRevisions', { versionId: SOON_VERSION, from: 199, to: 200 }));
+    expect(diff.changes.map((c) => c.section)).toEqual(["What's new"]);
+  });
+
+  it('a save still takes 2 sequential rounds with the history write', async () => {
+    site.jira.settings.latencyMs = 30;
+    try {
+      const current = expectOk(await invoke('po', 'getHandoff', { versionId: SOON_VERSION }));
+      const mark = site.jira.requestLog.length;
+      expectOk(await invoke('po', 'saveHandoff', { versionId: SOON_VERSION, baseRevision: revisionOf(current), content: completeContent() }));
+      const calls = jiraCalls(mark).sort((a, b) => a.startedAt - b.startedAt);
+      let rounds = 0;
+      let end = -Infinity;
+      for (const c of calls) {
+        if (c.startedAt >= end) {
+          rounds++;
+          end = c.endedAt;
+        } else end = Math.max(end, c.endedAt);
+      }
+      expect(rounds).toBe(2);
+      expect(calls.filter((c) => c.method === 'PUT').map((c) => c.path)).toEqual(
+        expect.arrayContaining([expect.stringContaining(`cs-handoff.history.${SOON_VERSION}.head`), expect.stringContaining(`cs-handoff.version.${SOON_VERSION}`)]),
+      );
+    } finally {
+      site.jira.settings.latencyMs = 0;
+    }
+  });
+});

@@ -1,0 +1,69 @@
+/**
+ * 50 saves at once from the same base revision, by the PO and the release manager, over three
+ * versions (one seeded, two created by the release manager through Jira's REST API).
+ *
+ * What holds, and is asserted: every save is answered "applied" or CONFLICT (nothing else, nothing
+ * thrown); every CONFLICT returns the caller's own text so they can merge it; what Jira stores for each
+ * version is exactly one applied save's text, the one with the highest revision.
+ *
+ * What does NOT hold, and is measured (also by `npm run bench`): Jira project properties have no
+ * compare-and-set, so saves whose read-check round finishes before any write round all pass the check
+ * and all are told "saved"; all but the last write are then overwritten ("lost updates"). See
+ * src/resolvers/handoff-writes.ts and the proposal in the robustness report.
+ */
+import { concurrentSaves, type ConcurrencyReport } from '../../../bench/concurrency';
+import { createVersion } from '../../../bench/fixtures';
+import { startTestSite, type TestSite } from '../../support';
+import { SHOP_VERSION } from '../resolvers/helpers';
+
+jest.setTimeout(60_000);
+
+let site: TestSite;
+let versions: string[];
+
+beforeAll(async () => {
+  site = await startTestSite();
+  versions = [SHOP_VERSION, await createVersion(site, 'Concurrency A', '2099-02-01'), await createVersion(site, 'Concurrency B', '2099-03-01')];
+});
+afterAll(async () => {
+  await site.close();
+});
+
+function assertInvariants(report: ConcurrencyReport): void {
+  expect(report.outcomes).toHaveLength(50);
+  // Every save is either applied or answered with CONFLICT.
+  expect(report.outcomes.filter((o) => o.outcome === 'other').map((o) => o.error)).toEqual([]);
+  expect(report.applied + report.conflicts).toBe(50);
+  // Both people took part, on every version.
+  for (const v of versions) expect(new Set(report.outcomes.filter((o) => o.versionId === v).map((o) => o.role))).toEqual(new Set(['po', 'release-manager']));
+  // A conflict never loses the loser's text: it comes back to them.
+  expect(report.conflictsReturningYours).toBe(report.conflicts);
+  for (const o of report.outcomes.filter((x) => x.outcome === 'conflict')) expect(o.error?.conflict?.theirs).toBeDefined();
+  for (const v of report.versions) {
+    // At least one save per version wins, and what is stored is exactly one applied save: the last by revision.
+    expect(v.accepted).toBeGreaterThanOrEqual(1);
+    expect(v.storedIsAnAcceptedSave).toBe(true);
+    expect(v.storedIsLastAccepted).toBe(true);
+    // Lost updates are exactly the applied saves that are not stored: counted, never hidden.
+    expect(v.lostUpdates).toBe(v.accepted - 1);
+  }
+  expect(report.lostUpdates).toBe(report.versions.reduce((n, v) => n + v.accepted - 1, 0));
+}
+
+const summary = (r: ConcurrencyReport) =>
+  `latency ${r.latencyMs} ms: ${r.applied} applied, ${r.conflicts} CONFLICT, ${r.lostUpdates} lost updates (applied, then overwritten)`;
+
+test('50 concurrent saves, Jira answering at once (0 ms)', async () => {
+  const report = await concurrentSaves(site, versions, { saves: 50, latencyMs: 0, tag: 'L0' });
+  assertInvariants(report);
+  process.stdout.write(`[concurrency] ${summary(report)}\n`);
+});
+
+test('50 concurrent saves, each Jira call taking 150 ms', async () => {
+  const report = await concurrentSaves(site, versions, { saves: 50, latencyMs: 150, tag: 'L150' });
+  assertInvariants(report);
+  process.stdout.write(`[concurrency] ${summary(report)}\n`);
+  // The window is one Jira round: with every save's check round overlapping, all of them pass it.
+  // Measured: 50 applied, 47 lost. Asserted loosely so a fix that shrinks the window does not break this test.
+  expect(report.lostUpdates).toBeLessThanOrEqual(50 - versions.length);
+});

@@ -1,0 +1,67 @@
+import { createReleaseGate } from '../../../src/triggers/release-gate';
+import type { TriggerDeps } from '../../../src/triggers/deps';
+import type { JiraVersion } from '../../../src/jira';
+import type { GateIndex } from '../../../src/domain/gate/gate-index';
+import type { GateRecord } from '../../../src/domain/gate/rules';
+
+const now = new Date('2026-11-24T12:00:00Z');
+const version: JiraVersion = { id: '10002', name: '2026.12 Gift cards', description: '', releaseDate: '2026-11-27', released: true, archived: false, projectId: '10000' };
+
+function fakeDeps(props: Record<string, unknown> = {}, failReads = 0) {
+  const calls: string[] = [];
+  const written: Record<string, unknown> = {};
+  let failures = failReads;
+  const jira = {
+    getVersionAsApp: async (id: string) => (calls.push(`GET version ${id}`), { ...version }),
+    setVersionReleased: async (id: string, released: boolean) => (calls.push(`PUT version ${id} ${released}`), { ...version, released }),
+    getProjectPropertyAs: async (project: string, key: string) => {
+      calls.push(`GET ${project} ${key}`);
+      if (failures > 0) {
+        failures--;
+        throw new Error('Jira is down');
+      }
+      return props[key] ?? null;
+    },
+    putProjectProperty: async (project: string, key: string, value: unknown) => {
+      calls.push(`PUT ${project} ${key}`);
+      written[key] = value;
+    },
+  };
+  const deps = { jira, now: () => now, timeZone: 'UTC', log: { error: jest.fn(), warn: jest.fn() } } as unknown as TriggerDeps;
+  return { deps, calls, written };
+}
+
+describe('release gate trigger', () => {
+  it('reads the properties beside the version (the event names the project), then blocks and records once', async () => {
+    const { deps, calls, written } = fakeDeps({ 'cs-handoff.settings': { leadTimeDays: 2, walkthroughGate: false } });
+    const outcome = await createReleaseGate(deps)({ version: { id: 10002, projectId: 10000 }, atlassianId: 'rita' });
+    // Lead time 2 days (from the durable settings): deadline 25 Nov, no handoff yet → due soon → blocked.
+    expect(outcome).toEqual({ action: 'blocked', versionId: '10002', state: 'due-soon', unreleased: true, recorded: true });
+    expect(calls.slice(0, 5).sort()).toEqual(
+      ['GET version 10002', 'GET 10000 cs-handoff.version.10002', 'GET 10000 cs-handoff.gate.10002', 'GET 10000 cs-handoff.settings', 'GET 10000 cs-handoff.gate-index'].sort(),
+    );
+    expect(calls).toHaveLength(8);
+    expect((written['cs-handoff.gate.10002'] as GateRecord).blocks[0]).toMatchObject({ gateState: 'due-soon', releasedBy: { accountId: 'rita' } });
+    const index = written['cs-handoff.gate-index'] as GateIndex;
+    expect(index.settings).toEqual({ leadTimeDays: 2, walkthroughGate: false });
+    expect(index.versions['10002']).toMatchObject({ state: 'due-soon', deadline: '2026-11-25', blockedAt: now.toISOString() });
+  });
+
+  it('reads after the version when the event has no project, or the early reads failed', async () => {
+    const noProject = fakeDeps();
+    expect(await createReleaseGate(noProject.deps)({ version: { id: '10002' } })).toMatchObject({ action: 'blocked', state: 'overdue' });
+    expect(noProject.calls[0]).toBe('GET version 10002');
+    const failed = fakeDeps({}, 1);
+    expect(await createReleaseGate(failed.deps)({ version: { id: '10002', projectId: '10000' } })).toMatchObject({ action: 'blocked', recorded: true });
+  });
+
+  it('a release through the gate removes the version from the index', async () => {
+    const override = { by: { accountId: 'rita' }, at: now.toISOString(), reason: 'CS briefed in person' };
+    const { deps, written } = fakeDeps({
+      'cs-handoff.gate.10002': { schemaVersion: 1, versionId: '10002', blocks: [], override },
+      'cs-handoff.gate-index': { schemaVersion: 1, scannedAt: null, versions: { '10002': { state: 'overridden', deadline: '2026-11-20', override: true } } },
+    });
+    expect(await createReleaseGate(deps)({ version: { id: '10002', projectId: '10000' } })).toEqual({ action: 'allowed', versionId: '10002', state: 'overridden' });
+    expect((written['cs-handoff.gate-index'] as GateIndex).versions).toEqual({});
+  });
+});
