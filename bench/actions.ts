@@ -1,0 +1,95 @@
+/** Jira calls, rounds and wall time per user action, with every Jira call taking `latencyMs`. */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { RequestLogEntry } from '../local-site/jira';
+import type { LocalSite } from '../local-site/site';
+import { content, createVersion, invoker, rest, SHOP_VERSION, SOON_VERSION, unwrap } from './fixtures';
+import { isWrite, measured, roundsOf } from './rounds';
+
+export interface ActionRow {
+  action: string;
+  resolver: string;
+  calls: number | null;
+  rounds: number | null;
+  writes: number | null;
+  wallMs: number | null;
+  expectedMs: number | null;
+  overTarget: boolean;
+  note?: string;
+}
+
+export const TARGET = { calls: 3, rounds: 2 };
+
+function row(action: string, resolver: string, m: { calls: RequestLogEntry[]; wallMs: number }, latencyMs: number, note?: string): ActionRow {
+  const calls = m.calls.length;
+  const rounds = roundsOf(m.calls);
+  if (process.env['BENCH_VERBOSE']) {
+    const t0 = Math.min(...m.calls.map((c) => c.startedAt));
+    for (const c of m.calls) console.log(`    ${action}: +${c.startedAt - t0}..+${c.endedAt - t0} ms ${c.method} ${c.path} ${c.principal.split(':')[0]} ${c.status}`);
+  }
+  return {
+    action, resolver, calls, rounds,
+    writes: m.calls.filter(isWrite).length,
+    wallMs: m.wallMs, expectedMs: rounds * latencyMs,
+    overTarget: calls > TARGET.calls || rounds > TARGET.rounds,
+    ...(note ? { note } : {}),
+  };
+}
+
+const na = (action: string, resolver: string, note: string): ActionRow => ({
+  action, resolver, calls: null, rounds: null, writes: null, wallMs: null, expectedMs: null, overTarget: false, note,
+});
+
+export async function measureActions(site: LocalSite, latencyMs: number): Promise<ActionRow[]> {
+  const invoke = invoker(site);
+  const log = site.jira.requestLog;
+  const rows: ActionRow[] = [];
+  site.jira.settings.latencyMs = latencyMs;
+  // Warm up (module loading of the resolver function) so the first row does not pay for it.
+  unwrap(await invoke('po', 'listReleases', {}), 'warm-up');
+
+  rows.push(row('open overview', 'listReleases', await measured(log, () => invoke('po', 'listReleases', {}).then((r) => unwrap(r, 'listReleases'))), latencyMs));
+  rows.push(row('first save (new handoff)', 'saveHandoff', await measured(log, () => invoke('po', 'saveHandoff', { versionId: SHOP_VERSION, baseRevision: 0, content: content() }).then((r) => unwrap(r, 'save'))), latencyMs, 'also links the release page'));
+  rows.push(row('save (edit)', 'saveHandoff', await measured(log, () => invoke('po', 'saveHandoff', { versionId: SHOP_VERSION, baseRevision: 1, content: content('Edited: carts follow the shopper.') }).then((r) => unwrap(r, 'save'))), latencyMs));
+  rows.push(row('open a handoff', 'getHandoff', await measured(log, () => invoke('cs-agent', 'getHandoff', { versionId: SHOP_VERSION }).then((r) => unwrap(r, 'getHandoff'))), latencyMs));
+  rows.push(row('mark ready', 'setStatus', await measured(log, () => invoke('po', 'setStatus', { versionId: SHOP_VERSION, baseRevision: 2, status: 'ready' }).then((r) => unwrap(r, 'setStatus'))), latencyMs));
+  rows.push(row('L3 pre-fill', 'getL3Prefill', await measured(log, () => invoke('cs-agent', 'getL3Prefill', { versionId: SHOP_VERSION, item: { kind: 'step', position: 1 } }).then((r) => unwrap(r, 'getL3Prefill'))), latencyMs));
+  rows.push(row('L3 count', 'getL3Summary', await measured(log, () => invoke('cs-agent', 'getL3Summary', { versionId: SHOP_VERSION }).then((r) => unwrap(r, 'getL3Summary'))), latencyMs));
+
+  const manifest = readFileSync(resolve(__dirname, '..', 'manifest.yml'), 'utf8');
+  if (/avi:jira:released:version/.test(manifest)) {
+    // The release manager releases a version with no handoff; the trigger's own Jira calls are measured.
+    const from = log.length;
+    const started = performance.now();
+    const released = await rest(site, 'release-manager', 'PUT', `/rest/api/3/version/${SOON_VERSION}`, { released: true });
+    if (released.status !== 200) throw new Error(`release: ${released.status}`);
+    await site.host.idle();
+    const wallMs = performance.now() - started;
+    const calls = log.slice(from).filter((e) => !(e.method === 'PUT' && e.path === `/rest/api/3/version/${SOON_VERSION}` && e.principal.startsWith('user:')));
+    rows.push(row('release check (trigger)', 'on-release', { calls, wallMs: wallMs - latencyMs }, latencyMs, 'wall excludes the release PUT itself'));
+  } else {
+    rows.push(na('release check (trigger)', 'on-release', 'no avi:jira:released:version trigger in manifest.yml'));
+  }
+
+  const contract = readFileSync(resolve(__dirname, '..', 'src', 'contract', 'index.ts'), 'utf8');
+  if (/^\s+saveWalkthrough:/m.test(contract)) {
+    // The CS lead records the walkthrough on the ready handoff (revision 3 after save, edit, mark ready).
+    const walkthrough = {
+      heldAt: '2026-07-01T14:00:00Z',
+      attendees: [{ displayName: 'Carlos Mendes' }, { displayName: 'Ana Silva' }],
+      questions: [{ text: 'Does the saved cart keep prices from the day it was saved?', raisedBy: 'Ana Silva', settlement: null }],
+    };
+    rows.push(row('walkthrough save', 'saveWalkthrough', await measured(log, () => invoke('cs-lead', 'saveWalkthrough', { versionId: SHOP_VERSION, baseRevision: 3, walkthrough }).then((r) => unwrap(r, 'saveWalkthrough'))), latencyMs));
+  } else {
+    rows.push(na('walkthrough save', 'saveWalkthrough', 'no walkthrough resolver yet'));
+  }
+  site.jira.settings.latencyMs = 0;
+  return rows;
+}
+
+/** Extra versions created as the release manager, for the concurrency run. */
+export async function extraVersions(site: LocalSite, n: number, prefix: string): Promise<string[]> {
+  const ids: string[] = [];
+  for (let i = 0; i < n; i += 1) ids.push(await createVersion(site, `${prefix} ${i + 1}`, '2099-01-0' + String((i % 9) + 1)));
+  return ids;
+}

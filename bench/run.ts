@@ -1,0 +1,127 @@
+/**
+ * `npm run bench`: what the app costs. Starts the local Jira site in this process (temp data folder,
+ * random port), seeds what it needs, and prints plain-text tables:
+ *   1. Jira REST calls and sequential rounds per user action (every Jira call takes 150 ms), wall time
+ *   2. the overview's cost with 10 / 100 / 1,000 versions
+ *   3. the Custom UI's start-up JavaScript (gzip -9) and time to an interactive overview (Chromium)
+ *   4. the backend bundle (esbuild) and its cold require time
+ *   5. 50 concurrent saves: applied, conflicts, lost updates (at 0 ms and 150 ms per Jira call)
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { startLocalSite, type LocalSite } from '../local-site/site';
+import { extraVersions, measureActions, TARGET } from './actions';
+import { measureBackend } from './backend';
+import { concurrentSaves } from './concurrency';
+import { measureScaling } from './scaling';
+import { kb, ms, table } from './table';
+import { initialJavaScript, timeToInteractive, UI_BUILD } from './ui';
+
+const LATENCY_MS = 150;
+const UI_BUDGET_BYTES = 150 * 1024;
+
+async function withSite<T>(fn: (site: LocalSite) => Promise<T>): Promise<T> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'cs-handoff-bench-'));
+  const site = await startLocalSite({ dataDir, port: 0, quiet: true });
+  try {
+    return await fn(site);
+  } finally {
+    await site.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+function section(title: string): void {
+  console.log(`\n== ${title} ${'='.repeat(Math.max(0, 90 - title.length))}`);
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  if (!existsSync(join(UI_BUILD, 'index.html'))) {
+    console.log('Building the Custom UI first (static/cs-handoff/build is missing)…');
+    execFileSync(process.execPath, [resolve(__dirname, '..', 'scripts', 'ensure-built.mjs')], { stdio: 'inherit' });
+  }
+  console.log(`CS Handoff benchmarks — node ${process.version}, local Jira site in-process, ${new Date().toISOString()}`);
+
+  section(`1. Jira REST calls per user action (each Jira call takes ${LATENCY_MS} ms)`);
+  const actions = await withSite((site) => measureActions(site, LATENCY_MS));
+  console.log(
+    table(
+      ['action', 'resolver', 'calls', 'writes', 'rounds', `target ≤${TARGET.calls} calls / ≤${TARGET.rounds} rounds`, 'wall', 'expected (rounds×150)'],
+      actions.map((r) => [
+        r.action, r.resolver, r.calls ?? 'n/a', r.writes ?? 'n/a', r.rounds ?? 'n/a',
+        r.calls === null ? (r.note ?? 'n/a') : r.overTarget ? 'OVER' : 'ok',
+        ms(r.wallMs), ms(r.expectedMs),
+      ]),
+    ),
+  );
+  for (const r of actions.filter((a) => a.note && a.calls !== null)) console.log(`  note (${r.action}): ${r.note}`);
+
+  section('2. Overview (listReleases) cost vs number of versions');
+  const scaling = await measureScaling([10, 100, 1000], LATENCY_MS);
+  console.log(
+    table(
+      ['versions', 'calls', 'property reads', 'version pages', 'rounds', 'wall'],
+      scaling.map((r) => [r.versions, r.calls, r.propertyReads, r.versionPages, r.rounds, ms(r.wallMs)]),
+    ),
+  );
+  console.log('  Property reads stay constant (the index does the work); version pages are fetched one after another (100 per page as the app asks).');
+
+  section('3. Custom UI');
+  const js = initialJavaScript();
+  console.log(
+    table(
+      ['initial JS file', 'raw', 'gzip -9'],
+      [...js.files.map((f) => [f.file, kb(f.rawBytes), kb(f.gzipBytes)]), ['total', kb(js.rawBytes), kb(js.gzipBytes)]],
+    ),
+  );
+  console.log(`  budget ≤ ${kb(UI_BUDGET_BYTES)} gzip: ${js.gzipBytes <= UI_BUDGET_BYTES ? 'ok' : `OVER by ${kb(js.gzipBytes - UI_BUDGET_BYTES)}`}  (CSS, not counted: ${kb(js.cssGzipBytes)} gzip)`);
+  const tti = await withSite(async (site) => {
+    const path = `/jira/software/projects/SHOP/apps/${site.host.appId}/${site.host.environmentId}`;
+    return { local: await timeToInteractive(site, path, 5, 0), slow: await timeToInteractive(site, path, 5, LATENCY_MS) };
+  });
+  console.log(
+    table(
+      ['time to interactive overview (headless Chromium, cold context)', 'median of 5', 'runs'],
+      [
+        ['Jira calls 0 ms', ms(tti.local.medianMs), tti.local.runsMs.map((x) => Math.round(x)).join(', ')],
+        [`Jira calls ${LATENCY_MS} ms`, ms(tti.slow.medianMs), tti.slow.runsMs.map((x) => Math.round(x)).join(', ')],
+      ],
+    ),
+  );
+
+  section('4. Backend bundle (esbuild: src/index.ts, platform node, bundle, minify)');
+  const backend = await measureBackend(5);
+  console.log(
+    table(
+      ['bundle', 'gzip -9', 'cold require (median of 5, minus empty node start)', 'require runs', 'empty node runs'],
+      [[kb(backend.bundleBytes), kb(backend.bundleGzipBytes), ms(backend.coldRequireMs), backend.requireRunsMs.map(Math.round).join(', '), backend.baselineRunsMs.map(Math.round).join(', ')]],
+    ),
+  );
+
+  section('5. 50 concurrent saves, same base revision (PO + release manager, 3 versions)');
+  const reports = await withSite(async (site) => {
+    const versions = ['10003', ...(await extraVersions(site, 2, 'Bench concurrency'))];
+    return [await concurrentSaves(site, versions, { saves: 50, latencyMs: 0, tag: 'L0' }), await concurrentSaves(site, versions, { saves: 50, latencyMs: LATENCY_MS, tag: 'L150' })];
+  });
+  console.log(
+    table(
+      ['Jira latency', 'saves', 'applied', 'CONFLICT', 'other errors', 'lost updates (applied, then overwritten)', 'stored = last applied', 'wall'],
+      reports.map((r) => [
+        `${r.latencyMs} ms`, r.saves, r.applied, r.conflicts, r.other, r.lostUpdates,
+        r.versions.every((v) => v.storedIsLastAccepted) ? 'yes' : 'NO', ms(r.wallMs),
+      ]),
+    ),
+  );
+  console.log('  Every CONFLICT answer returned the caller\'s own text:', reports.every((r) => r.conflictsReturningYours === r.conflicts) ? 'yes' : 'NO');
+  console.log('  Lost updates: Jira properties have no compare-and-set; saves whose check round finishes before any write round all pass.');
+
+  console.log(`\nDone in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,105 @@
+/**
+ * Script and HTML typed into every text field of the editor stays text: the PO saves it, the CS agent
+ * reads it after a reload, and nothing runs, nothing is injected into the DOM, and the CSP reports no
+ * violation. A `javascript:` dashboard link is refused inline and never saved.
+ */
+import type { Browser, Frame } from 'playwright-core';
+import { appPagePath, launchBrowser, openAs, startTestSite, waitForApp, type Opened, type TestSite } from '../support';
+
+jest.setTimeout(120_000);
+
+let site: TestSite;
+let browser: Browser;
+const opened: Opened[] = [];
+
+beforeAll(async () => {
+  site = await startTestSite();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  for (const o of opened) await o.context.close().catch(() => undefined);
+  await browser?.close();
+  await site?.close();
+});
+
+const tid = (id: string) => `[data-testid="${id}"]`;
+const IMG = '<img src=x onerror=window.__pwned=1>';
+const SCRIPT = '<script>window.__pwned=1</script>';
+const SVG = '"><svg onload=window.__pwned=1>';
+
+/** Field → payload; each different so each can be found literally in the reader. */
+const FIELDS: [string, string][] = [
+  ['field-whatsNew', `What's new ${IMG} ${SCRIPT}`],
+  ['happyPath-input-0', `Step one ${SCRIPT}`],
+  ['happyPath-input-1', `Step two ${SVG}`],
+  ['limitations-input-0', `Limit ${IMG}`],
+  ['questions-question-0', `Question ${SCRIPT}?`],
+  ['questions-answer-0', `Answer ${IMG}`],
+  ['field-l1', `L1 ${SVG} ${IMG}`],
+  ['field-l2', `L2 ${SCRIPT}`],
+];
+
+async function open(role: string, sub = ''): Promise<Opened & { frame: Frame }> {
+  const o = await openAs(browser, site, role, appPagePath(site, 'SHOP', sub));
+  opened.push(o);
+  return { ...o, frame: o.appFrame as Frame };
+}
+
+async function assertNothingRan(o: Opened & { frame: Frame }): Promise<void> {
+  expect(await o.frame.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
+  expect(await o.page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
+  // No element carries an injected handler, and no <img src=x>/<svg>/inline <script> came from the text.
+  expect(await o.frame.$$('[onerror], [onload], img[src="x"], svg[onload]')).toHaveLength(0);
+  const inlineScripts = await o.frame.$$eval('script', (ss) => ss.filter((s) => !s.src).map((s) => s.textContent ?? ''));
+  expect(inlineScripts.filter((t) => t.includes('__pwned'))).toEqual([]);
+  // Nothing the payloads could have caused: an inline script, an inline handler, an image from 'x'.
+  // (zod's `new Function` probe shows up as blockedUri 'eval'; it is not caused by the text and is
+  // asserted separately below, so that a failure says which problem it is.)
+  expect(o.problems.cspViolations.filter((v) => v.blockedUri !== 'eval')).toEqual([]);
+  expect(o.problems.pageErrors).toEqual([]);
+}
+
+test('script and HTML in every field are saved and shown as text, to the PO and to the CS agent', async () => {
+  const po = await open('po', '/version/10003');
+  await po.frame.click(tid('write-handoff'));
+  await po.frame.waitForSelector(tid('handoff-editor'));
+  await po.frame.click(tid('happyPath-add'));
+  await po.frame.click(tid('happyPath-add'));
+  await po.frame.click(tid('limitations-add'));
+  await po.frame.click(tid('questions-add'));
+  for (const [field, text] of FIELDS) await po.frame.fill(tid(field), text);
+
+  // javascript: in the link field is refused inline, next to the field, and the save does not happen.
+  await po.frame.fill(tid('field-dashboardUrl'), 'javascript:window.__pwned=1');
+  await po.frame.click(tid('field-l1'));
+  await po.frame.waitForSelector(tid('f-dashboard-error'));
+  expect(await po.frame.textContent(tid('f-dashboard-error'))).toContain('https://');
+  const writesBefore = site.jira.requestLog.filter((e) => e.method === 'PUT').length;
+  await po.frame.click(tid('editor-save'));
+  await po.frame.waitForTimeout(300);
+  expect(await po.frame.$(tid('handoff-editor'))).not.toBeNull();
+  expect(site.jira.requestLog.filter((e) => e.method === 'PUT').length).toBe(writesBefore);
+  await assertNothingRan(po);
+
+  await po.frame.fill(tid('field-dashboardUrl'), 'https://dash.example/injection');
+  await po.frame.click(tid('editor-save'));
+  await po.frame.waitForSelector(tid('handoff-reader'));
+  await assertNothingRan(po);
+
+  // Reload as the PO, then view as the CS agent: the text is there, literally, and inert.
+  await po.page.reload();
+  for (const role of ['po', 'cs-agent']) {
+    const reader = role === 'po' ? { ...po, frame: await waitForApp(po.page) } : await open(role, '/version/10003');
+    await reader.frame.waitForSelector(tid('handoff-reader'));
+    const shown = (await reader.frame.textContent(tid('handoff-reader'))) ?? '';
+    for (const [, text] of FIELDS) expect(shown).toContain(text);
+    expect(await reader.frame.$$(`${tid('handoff-reader')} img, ${tid('handoff-reader')} svg[onload], ${tid('handoff-reader')} script`)).toHaveLength(0);
+    expect(await reader.frame.getAttribute(tid('dashboard-link'), 'href')).toBe('https://dash.example/injection');
+    await assertNothingRan(reader);
+  }
+});
+
+test('…and the whole journey, PO and CS agent, had no CSP violation at all', () => {
+  expect(opened.length).toBeGreaterThanOrEqual(2);
+  expect(opened.flatMap((o) => o.problems.cspViolations)).toEqual([]);
+});
