@@ -1,8 +1,13 @@
 /** The app shell: one landmark, the current route's screen. */
+import { lazy, Suspense } from 'react';
 import Heading from '@atlaskit/heading';
+import { Loading } from './components/Loading';
 import { useRouter, AppLink, paths } from './routes';
 import { Overview } from './screens/Overview';
 import { HandoffPage } from './screens/HandoffPage';
+
+// Revisions and diffs are read less often than the handoff itself: their code loads on the way there.
+const HistoryPage = lazy(() => import('./living/HistoryPage'));
 
 export function App({ projectId }: { projectId: string }) {
   const { route } = useRouter();
@@ -10,6 +15,11 @@ export function App({ projectId }: { projectId: string }) {
     <main className="app">
       {route.name === 'overview' && <Overview />}
       {route.name === 'handoff' && <HandoffPage key={route.versionId} projectId={projectId} versionId={route.versionId} />}
+      {route.name === 'history' && (
+        <Suspense fallback={<Loading label="Loading history" />}>
+          <HistoryPage key={route.versionId} versionId={route.versionId} />
+        </Suspense>
+      )}
       {route.name === 'not-found' && (
         <div className="stack">
           <Heading size="large" as="h1">

@@ -14,6 +14,14 @@ import type {
   Result,
   SaveHandoffPayload,
   SetStatusPayload,
+  ExportHandoffPayload,
+  HandoffExport,
+  HandoffHistory,
+  MoveRolloutPayload,
+  RevisionDiff,
+  RevisionSummary,
+  SaveWalkthroughPayload,
+  Settlement,
 } from '../../../src/contract';
 
 const invoke = makeInvoke<ResolverDefinitions>();
@@ -35,6 +43,10 @@ async function call<T>(run: () => Promise<Result<T>>): Promise<Result<T>> {
 export type L3ItemRef = NonNullable<GetL3PrefillPayload['item']>;
 export type { L3Prefill, L3Summary };
 
+// ---- the living handoff (issue 6): walkthrough, rollout, history, export ----------------------------
+export type ExportFormat = ExportHandoffPayload['format'];
+export type { HandoffExport, HandoffHistory, RevisionDiff, RevisionSummary };
+
 export const api = {
   listReleases: (): Promise<Result<ReleasesOverview>> => call(() => invoke('listReleases', {})),
   getHandoff: (versionId: string): Promise<Result<HandoffView>> => call(() => invoke('getHandoff', { versionId })),
@@ -45,6 +57,19 @@ export const api = {
   getL3Summary: (versionId: string): Promise<Result<L3Summary>> => call(() => invoke('getL3Summary', { versionId })),
   overrideGate: (versionId: string, reason: string): Promise<Result<GateView>> => call(() => invoke('overrideGate', { versionId, reason })),
   withdrawOverride: (versionId: string): Promise<Result<GateView>> => call(() => invoke('withdrawOverride', { versionId })),
+
+  saveWalkthrough: (versionId: string, baseRevision: number, walkthrough: SaveWalkthroughPayload['walkthrough']): Promise<Result<HandoffView>> =>
+    call(() => invoke('saveWalkthrough', { versionId, baseRevision, walkthrough })),
+  settleQuestion: (versionId: string, baseRevision: number, questionId: string, settlement: Settlement | null): Promise<Result<HandoffView>> =>
+    call(() => invoke('settleQuestion', { versionId, baseRevision, questionId, settlement })),
+  promoteQuestion: (versionId: string, baseRevision: number, questionId: string, answer: string): Promise<Result<HandoffView>> =>
+    call(() => invoke('promoteQuestion', { versionId, baseRevision, questionId, answer })),
+  moveRollout: (payload: MoveRolloutPayload): Promise<Result<HandoffView>> => call(() => invoke('moveRollout', payload)),
+  listHistory: (versionId: string): Promise<Result<HandoffHistory>> => call(() => invoke('listHistory', { versionId })),
+  diffRevisions: (versionId: string, from: number, to: number): Promise<Result<RevisionDiff>> =>
+    call(() => invoke('diffRevisions', { versionId, from, to })),
+  exportHandoff: (versionId: string, format: ExportFormat): Promise<Result<HandoffExport>> =>
+    call(() => invoke('exportHandoff', { versionId, format })),
 };
 
 export type Api = typeof api;

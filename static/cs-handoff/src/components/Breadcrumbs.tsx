@@ -1,6 +1,7 @@
 import { AppLink, paths } from '../routes';
 
-export function Breadcrumbs({ current }: { current: string }) {
+/** Jira-style breadcrumbs: CS Handoff / [parent] / current page. */
+export function Breadcrumbs({ current, parent }: { current: string; parent?: { label: string; to: string; testId?: string } }) {
   return (
     <nav aria-label="Breadcrumbs" className="breadcrumbs">
       <ol>
@@ -9,6 +10,13 @@ export function Breadcrumbs({ current }: { current: string }) {
             CS Handoff
           </AppLink>
         </li>
+        {parent && (
+          <li>
+            <AppLink to={parent.to} testId={parent.testId}>
+              {parent.label}
+            </AppLink>
+          </li>
+        )}
         <li>
           <span aria-current="page">{current}</span>
         </li>

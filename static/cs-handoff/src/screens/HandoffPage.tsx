@@ -18,8 +18,14 @@ import { ReadyWarning } from '../components/ReadyWarning';
 import { L3Panel } from '../escalation/L3Panel';
 import { GatePanel } from '../gate/GatePanel';
 import { itemKey, useL3, type L3Item } from '../escalation/useL3';
+import { UnsettledBanner } from '../living/UnsettledBanner';
+import { stageWords } from '../living/rollout-label';
 
 const HandoffEditor = lazy(() => import('../editor/HandoffEditor'));
+// The living parts of the handoff load beside it, never in front of it.
+const RolloutSection = lazy(() => import('../living/RolloutSection'));
+const WalkthroughSection = lazy(() => import('../living/WalkthroughSection'));
+const ExportPanel = lazy(() => import('../living/ExportPanel'));
 
 const FORBIDDEN_EDIT = "You don't have permission to edit this handoff.";
 
@@ -54,6 +60,7 @@ export function HandoffPage({ projectId, versionId }: { projectId: string; versi
   const [restorable, setRestorable] = useState<StoredDraft | null>(null);
   const [confirmCancel, setConfirmCancel] = useState(false);
   const [notice, setNotice] = useState('');
+  const [exportOpen, setExportOpen] = useState(false);
   const titleRef = useRef<HTMLElement | null>(null);
   // Loads the L3 count beside the handoff (its own request), never in front of it.
   const l3 = useL3(versionId);
@@ -243,7 +250,16 @@ export function HandoffPage({ projectId, versionId }: { projectId: string; versi
         onEdit={() => view.handoff && startEditing(view.handoff.content, view.handoff.revision)}
         onMarkReady={() => void onMarkReady()}
         onBackToDraft={() => void setStatus('draft', view)}
+        exportOpen={exportOpen}
+        onToggleExport={() => setExportOpen((o) => !o)}
       />
+      {exportOpen && view.handoff && !editing && (
+        <div id="export-region">
+          <Suspense fallback={<Loading label="Loading export" />}>
+            <ExportPanel versionId={versionId} revision={view.handoff.revision} />
+          </Suspense>
+        </div>
+      )}
       {/* A released version is past the gate, unless the app failed to put a blocked release back. */}
       {view.gate && (!view.version.released || view.gate.latestBlock?.unreleaseFailed) && (
         <GatePanel
@@ -265,6 +281,7 @@ export function HandoffPage({ projectId, versionId }: { projectId: string; versi
           }}
         />
       )}
+      {!editing && <UnsettledBanner count={view.unsettledQuestions ?? 0} />}
       <div role="status" aria-live="polite" className={notice ? '' : 'visually-hidden'} data-testid="notice">
         {notice && (
           <SectionMessage appearance="success">
@@ -343,7 +360,24 @@ export function HandoffPage({ projectId, versionId }: { projectId: string; versi
               />
             )}
           />
-        ) : (
+        ) : null}
+        {!editing && view.handoff && (
+          <Suspense fallback={<Loading label="Loading rollout and walkthrough" />}>
+            <RolloutSection
+              rollout={view.rollout}
+              canEdit={canEdit}
+              onMove={async (stage, learned) => {
+                const res = await api.moveRollout({ versionId, baseRevision: view.handoff?.revision ?? 0, to: stage, learned });
+                if (!res.ok) return editError(res.error);
+                setView(res.value);
+                setNotice(`Rollout moved to ${stageWords(stage)}.`);
+                return null;
+              }}
+            />
+            <WalkthroughSection view={view} onView={setView} />
+          </Suspense>
+        )}
+        {!editing && !view.handoff && (
           <div data-testid="handoff-empty">
             <SectionMessage appearance="information" title="No handoff yet">
               <p>

@@ -1,6 +1,7 @@
 /** "/" — the project's versions and the state of each one's CS handoff. */
 import { useEffect, useState } from 'react';
 import Heading from '@atlaskit/heading';
+import Lozenge from '@atlaskit/lozenge';
 import SectionMessage from '@atlaskit/section-message';
 import type { ReleasesOverview, ResolverError } from '../../../../src/contract';
 import { api } from '../api';
@@ -69,7 +70,15 @@ export function Overview() {
                 </td>
                 <td>{formatReleaseDate(r.version.releaseDate)}</td>
                 <td>
-                  <StateLozenge state={r.state} testId={`state-${r.version.id}`} />
+                  <span className="row">
+                    <StateLozenge state={r.state} testId={`state-${r.version.id}`} />
+                    {(r.unsettledQuestions ?? 0) > 0 && (
+                      <span className="unsettled-chip" data-testid={`unsettled-${r.version.id}`}>
+                        <Lozenge appearance="moved">{`${r.unsettledQuestions} unsettled`}</Lozenge>
+                        <span className="visually-hidden"> walkthrough question{r.unsettledQuestions === 1 ? '' : 's'}</span>
+                      </span>
+                    )}
+                  </span>
                 </td>
                 <td>
                   {r.gate && !r.version.released ? (

@@ -1,0 +1,587 @@
+/**
+ * "CS walkthrough": the 30-minute session where the CS lead walks through the handoff. Shows when it was
+ * held, who came and every question raised with how it was settled: answered in the handoff (which
+ * section / Q&A), a gap in the release brief (with a note), or still unsettled. Anyone who can read the
+ * handoff records the walkthrough and settles questions; editors turn an unsettled question into a
+ * likely question with its answer in one action. Loaded lazily.
+ */
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import Button from '@atlaskit/button/new';
+import Heading from '@atlaskit/heading';
+import Lozenge from '@atlaskit/lozenge';
+import TextArea from '@atlaskit/textarea';
+import Textfield from '@atlaskit/textfield';
+import type { HandoffView, ResolverError } from '../../../../src/contract';
+import { api } from '../api';
+import { ErrorMessage } from '../components/ErrorMessage';
+import { formatInstant } from '../format';
+import {
+  answeredTargets,
+  settlementFromTarget,
+  settlementWords,
+  targetValue,
+  walkthroughOf,
+  type Settlement,
+  type WalkthroughQuestion,
+  type Walkthrough,
+} from './walkthrough-model';
+
+const NOTE_MAX = 1000;
+const QUESTION_MAX = 300;
+const ANSWER_MAX = 1000;
+
+function focusLater(el: HTMLElement | null | undefined) {
+  requestAnimationFrame(() => el?.focus());
+}
+
+/** The value of a datetime-local input for an instant, in the viewer's time zone. */
+function localInputValue(d: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Record walkthrough
+
+interface DraftQuestion {
+  key: number;
+  /** Set for a question already recorded: it keeps its id, and its settlement while its text is unchanged. */
+  stored?: WalkthroughQuestion;
+  text: string;
+}
+
+function RecordForm({
+  versionId,
+  baseRevision,
+  existing,
+  onSaved,
+  onCancel,
+}: {
+  versionId: string;
+  baseRevision: number;
+  existing: Walkthrough | null;
+  onSaved(view: HandoffView): void;
+  onCancel(): void;
+}) {
+  const id = useId();
+  const nextKey = useRef(1);
+  const [heldAt, setHeldAt] = useState(() => localInputValue(existing ? new Date(existing.heldAt) : new Date()));
+  const [attendees, setAttendees] = useState(existing ? existing.attendees.map((a) => a.displayName).join(', ') : '');
+  const [questions, setQuestions] = useState<DraftQuestion[]>(() =>
+    existing && existing.questions.length > 0
+      ? existing.questions.map((q) => ({ key: nextKey.current++, stored: q, text: q.text }))
+      : [{ key: nextKey.current++, text: '' }],
+  );
+  const [submitted, setSubmitted] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ResolverError | null>(null);
+  const formRef = useRef<HTMLFormElement | null>(null);
+  useEffect(() => document.getElementById(`${id}-held`)?.focus(), [id]);
+
+  const names = attendees
+    .split(/[,\n]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const heldDate = heldAt ? new Date(heldAt) : null;
+  const problems: Record<string, string> = {};
+  if (!heldDate || Number.isNaN(heldDate.getTime())) problems['heldAt'] = 'Give the date and time the walkthrough was held.';
+  if (names.length === 0) problems['attendees'] = 'Name at least one person who attended.';
+  questions.forEach((q) => {
+    if (q.text.trim().length > QUESTION_MAX) problems[`q-${q.key}`] = `At most ${QUESTION_MAX} characters (${q.text.trim().length} now).`;
+  });
+  const show = (k: string) => (submitted ? problems[k] : undefined);
+
+  const add = () => {
+    const key = nextKey.current++;
+    setQuestions((qs) => [...qs, { key, text: '' }]);
+    requestAnimationFrame(() => document.getElementById(`${id}-q-${key}`)?.focus());
+  };
+  const remove = (key: number, index: number) => {
+    const rest = questions.filter((q) => q.key !== key);
+    setQuestions(rest);
+    const next = rest[Math.min(index, rest.length - 1)];
+    requestAnimationFrame(() => document.getElementById(next ? `${id}-q-${next.key}` : `${id}-add`)?.focus());
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setSubmitted(true);
+    const first = Object.keys(problems)[0];
+    if (first) {
+      const target = first === 'heldAt' ? `${id}-held` : first === 'attendees' ? `${id}-att` : `${id}-${first}`;
+      focusLater(document.getElementById(target));
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    const sent = questions
+      .filter((q) => q.text.trim() !== '')
+      .map((q) => {
+        const text = q.text.trim();
+        if (!q.stored) return { text, settlement: null };
+        const same = q.stored.text === text;
+        return {
+          id: q.stored.id,
+          text,
+          ...(q.stored.raisedBy ? { raisedBy: q.stored.raisedBy } : {}),
+          settlement: same ? q.stored.settlement : null,
+        };
+      });
+    const res = await api.saveWalkthrough(versionId, baseRevision, {
+      heldAt: (heldDate as Date).toISOString(),
+      attendees: names.map((displayName) => ({ displayName })),
+      questions: sent,
+    });
+    setBusy(false);
+    if (!res.ok) return setError(res.error);
+    onSaved(res.value);
+  };
+
+  return (
+    <form ref={formRef} className="panel-form stack-sm" onSubmit={(e) => void submit(e)} noValidate aria-labelledby={`${id}-t`} data-testid="walkthrough-form">
+      <h3 className="form-title" id={`${id}-t`}>
+        {existing ? 'Update the walkthrough' : 'Record the walkthrough'}
+      </h3>
+      <div>
+        <label className="field-label" htmlFor={`${id}-held`}>
+          When was it held?
+        </label>
+        <input
+          id={`${id}-held`}
+          type="datetime-local"
+          className="ds-input"
+          value={heldAt}
+          onChange={(e) => setHeldAt(e.currentTarget.value)}
+          aria-invalid={Boolean(show('heldAt')) || undefined}
+          aria-describedby={show('heldAt') ? `${id}-held-err` : undefined}
+          data-testid="walkthrough-held-at"
+        />
+        {show('heldAt') && (
+          <p className="field-error" id={`${id}-held-err`}>
+            {show('heldAt')}
+          </p>
+        )}
+      </div>
+      <div>
+        <label className="field-label" htmlFor={`${id}-att`}>
+          Who attended?
+        </label>
+        <Textfield
+          id={`${id}-att`}
+          value={attendees}
+          onChange={(e) => setAttendees(e.currentTarget.value)}
+          isInvalid={Boolean(show('attendees'))}
+          aria-describedby={`${id}-att-help${show('attendees') ? ` ${id}-att-err` : ''}`}
+          testId="walkthrough-attendees"
+        />
+        <p className="helper" id={`${id}-att-help`}>
+          Names, separated by commas: the CS lead, agents, the PO.
+        </p>
+        {show('attendees') && (
+          <p className="field-error" id={`${id}-att-err`}>
+            {show('attendees')}
+          </p>
+        )}
+      </div>
+      <fieldset className="stack-sm" style={{ border: 0, padding: 0, margin: 0 }}>
+        <legend className="field-label">Questions raised</legend>
+        {existing && existing.questions.length > 0 && (
+          <p className="helper">Questions you keep keep their settlement; a changed question starts unsettled.</p>
+        )}
+        {questions.map((q, i) => (
+          <div key={q.key}>
+            <div className="question-row">
+              <Textfield
+                id={`${id}-q-${q.key}`}
+                aria-label={`Question ${i + 1}`}
+                value={q.text}
+                onChange={(e) => {
+                  const text = e.currentTarget.value;
+                  setQuestions((qs) => qs.map((x) => (x.key === q.key ? { ...x, text } : x)));
+                }}
+                isInvalid={Boolean(show(`q-${q.key}`))}
+                testId={`walkthrough-question-${i}`}
+              />
+              <Button appearance="subtle" onClick={() => remove(q.key, i)} aria-label={`Remove question ${i + 1}`} testId={`walkthrough-question-remove-${i}`}>
+                Remove
+              </Button>
+            </div>
+            {show(`q-${q.key}`) && <p className="field-error">{show(`q-${q.key}`)}</p>}
+          </div>
+        ))}
+        <div>
+          <Button id={`${id}-add`} onClick={add} testId="walkthrough-question-add">
+            Add question
+          </Button>
+        </div>
+      </fieldset>
+      {error && <ErrorMessage error={error} testId="walkthrough-error" />}
+      <div className="row">
+        <Button type="submit" appearance="primary" isDisabled={busy} isLoading={busy} testId="walkthrough-save">
+          Save walkthrough
+        </Button>
+        <Button appearance="subtle" onClick={onCancel} isDisabled={busy} testId="walkthrough-cancel">
+          Cancel
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Settle one question
+
+function SettleForm({
+  view,
+  question,
+  position,
+  onSaved,
+  onCancel,
+}: {
+  view: HandoffView;
+  question: WalkthroughQuestion;
+  position: number;
+  onSaved(view: HandoffView): void;
+  onCancel(): void;
+}) {
+  const id = useId();
+  const targets = answeredTargets(view);
+  const current = question.settlement;
+  const [kind, setKind] = useState<Settlement['kind']>(current?.kind ?? 'answered');
+  const [target, setTarget] = useState(current?.kind === 'answered' ? targetValue(current) : (targets[0]?.value ?? ''));
+  const [note, setNote] = useState(current?.kind === 'brief-gap' ? current.note : '');
+  const [submitted, setSubmitted] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ResolverError | null>(null);
+  const noteRef = useRef<HTMLTextAreaElement | null>(null);
+  const firstRef = useRef<HTMLInputElement | null>(null);
+  useEffect(() => firstRef.current?.focus(), []);
+  const trimmed = note.trim();
+  const noteProblem =
+    kind === 'brief-gap' && trimmed === ''
+      ? 'Say what the release brief is missing: the note goes back to the PO.'
+      : trimmed.length > NOTE_MAX
+        ? `At most ${NOTE_MAX} characters (${trimmed.length} now).`
+        : null;
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setSubmitted(true);
+    if (kind === 'brief-gap' && noteProblem) return focusLater(noteRef.current);
+    if (kind === 'answered' && !target) return;
+    setBusy(true);
+    setError(null);
+    const settlement: Settlement = kind === 'answered' ? settlementFromTarget(target) : { kind: 'brief-gap', note: trimmed };
+    const res = await api.settleQuestion(view.version.id, view.handoff?.revision ?? 0, question.id, settlement);
+    setBusy(false);
+    if (!res.ok) return setError(res.error);
+    onSaved(res.value);
+  };
+
+  return (
+    <form className="panel-form stack-sm" onSubmit={(e) => void submit(e)} noValidate aria-labelledby={`${id}-t`} data-testid="settle-form">
+      <h4 className="form-title" id={`${id}-t`}>
+        Settle question {position}
+      </h4>
+      <fieldset className="radio-row">
+        <legend className="field-label">How was it settled?</legend>
+        <label>
+           <input ref={firstRef} type="radio" name={`${id}-kind`} value="answered" checked={kind === 'answered'} onChange={() => setKind('answered')} data-testid="settle-kind-answered" />
+          Answered in the handoff
+        </label>
+        <label>
+          <input type="radio" name={`${id}-kind`} value="brief-gap" checked={kind === 'brief-gap'} onChange={() => setKind('brief-gap')} data-testid="settle-kind-gap" />
+          Gap in the release brief
+        </label>
+      </fieldset>
+      {kind === 'answered' && targets.length === 0 ? (
+        <p className="field-error" role="alert">
+          Nothing in the handoff is written yet, so it cannot answer the question. Mark it as a gap in the release brief, or
+          ask the PO to write the handoff first.
+        </p>
+      ) : kind === 'answered' ? (
+        <div>
+          <label className="field-label" htmlFor={`${id}-target`}>
+            Where the handoff answers it
+          </label>
+          <select id={`${id}-target`} className="ds-select" value={target} onChange={(e) => setTarget(e.currentTarget.value)} data-testid="settle-section">
+            {targets.map((t) => (
+              <option key={t.value} value={t.value}>
+                {t.label}
+              </option>
+            ))}
+          </select>
+        </div>
+      ) : (
+        <div>
+          <label className="field-label" htmlFor={`${id}-note`}>
+            What is missing from the release brief? (required)
+          </label>
+          <TextArea
+            id={`${id}-note`}
+            ref={noteRef}
+            value={note}
+            onChange={(e) => setNote(e.currentTarget.value)}
+            isInvalid={Boolean(submitted && noteProblem)}
+            isRequired
+            minimumRows={2}
+            maxHeight="30vh"
+            aria-describedby={`${id}-note-err`}
+            testId="settle-note"
+          />
+          <p className="field-error" id={`${id}-note-err`} role="alert" hidden={!(submitted && noteProblem)} data-testid="settle-note-error">
+            {(submitted && noteProblem) || ''}
+          </p>
+        </div>
+      )}
+      {error && <ErrorMessage error={error} testId="settle-error" />}
+      <div className="row">
+        <Button type="submit" appearance="primary" isDisabled={busy} isLoading={busy} testId="settle-confirm">
+          Save settlement
+        </Button>
+        <Button appearance="subtle" onClick={onCancel} isDisabled={busy} testId="settle-cancel">
+          Cancel
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Add as likely question (editors)
+
+function PromoteForm({
+  view,
+  question,
+  position,
+  onSaved,
+  onCancel,
+}: {
+  view: HandoffView;
+  question: WalkthroughQuestion;
+  position: number;
+  onSaved(view: HandoffView): void;
+  onCancel(): void;
+}) {
+  const id = useId();
+  const [answer, setAnswer] = useState('');
+  const [submitted, setSubmitted] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ResolverError | null>(null);
+  const ref = useRef<HTMLTextAreaElement | null>(null);
+  useEffect(() => ref.current?.focus(), []);
+  const trimmed = answer.trim();
+  const problem =
+    trimmed === '' ? 'Write the answer CS should give.' : trimmed.length > ANSWER_MAX ? `At most ${ANSWER_MAX} characters (${trimmed.length} now).` : null;
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setSubmitted(true);
+    if (problem) return focusLater(ref.current);
+    setBusy(true);
+    setError(null);
+    const res = await api.promoteQuestion(view.version.id, view.handoff?.revision ?? 0, question.id, trimmed);
+    setBusy(false);
+    if (!res.ok) return setError(res.error);
+    onSaved(res.value);
+  };
+
+  return (
+    <form className="panel-form stack-sm" onSubmit={(e) => void submit(e)} noValidate aria-labelledby={`${id}-t`} data-testid="promote-form">
+      <h4 className="form-title" id={`${id}-t`}>
+        Add question {position} to the likely questions
+      </h4>
+      <p className="muted">It is added to the handoff's Likely questions with your answer, and counts as answered there.</p>
+      <div>
+        <label className="field-label" htmlFor={`${id}-answer`}>
+          Answer (required)
+        </label>
+        <TextArea
+          id={`${id}-answer`}
+          ref={ref}
+          value={answer}
+          onChange={(e) => setAnswer(e.currentTarget.value)}
+          isInvalid={Boolean(submitted && problem)}
+          isRequired
+          minimumRows={3}
+          maxHeight="30vh"
+          aria-describedby={`${id}-err`}
+          testId="promote-answer"
+        />
+        <p className="field-error" id={`${id}-err`} role="alert" hidden={!(submitted && problem)}>
+          {(submitted && problem) || ''}
+        </p>
+      </div>
+      {error && <ErrorMessage error={error} testId="promote-error" />}
+      <div className="row">
+        <Button type="submit" appearance="primary" isDisabled={busy} isLoading={busy} testId="promote-confirm">
+          Add to likely questions
+        </Button>
+        <Button appearance="subtle" onClick={onCancel} isDisabled={busy} testId="promote-cancel">
+          Cancel
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+// ---------------------------------------------------------------------------------------------------
+
+type Open = { mode: 'settle' | 'promote'; index: number } | null;
+
+function QuestionItem({
+  view,
+  q,
+  index,
+  open,
+  setOpen,
+  onSaved,
+}: {
+  view: HandoffView;
+  q: WalkthroughQuestion;
+  index: number;
+  open: Open;
+  setOpen(o: Open): void;
+  onSaved(view: HandoffView, message: string): void;
+}) {
+  const position = index + 1;
+  const settleRef = useRef<HTMLButtonElement | null>(null);
+  const s = q.settlement;
+  const formOpen = open?.index === index ? open.mode : null;
+  const close = () => {
+    setOpen(null);
+    focusLater(settleRef.current);
+  };
+  return (
+    <li className="wq" data-testid={`wq-${index}`} data-settled={s ? s.kind : 'unsettled'}>
+      <p className="wq-text">
+        <span className="visually-hidden">Question {position}: </span>
+        {q.text}
+      </p>
+      {q.raisedBy && <p className="muted">Raised by {q.raisedBy}</p>}
+      <p className="wq-settlement" data-testid={`wq-${index}-settlement`}>
+        {s === null ? (
+          <Lozenge appearance="moved">Unsettled</Lozenge>
+        ) : (
+          <span className={s.kind === 'answered' ? 'settled settled-answered' : 'settled settled-gap'}>{settlementWords(s)}</span>
+        )}
+      </p>
+      {formOpen === null && (
+        <div className="row">
+          <Button ref={settleRef} spacing="compact" onClick={() => setOpen({ mode: 'settle', index })} aria-label={`Settle question ${position}`} testId={`wq-${index}-settle`}>
+            {s ? 'Change settlement' : 'Settle'}
+          </Button>
+          {view.capabilities.canEdit && s === null && (
+            <Button
+              spacing="compact"
+              appearance="subtle"
+              onClick={() => setOpen({ mode: 'promote', index })}
+              aria-label={`Add question ${position} as a likely question`}
+              testId={`wq-${index}-promote`}
+            >
+              Add as likely question
+            </Button>
+          )}
+        </div>
+      )}
+      {formOpen === 'settle' && (
+        <SettleForm view={view} question={q} position={position} onCancel={close} onSaved={(v) => onSaved(v, `Question ${position} settled.`)} />
+      )}
+      {formOpen === 'promote' && (
+        <PromoteForm
+          view={view}
+          question={q}
+          position={position}
+          onCancel={close}
+          onSaved={(v) => onSaved(v, `Question ${position} was added to the likely questions.`)}
+        />
+      )}
+    </li>
+  );
+}
+
+export default function WalkthroughSection({ view, onView }: { view: HandoffView; onView(view: HandoffView): void }) {
+  const walkthrough = walkthroughOf(view);
+  const [recording, setRecording] = useState(false);
+  const [open, setOpen] = useState<Open>(null);
+  const [message, setMessage] = useState('');
+  const recordRef = useRef<HTMLButtonElement | null>(null);
+  const unsettled = walkthrough ? walkthrough.questions.filter((q) => q.settlement === null).length : 0;
+
+  const saved = (next: HandoffView, text: string) => {
+    onView(next);
+    setRecording(false);
+    setOpen(null);
+    setMessage(text);
+    focusLater(document.getElementById('walkthrough-title'));
+  };
+
+  return (
+    <section className="living-section stack-sm" aria-labelledby="walkthrough-title" data-testid="walkthrough-section">
+      <div className="row-between">
+        <Heading size="medium" as="h2" id="walkthrough-title">
+          CS walkthrough
+        </Heading>
+        {!recording && (
+          <Button
+            ref={recordRef}
+            appearance={walkthrough ? 'default' : 'primary'}
+            onClick={() => {
+              setRecording(true);
+              setMessage('');
+            }}
+            testId="walkthrough-record"
+          >
+            {walkthrough ? 'Update walkthrough' : 'Record walkthrough'}
+          </Button>
+        )}
+      </div>
+      <p role="status" aria-live="polite" className="copy-status export-status" data-testid="walkthrough-notice">
+        {message && `✓ ${message}`}
+      </p>
+      {recording && (
+        <RecordForm
+          versionId={view.version.id}
+          baseRevision={view.handoff?.revision ?? 0}
+          existing={walkthrough}
+          onSaved={(v) => saved(v, 'Walkthrough saved.')}
+          onCancel={() => {
+            setRecording(false);
+            focusLater(recordRef.current);
+          }}
+        />
+      )}
+      {recording ? null : !walkthrough ? (
+        (
+          <p className="subtlest" data-testid="walkthrough-empty">
+            Not held yet. The CS lead walks through the handoff with the team in a 30-minute session; record the questions
+            raised there so each one is answered in the handoff or flagged as a gap in the release brief.
+          </p>
+        )
+      ) : (
+        <>
+          <dl className="walkthrough-meta" data-testid="walkthrough-meta">
+            <dt>Held</dt>
+            <dd data-testid="walkthrough-held">{formatInstant(walkthrough.heldAt)}</dd>
+            <dt>Attendees</dt>
+            <dd data-testid="walkthrough-attendees-list">{walkthrough.attendees.map((a) => a.displayName).join(', ') || '—'}</dd>
+          </dl>
+          <div className="wq-heading">
+            <Heading size="small" as="h3" id="walkthrough-questions-title">
+              {`Questions raised (${walkthrough.questions.length}${unsettled ? `, ${unsettled} unsettled` : ''})`}
+            </Heading>
+          </div>
+          {walkthrough.questions.length === 0 ? (
+            <p className="subtlest">No questions were raised.</p>
+          ) : (
+            <ol className="wq-list" aria-labelledby="walkthrough-questions-title" data-testid="walkthrough-questions">
+              {walkthrough.questions.map((q, i) => (
+                <QuestionItem key={q.id} view={view} q={q} index={i} open={open} setOpen={setOpen} onSaved={saved} />
+              ))}
+            </ol>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

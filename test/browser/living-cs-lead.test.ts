@@ -1,0 +1,148 @@
+/**
+ * The CS walkthrough, as the brief describes it: Carlos (CS lead, a reader of the project) records the
+ * 30-minute walkthrough with three questions; Priya (PO) turns one into a likely question in one action;
+ * one is recorded as a gap in the release brief with a note; the third stays open and the handoff says
+ * so near the top. No critical or serious axe violations on the new screens.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, Frame, Page } from 'playwright-core';
+import { appPagePath, launchBrowser, openAs, personOf, startTestSite, type Opened, type TestSite } from '../support';
+
+jest.setTimeout(120_000);
+
+let site: TestSite;
+let browser: Browser;
+const opened: Opened[] = [];
+const tid = (id: string) => `[data-testid="${id}"]`;
+const VERSION = '10002';
+
+const CONTENT = {
+  whatsNew: 'Customers can buy gift cards and send them by email.',
+  happyPath: ['Gal opens the shop and clicks Gift cards.', 'Gal picks an amount and enters the email address.'],
+  limitations: ['Not yet available in Hebrew.'],
+  noKnownLimitations: false,
+  questions: [{ question: 'Can I turn this off?', answer: 'Not in this release.' }],
+  escalation: { l1LookUp: 'Admin > Gift cards > search by email.', l2Reproduce: '1. Buy a card\n2. Check the email log' },
+  dashboardUrl: 'https://grafana.shop.example/d/gift',
+};
+const Q1 = 'Can a gift card be combined with a discount code?';
+const Q2 = 'What happens when the gift card email bounces?';
+const Q3 = 'Can customers change the amount after buying?';
+const GAP_NOTE = 'The release brief does not say what happens to bounced emails.';
+const ANSWER = 'Yes: the discount applies first, then the gift card pays the rest.';
+
+beforeAll(async () => {
+  site = await startTestSite();
+  browser = await launchBrowser();
+  const po = personOf(site, 'po').accountId;
+  const saved = await site.host.invoke<{ ok: boolean; error?: unknown }>(po, 'saveHandoff', { versionId: VERSION, baseRevision: 0, content: CONTENT }, { projectKey: 'SHOP' });
+  if (!saved.ok) throw new Error(`saveHandoff failed: ${JSON.stringify(saved.error)}`);
+});
+afterAll(async () => {
+  for (const o of opened) await o.context.close().catch(() => undefined);
+  await browser?.close();
+  await site?.close();
+});
+
+async function open(role: string, sub = ''): Promise<Opened & { frame: Frame }> {
+  const o = await openAs(browser, site, role, appPagePath(site, 'SHOP', sub));
+  opened.push(o);
+  return { ...o, frame: o.appFrame as Frame };
+}
+
+async function appAxeViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'critical' || v.impact === 'serious')
+    .flatMap((v) => v.nodes.filter((n) => String(n.target[0]).includes('forge-app-frame')).map((n) => `${v.id}: ${n.target.join(' ')}`));
+}
+
+const text = async (frame: Frame, id: string) => ((await frame.textContent(tid(id))) ?? '').replace(/\s+/g, ' ').trim();
+
+test('Carlos records the walkthrough with three questions; all three show as unsettled', async () => {
+  const { page, frame, problems } = await open('cs-lead', `/version/${VERSION}`);
+  await frame.waitForSelector(tid('walkthrough-section'));
+  expect(await text(frame, 'walkthrough-empty')).toContain('Not held yet');
+  // Carlos reads the project but cannot edit the handoff: no edit controls, but he can record the walkthrough.
+  expect(await frame.$(tid('edit-handoff'))).toBeNull();
+  expect(await frame.$(tid('rollout-move-open'))).toBeNull();
+
+  await frame.click(tid('walkthrough-record'));
+  await frame.waitForSelector(tid('walkthrough-form'));
+  await frame.fill(tid('walkthrough-held-at'), '2026-11-20T14:00');
+  await frame.fill(tid('walkthrough-attendees'), 'Carlos Mendes, Ana Silva, Priya Patel');
+  await frame.fill(tid('walkthrough-question-0'), Q1);
+  await frame.click(tid('walkthrough-question-add'));
+  // Keyboard: the new question field has focus.
+  await page.keyboard.type(Q2);
+  await frame.click(tid('walkthrough-question-add'));
+  await frame.fill(tid('walkthrough-question-2'), Q3);
+  expect(await appAxeViolations(page)).toEqual([]);
+  await frame.click(tid('walkthrough-save'));
+
+  await frame.waitForSelector(tid('walkthrough-questions'));
+  expect(await text(frame, 'walkthrough-attendees-list')).toBe('Carlos Mendes, Ana Silva, Priya Patel');
+  expect(await text(frame, 'walkthrough-held')).toMatch(/20 Nov 2026, 14:00/);
+  for (const [i, q] of [Q1, Q2, Q3].entries()) {
+    expect(await text(frame, `wq-${i}`)).toContain(q);
+    expect(await text(frame, `wq-${i}-settlement`)).toBe('Unsettled');
+  }
+  await frame.waitForSelector(tid('unsettled-banner'));
+  expect(await text(frame, 'unsettled-banner')).toContain('3 walkthrough questions are unsettled');
+  // Only editors turn a question into a likely question.
+  expect(await frame.$(tid('wq-0-promote'))).toBeNull();
+  expect(await appAxeViolations(page)).toEqual([]);
+  expect(problems.cspViolations).toEqual([]);
+  expect(problems.pageErrors).toEqual([]);
+});
+
+test('Carlos marks one question as a gap in the release brief; the note is required', async () => {
+  const { page, frame } = await open('cs-lead', `/version/${VERSION}`);
+  await frame.waitForSelector(tid('walkthrough-questions'));
+  await frame.click(tid('wq-1-settle'));
+  await frame.waitForSelector(tid('settle-form'));
+  await frame.check(tid('settle-kind-gap'));
+  await frame.click(tid('settle-confirm'));
+  await frame.waitForSelector(`${tid('settle-note-error')}:not([hidden])`);
+  expect(await text(frame, 'settle-note-error')).toContain('Say what the release brief is missing');
+  expect(await appAxeViolations(page)).toEqual([]);
+  await frame.fill(tid('settle-note'), GAP_NOTE);
+  await frame.click(tid('settle-confirm'));
+  await frame.waitForSelector(`${tid('wq-1')}[data-settled="brief-gap"]`);
+  expect(await text(frame, 'wq-1-settlement')).toBe(`Gap in the release brief: ${GAP_NOTE}`);
+  expect(await text(frame, 'unsettled-banner')).toContain('2 walkthrough questions are unsettled');
+});
+
+test('Priya turns one question into a likely question in one action; one stays unsettled', async () => {
+  const { page, frame, problems } = await open('po', `/version/${VERSION}`);
+  await frame.waitForSelector(tid('walkthrough-questions'));
+  // The gap is already settled, so it offers no "Add as likely question"; the open ones do.
+  expect(await frame.$(tid('wq-1-promote'))).toBeNull();
+  await frame.click(tid('wq-0-promote'));
+  await frame.waitForSelector(tid('promote-form'));
+  await frame.fill(tid('promote-answer'), ANSWER);
+  expect(await appAxeViolations(page)).toEqual([]);
+  await frame.click(tid('promote-confirm'));
+
+  await frame.waitForSelector(`${tid('wq-0')}[data-settled="answered"]`);
+  expect(await text(frame, 'wq-0-settlement')).toBe('Answered in the handoff → Likely questions, Q&A 2');
+  // It is in the handoff itself, with the answer.
+  const questions = await text(frame, 'reader-questions');
+  expect(questions).toContain(Q1);
+  expect(questions).toContain(ANSWER);
+  // The gap keeps its note; the third is still open and counted near the top.
+  expect(await text(frame, 'wq-1-settlement')).toContain(GAP_NOTE);
+  expect(await text(frame, 'wq-2-settlement')).toBe('Unsettled');
+  expect(await text(frame, 'unsettled-banner')).toContain('1 walkthrough question is unsettled');
+  expect(problems.pageErrors).toEqual([]);
+
+  // A CS agent sees the same, and the overview counts the open question.
+  const agent = await open('cs-agent', `/version/${VERSION}`);
+  await agent.frame.waitForSelector(tid('walkthrough-questions'));
+  expect(await text(agent.frame, 'wq-2-settlement')).toBe('Unsettled');
+  expect(await text(agent.frame, 'unsettled-banner')).toContain('1 walkthrough question is unsettled');
+  await agent.frame.click(tid('back-to-overview'));
+  await agent.frame.waitForSelector(tid('versions-table'));
+  expect(await text(agent.frame, `unsettled-${VERSION}`)).toContain('1 unsettled');
+  expect(await appAxeViolations(agent.page)).toEqual([]);
+});

@@ -1,0 +1,176 @@
+/**
+ * The living handoff through the rollout: Priya (PO) moves the rollout to 1% then 5% with what was
+ * learned, and the timeline shows both; after a content edit, the history diff between the revisions
+ * before and after shows exactly the changed words; the Markdown export copies and downloads.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { readFileSync } from 'node:fs';
+import type { Browser, Frame, Page } from 'playwright-core';
+import { appPagePath, launchBrowser, openAs, personOf, startTestSite, type Opened, type TestSite } from '../support';
+
+jest.setTimeout(120_000);
+
+let site: TestSite;
+let browser: Browser;
+const opened: Opened[] = [];
+const tid = (id: string) => `[data-testid="${id}"]`;
+const VERSION = '10002';
+
+const CONTENT = {
+  whatsNew: 'Customers can buy gift cards and send them by email.',
+  happyPath: ['Gal opens the shop and clicks Gift cards.'],
+  limitations: ['Not yet available in Hebrew.'],
+  noKnownLimitations: false,
+  questions: [{ question: 'Can I turn this off?', answer: 'Not in this release.' }],
+  escalation: { l1LookUp: 'Admin > Gift cards > search by email.', l2Reproduce: '1. Buy a card\n2. Check the email log' },
+  dashboardUrl: 'https://grafana.shop.example/d/gift',
+};
+const LEARNED_1 = 'A few customers could not find the Gift cards button on mobile.';
+const LEARNED_5 = 'Email delivery took up to ten minutes at peak.';
+const EDITED = 'Customers can buy digital gift cards and send them by email.';
+
+beforeAll(async () => {
+  site = await startTestSite();
+  browser = await launchBrowser();
+  const po = personOf(site, 'po').accountId;
+  const saved = await site.host.invoke<{ ok: boolean; error?: unknown }>(po, 'saveHandoff', { versionId: VERSION, baseRevision: 0, content: CONTENT }, { projectKey: 'SHOP' });
+  if (!saved.ok) throw new Error(`saveHandoff failed: ${JSON.stringify(saved.error)}`);
+});
+afterAll(async () => {
+  for (const o of opened) await o.context.close().catch(() => undefined);
+  await browser?.close();
+  await site?.close();
+});
+
+async function open(role: string, sub = ''): Promise<Opened & { frame: Frame }> {
+  const o = await openAs(browser, site, role, appPagePath(site, 'SHOP', sub));
+  opened.push(o);
+  return { ...o, frame: o.appFrame as Frame };
+}
+
+async function appAxeViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'critical' || v.impact === 'serious')
+    .flatMap((v) => v.nodes.filter((n) => String(n.target[0]).includes('forge-app-frame')).map((n) => `${v.id}: ${n.target.join(' ')}`));
+}
+
+const text = async (frame: Frame, selector: string) => ((await frame.textContent(selector)) ?? '').replace(/\s+/g, ' ').trim();
+
+async function move(frame: Frame, stage: string, learned: string) {
+  await frame.click(tid('rollout-move-open'));
+  await frame.waitForSelector(tid('rollout-form'));
+  await frame.selectOption(tid('rollout-stage-select'), stage);
+  await frame.fill(tid('rollout-learned-input'), learned);
+  await frame.click(tid('rollout-confirm'));
+  await frame.waitForSelector(`${tid('rollout-section')}[data-stage="${stage}"]`);
+}
+
+test('Priya moves the rollout to 1% then 5%; the timeline shows both with what was learned', async () => {
+  const { page, frame, problems } = await open('po', `/version/${VERSION}`);
+  await frame.waitForSelector(tid('rollout-section'));
+  expect(await text(frame, tid('rollout-badge'))).toContain('Rollout: Not started');
+
+  await move(frame, '1', LEARNED_1);
+  expect(await text(frame, tid('rollout-badge'))).toContain('Rollout: 1%');
+  await move(frame, '5', LEARNED_5);
+  expect(await text(frame, tid('rollout-badge'))).toContain('Rollout: 5%');
+
+  const entries = await frame.$$(tid('rollout-entry'));
+  expect(entries.length).toBe(2);
+  const first = ((await entries[0]!.textContent()) ?? '').replace(/\s+/g, ' ');
+  const second = ((await entries[1]!.textContent()) ?? '').replace(/\s+/g, ' ');
+  expect(first).toContain('Not started → 1%');
+  expect(first).toContain('Priya Patel');
+  expect(first).toContain(LEARNED_1);
+  expect(second).toContain('1% → 5%');
+  expect(second).toContain(LEARNED_5);
+
+  // Rolling back needs a note: the form says so and nothing is moved.
+  await frame.click(tid('rollout-move-open'));
+  await frame.selectOption(tid('rollout-stage-select'), '1');
+  await frame.click(tid('rollout-confirm'));
+  await frame.waitForSelector(`${tid('rollout-learned-error')}:not([hidden])`);
+  expect(await text(frame, tid('rollout-learned-error'))).toContain('needs a note');
+  expect(await appAxeViolations(page)).toEqual([]);
+  await frame.click(tid('rollout-cancel'));
+  expect(await frame.getAttribute(tid('rollout-section'), 'data-stage')).toBe('5');
+
+  // A CS agent reads the same timeline, without the form.
+  const agent = await open('cs-agent', `/version/${VERSION}`);
+  await agent.frame.waitForSelector(tid('rollout-timeline'));
+  expect(await agent.frame.$(tid('rollout-move-open'))).toBeNull();
+  expect(await text(agent.frame, tid('rollout-timeline'))).toContain(LEARNED_5);
+  expect(problems.cspViolations).toEqual([]);
+  expect(problems.pageErrors).toEqual([]);
+});
+
+test('after a content edit, History compares the revisions before and after it word by word', async () => {
+  const { page, frame } = await open('po', `/version/${VERSION}`);
+  await frame.waitForSelector(tid('revision-info'));
+  const before = Number(/Revision (\d+)/.exec(await text(frame, tid('revision-info')))?.[1]);
+  await frame.click(tid('edit-handoff'));
+  await frame.fill(tid('field-whatsNew'), EDITED);
+  await frame.click(tid('editor-save'));
+  await frame.waitForSelector(tid('handoff-reader'));
+  expect(await text(frame, tid('revision-info'))).toContain(`Revision ${before + 1}`);
+
+  await frame.click(tid('open-history'));
+  await frame.waitForSelector(tid('history-table'));
+  // Newest first, with who and which sections changed.
+  const rows = await frame.$$('[data-testid^="revision-row-"]');
+  expect(await rows[0]!.getAttribute('data-testid')).toBe(`revision-row-${before + 1}`);
+  expect(await text(frame, tid(`revision-sections-${before + 1}`))).toBe("What's new");
+  expect(await text(frame, tid(`revision-row-${before + 1}`))).toContain('Priya Patel');
+
+  await frame.selectOption(tid('compare-from'), String(before));
+  await frame.selectOption(tid('compare-to'), String(before + 1));
+  await frame.click(tid('compare-button'));
+  await frame.waitForSelector(tid('diff-result'));
+  expect(await text(frame, '#diff-title')).toBe(`Changes from revision ${before} to revision ${before + 1}`);
+  // Exactly one section changed, and exactly these words.
+  expect(await frame.$$eval('[data-testid="diff"] > section', (s) => s.length)).toBe(1);
+  const words = tid('diff-words-what-s-new');
+  expect(await frame.$$eval(`${words} ins`, (n) => n.map((e) => (e.textContent ?? '').trim()))).toEqual(['digital']);
+  expect(await frame.$$eval(`${words} del`, (n) => n.map((e) => e.textContent))).toEqual([]);
+  expect(await text(frame, words)).toBe(EDITED);
+  expect(await appAxeViolations(page)).toEqual([]);
+
+  // "What changed since revision 1": the rollout moves changed no content words, so the same diff.
+  await frame.click(tid('changes-since-1'));
+  await frame.waitForSelector(`#diff-title >> text=Changes from revision 1 to revision ${before + 1}`);
+  expect(await frame.$$eval(`${words} ins`, (n) => n.map((e) => (e.textContent ?? '').trim()))).toEqual(['digital']);
+
+  // Back to the handoff through the breadcrumb.
+  await frame.click(tid('back-to-handoff'));
+  await frame.waitForSelector(tid('handoff-reader'));
+});
+
+test('the handoff exports as Markdown: copied with a visible confirmation, and downloaded as a .md file', async () => {
+  const { context, page, frame, problems } = await open('cs-agent', `/version/${VERSION}`);
+  await frame.waitForSelector(tid('handoff-reader'));
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(frame.url()).origin }).catch(() => undefined);
+  await frame.click(tid('export-toggle'));
+  await frame.waitForSelector(tid('export-panel'));
+  expect(await frame.getAttribute(tid('export-toggle'), 'aria-expanded')).toBe('true');
+
+  await frame.click(tid('export-copy-markdown'));
+  const status = await text(frame, `${tid('export-status')}:not(:empty)`);
+  if (status.includes('Copied')) {
+    const copied = await frame.evaluate(() => navigator.clipboard.readText().catch(() => ''));
+    if (copied) expect(copied).toContain(EDITED);
+  } else {
+    // Clipboard refused in the iframe: the Markdown is shown selected in a read-only box.
+    expect(status).toContain('Copying was blocked');
+    expect(await frame.inputValue(tid('export-fallback'))).toContain(EDITED);
+  }
+
+  const [download] = await Promise.all([page.waitForEvent('download'), frame.click(tid('export-download-markdown'))]);
+  expect(download.suggestedFilename()).toMatch(/\.md$/);
+  const body = readFileSync((await download.path()) as string, 'utf8');
+  expect(body).toContain(EDITED);
+  expect(body).toContain('Rollout');
+  expect(await text(frame, tid('export-status'))).toContain(`Downloaded ${download.suggestedFilename()}`);
+  expect(await appAxeViolations(page)).toEqual([]);
+  expect(problems.cspViolations).toEqual([]);
+});
