@@ -5,6 +5,7 @@
  */
 import type { HandoffView, ResolverError } from '../src/contract';
 import type { StoredHandoff } from '../src/domain/handoff';
+import { acceptedRecords, collectRecords, historyHeadKey, parseHistoryPage } from '../src/domain/history/history';
 import { handoffPropertyKey } from '../src/domain/property-keys';
 import type { LocalSite } from '../local-site/site';
 import { content, invoker, rest, unwrap } from './fixtures';
@@ -31,6 +32,8 @@ export interface VersionVerdict {
   storedIsLastAccepted: boolean;
   /** Accepted (the person was told "saved") but overwritten by another accepted save: lost updates. */
   lostUpdates: number;
+  /** The revision history (as readers see it) holds the stored revision with the stored text. */
+  historyHasStored: boolean;
 }
 
 export interface ConcurrencyReport {
@@ -94,6 +97,7 @@ export async function concurrentSaves(site: LocalSite, versionIds: string[], opt
       storedIsAnAcceptedSave: matching.length === 1,
       storedIsLastAccepted: matching.length === 1 && matching[0]?.revision === maxRevision && stored.revision === maxRevision,
       lostUpdates: accepted.length - matching.length,
+      historyHasStored: await historyHolds(site, stored),
     });
   }
   const conflicts = outcomes.filter((o) => o.outcome === 'conflict');
@@ -109,6 +113,14 @@ export async function concurrentSaves(site: LocalSite, versionIds: string[], opt
     conflictsReturningYours: conflicts.filter((o) => o.error?.conflict?.yours?.whatsNew === o.whatsNew).length,
     wallMs,
   };
+}
+
+/** Whether the history's head page, filtered as readers filter it, has the stored revision's text. */
+async function historyHolds(site: LocalSite, stored: StoredHandoff): Promise<boolean> {
+  const { status, json } = await rest(site, 'app', 'GET', `/rest/api/3/project/SHOP/properties/${historyHeadKey(stored.versionId)}`);
+  if (status !== 200) return false;
+  const records = acceptedRecords(collectRecords(parseHistoryPage((json as { value: unknown }).value, stored.versionId), []), stored);
+  return records.find((r) => r.revision === stored.revision)?.content?.whatsNew === stored.content.whatsNew;
 }
 
 export async function storedHandoff(site: LocalSite, versionId: string): Promise<StoredHandoff | null> {

@@ -174,7 +174,11 @@ export const OverrideGatePayloadSchema = z
   .strict();
 export const WithdrawOverridePayloadSchema = z.object({ versionId: VersionIdSchema }).strict();
 export const GetSettingsPayloadSchema = z.object({}).strict();
-export const SaveSettingsPayloadSchema = z.object({ leadTimeDays: LeadTimeDaysSchema }).strict();
+/** Either setting may be sent alone; what is not sent keeps its stored value. */
+export const SaveSettingsPayloadSchema = z
+  .object({ leadTimeDays: LeadTimeDaysSchema.optional(), walkthroughGate: z.boolean({ error: 'Walkthrough gate must be true or false' }).optional() })
+  .strict()
+  .refine((p) => p.leadTimeDays !== undefined || p.walkthroughGate !== undefined, { error: 'Send leadTimeDays or walkthroughGate' });
 
 export type OverrideGatePayload = z.input<typeof OverrideGatePayloadSchema>;
 export type WithdrawOverridePayload = z.input<typeof WithdrawOverridePayloadSchema>;

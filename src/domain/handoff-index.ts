@@ -62,8 +62,11 @@ export function indexEntry(index: HandoffIndex, versionId: string): IndexEntry |
   };
 }
 
-/** A new index with the handoff's entry replaced; throws TOO_LARGE when it would not fit in one property. */
-export function withHandoff(index: HandoffIndex, handoff: StoredHandoff): HandoffIndex {
+/**
+ * A new index with the handoff's entry replaced; throws TOO_LARGE when it would not fit in one property
+ * (unless `checkSize` is false: the scan adds many entries and checks once at the end).
+ */
+export function withHandoff(index: HandoffIndex, handoff: StoredHandoff, { checkSize = true }: { checkSize?: boolean } = {}): HandoffIndex {
   const next: HandoffIndex = {
     schemaVersion: 1,
     versions: {
@@ -77,6 +80,13 @@ export function withHandoff(index: HandoffIndex, handoff: StoredHandoff): Handof
       ] as z.output<typeof IndexEntryTuple>,
     },
   };
-  assertIndexFits(next, Object.keys(next.versions).length);
+  if (checkSize) assertIndexFits(next, Object.keys(next.versions).length);
   return next;
+}
+
+/** A new index without the version's entry (it has no handoff). */
+export function withoutHandoff(index: HandoffIndex, versionId: string): HandoffIndex {
+  if (!(versionId in index.versions)) return index;
+  const { [versionId]: _gone, ...versions } = index.versions;
+  return { ...index, versions };
 }

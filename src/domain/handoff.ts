@@ -77,6 +77,18 @@ export const HandoffContentSchema = z.object({
 export type HandoffContent = z.output<typeof HandoffContentSchema>;
 export type Question = z.output<typeof QuestionSchema>;
 
+/** Entries kept in `StoredHandoff.acceptedWrites`. */
+export const ACCEPTED_WRITES_KEPT = 10;
+
+export const AcceptedWriteSchema = z.object({
+  revision: z.number().int().nonnegative(),
+  writeId: z.string().max(64),
+  /** accountId of the writer (the ring must stay small: it rides in every handoff property). */
+  by: z.string().max(128),
+  at: z.string(),
+});
+export type AcceptedWrite = z.output<typeof AcceptedWriteSchema>;
+
 // Defined in person.ts so the rollout and walkthrough schemas can use it without a circular import.
 export { PersonRefSchema, type PersonRef } from './person';
 
@@ -105,17 +117,19 @@ export const StoredHandoffSchema = z.object({
    * its own properties, never in this one, so reading the handoff does not grow with its history.
    */
   historyHead: z.number().int().positive().optional(),
+  /**
+   * A fresh random id stamped by every write (resolvers/handoff-writes.ts `commitWrite`). Jira has no
+   * compare-and-set, so a writer reads the handoff back after its PUT: another id there means another
+   * save overwrote this one, and the writer answers CONFLICT instead of "saved".
+   */
+  writeId: z.string().max(64).optional(),
+  /**
+   * The last ACCEPTED_WRITES_KEPT writes this handoff descends from, oldest first (the last one is this
+   * revision's own). Lets a writer whose write was already built on by a later save see that it was
+   * accepted, and lets history readers drop records left by writes that lost (see domain/history).
+   */
+  acceptedWrites: z.array(AcceptedWriteSchema).max(ACCEPTED_WRITES_KEPT).optional(),
 });
 export type StoredHandoff = z.output<typeof StoredHandoffSchema>;
 
-export function emptyContent(): HandoffContent {
-  return {
-    whatsNew: '',
-    happyPath: [],
-    limitations: [],
-    noKnownLimitations: false,
-    questions: [],
-    escalation: { l1LookUp: '', l2Reproduce: '' },
-    dashboardUrl: '',
-  };
-}
+export { emptyContent } from './handoff-defaults';

@@ -8,7 +8,7 @@ import { AppError } from '../domain/errors';
 import { getProjectProperty } from './properties';
 import { jiraRequest, jiraRequestOrNull } from './request';
 import type { JiraFetch, Principal } from './transport';
-import type { JiraVersion } from './versions';
+import { listProjectVersions, type JiraVersion } from './versions';
 
 const VersionJson = z.object({
   id: z.string(),
@@ -41,17 +41,9 @@ export async function setVersionReleased(fetch: JiraFetch, versionId: string, re
   return toVersion(await jiraRequest(fetch, { as: 'app', method: 'PUT', route: route`/rest/api/3/version/${versionId}`, body: { released } }, VersionJson));
 }
 
-const VersionPageJson = z.object({ values: z.array(VersionJson), isLast: z.boolean().optional() });
-
-/** The project's versions, as the app (the scan has no user). */
-export async function listVersionsAsApp(fetch: JiraFetch, projectKey: string): Promise<JiraVersion[]> {
-  const versions: JiraVersion[] = [];
-  for (;;) {
-    const query = new URLSearchParams({ startAt: String(versions.length), maxResults: '100' });
-    const page = await jiraRequest(fetch, { as: 'app', route: route`/rest/api/3/project/${projectKey}/version?${query}` }, VersionPageJson);
-    versions.push(...page.values.map(toVersion));
-    if (page.isLast !== false || page.values.length === 0) return versions;
-  }
+/** The project's versions, as the app (the scan has no user): the same parallel paging as for a person. */
+export function listVersionsAsApp(fetch: JiraFetch, projectKey: string): Promise<JiraVersion[]> {
+  return listProjectVersions(fetch, projectKey, 'app');
 }
 
 const IssueFixVersionsJson = z.object({

@@ -9,6 +9,10 @@ import { gatePropertyKey, GATE_INDEX_PROPERTY_KEY } from '../domain/property-key
 import type { LatenessRule } from '../domain/state';
 import { fitGateIndex } from '../domain/gate/gate-index';
 import type { ResolverDeps } from './deps';
+import { evaluateGate } from '../domain/gate/rules';
+import { gateIndexEntry, withGateEntry } from '../domain/gate/gate-index';
+import type { StoredHandoff } from '../domain/handoff';
+import type { JiraVersion } from '../jira';
 
 export interface GateContext {
   record: GateRecord;
@@ -28,6 +32,19 @@ export async function readGateContext(deps: ResolverDeps, projectKey: string, ve
 /** The lateness rule of the project: the deployment's time zone, the project's lead time. */
 export function ruleOf(lateness: LatenessRule, settings: ProjectSettings): LatenessRule {
   return { ...lateness, leadTimeDays: settings.leadTimeDays };
+}
+
+/**
+ * Rewrites the version's gate-index entry for the handoff as it now is, when the version belongs in the
+ * index (same membership as the scan: unreleased, unarchived, or released ones Jira refused to put back)
+ * and the entry changes. Goes in the write round of the action; a failure is logged (the scan repairs it).
+ */
+export function refreshGateEntry(deps: ResolverDeps, projectKey: string, version: JiraVersion, gate: GateContext | null, handoff: StoredHandoff, now: Date): Promise<void> {
+  if (gate === null || version.archived || (version.released && gate.index.versions[version.id] === undefined)) return Promise.resolve();
+  const evaluation = evaluateGate({ version, handoff, override: gate.record.override, rule: ruleOf(deps.lateness, gate.settings), now, walkthroughGate: gate.settings.walkthroughGate });
+  const entry = gateIndexEntry(gate.record, evaluation);
+  if (JSON.stringify(entry) === JSON.stringify(gate.index.versions[version.id])) return Promise.resolve();
+  return putGateIndex(deps, projectKey, withGateEntry(gate.index, version.id, entry));
 }
 
 /** The gate index is a cache (the scan rebuilds it): failing to write it must not fail what the person did. */

@@ -51,7 +51,7 @@ async function changeOverride(
   const { record, index, settings } = settledValue(gate);
   const next = fitGateRecord(change(record, settledValue(me), now));
   const handoff = parseStoredHandoff(settledValue(handoffValue), versionId, deps.log);
-  const input = { version: v, handoff, override: next.override, record: next, rule: ruleOf(deps.lateness, settings), now };
+  const input = { version: v, handoff, override: next.override, record: next, rule: ruleOf(deps.lateness, settings), now, walkthroughGate: settings.walkthroughGate };
   const entry = gateIndexEntry(next, evaluateGate(input));
   await Promise.all([
     jira.putProjectProperty(project.key, gatePropertyKey(versionId), next),

@@ -1,30 +1,35 @@
 /**
  * Reading the revision history (Browse projects). One parallel round: permissions, the version, the
- * history's head page and its 10 archive slots (13 Jira calls). The handoff itself is not read.
+ * handoff, the history's head page and its 10 archive slots (14 Jira calls). The handoff is read only
+ * to drop records of writes that never became it (`acceptedRecords`): a save whose history PUT landed
+ * but whose handoff PUT failed, or a concurrent save that lost.
  */
 import type { z } from 'zod';
 import type { DiffRevisionsPayloadSchema, HandoffHistory, ListHistoryPayloadSchema, ProjectInfo, RevisionDiff } from '../contract';
 import { appError } from '../domain/errors';
-import { collectRecords, contentAt, historyArchiveKeys, historyHeadKey, HISTORY_ARCHIVE_SLOTS, parseHistoryPage, type HistoryRecord } from '../domain/history/history';
+import { acceptedRecords, collectRecords, contentAt, historyArchiveKeys, historyHeadKey, HISTORY_ARCHIVE_SLOTS, parseHistoryPage, type HistoryRecord } from '../domain/history/history';
 import { diffHandoff } from '../domain/living/diff';
 import { requireAccess, settledValue } from './access';
 import type { ResolverDeps } from './deps';
 import type { Action } from './run';
-import { versionInProject } from './views';
+import { parseStoredHandoff, versionInProject } from './views';
+import { handoffPropertyKey } from '../domain/property-keys';
 
 async function readRecords(deps: ResolverDeps, project: ProjectInfo, versionId: string): Promise<HistoryRecord[]> {
-  const [permissions, version, head, ...archives] = await Promise.allSettled([
+  const [permissions, version, handoff, head, ...archives] = await Promise.allSettled([
     deps.jira.getMyPermissions(project.key),
     deps.jira.getVersion(versionId),
+    deps.jira.getProjectProperty(project.key, handoffPropertyKey(versionId)),
     deps.jira.getProjectProperty(project.key, historyHeadKey(versionId)),
     ...historyArchiveKeys(versionId).map((key) => deps.jira.getProjectProperty(project.key, key)),
   ]);
   requireAccess(permissions, 'read', project.key);
   versionInProject(version, versionId, project);
-  return collectRecords(
+  const records = collectRecords(
     parseHistoryPage(settledValue(head), versionId),
     archives.map((page) => parseHistoryPage(settledValue(page), versionId)),
   );
+  return acceptedRecords(records, parseStoredHandoff(settledValue(handoff), versionId, deps.log));
 }
 
 export const listHistory: Action<z.output<typeof ListHistoryPayloadSchema>, HandoffHistory> = async ({ versionId }, { project }, deps) => {

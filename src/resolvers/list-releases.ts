@@ -31,7 +31,7 @@ export const listReleases: Action<z.output<typeof ListReleasesPayloadSchema>, Re
   return {
     project,
     capabilities: capabilitiesOf(granted),
-    releases: settledValue(versions).map((version) => releaseSummary(version, handoffs, rule, gateIndex, now)),
+    releases: settledValue(versions).map((version) => releaseSummary(version, handoffs, rule, gateIndex, now, settingsOf(gateIndex).walkthroughGate)),
     leadTimeDays: rule.leadTimeDays,
   };
 };
@@ -41,13 +41,13 @@ export const listReleases: Action<z.output<typeof ListReleasesPayloadSchema>, Re
  * handoff index and the project's lead time, whether an override is recorded is taken from the gate index,
  * and latestBlock/override are left null here (getHandoff has them).
  */
-function gateSummary(version: JiraVersion, entry: ReturnType<typeof indexEntry>, gateIndex: GateIndex, rule: LatenessRule, now: Date) {
-  const view = gateView({ version, handoff: entry, override: null, record: null, rule, now });
+function gateSummary(version: JiraVersion, entry: ReturnType<typeof indexEntry>, gateIndex: GateIndex, rule: LatenessRule, now: Date, walkthroughGate: boolean) {
+  const view = gateView({ version, handoff: entry, override: null, record: null, rule, now, walkthroughGate });
   if (hasOverride(gateIndex.versions[version.id]) && view.state !== 'ok') return { ...view, state: 'overridden' as const, clearBy: [] };
   return view;
 }
 
-function releaseSummary(version: JiraVersion, index: HandoffIndex, rule: LatenessRule, gateIndex: GateIndex, now: Date): ReleaseSummary {
+function releaseSummary(version: JiraVersion, index: HandoffIndex, rule: LatenessRule, gateIndex: GateIndex, now: Date, walkthroughGate: boolean): ReleaseSummary {
   const entry = indexEntry(index, version.id);
   return {
     version: toVersionInfo(version),
@@ -57,6 +57,6 @@ function releaseSummary(version: JiraVersion, index: HandoffIndex, rule: Latenes
     updatedAt: entry?.updatedAt ?? null,
     readyAt: entry?.readyAt ?? null,
     unsettledQuestions: entry?.unsettledQuestions ?? null,
-    gate: gateSummary(version, entry, gateIndex, rule, now),
+    gate: gateSummary(version, entry, gateIndex, rule, now, walkthroughGate),
   };
 }

@@ -1,10 +1,8 @@
 import type { z } from 'zod';
 import type { HandoffView, SetStatusPayloadSchema } from '../contract';
 import { appError } from '../domain/errors';
-import { gateIndexEntry, withGateEntry } from '../domain/gate/gate-index';
-import { evaluateGate } from '../domain/gate/rules';
 import { applyStatus, assertBaseRevision } from '../domain/revision';
-import { putGateIndex, ruleOf } from './gate-context';
+import { refreshGateEntry } from './gate-context';
 import { commitWrite, loadForWrite } from './handoff-writes';
 import type { Action } from './run';
 import { handoffView } from './views';
@@ -27,18 +25,9 @@ export const setStatus: Action<z.output<typeof SetStatusPayloadSchema>, HandoffV
   // Marking ready twice must not move readyAt (lateness is measured from it), so nothing is written.
   if (stored.status === payload.status) return view(stored);
   const next = applyStatus(stored, payload.status, loaded.me, now);
-  const gate = loaded.gate;
-  // The index holds unreleased versions (and released ones Jira refused to put back): same membership as the scan.
-  const refreshGate = gate !== null && !version.archived && (!version.released || gate.index.versions[version.id] !== undefined);
   await Promise.all([
     commitWrite(deps, call, { next, index: loaded.index, linkReleasePage: false , history: loaded.history }),
-    refreshGate
-      ? putGateIndex(
-          deps,
-          call.project.key,
-          withGateEntry(gate.index, version.id, gateIndexEntry(gate.record, evaluateGate({ version, handoff: next, override: gate.record.override, rule: ruleOf(deps.lateness, gate.settings), now }))),
-        )
-      : Promise.resolve(),
+    refreshGateEntry(deps, call.project.key, version, loaded.gate, next, now),
   ]);
   return view(next);
 };

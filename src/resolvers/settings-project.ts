@@ -1,5 +1,5 @@
 /**
- * The project's CS Handoff settings (lead time): anyone who can browse reads them, project admins change them.
+ * The project's CS Handoff settings (lead time, walkthrough gate): anyone who can browse reads them, project admins change them.
  *
  * `cs-handoff.settings` is the durable copy (written only here); the gate index holds a copy that every other
  * action reads with what it already reads, so the lead time costs no extra call there. Saving writes both
@@ -36,7 +36,7 @@ export const saveSettings: Action<z.output<typeof SaveSettingsPayloadSchema>, Pr
   requireAdmin(permissions, project.key, 'change the project\'s CS Handoff settings');
   const gateIndex = parseGateIndex(settledValue(gateIndexValue));
   const current = parseSettings(settledValue(value));
-  const settings: ProjectSettings = { ...current, leadTimeDays: payload.leadTimeDays };
+  const settings: ProjectSettings = { leadTimeDays: payload.leadTimeDays ?? current.leadTimeDays, walkthroughGate: payload.walkthroughGate ?? current.walkthroughGate };
   const nextIndex = reevaluated(deps, gateIndex, settings, settledValue(versions), parseIndex(settledValue(handoffIndexValue)));
   await Promise.all([deps.jira.putProjectProperty(project.key, SETTINGS_PROPERTY_KEY, settings), putGateIndex(deps, project.key, nextIndex)]);
   return { settings, canAdminister: true };
@@ -51,7 +51,7 @@ function reevaluated(deps: ResolverDeps, index: GateIndex, settings: ProjectSett
     const entry = index.versions[version.id];
     // Same membership as the scan: unreleased versions, and released ones Jira refused to put back.
     if (version.archived || (version.released && !entry?.unreleaseFailed)) continue;
-    next.versions[version.id] = reevaluatedEntry(entry, { version, handoff: indexEntry(handoffs, version.id), rule, now });
+    next.versions[version.id] = reevaluatedEntry(entry, { version, handoff: indexEntry(handoffs, version.id), rule, now, walkthroughGate: settings.walkthroughGate });
   }
   return next;
 }

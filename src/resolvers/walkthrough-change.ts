@@ -11,6 +11,7 @@ import { assertBaseRevision } from '../domain/revision';
 import type { Access } from './access';
 import type { CallContext } from './call-context';
 import type { ResolverDeps } from './deps';
+import { refreshGateEntry } from './gate-context';
 import { commitWrite, loadForWrite } from './handoff-writes';
 import { handoffView } from './views';
 
@@ -32,6 +33,10 @@ export async function changeHandoff(deps: ResolverDeps, call: CallContext, chang
   assertBaseRevision(change.baseRevision, stored, stored.content);
   const now = deps.now();
   const next = change.apply(stored, loaded.me, now);
-  await commitWrite(deps, call, { next, index: loaded.index, linkReleasePage: false, history: loaded.history });
+  // The walkthrough gate reads the walkthrough: its gate-index entry is refreshed in the same write round.
+  await Promise.all([
+    commitWrite(deps, call, { next, index: loaded.index, linkReleasePage: false, history: loaded.history }),
+    refreshGateEntry(deps, call.project.key, loaded.version, loaded.gate, next, now),
+  ]);
   return handoffView({ project: call.project, version: loaded.version, permissions: loaded.permissions, handoff: next, lateness: deps.lateness, gate: loaded.gate, now });
 }

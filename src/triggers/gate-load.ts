@@ -68,7 +68,7 @@ export function gateFactsOf(deps: TriggerDeps, version: JiraVersion, reads: Gate
   const handoff = parseHandoffLeniently(reads.handoffValue, version.id, deps);
   const record = parseGateRecord(reads.recordValue, version.id);
   const rule = { leadTimeDays: reads.settings.leadTimeDays, timeZone: deps.timeZone };
-  const evaluation = evaluateGate({ version, handoff, override: record.override, rule, now: deps.now() });
+  const evaluation = evaluateGate({ version, handoff, override: record.override, rule, now: deps.now(), walkthroughGate: reads.settings.walkthroughGate });
   return { version, handoff, record, settings: reads.settings, rule, evaluation, index: reads.index };
 }
 

@@ -3,44 +3,19 @@
  * Jira's Releases page, the app's trigger blocks it, and the CS Handoff page says why and what clears
  * it. A project admin overrides the gate with a reason; the override is recorded and shown.
  */
-import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Frame, Page } from 'playwright-core';
-import { appPagePath, launchBrowser, openAs, startTestSite, type Opened, type TestSite } from '../support';
+import { appAxeViolations, appPagePath, tid, useAppSession } from '../support';
 
 jest.setTimeout(120_000);
 
-let site: TestSite;
-let browser: Browser;
-const opened: Opened[] = [];
-const tid = (id: string) => `[data-testid="${id}"]`;
 const VERSION = '10002';
 
-beforeAll(async () => {
-  site = await startTestSite();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  for (const o of opened) await o.context.close().catch(() => undefined);
-  await browser?.close();
-  await site?.close();
-});
-
-async function open(role: string, path: string): Promise<Opened & { frame: Frame }> {
-  const o = await openAs(browser, site, role, path);
-  opened.push(o);
-  return { ...o, frame: o.appFrame as Frame };
-}
-
-async function appAxeViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'critical' || v.impact === 'serious')
-    .flatMap((v) => v.nodes.filter((n) => String(n.target[0]).includes('forge-app-frame')).map((n) => `${v.id}: ${n.target.join(' ')}`));
-}
+const session = useAppSession();
+/** Opens any path on the site (the overview, Jira's Releases page, a handoff) as a seeded person. */
+const open = session.openPath;
 
 test('Rita releases a version with no handoff: it is blocked, the page says why, an override is recorded', async () => {
   // Before: the overview shows the gate next to the handoff state.
-  const overview = await open('release-manager', appPagePath(site));
+  const overview = await open('release-manager', appPagePath(session.site));
   await overview.frame.waitForSelector(tid('versions-table'));
   expect(await overview.frame.textContent(tid(`gate-${VERSION}`))).toMatch(/Due soon|Overdue|Missing/);
 
@@ -48,9 +23,9 @@ test('Rita releases a version with no handoff: it is blocked, the page says why,
   const releases = await open('release-manager', '/projects/SHOP/versions');
   await releases.page.click('button[aria-label="Release 2026.12 Gift cards"]');
   await releases.page.waitForURL(/released=10002/);
-  await site.host.idle();
+  await session.site.host.idle();
 
-  const { page, frame, problems } = await open('release-manager', appPagePath(site, 'SHOP', `/version/${VERSION}`));
+  const { page, frame, problems } = await open('release-manager', appPagePath(session.site, 'SHOP', `/version/${VERSION}`));
   const banner = await frame.waitForSelector(tid('gate-blocked'));
   const text = (await banner.textContent()) ?? '';
   expect(text).toContain('Release blocked:');
@@ -81,7 +56,7 @@ test('Rita releases a version with no handoff: it is blocked, the page says why,
   expect(await frame.$(tid('gate-override-form'))).toBeNull();
 
   // Recorded: a fresh page load (and someone else) sees it.
-  const agent = await open('cs-agent', appPagePath(site, 'SHOP', `/version/${VERSION}`));
+  const agent = await open('cs-agent', appPagePath(session.site, 'SHOP', `/version/${VERSION}`));
   await agent.frame.waitForSelector(tid('gate-override'));
   expect(await agent.frame.textContent(tid('gate-override-reason'))).toBe(reason);
   expect(await agent.frame.$(tid('gate-withdraw'))).toBeNull();
@@ -98,7 +73,7 @@ test('Rita releases a version with no handoff: it is blocked, the page says why,
 });
 
 test('a CS agent sees the gate but cannot override it', async () => {
-  const { frame } = await open('cs-agent', appPagePath(site, 'SHOP', `/version/${VERSION}`));
+  const { frame } = await open('cs-agent', appPagePath(session.site, 'SHOP', `/version/${VERSION}`));
   await frame.waitForSelector(tid('gate-panel'));
   expect(await frame.$(tid('gate-override-open'))).toBeNull();
 });

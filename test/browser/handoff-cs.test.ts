@@ -2,39 +2,11 @@
  * Readers and concurrent writers: a CS agent reads the handoff with no edit controls; two PO sessions edit
  * the same handoff and the second save gets the conflict view, with both texts and "Keep my version".
  */
-import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Frame, Page } from 'playwright-core';
-import { appPagePath, launchBrowser, openAs, startTestSite, type Opened, type TestSite } from '../support';
+import { appAxeViolations, tid, useAppSession } from '../support';
 
 jest.setTimeout(120_000);
 
-let site: TestSite;
-let browser: Browser;
-const opened: Opened[] = [];
-const tid = (id: string) => `[data-testid="${id}"]`;
-
-beforeAll(async () => {
-  site = await startTestSite();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  for (const o of opened) await o.context.close().catch(() => undefined);
-  await browser?.close();
-  await site?.close();
-});
-
-async function open(role: string, sub = ''): Promise<Opened & { frame: Frame }> {
-  const o = await openAs(browser, site, role, appPagePath(site, 'SHOP', sub));
-  opened.push(o);
-  return { ...o, frame: o.appFrame as Frame };
-}
-
-async function appAxeViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'critical' || v.impact === 'serious')
-    .flatMap((v) => v.nodes.filter((n) => String(n.target[0]).includes('forge-app-frame')).map((n) => `${v.id}: ${n.target.join(' ')}`));
-}
+const { open } = useAppSession();
 
 async function writeAsPo(whatsNew: string): Promise<void> {
   const { frame } = await open('po', '/version/10002');

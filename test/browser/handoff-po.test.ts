@@ -2,45 +2,11 @@
  * The PO's path through the CS Handoff UI, in real Chromium on the local Jira site: open a version,
  * write the handoff, save, reload, mark ready (told exactly what is missing), fill it in, see "Ready".
  */
-import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Frame, Page } from 'playwright-core';
-import { appPagePath, launchBrowser, openAs, startTestSite, waitForApp, type Opened, type TestSite } from '../support';
+import { appAxeViolations, tid, useAppSession, waitForApp } from '../support';
 
 jest.setTimeout(120_000);
 
-let site: TestSite;
-let browser: Browser;
-const opened: Opened[] = [];
-
-beforeAll(async () => {
-  site = await startTestSite();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  for (const o of opened) await o.context.close().catch(() => undefined);
-  await browser?.close();
-  await site?.close();
-});
-
-async function open(role: string, sub = ''): Promise<Opened & { frame: Frame }> {
-  const o = await openAs(browser, site, role, appPagePath(site, 'SHOP', sub));
-  opened.push(o);
-  return { ...o, frame: o.appFrame as Frame };
-}
-
-/** Critical or serious axe violations inside the app's iframe (the host page's own chrome is not ours). */
-async function appAxeViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'critical' || v.impact === 'serious')
-    .flatMap((v) =>
-      v.nodes
-        .filter((n) => Array.isArray(n.target) && String(n.target[0]).includes('forge-app-frame'))
-        .map((n) => `${v.id}: ${n.target.join(' ')} — ${v.help}`),
-    );
-}
-
-const tid = (id: string) => `[data-testid="${id}"]`;
+const { open } = useAppSession();
 
 test('overview lists the versions with a readable date and a state lozenge, and is accessible', async () => {
   const { page, frame, problems } = await open('po');

@@ -3,26 +3,12 @@
  * reads it after a reload, and nothing runs, nothing is injected into the DOM, and the CSP reports no
  * violation. A `javascript:` dashboard link is refused inline and never saved.
  */
-import type { Browser, Frame } from 'playwright-core';
-import { appPagePath, launchBrowser, openAs, startTestSite, waitForApp, type Opened, type TestSite } from '../support';
+import { tid, useAppSession, waitForApp, type OpenedApp } from '../support';
 
 jest.setTimeout(120_000);
 
-let site: TestSite;
-let browser: Browser;
-const opened: Opened[] = [];
-
-beforeAll(async () => {
-  site = await startTestSite();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  for (const o of opened) await o.context.close().catch(() => undefined);
-  await browser?.close();
-  await site?.close();
-});
-
-const tid = (id: string) => `[data-testid="${id}"]`;
+const session = useAppSession();
+const { open, opened } = session;
 const IMG = '<img src=x onerror=window.__pwned=1>';
 const SCRIPT = '<script>window.__pwned=1</script>';
 const SVG = '"><svg onload=window.__pwned=1>';
@@ -39,13 +25,7 @@ const FIELDS: [string, string][] = [
   ['field-l2', `L2 ${SCRIPT}`],
 ];
 
-async function open(role: string, sub = ''): Promise<Opened & { frame: Frame }> {
-  const o = await openAs(browser, site, role, appPagePath(site, 'SHOP', sub));
-  opened.push(o);
-  return { ...o, frame: o.appFrame as Frame };
-}
-
-async function assertNothingRan(o: Opened & { frame: Frame }): Promise<void> {
+async function assertNothingRan(o: OpenedApp): Promise<void> {
   expect(await o.frame.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
   expect(await o.page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
   // No element carries an injected handler, and no <img src=x>/<svg>/inline <script> came from the text.
@@ -74,11 +54,11 @@ test('script and HTML in every field are saved and shown as text, to the PO and 
   await po.frame.click(tid('field-l1'));
   await po.frame.waitForSelector(tid('f-dashboard-error'));
   expect(await po.frame.textContent(tid('f-dashboard-error'))).toContain('https://');
-  const writesBefore = site.jira.requestLog.filter((e) => e.method === 'PUT').length;
+  const writesBefore = session.site.jira.requestLog.filter((e) => e.method === 'PUT').length;
   await po.frame.click(tid('editor-save'));
   await po.frame.waitForTimeout(300);
   expect(await po.frame.$(tid('handoff-editor'))).not.toBeNull();
-  expect(site.jira.requestLog.filter((e) => e.method === 'PUT').length).toBe(writesBefore);
+  expect(session.site.jira.requestLog.filter((e) => e.method === 'PUT').length).toBe(writesBefore);
   await assertNothingRan(po);
 
   await po.frame.fill(tid('field-dashboardUrl'), 'https://dash.example/injection');

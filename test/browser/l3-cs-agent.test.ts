@@ -3,15 +3,11 @@
  * prefix, chain labels, affected version, ADF description), the bug is created in Jira, and the handoff's
  * L3 count goes up by one with a link to the JQL search. Also: L1/L2 copy buttons and per-item "File bug".
  */
-import type { Browser, Frame } from 'playwright-core';
-import { appPagePath, launchBrowser, openAs, personOf, startTestSite, type Opened, type TestSite } from '../support';
+import type { Frame } from 'playwright-core';
+import { personOf, seedHandoff, tid, useAppSession } from '../support';
 
 jest.setTimeout(120_000);
 
-let site: TestSite;
-let browser: Browser;
-const opened: Opened[] = [];
-const tid = (id: string) => `[data-testid="${id}"]`;
 const VERSION = '10003';
 const LABEL = `chain-shop-v${VERSION}-l3`;
 
@@ -28,32 +24,13 @@ const CONTENT = {
   dashboardUrl: 'https://grafana.shop.example/d/carts',
 };
 
-beforeAll(async () => {
-  site = await startTestSite();
-  browser = await launchBrowser();
-  // Priya (PO) writes the handoff and marks it ready.
-  const po = personOf(site, 'po').accountId;
-  type Answer = { ok: boolean; value?: { handoff: { revision: number; status: string } }; error?: unknown };
-  const saved = await site.host.invoke<Answer>(po, 'saveHandoff', { versionId: VERSION, baseRevision: 0, content: CONTENT }, { projectKey: 'SHOP' });
-  if (!saved.ok || !saved.value) throw new Error(`saveHandoff failed: ${JSON.stringify(saved.error)}`);
-  const ready = await site.host.invoke<Answer>(po, 'setStatus', { versionId: VERSION, baseRevision: saved.value.handoff.revision, status: 'ready' }, { projectKey: 'SHOP' });
-  if (!ready.ok || ready.value?.handoff.status !== 'ready') throw new Error(`setStatus failed: ${JSON.stringify(ready.error)}`);
-});
-afterAll(async () => {
-  for (const o of opened) await o.context.close().catch(() => undefined);
-  await browser?.close();
-  await site?.close();
-});
-
-async function open(role: string, sub = ''): Promise<Opened & { frame: Frame }> {
-  const o = await openAs(browser, site, role, appPagePath(site, 'SHOP', sub));
-  opened.push(o);
-  return { ...o, frame: o.appFrame as Frame };
-}
+// Priya (PO) writes the handoff and marks it ready.
+const session = useAppSession({ seed: (site) => seedHandoff(site, VERSION, { content: CONTENT, ready: true }) });
+const { open } = session;
 
 async function basicGet<T>(path: string): Promise<T> {
-  const auth = Buffer.from(`${personOf(site, 'po').emailAddress}:local-token`).toString('base64');
-  const res = await fetch(site.url + path, { headers: { authorization: `Basic ${auth}`, accept: 'application/json' } });
+  const auth = Buffer.from(`${personOf(session.site, 'po').emailAddress}:local-token`).toString('base64');
+  const res = await fetch(session.site.url + path, { headers: { authorization: `Basic ${auth}`, accept: 'application/json' } });
   expect(res.status).toBe(200);
   return (await res.json()) as T;
 }

@@ -4,58 +4,21 @@
  * one is recorded as a gap in the release brief with a note; the third stays open and the handoff says
  * so near the top. No critical or serious axe violations on the new screens.
  */
-import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Frame, Page } from 'playwright-core';
-import { appPagePath, launchBrowser, openAs, personOf, startTestSite, type Opened, type TestSite } from '../support';
+import type { Frame } from 'playwright-core';
+import { appAxeViolations, seedHandoff, tid, useAppSession } from '../support';
 
 jest.setTimeout(120_000);
 
-let site: TestSite;
-let browser: Browser;
-const opened: Opened[] = [];
-const tid = (id: string) => `[data-testid="${id}"]`;
 const VERSION = '10002';
 
-const CONTENT = {
-  whatsNew: 'Customers can buy gift cards and send them by email.',
-  happyPath: ['Gal opens the shop and clicks Gift cards.', 'Gal picks an amount and enters the email address.'],
-  limitations: ['Not yet available in Hebrew.'],
-  noKnownLimitations: false,
-  questions: [{ question: 'Can I turn this off?', answer: 'Not in this release.' }],
-  escalation: { l1LookUp: 'Admin > Gift cards > search by email.', l2Reproduce: '1. Buy a card\n2. Check the email log' },
-  dashboardUrl: 'https://grafana.shop.example/d/gift',
-};
 const Q1 = 'Can a gift card be combined with a discount code?';
 const Q2 = 'What happens when the gift card email bounces?';
 const Q3 = 'Can customers change the amount after buying?';
 const GAP_NOTE = 'The release brief does not say what happens to bounced emails.';
 const ANSWER = 'Yes: the discount applies first, then the gift card pays the rest.';
 
-beforeAll(async () => {
-  site = await startTestSite();
-  browser = await launchBrowser();
-  const po = personOf(site, 'po').accountId;
-  const saved = await site.host.invoke<{ ok: boolean; error?: unknown }>(po, 'saveHandoff', { versionId: VERSION, baseRevision: 0, content: CONTENT }, { projectKey: 'SHOP' });
-  if (!saved.ok) throw new Error(`saveHandoff failed: ${JSON.stringify(saved.error)}`);
-});
-afterAll(async () => {
-  for (const o of opened) await o.context.close().catch(() => undefined);
-  await browser?.close();
-  await site?.close();
-});
-
-async function open(role: string, sub = ''): Promise<Opened & { frame: Frame }> {
-  const o = await openAs(browser, site, role, appPagePath(site, 'SHOP', sub));
-  opened.push(o);
-  return { ...o, frame: o.appFrame as Frame };
-}
-
-async function appAxeViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'critical' || v.impact === 'serious')
-    .flatMap((v) => v.nodes.filter((n) => String(n.target[0]).includes('forge-app-frame')).map((n) => `${v.id}: ${n.target.join(' ')}`));
-}
+// Priya (PO) has written the whole handoff (GIFT_CARDS_CONTENT) before the walkthrough.
+const { open } = useAppSession({ seed: (site) => seedHandoff(site, VERSION) });
 
 const text = async (frame: Frame, id: string) => ((await frame.textContent(tid(id))) ?? '').replace(/\s+/g, ' ').trim();
 
@@ -73,7 +36,8 @@ test('Carlos records the walkthrough with three questions; all three show as uns
   await frame.fill(tid('walkthrough-attendees'), 'Carlos Mendes, Ana Silva, Priya Patel');
   await frame.fill(tid('walkthrough-question-0'), Q1);
   await frame.click(tid('walkthrough-question-add'));
-  // Keyboard: the new question field has focus.
+  // Keyboard: the new question field gets focus (one animation frame after the click), then takes typing.
+  await frame.waitForFunction(() => (document.activeElement as HTMLElement | null)?.dataset.testid === 'walkthrough-question-1');
   await page.keyboard.type(Q2);
   await frame.click(tid('walkthrough-question-add'));
   await frame.fill(tid('walkthrough-question-2'), Q3);

@@ -3,57 +3,21 @@
  * learned, and the timeline shows both; after a content edit, the history diff between the revisions
  * before and after shows exactly the changed words; the Markdown export copies and downloads.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
-import type { Browser, Frame, Page } from 'playwright-core';
-import { appPagePath, launchBrowser, openAs, personOf, startTestSite, type Opened, type TestSite } from '../support';
+import type { Frame } from 'playwright-core';
+import { appAxeViolations, GIFT_CARDS_CONTENT, seedHandoff, tid, useAppSession } from '../support';
 
 jest.setTimeout(120_000);
 
-let site: TestSite;
-let browser: Browser;
-const opened: Opened[] = [];
-const tid = (id: string) => `[data-testid="${id}"]`;
 const VERSION = '10002';
 
-const CONTENT = {
-  whatsNew: 'Customers can buy gift cards and send them by email.',
-  happyPath: ['Gal opens the shop and clicks Gift cards.'],
-  limitations: ['Not yet available in Hebrew.'],
-  noKnownLimitations: false,
-  questions: [{ question: 'Can I turn this off?', answer: 'Not in this release.' }],
-  escalation: { l1LookUp: 'Admin > Gift cards > search by email.', l2Reproduce: '1. Buy a card\n2. Check the email log' },
-  dashboardUrl: 'https://grafana.shop.example/d/gift',
-};
+/** The complete gift-cards handoff with a one-step happy path. */
+const CONTENT = { ...GIFT_CARDS_CONTENT, happyPath: ['Gal opens the shop and clicks Gift cards.'] };
 const LEARNED_1 = 'A few customers could not find the Gift cards button on mobile.';
 const LEARNED_5 = 'Email delivery took up to ten minutes at peak.';
 const EDITED = 'Customers can buy digital gift cards and send them by email.';
 
-beforeAll(async () => {
-  site = await startTestSite();
-  browser = await launchBrowser();
-  const po = personOf(site, 'po').accountId;
-  const saved = await site.host.invoke<{ ok: boolean; error?: unknown }>(po, 'saveHandoff', { versionId: VERSION, baseRevision: 0, content: CONTENT }, { projectKey: 'SHOP' });
-  if (!saved.ok) throw new Error(`saveHandoff failed: ${JSON.stringify(saved.error)}`);
-});
-afterAll(async () => {
-  for (const o of opened) await o.context.close().catch(() => undefined);
-  await browser?.close();
-  await site?.close();
-});
-
-async function open(role: string, sub = ''): Promise<Opened & { frame: Frame }> {
-  const o = await openAs(browser, site, role, appPagePath(site, 'SHOP', sub));
-  opened.push(o);
-  return { ...o, frame: o.appFrame as Frame };
-}
-
-async function appAxeViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'critical' || v.impact === 'serious')
-    .flatMap((v) => v.nodes.filter((n) => String(n.target[0]).includes('forge-app-frame')).map((n) => `${v.id}: ${n.target.join(' ')}`));
-}
+const { open } = useAppSession({ seed: (site) => seedHandoff(site, VERSION, { content: CONTENT }) });
 
 const text = async (frame: Frame, selector: string) => ((await frame.textContent(selector)) ?? '').replace(/\s+/g, ' ').trim();
 

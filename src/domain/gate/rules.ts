@@ -8,6 +8,7 @@ import { calendarDateIn, daysBetween, isCalendarDate } from '../calendar';
 import type { HandoffStatus } from '../handoff';
 import { DEFAULT_LEAD_TIME_DAYS, isLate, type LatenessRule } from '../state';
 import { jsonBytes, PROPERTY_MAX_BYTES } from '../storage-size';
+import { walkthroughBlocks, type WalkthroughFacts } from '../walkthrough/rules';
 
 export type GateState = 'ok' | 'missing' | 'due-soon' | 'overdue' | 'late' | 'overridden';
 
@@ -95,7 +96,10 @@ export function parseGateRecord(value: unknown, versionId: string): GateRecord {
 
 export interface GateInput {
   version: { name: string; releaseDate: string | null };
-  handoff: { status: HandoffStatus; readyAt: string | null } | null;
+  /** With the walkthrough (stored handoff) or its unsettled count (index entry), for the walkthrough gate. */
+  handoff: ({ status: HandoffStatus; readyAt: string | null } & WalkthroughFacts) | null;
+  /** The project's `walkthroughGate` setting: an unsettled walkthrough then keeps the gate closed. */
+  walkthroughGate?: boolean;
   override: GateOverride | null;
   rule: LatenessRule;
   now: Date;
@@ -111,6 +115,8 @@ export interface GateEvaluation {
   releaseDate: string;
   /** Today's date in the rule's time zone. */
   today: string;
+  /** Why the walkthrough keeps the gate closed (walkthrough gate on, handoff ready and on time), else null. */
+  walkthroughBlock: string | null;
 }
 
 export function addDaysTo(date: string, days: number): string {
@@ -127,9 +133,25 @@ export function evaluateGate(input: GateInput): GateEvaluation {
   const today = calendarDateIn(input.now, input.rule.timeZone);
   const releaseDate = input.version.releaseDate !== null && isCalendarDate(input.version.releaseDate) ? input.version.releaseDate : today;
   const deadline = gateDeadline(releaseDate, input.rule.leadTimeDays);
-  const underlying = underlyingState(input, releaseDate, deadline, today);
+  let underlying = underlyingState(input, releaseDate, deadline, today);
+  // Walkthrough gate: a ready, on-time handoff whose walkthrough is not held or not settled is not done yet,
+  // so it is judged by the deadline like a draft (missing, due soon, overdue).
+  const walkthroughBlock = input.walkthroughGate && underlying === 'ok' ? walkthroughBlocks(walkthroughFacts(input.handoff)) : null;
+  if (walkthroughBlock) underlying = byDeadline(today, deadline);
   const state = underlying !== 'ok' && input.override ? 'overridden' : underlying;
-  return { state, underlying, deadline, releaseDate, today };
+  return { state, underlying, deadline, releaseDate, today, walkthroughBlock };
+}
+
+function walkthroughFacts(handoff: GateInput['handoff']): WalkthroughFacts | null {
+  if (!handoff) return null;
+  return handoff.walkthrough ? { walkthrough: handoff.walkthrough } : { unsettledQuestions: handoff.unsettledQuestions ?? null };
+}
+
+function byDeadline(today: string, deadline: string): 'overdue' | 'due-soon' | 'missing' {
+  const daysLeft = daysBetween(today, deadline);
+  if (daysLeft < 0) return 'overdue';
+  if (daysLeft <= DUE_SOON_DAYS) return 'due-soon';
+  return 'missing';
 }
 
 function underlyingState(input: GateInput, releaseDate: string, deadline: string, today: string): GateEvaluation['underlying'] {
@@ -138,10 +160,7 @@ function underlyingState(input: GateInput, releaseDate: string, deadline: string
     // A ready handoff without readyAt cannot be dated; isLate treats it as on time, and so do we.
     return isLate(handoff.readyAt, releaseDate, input.rule) ? 'late' : 'ok';
   }
-  const daysLeft = daysBetween(today, deadline);
-  if (daysLeft < 0) return 'overdue';
-  if (daysLeft <= DUE_SOON_DAYS) return 'due-soon';
-  return 'missing';
+  return byDeadline(today, deadline);
 }
 
 /** The gate lets a release through only when the handoff is on time or an admin overrode it. */
@@ -165,6 +184,9 @@ export function gateReason({ versionName, handoff, evaluation, rule }: Wording):
   const { underlying, deadline, releaseDate } = evaluation;
   const need = `It had to be ready by ${deadline} (${days(rule.leadTimeDays)} before the release date ${releaseDate}).`;
   const needFuture = `It must be ready by ${deadline} (${days(rule.leadTimeDays)} before the release date ${releaseDate}).`;
+  if (evaluation.walkthroughBlock) {
+    return `The CS handoff for ${versionName} is ready, but the project's walkthrough gate is on: ${evaluation.walkthroughBlock}`;
+  }
   switch (underlying) {
     case 'ok':
       return '';
@@ -192,6 +214,8 @@ export function clearBy({ handoff, evaluation, rule }: Omit<Wording, 'versionNam
   let from = evaluation.today;
   if (evaluation.underlying === 'late') {
     if (handoff?.readyAt) from = calendarDateIn(new Date(handoff.readyAt), rule.timeZone);
+  } else if (evaluation.walkthroughBlock) {
+    out.push('hold the walkthrough with the CS lead and settle every question raised there');
   } else {
     out.push(handoff ? 'finish the handoff and mark it ready' : 'write the handoff and mark it ready');
   }
@@ -245,11 +269,19 @@ export interface GateView {
   latestBlock: BlockEntry | null;
   override: GateOverride | null;
   clearBy: string[];
+  /**
+   * What is still open in the CS walkthrough (null: held and settled, or the handoff is not ready yet).
+   * Blocking when the project's walkthrough gate is on (then the state and clearBy say so too), a
+   * warning to show when it is off.
+   */
+  walkthroughWarning: string | null;
 }
 
 export function gateView(input: GateInput & { record: GateRecord | null }): GateView {
   const evaluation = evaluateGate(input);
+  const ready = input.handoff?.status === 'ready';
   return {
+    walkthroughWarning: evaluation.walkthroughBlock ?? (ready ? walkthroughBlocks(walkthroughFacts(input.handoff)) : null),
     state: evaluation.state,
     deadline: evaluation.deadline,
     latestBlock: latestBlock(input.record),

@@ -46,6 +46,8 @@ export const HistoryRecordSchema = z.object({
   sections: z.array(z.string().max(40)).max(20),
   /** The content as of this revision; null only when the snapshot was too big to keep (see above). */
   content: HandoffContentSchema.nullable(),
+  /** The handoff's `writeId` of this revision; absent in records written before write ids existed. */
+  writeId: z.string().max(64).optional(),
 });
 export type HistoryRecord = z.output<typeof HistoryRecordSchema>;
 
@@ -77,7 +79,28 @@ export function revisionSections(before: StoredHandoff | null, after: StoredHand
 }
 
 export function revisionRecord(before: StoredHandoff | null, after: StoredHandoff): HistoryRecord {
-  return { revision: after.revision, at: after.updatedAt, by: after.updatedBy, sections: revisionSections(before, after), content: after.content };
+  return {
+    revision: after.revision,
+    at: after.updatedAt,
+    by: after.updatedBy,
+    sections: revisionSections(before, after),
+    content: after.content,
+    ...(after.writeId !== undefined ? { writeId: after.writeId } : {}),
+  };
+}
+
+/**
+ * The records that belong to the stored handoff's lineage. A head page can hold records of writes that
+ * never became the handoff: a save whose history PUT landed but whose handoff PUT failed (its revision
+ * is above the stored one), or one of two concurrent saves that lost (same revision as the accepted
+ * one, another writeId). So: records above the stored revision are dropped, and a record whose revision
+ * is in the handoff's `acceptedWrites` ring must carry that entry's writeId. Older records (before the
+ * ring, or before write ids existed) are kept as they are. `stored` null (no handoff): nothing to check.
+ */
+export function acceptedRecords(records: readonly HistoryRecord[], stored: Pick<StoredHandoff, 'revision' | 'acceptedWrites'> | null): HistoryRecord[] {
+  if (!stored) return [...records];
+  const accepted = new Map((stored.acceptedWrites ?? []).map((w) => [w.revision, w.writeId]));
+  return records.filter((r) => r.revision <= stored.revision && (!accepted.has(r.revision) || accepted.get(r.revision) === r.writeId));
 }
 
 export const pageFits = (page: HistoryPage): boolean => jsonBytes(page) <= PROPERTY_MAX_BYTES;

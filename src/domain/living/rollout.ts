@@ -8,22 +8,22 @@ import { z } from 'zod';
 import { appError } from '../errors';
 import { PersonRefSchema, type PersonRef } from '../person';
 import { stampOf } from '../revision';
+import { LEARNED_MAX, ROLLOUT_STAGES, stageLabel, stageOrder as orderOf, type RolloutStage } from './rollout-stages';
 
-/** Stages in rollout order. Stored as strings so the record stays one plain JSON enum. */
-export const ROLLOUT_STAGES = ['not-started', '1', '5', '25', '50', '100'] as const;
+// The zod-free stage helpers live in rollout-stages.ts (the UI imports them from there).
+export {
+  allowedMoves,
+  currentStageLabel,
+  initialRollout,
+  isRollback,
+  LEARNED_MAX,
+  ROLLOUT_STAGES,
+  stageLabel,
+  type AllowedMoves,
+  type RolloutStage,
+} from './rollout-stages';
+
 export const RolloutStageSchema = z.enum(ROLLOUT_STAGES, { error: 'Rollout stage must be one of: not-started, 1, 5, 25, 50, 100' });
-export type RolloutStage = z.output<typeof RolloutStageSchema>;
-
-const STAGE_LABELS: Record<RolloutStage, string> = {
-  'not-started': 'Not started',
-  '1': '1%',
-  '5': '5%',
-  '25': '25%',
-  '50': '50%',
-  '100': '100%',
-};
-
-export const LEARNED_MAX = 1000;
 
 /**
  * History is append-only but bounded to the last 30 moves: the rollout lives inside the version's
@@ -54,29 +54,6 @@ export const RolloutSchema = z.object({
 });
 export type Rollout = z.output<typeof RolloutSchema>;
 
-export function initialRollout(): Rollout {
-  return { stage: 'not-started', history: [] };
-}
-
-export const stageLabel = (stage: RolloutStage): string => STAGE_LABELS[stage];
-
-export const currentStageLabel = (rollout: Rollout): string => stageLabel(rollout.stage);
-
-const orderOf = (stage: RolloutStage): number => ROLLOUT_STAGES.indexOf(stage);
-
-export interface AllowedMoves {
-  /** Every later stage: skipping ahead (1% → 25%) is allowed. */
-  forward: RolloutStage[];
-  /** The one stage back, or null at "Not started". Moving back needs a note. */
-  back: RolloutStage | null;
-}
-
-/** What the UI can offer from the current stage; `moveStage` enforces the same rules. */
-export function allowedMoves(rollout: Rollout): AllowedMoves {
-  const at = orderOf(rollout.stage);
-  return { forward: ROLLOUT_STAGES.slice(at + 1), back: ROLLOUT_STAGES[at - 1] ?? null };
-}
-
 function refuse(field: 'stage' | 'learned', message: string): never {
   throw appError('INVALID_INPUT', message, { fields: { [field]: message } });
 }
@@ -106,6 +83,3 @@ export function moveStage(rollout: Rollout, to: RolloutStage, learned: string, b
   const entry: RolloutEntry = { stage: to, from, at: stampOf(at), by, learned: note };
   return { stage: to, history: [...rollout.history, entry].slice(-HISTORY_MAX) };
 }
-
-/** True when the entry moved the rollout back a stage. */
-export const isRollback = (entry: RolloutEntry): boolean => orderOf(entry.stage) < orderOf(entry.from);

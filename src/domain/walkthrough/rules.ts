@@ -7,15 +7,7 @@ import { appError } from '../errors';
 import { LIMITS, type HandoffContent, type PersonRef, type StoredHandoff } from '../handoff';
 import { stampOf } from '../revision';
 import { QUESTION_ID, type AnswerSection, type Settlement, type Walkthrough, type WalkthroughInput, type WalkthroughQuestion } from './schema';
-
-const SECTION_WORDS: Record<AnswerSection, string> = {
-  whatsNew: "What's new",
-  happyPath: 'Happy path',
-  limitations: 'Known limitations',
-  questions: 'Likely questions',
-  escalation: 'Escalation path',
-  dashboard: 'Dashboard link',
-};
+import { SECTION_WORDS } from './wording';
 
 function refuse(field: string, message: string): never {
   throw appError('INVALID_INPUT', message, { fields: { [field]: message } });
@@ -137,13 +129,22 @@ export function unsettledQuestions(walkthrough: Walkthrough | undefined | null):
 }
 
 /**
+ * What the walkthrough gate needs to know: the walkthrough itself (a stored handoff), or only its count
+ * of unsettled questions (an overview index entry: null when no walkthrough is recorded).
+ */
+export interface WalkthroughFacts {
+  walkthrough?: Walkthrough | undefined;
+  unsettledQuestions?: number | null | undefined;
+}
+
+/**
  * For the release gate's "walkthrough gate" setting: null when the walkthrough was held and every
  * question raised there is settled, otherwise the reason, in words a release manager can act on.
  */
-export function walkthroughBlocks(handoff: Pick<StoredHandoff, 'walkthrough'> | null): string | null {
+export function walkthroughBlocks(handoff: WalkthroughFacts | null): string | null {
   if (!handoff) return 'There is no handoff yet, so no walkthrough with the CS lead has been held.';
-  if (!handoff.walkthrough) return 'The walkthrough with the CS lead has not been recorded yet.';
-  const open = unsettledQuestions(handoff.walkthrough);
+  const open = handoff.walkthrough ? unsettledQuestions(handoff.walkthrough) : (handoff.unsettledQuestions ?? null);
+  if (open === null) return 'The walkthrough with the CS lead has not been recorded yet.';
   if (open === 0) return null;
   return `${open} question${open === 1 ? '' : 's'} from the CS walkthrough ${open === 1 ? 'is' : 'are'} not settled yet: answer ${open === 1 ? 'it' : 'each'} in the handoff or mark it as a gap in the release brief.`;
 }

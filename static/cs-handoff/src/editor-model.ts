@@ -27,18 +27,6 @@ export interface EditorModel {
 let seq = 0;
 export const newId = (): string => `i${++seq}`;
 
-export function emptyContent(): HandoffContent {
-  return {
-    whatsNew: '',
-    happyPath: [],
-    limitations: [],
-    noKnownLimitations: false,
-    questions: [],
-    escalation: { l1LookUp: '', l2Reproduce: '' },
-    dashboardUrl: '',
-  };
-}
-
 export function toModel(content: HandoffContent): EditorModel {
   return {
     whatsNew: content.whatsNew,

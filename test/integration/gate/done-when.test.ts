@@ -301,3 +301,56 @@ describe('the project lead time, everywhere', () => {
     expect((await gateIndex())?.settings?.leadTimeDays).toBe(7);
   });
 });
+
+describe('the walkthrough gate (project setting)', () => {
+  test('on: a ready, on-time handoff with an unsettled walkthrough question is blocked; settling it lets the release through', async () => {
+    const versionId = await createVersion('2028.04 Walkthrough gate', todayPlus(20));
+    const saved = expectOk(await invoke('po', 'saveHandoff', { versionId, baseRevision: 0, content: completeContent() }));
+    let view = expectOk(
+      await invoke('cs-lead', 'saveWalkthrough', {
+        versionId,
+        baseRevision: saved.handoff?.revision,
+        walkthrough: {
+          heldAt: '2026-07-01T14:00:00Z',
+          attendees: [{ displayName: 'Carlos Mendes' }],
+          questions: [
+            { text: 'Is the export limited to admins?', settlement: { kind: 'brief-gap', note: 'The brief does not say who can export.' } },
+            { text: 'Does the export include archived items?', settlement: null },
+          ],
+        },
+      }),
+    );
+    view = expectOk(await invoke('po', 'setStatus', { versionId, baseRevision: view.handoff?.revision, status: 'ready' }));
+    // Setting off (the default): on time, the gate is open, the walkthrough only warns.
+    expect(view.gate).toMatchObject({ state: 'ok', walkthroughWarning: expect.stringContaining('1 question from the CS walkthrough is not settled') });
+
+    // Only an admin may turn it on; the lead time stays as it was.
+    expect(expectError(await invoke('po', 'saveSettings', { walkthroughGate: true })).code).toBe('FORBIDDEN');
+    expect(expectOk(await invoke<{ settings: unknown }>('release-manager', 'saveSettings', { walkthroughGate: true })).settings).toEqual({ leadTimeDays: 7, walkthroughGate: true });
+    try {
+      view = expectOk(await invoke('cs-agent', 'getHandoff', { versionId }));
+      expect(view.gate.state).toBe('missing');
+      expect(view.gate.walkthroughWarning).toContain('1 question from the CS walkthrough is not settled');
+      expect(view.gate.clearBy[0]).toContain('settle every question');
+      const overview = expectOk(await invoke<ReleasesOverview>('cs-lead', 'listReleases', {}));
+      expect(overview.releases.find((r) => r.version.id === versionId)?.gate.state).toBe('missing');
+
+      expect(await releaseAsRita(versionId)).toBe(false);
+      const blocked = await record(versionId);
+      expect(blocked?.blocks).toHaveLength(1);
+      expect(blocked?.blocks[0]?.reason).toContain('walkthrough gate is on: 1 question from the CS walkthrough is not settled');
+
+      // Settling the question (a CS reader may) refreshes the gate-index entry and opens the gate.
+      const question = view.walkthrough?.questions.find((q) => q.settlement === null);
+      view = expectOk(
+        await invoke('cs-lead', 'settleQuestion', { versionId, baseRevision: view.handoff?.revision, questionId: question?.id, settlement: { kind: 'brief-gap', note: 'Archived items: not in the brief.' } }),
+      );
+      expect(view.gate).toMatchObject({ state: 'ok', walkthroughWarning: null });
+      expect((await gateIndex())?.versions[versionId]).toMatchObject({ state: 'ok' });
+      expect(await releaseAsRita(versionId)).toBe(true);
+      expect((await record(versionId))?.blocks).toHaveLength(1);
+    } finally {
+      expectOk(await invoke('release-manager', 'saveSettings', { walkthroughGate: false }));
+    }
+  });
+});

@@ -186,7 +186,7 @@ describe('a handoff with a long history', () => {
     expect(diff.changes.map((c) => c.section)).toEqual(["What's new"]);
   });
 
-  it('a save still takes 2 sequential rounds with the history write', async () => {
+  it('a save takes 3 sequential rounds with the history write (read, write, verify)', async () => {
     site.jira.settings.latencyMs = 30;
     try {
       const current = expectOk(await invoke('po', 'getHandoff', { versionId: SOON_VERSION }));
@@ -201,7 +201,8 @@ describe('a handoff with a long history', () => {
           end = c.endedAt;
         } else end = Math.max(end, c.endedAt);
       }
-      expect(rounds).toBe(2);
+      // Round 3 reads the handoff (and the history head) back to verify the write.
+      expect(rounds).toBe(3);
       expect(calls.filter((c) => c.method === 'PUT').map((c) => c.path)).toEqual(
         expect.arrayContaining([expect.stringContaining(`cs-handoff.history.${SOON_VERSION}.head`), expect.stringContaining(`cs-handoff.version.${SOON_VERSION}`)]),
       );

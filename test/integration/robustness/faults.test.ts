@@ -3,7 +3,8 @@
  * retried by the Jira layer where that is safe, and a failure between the two writes of a first save
  * (the handoff, then the overview index) loses nothing the person wrote.
  */
-import type { HandoffView, ReleasesOverview } from '../../../src/contract';
+import type { HandoffHistory, HandoffView, ReleasesOverview, RevisionDiff } from '../../../src/contract';
+import { historyHeadKey } from '../../../src/domain/history/history';
 import type { StoredHandoff } from '../../../src/domain/handoff';
 import { GATE_INDEX_PROPERTY_KEY, handoffPropertyKey, INDEX_PROPERTY_KEY } from '../../../src/domain/property-keys';
 import { startTestSite, type TestSite } from '../../support';
@@ -74,6 +75,37 @@ describe('retries', () => {
   });
 });
 
+describe('a history record written for a handoff PUT that failed', () => {
+  it('is not shown by listHistory or diffRevisions, and the next save replaces it', async () => {
+    const error = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    const key = handoffPropertyKey(SHOP_VERSION);
+    const base = ((await storedProperty(site, key)) as StoredHandoff).revision;
+    site.jira.settings.faults = [{ pathPattern: `^PUT ${escape(propertyPath(key))}$`, status: 503, times: 3 }];
+    const failed = expectError(await invoke('po', 'saveHandoff', { versionId: SHOP_VERSION, baseRevision: base, content: completeContent({ whatsNew: 'Never stored.' }) }));
+    expect(failed.code).toBe('JIRA_UNAVAILABLE');
+    site.jira.settings.faults = [];
+    error.mockRestore();
+    // The history head DID land (same parallel round), with a record of a revision the handoff never reached.
+    const head = (await storedProperty(site, historyHeadKey(SHOP_VERSION))) as { records: { revision: number; content: { whatsNew: string } }[] };
+    expect(head.records.map((r) => r.revision)).toContain(base + 1);
+    expect(head.records.find((r) => r.revision === base + 1)?.content.whatsNew).toBe('Never stored.');
+
+    const history = expectOk(await invoke<HandoffHistory>('cs-agent', 'listHistory', { versionId: SHOP_VERSION }));
+    expect(history.revisions.map((r) => r.revision)).not.toContain(base + 1);
+    expect(history.revisions[0]?.revision).toBe(base);
+    expect(expectError(await invoke('cs-agent', 'diffRevisions', { versionId: SHOP_VERSION, from: base, to: base + 1 })).code).toBe('NOT_FOUND');
+
+    // The next save takes that revision number; the history shows its text, not the failed one.
+    const saved = expectOk(await invoke<HandoffView>('po', 'saveHandoff', { versionId: SHOP_VERSION, baseRevision: base, content: completeContent({ whatsNew: 'Stored this time.' }) }));
+    expect(saved.handoff?.revision).toBe(base + 1);
+    const after = expectOk(await invoke<HandoffHistory>('cs-agent', 'listHistory', { versionId: SHOP_VERSION }));
+    expect(after.revisions[0]?.revision).toBe(base + 1);
+    const diff = expectOk(await invoke<RevisionDiff>('cs-agent', 'diffRevisions', { versionId: SHOP_VERSION, from: base, to: base + 1 }));
+    expect(JSON.stringify(diff.changes)).toContain('Stored this time.');
+    expect(JSON.stringify(diff.changes)).not.toContain('Never stored.');
+  });
+});
+
 describe('a failure between writing the handoff and updating the overview index', () => {
   const indexFault = () => [{ pathPattern: `^PUT ${escape(propertyPath(INDEX_PROPERTY_KEY))}$`, status: 503 as const, times: 3 }];
   const overviewRow = async (versionId: string) => {
@@ -81,7 +113,7 @@ describe('a failure between writing the handoff and updating the overview index'
     return overview.releases.find((r) => r.version.id === versionId);
   };
 
-  it('keeps the handoff; the overview is stale until the next status change of that version repairs it', async () => {
+  it('keeps the handoff; the overview is stale until the scheduled scan repairs the index', async () => {
     const error = jest.spyOn(console, 'error').mockImplementation(() => undefined);
     site.jira.settings.faults = indexFault();
     const saved = expectOk(await invoke('po', 'saveHandoff', { versionId: SOON_VERSION, baseRevision: 0, content: completeContent() }));
@@ -97,14 +129,18 @@ describe('a failure between writing the handoff and updating the overview index'
     expect(JSON.stringify(index ?? {})).not.toContain(`"${SOON_VERSION}"`);
     expect((await overviewRow(SOON_VERSION))?.status).toBe('none');
 
-    // The scheduled scan (gate-risk-scan) rebuilds the GATE index from the per-version properties…
+    // The scheduled scan (gate-risk-scan) rebuilds the gate index from the per-version properties…
     await site.host.runScheduledTrigger('gate-risk-scan');
     const gateIndex = (await storedProperty(site, GATE_INDEX_PROPERTY_KEY)) as { versions: Record<string, unknown> };
     expect(gateIndex.versions).toHaveProperty(SOON_VERSION);
-    // …but not the handoff index the overview's status column reads: still stale after the scan.
-    expect((await overviewRow(SOON_VERSION))?.status).toBe('none');
+    // …and the handoff index the overview's status column reads: repaired.
+    const repaired = (await storedProperty(site, INDEX_PROPERTY_KEY)) as { versions: Record<string, unknown[]> };
+    expect(repaired.versions[SOON_VERSION]).toEqual(['d', null, 1, expect.any(Number)]);
+    expect((await overviewRow(SOON_VERSION))?.status).toBe('draft');
+    // Entries of other versions are kept.
+    expect(repaired.versions).toHaveProperty(SHOP_VERSION);
 
-    // The next status change of that version reads and rewrites the index: repaired.
+    // A status change keeps it current as before.
     expectOk(await invoke<HandoffView>('po', 'setStatus', { versionId: SOON_VERSION, baseRevision: 1, status: 'ready' }));
     expect((await overviewRow(SOON_VERSION))?.status).toBe('ready');
   });

@@ -96,3 +96,22 @@ describe('dedupe by when the release was seen', () => {
     expect(fitted.blocks[fitted.blocks.length - 1]).toEqual(r.blocks[r.blocks.length - 1]);
   });
 });
+
+describe('the walkthrough gate', () => {
+  const ready = { status: 'ready' as const, readyAt: '2026-11-20T00:00:00Z' };
+  const gateOn = (handoff: GateInput['handoff'], over: Partial<GateInput> = {}) => evaluateGate(input({ handoff, walkthroughGate: true, ...over }));
+
+  it('off: an unsettled walkthrough does not close the gate', () => {
+    expect(evaluateGate(input({ handoff: { ...ready, unsettledQuestions: 2 } })).state).toBe('ok');
+  });
+
+  it('on: a ready, on-time handoff is judged by the deadline until the walkthrough is held and settled', () => {
+    const open = gateOn({ ...ready, unsettledQuestions: 2 });
+    expect(open).toMatchObject({ state: 'missing', walkthroughBlock: expect.stringContaining('2 questions') });
+    expect(gateReason({ versionName: 'V1', handoff: ready, evaluation: open, rule })).toContain("walkthrough gate is on: 2 questions");
+    expect(gateOn({ ...ready }).walkthroughBlock).toContain('has not been recorded');
+    expect(gateOn({ ...ready, unsettledQuestions: 0 })).toMatchObject({ state: 'ok', walkthroughBlock: null });
+    expect(gateOn({ ...ready, unsettledQuestions: 1 }, { version: { name: 'V1', releaseDate: '2026-11-30' } }).state).toBe('overdue');
+    expect(gateOn({ ...ready, unsettledQuestions: 1 }, { override: { by: { accountId: 'a' }, at: '2026-11-24T00:00:00Z', reason: 'Release anyway, agreed.' } }).state).toBe('overridden');
+  });
+});

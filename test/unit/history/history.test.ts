@@ -1,5 +1,6 @@
 import { emptyContent, LIMITS, type HandoffContent } from '../../../src/domain/handoff';
 import {
+  acceptedRecords,
   appendRecord,
   collectRecords,
   contentAt,
@@ -119,5 +120,25 @@ describe('history pages', () => {
     expect(contentAt(records, 0)).toEqual(emptyContent());
     expect(contentAt(records, 7)).toBeNull();
     expect(historyHeadKey('10002')).toBe('cs-handoff.history.10002.head');
+  });
+});
+
+describe('acceptedRecords', () => {
+  const w = (revision: number, writeId: string) => ({ revision, writeId, by: 'acc-po', at: '2026-07-01T12:00:00.000Z' });
+  const records = [
+    { ...record(4), writeId: 'lost' },
+    { ...record(3), writeId: 'w3' },
+    { ...record(2), writeId: 'loser' },
+    record(1),
+  ];
+
+  it('drops records above the stored revision and records of writes that are not in the ring', () => {
+    const kept = acceptedRecords(records, { revision: 3, acceptedWrites: [w(2, 'w2'), w(3, 'w3')] });
+    expect(kept.map((r) => r.revision)).toEqual([3, 1]);
+  });
+
+  it('keeps records older than the ring, and everything when there is no handoff', () => {
+    expect(acceptedRecords(records, { revision: 4, acceptedWrites: [] }).map((r) => r.revision)).toEqual([4, 3, 2, 1]);
+    expect(acceptedRecords(records, null)).toHaveLength(4);
   });
 });

@@ -46,6 +46,30 @@ describe('versions', () => {
     ]);
   });
 
+  it('with total, asks for every remaining page at once (2 rounds); without total, follows isLast', async () => {
+    const all = Array.from({ length: 1000 }, (_, i) => versionJson(30000 + i));
+    let inFlight = 0;
+    let maxInFlight = 0;
+    const page = (withTotal: boolean) => async ({ path }: { path: string }) => {
+      inFlight++;
+      maxInFlight = Math.max(maxInFlight, inFlight);
+      await new Promise((r) => setTimeout(r, 5));
+      inFlight--;
+      const startAt = Number(new URL(path, 'https://x').searchParams.get('startAt'));
+      const values = all.slice(startAt, startAt + 100);
+      return { status: 200, body: { startAt, maxResults: 100, ...(withTotal ? { total: all.length } : {}), isLast: startAt + 100 >= all.length, values } };
+    };
+    const parallel = fakeJira(page(true) as never);
+    expect((await createJira(parallel.fetch).listProjectVersions('SHOP')).map((v) => v.id)).toEqual(all.map((v) => v.id));
+    expect(parallel.sent).toHaveLength(10);
+    expect(maxInFlight).toBe(9);
+    maxInFlight = 0;
+    const walk = fakeJira(page(false) as never);
+    expect(await createJira(walk.fetch).listProjectVersions('SHOP')).toHaveLength(1000);
+    expect(walk.sent).toHaveLength(10);
+    expect(maxInFlight).toBe(1);
+  });
+
   it('stops on an empty page even without isLast', async () => {
     const { fetch, sent } = fakeJira(() => ({ status: 200, body: { values: [], isLast: false } }));
     expect(await createJira(fetch).listProjectVersions('SHOP')).toEqual([]);

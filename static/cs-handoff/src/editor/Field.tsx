@@ -1,5 +1,6 @@
 /** A labelled control with helper text and an inline error, linked for screen readers. */
 import type { ReactNode } from 'react';
+import TextArea from '@atlaskit/textarea';
 
 export const errorId = (id: string) => `${id}-error`;
 export const helperId = (id: string) => `${id}-helper`;
@@ -50,5 +51,46 @@ export function Field({
       {children}
       <FieldMessages id={id} helper={helper} error={error} />
     </div>
+  );
+}
+
+/** A Field holding a resizable TextArea: the value, its error state and its helper/error links in one place. */
+export function TextAreaField({
+  id,
+  label,
+  helper,
+  error,
+  hideLabel,
+  value,
+  minimumRows,
+  onChange,
+  onBlur,
+  testId,
+}: {
+  id: string;
+  label: string;
+  helper?: ReactNode;
+  error?: string;
+  hideLabel?: boolean;
+  value: string;
+  minimumRows: number;
+  onChange(value: string): void;
+  onBlur(): void;
+  testId: string;
+}) {
+  return (
+    <Field id={id} label={label} hideLabel={hideLabel} helper={helper} error={error}>
+      <TextArea
+        id={id}
+        value={value}
+        minimumRows={minimumRows}
+        resize="vertical"
+        isInvalid={Boolean(error)}
+        aria-describedby={describedBy(id, Boolean(helper), error)}
+        onChange={(e) => onChange(e.target.value)}
+        onBlur={onBlur}
+        testId={testId}
+      />
+    </Field>
   );
 }

@@ -3,14 +3,13 @@
  * inline validation from the domain schema as people type and leave fields, Save and Cancel.
  */
 import './zod-setup';
-import { useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
-import TextArea from '@atlaskit/textarea';
 import Textfield from '@atlaskit/textfield';
 import { LIMITS } from '../../../../src/domain/handoff';
 import type { EditorModel } from '../editor-model';
-import { describedBy, Field, errorId } from './Field';
+import { describedBy, Field, errorId, TextAreaField } from './Field';
 import { focusSoon } from './focus';
 import { QuestionsEditor } from './QuestionsEditor';
 import { TextListEditor } from './TextListEditor';
@@ -39,6 +38,18 @@ function controlId(model: EditorModel, path: string): string {
   return `${head}-add`;
 }
 
+/** One part of the brief: a section titled by a small heading it is labelled by. */
+function EditorSection({ id, title, className = 'editor-section', children }: { id: string; title: string; className?: string; children: ReactNode }) {
+  return (
+    <section className={className} aria-labelledby={id}>
+      <Heading size="small" as="h3" id={id}>
+        {title}
+      </Heading>
+      {children}
+    </section>
+  );
+}
+
 export default function HandoffEditor({ model, saving, serverFields, onChange, onSave, onCancel }: HandoffEditorProps) {
   const [touched, setTouched] = useState<Set<string>>(() => new Set());
   const [submitted, setSubmitted] = useState(false);
@@ -63,9 +74,6 @@ export default function HandoffEditor({ model, saving, serverFields, onChange, o
     onSave();
   };
 
-  const whatsNewErr = err('whatsNew');
-  const l1Err = err('escalation.l1LookUp');
-  const l2Err = err('escalation.l2Reproduce');
   const urlErr = err('dashboardUrl');
   const problemCount = submitted ? Object.keys(errors).length : 0;
 
@@ -76,35 +84,22 @@ export default function HandoffEditor({ model, saving, serverFields, onChange, o
       </Heading>
       <p className="muted">Write it for CS, in their words. Empty list entries are left out when you save.</p>
 
-      <section className="editor-section" aria-labelledby="ed-whats-new">
-        <Heading size="small" as="h3" id="ed-whats-new">
-          What's new
-        </Heading>
-        <Field
+      <EditorSection id="ed-whats-new" title="What's new">
+        <TextAreaField
           id="f-whatsNew"
           label="What's new"
           hideLabel
           helper={`One paragraph in CS language, not engineering language. ${model.whatsNew.trim().length}/${LIMITS.whatsNew}`}
-          error={whatsNewErr}
-        >
-          <TextArea
-            id="f-whatsNew"
-            value={model.whatsNew}
-            minimumRows={4}
-            resize="vertical"
-            isInvalid={Boolean(whatsNewErr)}
-            aria-describedby={describedBy('f-whatsNew', true, whatsNewErr)}
-            onChange={(e) => set('whatsNew', e.target.value)}
-            onBlur={() => touch('whatsNew')}
-            testId="field-whatsNew"
-          />
-        </Field>
-      </section>
+          error={err('whatsNew')}
+          value={model.whatsNew}
+          minimumRows={4}
+          onChange={(value) => set('whatsNew', value)}
+          onBlur={() => touch('whatsNew')}
+          testId="field-whatsNew"
+        />
+      </EditorSection>
 
-      <section className="editor-section" aria-labelledby="ed-happy-path">
-        <Heading size="small" as="h3" id="ed-happy-path">
-          Happy path
-        </Heading>
+      <EditorSection id="ed-happy-path" title="Happy path">
         <TextListEditor
           name="happyPath"
           itemNoun="step"
@@ -119,12 +114,9 @@ export default function HandoffEditor({ model, saving, serverFields, onChange, o
           onChange={(items) => set('happyPath', items)}
           onBlur={touch}
         />
-      </section>
+      </EditorSection>
 
-      <section className="editor-section" aria-labelledby="ed-limitations">
-        <Heading size="small" as="h3" id="ed-limitations">
-          Known limitations
-        </Heading>
+      <EditorSection id="ed-limitations" title="Known limitations">
         <TextListEditor
           name="limitations"
           itemNoun="limitation"
@@ -155,12 +147,9 @@ export default function HandoffEditor({ model, saving, serverFields, onChange, o
             {limitationsWritten ? 'Remove the limitations above to say none are known.' : 'Tick this only when you have checked: there are no known limitations.'}
           </div>
         </div>
-      </section>
+      </EditorSection>
 
-      <section className="editor-section" aria-labelledby="ed-questions">
-        <Heading size="small" as="h3" id="ed-questions">
-          Likely questions
-        </Heading>
+      <EditorSection id="ed-questions" title="Likely questions">
         <QuestionsEditor
           items={model.questions}
           max={LIMITS.questions}
@@ -169,45 +158,35 @@ export default function HandoffEditor({ model, saving, serverFields, onChange, o
           onChange={(items) => set('questions', items)}
           onBlur={touch}
         />
-      </section>
+      </EditorSection>
 
-      <section className="editor-section stack" aria-labelledby="ed-escalation">
-        <Heading size="small" as="h3" id="ed-escalation">
-          Escalation path
-        </Heading>
-        <Field id="f-l1" label="L1: how to look it up" helper="Where an L1 agent finds the answer." error={l1Err}>
-          <TextArea
-            id="f-l1"
-            value={model.l1LookUp}
-            minimumRows={2}
-            resize="vertical"
-            isInvalid={Boolean(l1Err)}
-            aria-describedby={describedBy('f-l1', true, l1Err)}
-            onChange={(e) => set('l1LookUp', e.target.value)}
-            onBlur={() => touch('escalation.l1LookUp')}
-            testId="field-l1"
-          />
-        </Field>
-        <Field id="f-l2" label="L2: how to reproduce" helper="The steps an L2 agent follows to see the problem." error={l2Err}>
-          <TextArea
-            id="f-l2"
-            value={model.l2Reproduce}
-            minimumRows={2}
-            resize="vertical"
-            isInvalid={Boolean(l2Err)}
-            aria-describedby={describedBy('f-l2', true, l2Err)}
-            onChange={(e) => set('l2Reproduce', e.target.value)}
-            onBlur={() => touch('escalation.l2Reproduce')}
-            testId="field-l2"
-          />
-        </Field>
+      <EditorSection id="ed-escalation" title="Escalation path" className="editor-section stack">
+        <TextAreaField
+          id="f-l1"
+          label="L1: how to look it up"
+          helper="Where an L1 agent finds the answer."
+          error={err('escalation.l1LookUp')}
+          value={model.l1LookUp}
+          minimumRows={2}
+          onChange={(value) => set('l1LookUp', value)}
+          onBlur={() => touch('escalation.l1LookUp')}
+          testId="field-l1"
+        />
+        <TextAreaField
+          id="f-l2"
+          label="L2: how to reproduce"
+          helper="The steps an L2 agent follows to see the problem."
+          error={err('escalation.l2Reproduce')}
+          value={model.l2Reproduce}
+          minimumRows={2}
+          onChange={(value) => set('l2Reproduce', value)}
+          onBlur={() => touch('escalation.l2Reproduce')}
+          testId="field-l2"
+        />
         <p className="helper">L3: agents file a Jira bug with the chain-aware label from the handoff page.</p>
-      </section>
+      </EditorSection>
 
-      <section className="editor-section" aria-labelledby="ed-dashboard">
-        <Heading size="small" as="h3" id="ed-dashboard">
-          Dashboard link
-        </Heading>
+      <EditorSection id="ed-dashboard" title="Dashboard link">
         <Field
           id="f-dashboard"
           label="Dashboard link"
@@ -228,7 +207,7 @@ export default function HandoffEditor({ model, saving, serverFields, onChange, o
             testId="field-dashboardUrl"
           />
         </Field>
-      </section>
+      </EditorSection>
 
       <div className="editor-actions">
         <Button appearance="primary" type="submit" isDisabled={saving} testId="editor-save">

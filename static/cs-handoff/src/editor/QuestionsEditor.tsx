@@ -1,9 +1,8 @@
 /** Likely questions: question + answer pairs, add / remove. */
 import Button from '@atlaskit/button/new';
 import Textfield from '@atlaskit/textfield';
-import TextArea from '@atlaskit/textarea';
 import { newId, type QaItem } from '../editor-model';
-import { describedBy, FieldMessages } from './Field';
+import { describedBy, Field, FieldMessages, TextAreaField } from './Field';
 import { focusSoon } from './focus';
 
 interface Props {
@@ -28,7 +27,8 @@ export function QuestionsEditor({ items, max, errors, visible, onChange, onBlur 
     const neighbour = next[index] ?? next[index - 1];
     focusSoon(...(neighbour ? [`q-${neighbour.id}`] : []), 'questions-add');
   };
-  const listError = visible('questions') ? errors.questions : undefined;
+  const errorAt = (path: string) => (visible(path) ? errors[path] : undefined);
+  const listError = errorAt('questions');
 
   return (
     <fieldset data-testid="questions-editor">
@@ -39,44 +39,33 @@ export function QuestionsEditor({ items, max, errors, visible, onChange, onBlur 
       <div className="stack-sm" style={{ marginTop: 8 }}>
         {items.map((q, index) => {
           const qid = `q-${q.id}`;
-          const aid = `a-${q.id}`;
-          const qErr = visible(`questions.${index}.question`) ? errors[`questions.${index}.question`] : undefined;
-          const aErr = visible(`questions.${index}.answer`) ? errors[`questions.${index}.answer`] : undefined;
+          const qPath = `questions.${index}.question`;
+          const aPath = `questions.${index}.answer`;
+          const qErr = errorAt(qPath);
           const n = index + 1;
           return (
             <div key={q.id} className="qa-item stack-sm" data-testid="questions-item">
-              <div>
-                <label className="field-label" htmlFor={qid}>
-                  Question {n}
-                </label>
+              <Field id={qid} label={`Question ${n}`} error={qErr}>
                 <Textfield
                   id={qid}
                   value={q.question}
                   isInvalid={Boolean(qErr)}
                   aria-describedby={describedBy(qid, false, qErr)}
                   onChange={(e) => update(index, { question: (e.target as HTMLInputElement).value })}
-                  onBlur={() => onBlur(`questions.${index}.question`)}
+                  onBlur={() => onBlur(qPath)}
                   testId={`questions-question-${index}`}
                 />
-                <FieldMessages id={qid} error={qErr} />
-              </div>
-              <div>
-                <label className="field-label" htmlFor={aid}>
-                  Answer {n}
-                </label>
-                <TextArea
-                  id={aid}
-                  value={q.answer}
-                  minimumRows={2}
-                  resize="vertical"
-                  isInvalid={Boolean(aErr)}
-                  aria-describedby={describedBy(aid, false, aErr)}
-                  onChange={(e) => update(index, { answer: e.target.value })}
-                  onBlur={() => onBlur(`questions.${index}.answer`)}
-                  testId={`questions-answer-${index}`}
-                />
-                <FieldMessages id={aid} error={aErr} />
-              </div>
+              </Field>
+              <TextAreaField
+                id={`a-${q.id}`}
+                label={`Answer ${n}`}
+                error={errorAt(aPath)}
+                value={q.answer}
+                minimumRows={2}
+                onChange={(answer) => update(index, { answer })}
+                onBlur={() => onBlur(aPath)}
+                testId={`questions-answer-${index}`}
+              />
               <div>
                 <Button
                   spacing="compact"

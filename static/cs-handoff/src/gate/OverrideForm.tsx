@@ -1,7 +1,7 @@
 /** "Override gate": a required reason (10-500 characters, checked as the admin types), then Confirm or Cancel. */
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import Button from '@atlaskit/button/new';
 import TextArea from '@atlaskit/textarea';
+import { FormActions } from '../components/FormActions';
 
 export const REASON_MIN = 10;
 export const REASON_MAX = 500;
@@ -67,14 +67,14 @@ export default function OverrideForm({ busy, onConfirm, onCancel }: { busy: bool
           {showProblem || ''}
         </p>
       </div>
-      <div className="row">
-        <Button type="submit" appearance="warning" isDisabled={busy} isLoading={busy} testId="gate-override-confirm">
-          Confirm override
-        </Button>
-        <Button appearance="subtle" onClick={onCancel} isDisabled={busy} testId="gate-override-cancel">
-          Cancel
-        </Button>
-      </div>
+      <FormActions
+        submitLabel="Confirm override"
+        appearance="warning"
+        submitTestId="gate-override-confirm"
+        cancelTestId="gate-override-cancel"
+        busy={busy}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

@@ -2,7 +2,6 @@
  * The rollout on a handoff page: a timeline of every move (who, when, what was learned, rollbacks marked)
  * and, for editors, "Move rollout": a stage the domain allows, what was learned, Confirm. Loaded lazily.
  */
-import '../editor/zod-setup';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
@@ -16,10 +15,11 @@ import {
   isRollback,
   LEARNED_MAX,
   stageLabel,
-  type Rollout,
   type RolloutStage,
-} from '../../../../src/domain/living/rollout';
+} from '../../../../src/domain/living/rollout-stages';
+import type { Rollout } from '../../../../src/domain/living/rollout';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { FormActions } from '../components/FormActions';
 import { formatInstant } from '../format';
 
 interface Props {
@@ -116,14 +116,14 @@ function MoveForm({ rollout, onMove, onDone }: { rollout: Rollout; onMove: Props
         </p>
       </div>
       {error && <ErrorMessage error={error} testId="rollout-error" />}
-      <div className="row">
-        <Button type="submit" appearance={rollback ? 'warning' : 'primary'} isDisabled={busy} isLoading={busy} testId="rollout-confirm">
-          {rollback ? 'Confirm rollback' : 'Confirm'}
-        </Button>
-        <Button appearance="subtle" onClick={onDone} isDisabled={busy} testId="rollout-cancel">
-          Cancel
-        </Button>
-      </div>
+      <FormActions
+        submitLabel={rollback ? 'Confirm rollback' : 'Confirm'}
+        appearance={rollback ? 'warning' : 'primary'}
+        submitTestId="rollout-confirm"
+        cancelTestId="rollout-cancel"
+        busy={busy}
+        onCancel={onDone}
+      />
     </form>
   );
 }

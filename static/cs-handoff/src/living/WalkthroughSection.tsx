@@ -5,15 +5,16 @@
  * handoff records the walkthrough and settles questions; editors turn an unsettled question into a
  * likely question with its answer in one action. Loaded lazily.
  */
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent, type Ref } from 'react';
 import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
 import Lozenge from '@atlaskit/lozenge';
 import TextArea from '@atlaskit/textarea';
 import Textfield from '@atlaskit/textfield';
-import type { HandoffView, ResolverError } from '../../../../src/contract';
+import type { HandoffView, ResolverError, Result } from '../../../../src/contract';
 import { api } from '../api';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { FormActions } from '../components/FormActions';
 import { formatInstant } from '../format';
 import {
   answeredTargets,
@@ -38,6 +39,80 @@ function focusLater(el: HTMLElement | null | undefined) {
 function localInputValue(d: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+/**
+ * A form's busy / error state around its one resolver call: `save` runs the call, then hands the new
+ * view to `onSaved` or keeps the error to show.
+ */
+function useSave(onSaved: (view: HandoffView) => void) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ResolverError | null>(null);
+  const save = async (call: () => Promise<Result<HandoffView>>) => {
+    setBusy(true);
+    setError(null);
+    const res = await call();
+    setBusy(false);
+    if (!res.ok) return setError(res.error);
+    onSaved(res.value);
+  };
+  return { busy, error, save };
+}
+
+/** A required text area whose problem is announced (role="alert") once the form was submitted. */
+function RequiredTextArea({
+  id,
+  label,
+  value,
+  onChange,
+  problem,
+  minimumRows,
+  inputRef,
+  testId,
+  errorTestId,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  onChange(value: string): void;
+  /** The problem to show now (empty or null: none). */
+  problem: string | null | false;
+  minimumRows: number;
+  inputRef: Ref<HTMLTextAreaElement>;
+  testId: string;
+  errorTestId?: string;
+}) {
+  return (
+    <div>
+      <label className="field-label" htmlFor={id}>
+        {label}
+      </label>
+      <TextArea
+        id={id}
+        ref={inputRef}
+        value={value}
+        onChange={(e) => onChange(e.currentTarget.value)}
+        isInvalid={Boolean(problem)}
+        isRequired
+        minimumRows={minimumRows}
+        maxHeight="30vh"
+        aria-describedby={`${id}-err`}
+        testId={testId}
+      />
+      <p className="field-error" id={`${id}-err`} role="alert" hidden={!problem} data-testid={errorTestId}>
+        {problem || ''}
+      </p>
+    </div>
+  );
+}
+
+/** What the settle and promote forms get: the question, its 1-based position, and where to go after. */
+interface QuestionFormProps {
+  view: HandoffView;
+  question: WalkthroughQuestion;
+  position: number;
+  onSaved(view: HandoffView): void;
+  onCancel(): void;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -73,8 +148,7 @@ function RecordForm({
       : [{ key: nextKey.current++, text: '' }],
   );
   const [submitted, setSubmitted] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ResolverError | null>(null);
+  const { busy, error, save } = useSave(onSaved);
   const formRef = useRef<HTMLFormElement | null>(null);
   useEffect(() => document.getElementById(`${id}-held`)?.focus(), [id]);
 
@@ -112,8 +186,6 @@ function RecordForm({
       focusLater(document.getElementById(target));
       return;
     }
-    setBusy(true);
-    setError(null);
     const sent = questions
       .filter((q) => q.text.trim() !== '')
       .map((q) => {
@@ -127,14 +199,13 @@ function RecordForm({
           settlement: same ? q.stored.settlement : null,
         };
       });
-    const res = await api.saveWalkthrough(versionId, baseRevision, {
-      heldAt: (heldDate as Date).toISOString(),
-      attendees: names.map((displayName) => ({ displayName })),
-      questions: sent,
-    });
-    setBusy(false);
-    if (!res.ok) return setError(res.error);
-    onSaved(res.value);
+    await save(() =>
+      api.saveWalkthrough(versionId, baseRevision, {
+        heldAt: (heldDate as Date).toISOString(),
+        attendees: names.map((displayName) => ({ displayName })),
+        questions: sent,
+      }),
+    );
   };
 
   return (
@@ -216,14 +287,7 @@ function RecordForm({
         </div>
       </fieldset>
       {error && <ErrorMessage error={error} testId="walkthrough-error" />}
-      <div className="row">
-        <Button type="submit" appearance="primary" isDisabled={busy} isLoading={busy} testId="walkthrough-save">
-          Save walkthrough
-        </Button>
-        <Button appearance="subtle" onClick={onCancel} isDisabled={busy} testId="walkthrough-cancel">
-          Cancel
-        </Button>
-      </div>
+      <FormActions submitLabel="Save walkthrough" submitTestId="walkthrough-save" cancelTestId="walkthrough-cancel" busy={busy} onCancel={onCancel} />
     </form>
   );
 }
@@ -231,19 +295,7 @@ function RecordForm({
 // ---------------------------------------------------------------------------------------------------
 // Settle one question
 
-function SettleForm({
-  view,
-  question,
-  position,
-  onSaved,
-  onCancel,
-}: {
-  view: HandoffView;
-  question: WalkthroughQuestion;
-  position: number;
-  onSaved(view: HandoffView): void;
-  onCancel(): void;
-}) {
+function SettleForm({ view, question, position, onSaved, onCancel }: QuestionFormProps) {
   const id = useId();
   const targets = answeredTargets(view);
   const current = question.settlement;
@@ -251,8 +303,7 @@ function SettleForm({
   const [target, setTarget] = useState(current?.kind === 'answered' ? targetValue(current) : (targets[0]?.value ?? ''));
   const [note, setNote] = useState(current?.kind === 'brief-gap' ? current.note : '');
   const [submitted, setSubmitted] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ResolverError | null>(null);
+  const { busy, error, save } = useSave(onSaved);
   const noteRef = useRef<HTMLTextAreaElement | null>(null);
   const firstRef = useRef<HTMLInputElement | null>(null);
   useEffect(() => firstRef.current?.focus(), []);
@@ -269,13 +320,8 @@ function SettleForm({
     setSubmitted(true);
     if (kind === 'brief-gap' && noteProblem) return focusLater(noteRef.current);
     if (kind === 'answered' && !target) return;
-    setBusy(true);
-    setError(null);
     const settlement: Settlement = kind === 'answered' ? settlementFromTarget(target) : { kind: 'brief-gap', note: trimmed };
-    const res = await api.settleQuestion(view.version.id, view.handoff?.revision ?? 0, question.id, settlement);
-    setBusy(false);
-    if (!res.ok) return setError(res.error);
-    onSaved(res.value);
+    await save(() => api.settleQuestion(view.version.id, view.handoff?.revision ?? 0, question.id, settlement));
   };
 
   return (
@@ -313,36 +359,20 @@ function SettleForm({
           </select>
         </div>
       ) : (
-        <div>
-          <label className="field-label" htmlFor={`${id}-note`}>
-            What is missing from the release brief? (required)
-          </label>
-          <TextArea
-            id={`${id}-note`}
-            ref={noteRef}
-            value={note}
-            onChange={(e) => setNote(e.currentTarget.value)}
-            isInvalid={Boolean(submitted && noteProblem)}
-            isRequired
-            minimumRows={2}
-            maxHeight="30vh"
-            aria-describedby={`${id}-note-err`}
-            testId="settle-note"
-          />
-          <p className="field-error" id={`${id}-note-err`} role="alert" hidden={!(submitted && noteProblem)} data-testid="settle-note-error">
-            {(submitted && noteProblem) || ''}
-          </p>
-        </div>
+        <RequiredTextArea
+          id={`${id}-note`}
+          label="What is missing from the release brief? (required)"
+          value={note}
+          onChange={setNote}
+          problem={submitted && noteProblem}
+          minimumRows={2}
+          inputRef={noteRef}
+          testId="settle-note"
+          errorTestId="settle-note-error"
+        />
       )}
       {error && <ErrorMessage error={error} testId="settle-error" />}
-      <div className="row">
-        <Button type="submit" appearance="primary" isDisabled={busy} isLoading={busy} testId="settle-confirm">
-          Save settlement
-        </Button>
-        <Button appearance="subtle" onClick={onCancel} isDisabled={busy} testId="settle-cancel">
-          Cancel
-        </Button>
-      </div>
+      <FormActions submitLabel="Save settlement" submitTestId="settle-confirm" cancelTestId="settle-cancel" busy={busy} onCancel={onCancel} />
     </form>
   );
 }
@@ -350,24 +380,11 @@ function SettleForm({
 // ---------------------------------------------------------------------------------------------------
 // Add as likely question (editors)
 
-function PromoteForm({
-  view,
-  question,
-  position,
-  onSaved,
-  onCancel,
-}: {
-  view: HandoffView;
-  question: WalkthroughQuestion;
-  position: number;
-  onSaved(view: HandoffView): void;
-  onCancel(): void;
-}) {
+function PromoteForm({ view, question, position, onSaved, onCancel }: QuestionFormProps) {
   const id = useId();
   const [answer, setAnswer] = useState('');
   const [submitted, setSubmitted] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ResolverError | null>(null);
+  const { busy, error, save } = useSave(onSaved);
   const ref = useRef<HTMLTextAreaElement | null>(null);
   useEffect(() => ref.current?.focus(), []);
   const trimmed = answer.trim();
@@ -378,12 +395,7 @@ function PromoteForm({
     event.preventDefault();
     setSubmitted(true);
     if (problem) return focusLater(ref.current);
-    setBusy(true);
-    setError(null);
-    const res = await api.promoteQuestion(view.version.id, view.handoff?.revision ?? 0, question.id, trimmed);
-    setBusy(false);
-    if (!res.ok) return setError(res.error);
-    onSaved(res.value);
+    await save(() => api.promoteQuestion(view.version.id, view.handoff?.revision ?? 0, question.id, trimmed));
   };
 
   return (
@@ -392,35 +404,18 @@ function PromoteForm({
         Add question {position} to the likely questions
       </h4>
       <p className="muted">It is added to the handoff's Likely questions with your answer, and counts as answered there.</p>
-      <div>
-        <label className="field-label" htmlFor={`${id}-answer`}>
-          Answer (required)
-        </label>
-        <TextArea
-          id={`${id}-answer`}
-          ref={ref}
-          value={answer}
-          onChange={(e) => setAnswer(e.currentTarget.value)}
-          isInvalid={Boolean(submitted && problem)}
-          isRequired
-          minimumRows={3}
-          maxHeight="30vh"
-          aria-describedby={`${id}-err`}
-          testId="promote-answer"
-        />
-        <p className="field-error" id={`${id}-err`} role="alert" hidden={!(submitted && problem)}>
-          {(submitted && problem) || ''}
-        </p>
-      </div>
+      <RequiredTextArea
+        id={`${id}-answer`}
+        label="Answer (required)"
+        value={answer}
+        onChange={setAnswer}
+        problem={submitted && problem}
+        minimumRows={3}
+        inputRef={ref}
+        testId="promote-answer"
+      />
       {error && <ErrorMessage error={error} testId="promote-error" />}
-      <div className="row">
-        <Button type="submit" appearance="primary" isDisabled={busy} isLoading={busy} testId="promote-confirm">
-          Add to likely questions
-        </Button>
-        <Button appearance="subtle" onClick={onCancel} isDisabled={busy} testId="promote-cancel">
-          Cancel
-        </Button>
-      </div>
+      <FormActions submitLabel="Add to likely questions" submitTestId="promote-confirm" cancelTestId="promote-cancel" busy={busy} onCancel={onCancel} />
     </form>
   );
 }

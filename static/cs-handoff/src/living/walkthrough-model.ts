@@ -1,20 +1,13 @@
 /**
  * The walkthrough as the section shows it, and the words for how a question was settled. Types come
- * from the domain (src/domain/walkthrough/schema.ts); only types are imported, so no zod at run time.
+ * from the domain (src/domain/walkthrough/schema.ts) and the section words from its zod-free wording.ts,
+ * so no zod at run time.
  */
 import type { HandoffView } from '../../../../src/contract';
 import type { AnswerSection, Settlement, Walkthrough, WalkthroughQuestion } from '../../../../src/domain/walkthrough/schema';
+import { SECTION_WORDS } from '../../../../src/domain/walkthrough/wording';
 
 export type { Settlement, Walkthrough, WalkthroughQuestion };
-
-const SECTION_WORDS: Record<AnswerSection, string> = {
-  whatsNew: "What's new",
-  happyPath: 'Happy path',
-  limitations: 'Known limitations',
-  questions: 'Likely questions',
-  escalation: 'Escalation path',
-  dashboard: 'Dashboard link',
-};
 
 const clip = (s: string) => (s.length > 60 ? `${s.slice(0, 57)}…` : s);
 

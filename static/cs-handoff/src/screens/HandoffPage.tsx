@@ -6,7 +6,8 @@ import type { HandoffView, ResolverError, SaveConflict } from '../../../../src/c
 import type { HandoffContent } from '../../../../src/domain/handoff';
 import { api } from '../api';
 import { clearDraft, loadDraft, saveDraft, type StoredDraft } from '../draft-storage';
-import { emptyContent, sameContent, toContent, toModel, type EditorModel } from '../editor-model';
+import { emptyContent } from '../../../../src/domain/handoff-defaults';
+import { sameContent, toContent, toModel, type EditorModel } from '../editor-model';
 import { formatInstant } from '../format';
 import { Breadcrumbs } from '../components/Breadcrumbs';
 import { ConflictView } from '../components/ConflictView';
@@ -19,7 +20,7 @@ import { L3Panel } from '../escalation/L3Panel';
 import { GatePanel } from '../gate/GatePanel';
 import { itemKey, useL3, type L3Item } from '../escalation/useL3';
 import { UnsettledBanner } from '../living/UnsettledBanner';
-import { stageWords } from '../living/rollout-label';
+import { stageLabel } from '../../../../src/domain/living/rollout-stages';
 
 const HandoffEditor = lazy(() => import('../editor/HandoffEditor'));
 // The living parts of the handoff load beside it, never in front of it.
@@ -370,7 +371,7 @@ export function HandoffPage({ projectId, versionId }: { projectId: string; versi
                 const res = await api.moveRollout({ versionId, baseRevision: view.handoff?.revision ?? 0, to: stage, learned });
                 if (!res.ok) return editError(res.error);
                 setView(res.value);
-                setNotice(`Rollout moved to ${stageWords(stage)}.`);
+                setNotice(`Rollout moved to ${stageLabel(stage)}.`);
                 return null;
               }}
             />
