@@ -102,6 +102,21 @@ export interface ReleaseSummary {
    * rewrites it); null when no walkthrough is recorded.
    */
   unsettledQuestions: number | null;
+  /**
+   * The latest time the release gate put this version back to unreleased, from the gate index (so a
+   * shortened reason); null when it was never blocked or the version is no longer in the index. The
+   * handoff page (getHandoff gate.latestBlock) has the whole entry.
+   */
+  blockSummary: BlockSummary | null;
+}
+
+export interface BlockSummary {
+  /** ISO instant of the block. */
+  at: string;
+  /** Why, at most 200 characters (empty when the index had to drop it for size). */
+  reason: string;
+  /** Jira refused to put the version back: it is still released and must be un-released by hand. */
+  unreleaseFailed: boolean;
 }
 
 export interface ReleasesOverview {

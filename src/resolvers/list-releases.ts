@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { ListReleasesPayloadSchema, ReleaseSummary, ReleasesOverview } from '../contract';
+import type { BlockSummary, ListReleasesPayloadSchema, ReleaseSummary, ReleasesOverview } from '../contract';
 import { indexEntry, parseIndex, type HandoffIndex } from '../domain/handoff-index';
 import { GATE_INDEX_PROPERTY_KEY, INDEX_PROPERTY_KEY } from '../domain/property-keys';
 import { hasOverride, parseGateIndex, settingsOf, type GateIndex } from '../domain/gate/gate-index';
@@ -39,7 +39,7 @@ export const listReleases: Action<z.output<typeof ListReleasesPayloadSchema>, Re
 /**
  * The overview's gate comes from the gate index (no per-version reads): its state is recomputed from the
  * handoff index and the project's lead time, whether an override is recorded is taken from the gate index,
- * and latestBlock/override are left null here (getHandoff has them).
+ * and latestBlock/override are left null here (getHandoff has them; the overview has `blockSummary`).
  */
 function gateSummary(version: JiraVersion, entry: ReturnType<typeof indexEntry>, gateIndex: GateIndex, rule: LatenessRule, now: Date, walkthroughGate: boolean) {
   const view = gateView({ version, handoff: entry, override: null, record: null, rule, now, walkthroughGate });
@@ -58,5 +58,12 @@ function releaseSummary(version: JiraVersion, index: HandoffIndex, rule: Latenes
     readyAt: entry?.readyAt ?? null,
     unsettledQuestions: entry?.unsettledQuestions ?? null,
     gate: gateSummary(version, entry, gateIndex, rule, now, walkthroughGate),
+    blockSummary: blockSummary(gateIndex.versions[version.id]),
   };
+}
+
+/** The latest block as the gate index summarises it (written by the release trigger, kept by the scan). */
+function blockSummary(entry: GateIndex['versions'][string] | undefined): BlockSummary | null {
+  if (!entry?.blockedAt) return null;
+  return { at: entry.blockedAt, reason: entry.blockReason ?? '', unreleaseFailed: entry.unreleaseFailed === true };
 }

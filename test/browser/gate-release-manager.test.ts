@@ -25,6 +25,15 @@ test('Rita releases a version with no handoff: it is blocked, the page says why,
   await releases.page.waitForURL(/released=10002/);
   await session.site.host.idle();
 
+  // The overview says why, next to the gate, without opening the release.
+  const after = await open('release-manager', appPagePath(session.site));
+  const blockLine = await after.frame.waitForSelector(tid(`gate-block-${VERSION}`));
+  const blockText = (await blockLine.textContent()) ?? '';
+  expect(blockText).toMatch(/^Blocked \d{1,2} \w{3} \d{4}, \d{2}:\d{2}: /);
+  expect(blockText).toContain('2026.12 Gift cards has no CS handoff yet');
+  expect(await after.frame.textContent(tid(`gate-${VERSION}`))).toMatch(/Due soon|Overdue|Missing/);
+  expect(await appAxeViolations(after.page)).toEqual([]);
+
   const { page, frame, problems } = await open('release-manager', appPagePath(session.site, 'SHOP', `/version/${VERSION}`));
   const banner = await frame.waitForSelector(tid('gate-blocked'));
   const text = (await banner.textContent()) ?? '';

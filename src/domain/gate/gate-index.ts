@@ -17,12 +17,29 @@ export const GateIndexEntrySchema = z.object({
   deadline: z.string(),
   /** ISO instant of the latest block, when there is one. */
   blockedAt: z.string().optional(),
+  /**
+   * The latest block's reason, shortened to BLOCK_REASON_MAX characters, so the overview can say why without
+   * reading every version's gate record. Dropped first (oldest block first) when the index would not fit.
+   */
+  blockReason: z.string().max(200).optional(),
   /** True when the app could not put a released version back (Jira refused). */
   unreleaseFailed: z.boolean().optional(),
   /** True while an override is recorded (also when the gate is open anyway, so a later change shows it). */
   override: z.boolean().optional(),
 });
 export type GateIndexEntry = z.output<typeof GateIndexEntrySchema>;
+
+/** Characters of a block's reason kept in the index (the gate record has the whole sentence). */
+export const BLOCK_REASON_MAX = 200;
+
+/** The reason as the index keeps it: whitespace collapsed, at most BLOCK_REASON_MAX characters, cut at a word with "…". */
+export function shortBlockReason(reason: string): string {
+  const text = reason.replace(/\s+/g, ' ').trim();
+  if (text.length <= BLOCK_REASON_MAX) return text;
+  const cut = text.slice(0, BLOCK_REASON_MAX - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > BLOCK_REASON_MAX / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
 
 export const GateIndexSchema = z.object({
   schemaVersion: z.literal(1),
@@ -75,6 +92,7 @@ export function gateIndexEntry(record: GateRecord | null, evaluation: Pick<GateE
     state: evaluation.state,
     deadline: evaluation.deadline,
     ...(block ? { blockedAt: block.at } : {}),
+    ...(block?.reason ? { blockReason: shortBlockReason(block.reason) } : {}),
     ...(block?.unreleaseFailed ? { unreleaseFailed: true } : {}),
     ...(record?.override ? { override: true } : {}),
   };
@@ -96,6 +114,7 @@ export function reevaluatedEntry(entry: GateIndexEntry | undefined, input: Omit<
     state: overridden && evaluation.underlying !== 'ok' ? 'overridden' : evaluation.underlying,
     deadline: evaluation.deadline,
     ...(entry?.blockedAt ? { blockedAt: entry.blockedAt } : {}),
+    ...(entry?.blockedAt && entry.blockReason ? { blockReason: entry.blockReason } : {}),
     ...(entry?.unreleaseFailed ? { unreleaseFailed: true } : {}),
     ...(overridden ? { override: true } : {}),
   };
@@ -113,6 +132,20 @@ export function fitGateIndex(index: GateIndex): GateIndex {
   const flagged = Object.fromEntries(Object.entries(index.versions).filter(([, e]) => !isPlain(e)));
   const trimmed = { ...index, versions: flagged };
   if (jsonBytes(trimmed) <= PROPERTY_MAX_BYTES) return trimmed;
+  // Then the block reasons (each version's gate record keeps the whole one), oldest block first.
+  const withReason = Object.entries(trimmed.versions)
+    .filter(([, e]) => e.blockReason !== undefined)
+    .sort(([, a], [, b]) => (a.blockedAt ?? '').localeCompare(b.blockedAt ?? ''));
+  let bytes = jsonBytes(trimmed);
+  const versions = { ...trimmed.versions };
+  for (const [id, entry] of withReason) {
+    if (bytes <= PROPERTY_MAX_BYTES) break;
+    const { blockReason: _dropped, ...rest } = entry;
+    versions[id] = rest;
+    bytes -= jsonBytes(entry) - jsonBytes(rest);
+  }
+  const shortened = { ...trimmed, versions };
+  if (jsonBytes(shortened) <= PROPERTY_MAX_BYTES) return shortened;
   throw appError(
     'TOO_LARGE',
     `The project's release-gate index would exceed Jira's limit of ${PROPERTY_MAX_BYTES.toLocaleString('en-US')} bytes ` +

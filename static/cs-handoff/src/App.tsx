@@ -8,6 +8,8 @@ import { HandoffPage } from './screens/HandoffPage';
 
 // Revisions and diffs are read less often than the handoff itself: their code loads on the way there.
 const HistoryPage = lazy(() => import('./living/HistoryPage'));
+// Settings change rarely (a project admin, once per project): their code loads only there.
+const SettingsPage = lazy(() => import('./screens/SettingsPage'));
 
 export function App({ projectId }: { projectId: string }) {
   const { route } = useRouter();
@@ -18,6 +20,11 @@ export function App({ projectId }: { projectId: string }) {
       {route.name === 'history' && (
         <Suspense fallback={<Loading label="Loading history" />}>
           <HistoryPage key={route.versionId} versionId={route.versionId} />
+        </Suspense>
+      )}
+      {route.name === 'settings' && (
+        <Suspense fallback={<Loading label="Loading settings" />}>
+          <SettingsPage />
         </Suspense>
       )}
       {route.name === 'not-found' && (

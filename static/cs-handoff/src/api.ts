@@ -22,6 +22,8 @@ import type {
   RevisionSummary,
   SaveWalkthroughPayload,
   Settlement,
+  ProjectSettingsView,
+  SaveSettingsPayload,
 } from '../../../src/contract';
 
 const invoke = makeInvoke<ResolverDefinitions>();
@@ -57,6 +59,8 @@ export const api = {
   getL3Summary: (versionId: string): Promise<Result<L3Summary>> => call(() => invoke('getL3Summary', { versionId })),
   overrideGate: (versionId: string, reason: string): Promise<Result<GateView>> => call(() => invoke('overrideGate', { versionId, reason })),
   withdrawOverride: (versionId: string): Promise<Result<GateView>> => call(() => invoke('withdrawOverride', { versionId })),
+  getSettings: (): Promise<Result<ProjectSettingsView>> => call(() => invoke('getSettings', {})),
+  saveSettings: (payload: SaveSettingsPayload): Promise<Result<ProjectSettingsView>> => call(() => invoke('saveSettings', payload)),
 
   saveWalkthrough: (versionId: string, baseRevision: number, walkthrough: SaveWalkthroughPayload['walkthrough']): Promise<Result<HandoffView>> =>
     call(() => invoke('saveWalkthrough', { versionId, baseRevision, walkthrough })),

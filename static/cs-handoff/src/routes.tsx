@@ -1,6 +1,6 @@
 /**
  * Sub-path routing inside the project page: "/" is the overview, "/version/<id>" one handoff,
- * "/version/<id>/history" its revisions and what changed between them.
+ * "/version/<id>/history" its revisions and what changed between them, "/settings" the project's settings.
  */
 import { createContext, useContext, useEffect, useState, type MouseEvent, type ReactNode } from 'react';
 import { pathnameOf, type AppHistory } from './platform';
@@ -9,11 +9,13 @@ export type Route =
   | { name: 'overview' }
   | { name: 'handoff'; versionId: string }
   | { name: 'history'; versionId: string }
+  | { name: 'settings' }
   | { name: 'not-found'; path: string };
 
 export function parseRoute(pathname: string): Route {
   const path = pathname.replace(/\/+$/, '') || '/';
   if (path === '/') return { name: 'overview' };
+  if (path === '/settings') return { name: 'settings' };
   const match = /^\/version\/(\d{1,18})$/.exec(path);
   if (match?.[1]) return { name: 'handoff', versionId: match[1] };
   const history = /^\/version\/(\d{1,18})\/history$/.exec(path);
@@ -25,6 +27,7 @@ export const paths = {
   overview: () => '/',
   handoff: (versionId: string) => `/version/${versionId}`,
   history: (versionId: string) => `/version/${versionId}/history`,
+  settings: () => '/settings',
 };
 
 interface RouterValue {

@@ -73,7 +73,10 @@ describe('(a) a release with no handoff is put back, once, with the reason', () 
     expect(r?.blocks[0]?.reason).toContain('has no CS handoff yet');
     expect(r?.blocks[0]?.reason).toContain('It had to be ready by');
     expect(r?.blocks[0]?.unreleaseFailed).toBeUndefined();
-    expect((await gateIndex())?.versions[SOON_VERSION]).toMatchObject({ state: 'overdue', blockedAt: r?.blocks[0]?.at });
+    expect((await gateIndex())?.versions[SOON_VERSION]).toMatchObject({ state: 'overdue', blockedAt: r?.blocks[0]?.at, blockReason: r?.blocks[0]?.reason });
+    // The overview says why, from the index alone.
+    const overview = expectOk(await invoke<ReleasesOverview>('cs-agent', 'listReleases', {}));
+    expect(overview.releases.find((x) => x.version.id === SOON_VERSION)?.blockSummary).toEqual({ at: r?.blocks[0]?.at, reason: r?.blocks[0]?.reason, unreleaseFailed: false });
   });
 
   test("through the site's Release button (store.releaseVersion)", async () => {

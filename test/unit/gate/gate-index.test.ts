@@ -1,5 +1,5 @@
-import { fitGateIndex, gateIndexEntry, hasOverride, parseGateIndex, reevaluatedEntry, settingsOf, withGateEntry, type GateIndex } from '../../../src/domain/gate/gate-index';
-import { emptyGateRecord, evaluateGate, type GateRecord } from '../../../src/domain/gate/rules';
+import { BLOCK_REASON_MAX, fitGateIndex, gateIndexEntry, hasOverride, shortBlockReason, parseGateIndex, reevaluatedEntry, settingsOf, withGateEntry, type GateIndex } from '../../../src/domain/gate/gate-index';
+import { emptyGateRecord, evaluateGate, type BlockEntry, type GateRecord } from '../../../src/domain/gate/rules';
 
 const rule = { leadTimeDays: 7, timeZone: 'UTC' };
 const now = new Date('2026-11-24T12:00:00Z');
@@ -36,6 +36,35 @@ describe('gate index property', () => {
     expect(Object.keys(fitted.versions)).toEqual(['1']);
     const small = withGateEntry(index, '2', { state: 'ok', deadline: 'x' });
     expect(fitGateIndex({ ...small, versions: { '2': { state: 'ok', deadline: 'x' } } })).toEqual({ ...small, versions: { '2': { state: 'ok', deadline: 'x' } } });
+  });
+
+  it('entries carry a short reason of the latest block for the overview, kept when the lead time changes', () => {
+    const block = (at: string, reason: string): BlockEntry => ({ at, releasedBy: { accountId: 'rita' }, reason, gateState: 'due-soon', eventKey: `k-${at}` });
+    const long = `2026.12 Gift cards has no CS handoff yet. ${'It had to be ready long before the release date. '.repeat(10)}`;
+    const record: GateRecord = { ...emptyGateRecord('1'), blocks: [block('2026-11-20T10:00:00Z', 'older'), block(now.toISOString(), long)] };
+    const closed = evaluateGate({ version: { name: 'V', releaseDate: '2026-11-27' }, handoff: null, override: null, rule, now });
+    const entry = gateIndexEntry(record, closed);
+    expect(entry.blockedAt).toBe(now.toISOString());
+    expect(entry.blockReason?.length).toBeLessThanOrEqual(BLOCK_REASON_MAX);
+    expect(entry.blockReason).toMatch(/^2026\.12 Gift cards has no CS handoff yet\. .*\S…$/);
+    expect(shortBlockReason('  short\n reason ')).toBe('short reason');
+    const later = reevaluatedEntry(entry, { version: { name: 'V', releaseDate: '2026-11-27' }, handoff: null, rule: { ...rule, leadTimeDays: 3 }, now });
+    expect(later.blockReason).toBe(entry.blockReason);
+  });
+
+  it('drops block reasons (oldest block first) before refusing, when the flagged entries alone do not fit', () => {
+    let index: GateIndex = { schemaVersion: 1, scannedAt: null, versions: {} };
+    for (let i = 0; i < 120; i++) {
+      const at = new Date(now.getTime() + i * 60_000).toISOString();
+      index = withGateEntry(index, String(10000 + i), { state: 'overdue', deadline: '2026-12-01', blockedAt: at, blockReason: 'x'.repeat(BLOCK_REASON_MAX) });
+    }
+    expect(bytes(index)).toBeGreaterThan(32_768);
+    const fitted = fitGateIndex(index);
+    expect(bytes(fitted)).toBeLessThanOrEqual(32_768);
+    expect(Object.keys(fitted.versions)).toHaveLength(120);
+    expect(fitted.versions['10000']?.blockReason).toBeUndefined();
+    expect(fitted.versions['10119']?.blockReason).toHaveLength(BLOCK_REASON_MAX);
+    expect(fitted.versions['10000']?.blockedAt).toBe(index.versions['10000']?.blockedAt);
   });
 
   it('refuses with TOO_LARGE when even the flagged entries do not fit', () => {

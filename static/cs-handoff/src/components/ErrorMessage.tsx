@@ -1,4 +1,4 @@
-import SectionMessage from '@atlaskit/section-message';
+import SectionMessage, { SectionMessageAction } from '@atlaskit/section-message';
 import type { ResolverError } from '../../../../src/contract';
 
 const TITLES: Record<ResolverError['code'], string> = {
@@ -13,12 +13,37 @@ const TITLES: Record<ResolverError['code'], string> = {
 };
 
 /** Shows any `ok:false` result: the backend's message is always written for people. */
-export function ErrorMessage({ error, testId = 'error-message' }: { error: ResolverError; testId?: string }) {
+/** Errors worth trying again as they are (Jira or the app did not answer); the others need a change first. */
+export function isRetryable(error: ResolverError): boolean {
+  return error.code === 'JIRA_UNAVAILABLE' || error.code === 'INTERNAL';
+}
+
+export function ErrorMessage({
+  error,
+  testId = 'error-message',
+  retry,
+  note,
+}: {
+  error: ResolverError;
+  testId?: string;
+  /** Offers "Try again" (or `label`) under the message. */
+  retry?: { label?: string; onRetry(): void; testId?: string } | undefined;
+  /** One more sentence under the backend's message (e.g. that nothing typed was lost). */
+  note?: string | undefined;
+}) {
   const fieldMessages = error.fields ? Object.values(error.fields) : [];
+  const actions = retry
+    ? [
+        <SectionMessageAction key="retry" onClick={retry.onRetry} testId={retry.testId ?? `${testId}-retry`}>
+          {retry.label ?? 'Try again'}
+        </SectionMessageAction>,
+      ]
+    : undefined;
   return (
     <div role="alert" data-testid={testId} data-error-code={error.code}>
-      <SectionMessage appearance="error" title={TITLES[error.code] ?? TITLES.INTERNAL}>
+      <SectionMessage appearance="error" title={TITLES[error.code] ?? TITLES.INTERNAL} actions={actions}>
         <p>{error.message}</p>
+        {note && <p className="error-note">{note}</p>}
         {fieldMessages.length > 0 && (
           <ul>
             {fieldMessages.map((m, i) => (

@@ -11,7 +11,7 @@ import { sameContent, toContent, toModel, type EditorModel } from '../editor-mod
 import { formatInstant } from '../format';
 import { Breadcrumbs } from '../components/Breadcrumbs';
 import { ConflictView } from '../components/ConflictView';
-import { ErrorMessage } from '../components/ErrorMessage';
+import { ErrorMessage, isRetryable } from '../components/ErrorMessage';
 import { HandoffHeader } from '../components/HandoffHeader';
 import { HandoffReader } from '../components/HandoffReader';
 import { Loading } from '../components/Loading';
@@ -56,6 +56,8 @@ export function HandoffPage({ projectId, versionId }: { projectId: string; versi
   const [editing, setEditing] = useState<Editing | null>(null);
   const [busy, setBusy] = useState(false);
   const [actionError, setActionError] = useState<ResolverError | null>(null);
+  /** What "Try again" repeats after a save Jira did not take (the typed text stays in the editor). */
+  const [retryAs, setRetryAs] = useState<'save' | 'mark-ready' | null>(null);
   const [readyMissing, setReadyMissing] = useState<string[] | null>(null);
   const [conflict, setConflict] = useState<SaveConflict | null>(null);
   const [restorable, setRestorable] = useState<StoredDraft | null>(null);
@@ -120,10 +122,11 @@ export function HandoffPage({ projectId, versionId }: { projectId: string; versi
 
   /** Saves what is in the editor against `baseRevision`; returns the new view, or null (error shown). */
   const save = useCallback(
-    async (baseRevision: number): Promise<HandoffView | null> => {
+    async (baseRevision: number, retry: 'save' | 'mark-ready' | null = null): Promise<HandoffView | null> => {
       if (!editing) return null;
       setBusy(true);
       setActionError(null);
+      setRetryAs(null);
       setNotice('');
       const res = await api.saveHandoff({ versionId, baseRevision, content: toContent(editing.model, { dropEmpty: true }) });
       setBusy(false);
@@ -133,6 +136,9 @@ export function HandoffPage({ projectId, versionId }: { projectId: string; versi
         requestAnimationFrame(() => document.querySelector<HTMLElement>('[data-testid="conflict-keep-mine"]')?.focus());
       } else {
         setActionError(editError(res.error));
+        if (isRetryable(res.error)) setRetryAs(retry);
+        // The draft is kept locally (every keystroke), so a reload offers it back even if Jira stays down.
+        requestAnimationFrame(() => document.querySelector<HTMLElement>('[data-testid="action-error"]')?.scrollIntoView({ block: 'center' }));
       }
       return null;
     },
@@ -141,7 +147,7 @@ export function HandoffPage({ projectId, versionId }: { projectId: string; versi
 
   const onSave = async () => {
     if (!editing) return;
-    const next = await save(editing.baseRevision);
+    const next = await save(editing.baseRevision, 'save');
     if (next) finishEditing(next, 'Handoff saved.');
   };
 
@@ -208,7 +214,7 @@ export function HandoffPage({ projectId, versionId }: { projectId: string; versi
     setNotice('');
     let current = view;
     if (editing) {
-      const saved = await save(editing.baseRevision);
+      const saved = await save(editing.baseRevision, 'mark-ready');
       if (!saved) return;
       finishEditing(saved, 'Handoff saved.');
       current = saved;
@@ -291,7 +297,22 @@ export function HandoffPage({ projectId, versionId }: { projectId: string; versi
         )}
       </div>
       {readyMissing && readyMissing.length > 0 && <ReadyWarning missing={readyMissing} />}
-      {actionError && <ErrorMessage error={actionError} testId="action-error" />}
+      {actionError && (
+        <ErrorMessage
+          error={actionError}
+          testId="action-error"
+          note={editing && retryAs ? 'Nothing you typed is lost: it stays in the editor, and on this device until it is saved.' : undefined}
+          retry={
+            editing && retryAs && !busy
+              ? {
+                  label: retryAs === 'save' ? 'Try saving again' : 'Try again: save and mark ready',
+                  onRetry: () => void (retryAs === 'save' ? onSave() : onMarkReady()),
+                  testId: 'action-error-retry',
+                }
+              : undefined
+          }
+        />
+      )}
       {restorable && canEdit && !editing && (
         <div data-testid="restore-draft">
           <SectionMessage appearance="information" title="You have unsaved changes">

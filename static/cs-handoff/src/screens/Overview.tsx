@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import Heading from '@atlaskit/heading';
 import Lozenge from '@atlaskit/lozenge';
 import SectionMessage from '@atlaskit/section-message';
-import type { ReleasesOverview, ResolverError } from '../../../../src/contract';
+import type { ReleaseSummary, ReleasesOverview, ResolverError } from '../../../../src/contract';
 import { api } from '../api';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { Loading } from '../components/Loading';
@@ -31,9 +31,14 @@ export function Overview() {
   return (
     <div className="stack" data-testid="overview">
       <header className="stack-sm">
-        <Heading size="large" as="h1">
-          CS Handoff
-        </Heading>
+        <div className="row-between">
+          <Heading size="large" as="h1">
+            CS Handoff
+          </Heading>
+          <AppLink to={paths.settings()} testId="settings-link" className="header-link">
+            Settings
+          </AppLink>
+        </div>
         <p className="muted">
           What customer support needs to know about each release, written by the PO a week before it ships: what's new,
           the happy path, known limitations, likely questions and how to escalate.
@@ -88,6 +93,7 @@ export function Overview() {
                       —<span className="visually-hidden">{r.version.released ? 'Released, no gate' : 'Not available'}</span>
                     </span>
                   )}
+                  <BlockLine release={r} />
                 </td>
                 <td className="muted">{r.updatedAt ? formatInstant(r.updatedAt) : 'Not started'}</td>
               </tr>
@@ -101,5 +107,26 @@ export function Overview() {
         </p>
       )}
     </div>
+  );
+}
+
+/**
+ * Why the release gate last put this version back, from the gate index: shown while the gate is still
+ * closed, and always when Jira refused to un-release it (it is then still released and needs a person).
+ */
+function BlockLine({ release }: { release: ReleaseSummary }) {
+  const block = release.blockSummary;
+  if (!block) return null;
+  const closed = release.gate && release.gate.state !== 'ok' && release.gate.state !== 'overridden';
+  if (!block.unreleaseFailed && (release.version.released || !closed)) return null;
+  return (
+    <p className="block-line" data-testid={`gate-block-${release.version.id}`}>
+      <span className="block-line-when">
+        {block.unreleaseFailed ? 'Release not undone' : 'Blocked'} {formatInstant(block.at)}
+        {block.reason ? ': ' : ''}
+      </span>
+      {block.reason}
+      {block.unreleaseFailed && ' Jira refused to put it back to unreleased: un-release it by hand.'}
+    </p>
   );
 }
