@@ -1,10 +1,10 @@
 /** Jira calls, rounds and wall time per user action, with every Jira call taking `latencyMs`. */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { RequestLogEntry } from '../local-site/jira';
+import { roundsOf, type RequestLogEntry } from '../local-site/jira';
 import type { LocalSite } from '../local-site/site';
 import { content, createVersion, invoker, rest, SHOP_VERSION, SOON_VERSION, unwrap } from './fixtures';
-import { isWrite, measured, roundsOf } from './rounds';
+import { isWrite, measured } from './rounds';
 
 export interface ActionRow {
   action: string;

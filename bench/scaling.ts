@@ -2,9 +2,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { roundsOf } from '../local-site/jira';
 import { startLocalSite } from '../local-site/site';
 import { invoker, person, unwrap } from './fixtures';
-import { isPropertyRead, isVersionPage, measured, roundsOf } from './rounds';
+import { isPropertyRead, isVersionPage, measured } from './rounds';
 
 export interface ScalingRow {
   versions: number;

@@ -11,10 +11,9 @@ function sameSecret(given: string, secret: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-function cookie(req: IncomingMessage, name: string): string | undefined {
-  const header = req.headers.cookie;
-  if (!header) return undefined;
-  for (const part of header.split(';')) {
+/** One cookie's value from the request, or undefined when it is absent or not valid URI encoding. */
+export function readCookie(req: IncomingMessage, name: string): string | undefined {
+  for (const part of (req.headers.cookie ?? '').split(';')) {
     const eq = part.indexOf('=');
     if (eq > 0 && part.slice(0, eq).trim() === name) {
       try {
@@ -54,7 +53,7 @@ export function authenticate(req: IncomingMessage, store: JiraStore, appSecret: 
     // A present but wrong Authorization header must not fall back to the cookie.
     return { principal: { kind: 'anonymous' }, method: 'none' };
   }
-  const fromCookie = cookie(req, PERSON_COOKIE);
+  const fromCookie = readCookie(req, PERSON_COOKIE);
   if (fromCookie) {
     const person = store.personRow(fromCookie);
     if (person && person.role !== 'app') return { principal: { kind: 'user', accountId: person.account_id }, method: 'cookie' };

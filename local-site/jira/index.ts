@@ -27,6 +27,7 @@ export type {
 export { JiraStore, MAX_PROPERTY_BYTES, MAX_PROPERTY_KEY_LENGTH, type EventSink } from './store';
 export { JiraError, type JiraErrorBody } from './errors';
 export { PERSON_COOKIE } from './auth';
+export { roundsOf } from './request-log';
 export { APP_ACCOUNT_ID, APP_DISPLAY_NAME, PEOPLE, SHOP_ID, OPS_ID } from './seed';
 
 /** The site, with `store` typed as the data access object. */

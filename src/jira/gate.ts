@@ -8,27 +8,7 @@ import { AppError } from '../domain/errors';
 import { getProjectProperty } from './properties';
 import { jiraRequest, jiraRequestOrNull } from './request';
 import type { JiraFetch, Principal } from './transport';
-import { listProjectVersions, type JiraVersion } from './versions';
-
-const VersionJson = z.object({
-  id: z.string(),
-  name: z.string(),
-  description: z.string().optional(),
-  releaseDate: z.string().optional(),
-  released: z.boolean().optional(),
-  archived: z.boolean().optional(),
-  projectId: z.union([z.number(), z.string()]),
-});
-
-const toVersion = (json: z.output<typeof VersionJson>): JiraVersion => ({
-  id: json.id,
-  name: json.name,
-  description: json.description ?? '',
-  releaseDate: json.releaseDate ?? null,
-  released: json.released ?? false,
-  archived: json.archived ?? false,
-  projectId: String(json.projectId),
-});
+import { listProjectVersions, toVersion, VersionJson, type JiraVersion } from './versions';
 
 /** The version as the app sees it, or null when it no longer exists. */
 export async function getVersionAsApp(fetch: JiraFetch, versionId: string): Promise<JiraVersion | null> {

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { jiraRequest } from './request';
 import type { JiraFetch, Principal } from './transport';
 
-const VersionJson = z.object({
+/** A version as Jira's REST API returns it (GET /version/{id}, the project's version pages). */
+export const VersionJson = z.object({
   id: z.string(),
   name: z.string(),
   description: z.string().optional(),
@@ -32,7 +33,7 @@ export interface JiraVersion {
   projectId: string;
 }
 
-function toVersion(json: z.output<typeof VersionJson>): JiraVersion {
+export function toVersion(json: z.output<typeof VersionJson>): JiraVersion {
   return {
     id: json.id,
     name: json.name,

@@ -2,21 +2,21 @@
  * L3 escalation against the local Jira site: the prefill a CS agent gets, filing the bug through
  * Jira's REST API with exactly those fields, and the release's L3 count found by one search.
  */
-import { validator } from '@atlaskit/adf-utils/validator';
+import { roundsOf } from '../../../local-site/jira';
 import type { L3Prefill, L3Summary } from '../../../src/contract';
-import { personOf, startTestSite, type TestSite } from '../../support';
-import { completeContent, expectError, expectOk, invoker, OPS_VERSION, SOON_VERSION } from '../resolvers/helpers';
+import { personOf } from '../../support';
+import { adfErrors } from '../../unit/adf-errors';
+import { completeContent, expectError, expectOk, OPS_VERSION, SOON_VERSION, useStartedSite } from '../resolvers/helpers';
 
 jest.setTimeout(60_000);
 
-let site: TestSite;
-let invoke: ReturnType<typeof invoker>;
+const { site, invoke, jiraCallsSince } = useStartedSite();
 
 const basic = (email: string) => `Basic ${Buffer.from(`${email}:x`).toString('base64')}`;
 
 /** Jira's REST API as a person, the way a script or the CreateIssueModal would reach it. */
 async function jiraAs<T>(email: string, method: 'GET' | 'POST', path: string, body?: unknown): Promise<{ status: number; json: T }> {
-  const response = await fetch(`${site.url}${path}`, {
+  const response = await fetch(`${site().url}${path}`, {
     method,
     headers: { authorization: basic(email), accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
     body: body === undefined ? undefined : JSON.stringify(body),
@@ -24,49 +24,10 @@ async function jiraAs<T>(email: string, method: 'GET' | 'POST', path: string, bo
   return { status: response.status, json: (await response.json()) as T };
 }
 
-const jiraCalls = (fromIndex: number) => site.jira.requestLog.slice(fromIndex).filter((e) => e.path.startsWith('/rest/api/3/'));
-
-/** Number of sequential rounds: a call starting after another ended begins a new round. */
-function rounds(entries: { startedAt: number; endedAt: number }[]): number {
-  const sorted = [...entries].sort((a, b) => a.startedAt - b.startedAt);
-  let count = 0;
-  let roundEnd = -Infinity;
-  for (const e of sorted) {
-    if (e.startedAt >= roundEnd) {
-      count++;
-      roundEnd = e.endedAt;
-    } else roundEnd = Math.max(roundEnd, e.endedAt);
-  }
-  return count;
-}
-
-const validateAdf = (() => {
-  const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
-  try {
-    return validator(undefined, undefined, { mode: 'strict' });
-  } finally {
-    warn.mockRestore();
-  }
-})();
-
-function adfErrors(document: unknown): string[] {
-  const errors: string[] = [];
-  validateAdf(document as never, (entity, error) => {
-    errors.push(`${entity.type}: ${error.code} ${error.message}`);
-    return undefined;
-  });
-  return errors;
-}
-
 beforeAll(async () => {
-  site = await startTestSite();
-  invoke = invoker(site);
   // A saved and ready handoff on SHOP's gift-card release, written by the PO.
   expectOk(await invoke('po', 'saveHandoff', { versionId: SOON_VERSION, baseRevision: 0, content: completeContent() }));
   expectOk(await invoke('po', 'setStatus', { versionId: SOON_VERSION, baseRevision: 1, status: 'ready' }));
-});
-afterAll(async () => {
-  await site.close();
 });
 
 describe('L3 escalation as the CS agent', () => {
@@ -76,18 +37,18 @@ describe('L3 escalation as the CS agent', () => {
     const bugTypeId = meta.json.issueTypes.find((t) => t.name === 'Bug')?.id;
     expect(bugTypeId).toBe('10004');
 
-    site.jira.settings.latencyMs = 30;
-    const mark = site.jira.requestLog.length;
+    site().jira.settings.latencyMs = 30;
+    const mark = site().jira.requestLog.length;
     let prefill: L3Prefill;
     try {
       prefill = expectOk(await invoke<L3Prefill>('cs-agent', 'getL3Prefill', { versionId: SOON_VERSION }));
     } finally {
-      site.jira.settings.latencyMs = 0;
+      site().jira.settings.latencyMs = 0;
     }
-    const calls = jiraCalls(mark);
+    const calls = jiraCallsSince(mark);
     expect(calls).toHaveLength(4);
-    expect(rounds(calls)).toBe(1);
-    const ana = `user:${personOf(site, 'cs-agent').accountId}`;
+    expect(roundsOf(calls)).toBe(1);
+    const ana = `user:${personOf(site(), 'cs-agent').accountId}`;
     expect(calls.every((c) => c.principal === ana)).toBe(true);
     expect(calls.map((c) => `${c.method} ${c.path}`).sort()).toEqual([
       'GET /rest/api/3/issue/createmeta/SHOP/issuetypes',
@@ -108,7 +69,7 @@ describe('L3 escalation as the CS agent', () => {
     const described = JSON.stringify(prefill.description);
     expect(described).toContain('Log in on two browsers with the same account.');
     expect(described).toContain('Rollout stage when filed: Not started');
-    expect(described).toContain(`${site.host.siteUrl}/jira/software/projects/SHOP/apps/${site.host.appId}/${site.host.environmentId}/version/${SOON_VERSION}`);
+    expect(described).toContain(`${site().host.siteUrl}/jira/software/projects/SHOP/apps/${site().host.appId}/${site().host.environmentId}/version/${SOON_VERSION}`);
   });
 
   it('adds the item label when the bug is filed from a known limitation', async () => {
@@ -120,16 +81,16 @@ describe('L3 escalation as the CS agent', () => {
   });
 
   it('counts the L3 bugs with one search: 0, then 1 after Ana files the prefilled bug, and the JQL lists it', async () => {
-    let mark = site.jira.requestLog.length;
+    let mark = site().jira.requestLog.length;
     const before = expectOk(await invoke<L3Summary>('cs-agent', 'getL3Summary', { versionId: SOON_VERSION }));
-    const calls = jiraCalls(mark);
+    const calls = jiraCallsSince(mark);
     expect(calls).toHaveLength(2);
     expect(calls.filter((c) => c.path.startsWith('/rest/api/3/search'))).toEqual([expect.objectContaining({ method: 'POST', path: '/rest/api/3/search/approximate-count', status: 200 })]);
     expect(before).toEqual({
       label: 'chain-shop-v10002-l3',
       count: 0,
       jql: 'project = SHOP AND labels = "chain-shop-v10002-l3" ORDER BY created DESC',
-      searchUrl: `${site.host.siteUrl}/issues/?jql=${encodeURIComponent(before.jql)}`,
+      searchUrl: `${site().host.siteUrl}/issues/?jql=${encodeURIComponent(before.jql)}`,
     });
 
     // Ana files the bug with exactly the prefill's fields, as the CreateIssueModal would.
@@ -149,10 +110,10 @@ describe('L3 escalation as the CS agent', () => {
     const issue = await jiraAs<{ fields: { issuetype: { name: string }; labels: string[]; versions: { id: string }[] } }>('ana@shop.example', 'GET', `/rest/api/3/issue/${created.json.key}`);
     expect(issue.json.fields).toMatchObject({ issuetype: { name: 'Bug' }, labels: prefill.labels, versions: [{ id: SOON_VERSION }] });
 
-    mark = site.jira.requestLog.length;
+    mark = site().jira.requestLog.length;
     const after = expectOk(await invoke<L3Summary>('cs-agent', 'getL3Summary', { versionId: SOON_VERSION }));
     expect(after.count).toBe(1);
-    expect(jiraCalls(mark).filter((c) => c.path.startsWith('/rest/api/3/search'))).toHaveLength(1);
+    expect(jiraCallsSince(mark).filter((c) => c.path.startsWith('/rest/api/3/search'))).toHaveLength(1);
 
     const listed = await jiraAs<{ issues: { key: string }[] }>('ana@shop.example', 'POST', '/rest/api/3/search/jql', { jql: after.jql, fields: ['key'], maxResults: 50 });
     expect(listed.json.issues.map((i) => i.key)).toEqual([created.json.key]);

@@ -2,34 +2,24 @@
  * The living handoff end to end on the local Jira site: the CS walkthrough, the rollout, the
  * revision history and the exports, through the real resolvers as the seeded people.
  */
+import { roundsOf } from '../../../local-site/jira';
 import type { HandoffExport, HandoffHistory, HandoffView, ReleasesOverview, RevisionDiff } from '../../../src/contract';
 import { handoffPropertyKey } from '../../../src/domain/property-keys';
 import { HISTORY_ARCHIVE_SLOTS } from '../../../src/domain/history/history';
 import { PROPERTY_MAX_BYTES } from '../../../src/domain/storage-size';
-import { startTestSite, type TestSite } from '../../support';
 import { parseStrictXml } from '../../unit/living/strict-xml';
-import { completeContent, expectError, expectOk, invoker, SHOP_VERSION, SOON_VERSION, storedProperty } from '../resolvers/helpers';
+import { completeContent, expectError, expectOk, SHOP_VERSION, SOON_VERSION, storedProperty, useStartedSite } from '../resolvers/helpers';
 
 jest.setTimeout(120_000);
 
-let site: TestSite;
-let invoke: ReturnType<typeof invoker>;
+const { site, invoke, jiraCallsSince } = useStartedSite();
 
-beforeAll(async () => {
-  site = await startTestSite();
-  invoke = invoker(site);
-});
-afterAll(async () => {
-  await site.close();
-});
-
-const jiraCalls = (fromIndex: number) => site.jira.requestLog.slice(fromIndex).filter((e) => e.path.startsWith('/rest/api/3/'));
 const revisionOf = (view: HandoffView) => view.handoff?.revision ?? 0;
 
 async function allProperties(projectKey = 'SHOP'): Promise<Record<string, unknown>> {
-  const headers = { authorization: `ForgeApp ${site.jira.appSecret}` };
-  const list = (await (await fetch(`${site.url}/rest/api/3/project/${projectKey}/properties`, { headers })).json()) as { keys: { key: string }[] };
-  const entries = await Promise.all(list.keys.map(async ({ key }) => [key, await storedProperty(site, key, projectKey)] as const));
+  const headers = { authorization: `ForgeApp ${site().jira.appSecret}` };
+  const list = (await (await fetch(`${site().url}/rest/api/3/project/${projectKey}/properties`, { headers })).json()) as { keys: { key: string }[] };
+  const entries = await Promise.all(list.keys.map(async ({ key }) => [key, await storedProperty(site(), key, projectKey)] as const));
   return Object.fromEntries(entries);
 }
 
@@ -60,12 +50,12 @@ describe('the walkthrough, the rollout and the history of one release', () => {
   });
 
   it('Ana (CS agent) cannot promote a question or move the rollout: FORBIDDEN, nothing written', async () => {
-    const before = await storedProperty(site, handoffPropertyKey(SHOP_VERSION));
+    const before = await storedProperty(site(), handoffPropertyKey(SHOP_VERSION));
     const promote = expectError(await invoke('cs-agent', 'promoteQuestion', { versionId: SHOP_VERSION, baseRevision: revisionOf(view), questionId: 'q1', answer: 'Yes.' }));
     expect(promote.code).toBe('FORBIDDEN');
     const move = expectError(await invoke('cs-agent', 'moveRollout', { versionId: SHOP_VERSION, baseRevision: revisionOf(view), to: '1', learned: '' }));
     expect(move.code).toBe('FORBIDDEN');
-    expect(await storedProperty(site, handoffPropertyKey(SHOP_VERSION))).toEqual(before);
+    expect(await storedProperty(site(), handoffPropertyKey(SHOP_VERSION))).toEqual(before);
   });
 
   it('Priya turns q1 into a likely question in one action', async () => {
@@ -156,18 +146,18 @@ describe('a handoff with a long history', () => {
     const long = (n: number) => completeContent({ whatsNew: `Revision ${n}. ${'Carts follow the shopper everywhere. '.repeat(38)}`.slice(0, 1500) });
     let view = expectOk(await invoke('po', 'saveHandoff', { versionId: SOON_VERSION, baseRevision: 0, content: long(1) }));
 
-    let mark = site.jira.requestLog.length;
+    let mark = site().jira.requestLog.length;
     expectOk(await invoke('cs-agent', 'getHandoff', { versionId: SOON_VERSION }));
-    const afterOne = jiraCalls(mark).map((e) => `${e.method} ${e.path}`).sort();
+    const afterOne = jiraCallsSince(mark).map((e) => `${e.method} ${e.path}`).sort();
 
     for (let n = 2; n <= 200; n++) {
       view = expectOk(await invoke('po', 'saveHandoff', { versionId: SOON_VERSION, baseRevision: revisionOf(view), content: long(n) }));
     }
     expect(revisionOf(view)).toBe(200);
 
-    mark = site.jira.requestLog.length;
+    mark = site().jira.requestLog.length;
     const read = expectOk(await invoke('cs-agent', 'getHandoff', { versionId: SOON_VERSION }));
-    expect(jiraCalls(mark).map((e) => `${e.method} ${e.path}`).sort()).toEqual(afterOne);
+    expect(jiraCallsSince(mark).map((e) => `${e.method} ${e.path}`).sort()).toEqual(afterOne);
     expect(read.handoff?.historyHead).toBeGreaterThan(HISTORY_ARCHIVE_SLOTS + 1);
 
     const properties = await allProperties();
@@ -187,27 +177,19 @@ describe('a handoff with a long history', () => {
   });
 
   it('a save takes 3 sequential rounds with the history write (read, write, verify)', async () => {
-    site.jira.settings.latencyMs = 30;
+    site().jira.settings.latencyMs = 30;
     try {
       const current = expectOk(await invoke('po', 'getHandoff', { versionId: SOON_VERSION }));
-      const mark = site.jira.requestLog.length;
+      const mark = site().jira.requestLog.length;
       expectOk(await invoke('po', 'saveHandoff', { versionId: SOON_VERSION, baseRevision: revisionOf(current), content: completeContent() }));
-      const calls = jiraCalls(mark).sort((a, b) => a.startedAt - b.startedAt);
-      let rounds = 0;
-      let end = -Infinity;
-      for (const c of calls) {
-        if (c.startedAt >= end) {
-          rounds++;
-          end = c.endedAt;
-        } else end = Math.max(end, c.endedAt);
-      }
+      const calls = jiraCallsSince(mark);
       // Round 3 reads the handoff (and the history head) back to verify the write.
-      expect(rounds).toBe(3);
+      expect(roundsOf(calls)).toBe(3);
       expect(calls.filter((c) => c.method === 'PUT').map((c) => c.path)).toEqual(
         expect.arrayContaining([expect.stringContaining(`cs-handoff.history.${SOON_VERSION}.head`), expect.stringContaining(`cs-handoff.version.${SOON_VERSION}`)]),
       );
     } finally {
-      site.jira.settings.latencyMs = 0;
+      site().jira.settings.latencyMs = 0;
     }
   });
 });

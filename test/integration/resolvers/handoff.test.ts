@@ -2,23 +2,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startLocalSite } from '../../../local-site/site';
+import { roundsOf } from '../../../local-site/jira';
 import type { ReleasesOverview } from '../../../src/contract';
 import { handoffPropertyKey, INDEX_PROPERTY_KEY } from '../../../src/domain/property-keys';
-import { startTestSite, type TestSite } from '../../support';
-import { completeContent, expectError, expectOk, invoker, OPS_VERSION, relatedWork, SHOP_VERSION, SOON_VERSION, storedProperty } from './helpers';
+import { completeContent, expectError, expectOk, OPS_VERSION, relatedWork, SHOP_VERSION, SOON_VERSION, storedProperty, useStartedSite } from './helpers';
 
 jest.setTimeout(60_000);
 
-let site: TestSite;
-let invoke: ReturnType<typeof invoker>;
-
-beforeAll(async () => {
-  site = await startTestSite();
-  invoke = invoker(site);
-});
-afterAll(async () => {
-  await site.close();
-});
+const { site, invoke, jiraCallsSince } = useStartedSite();
 
 describe('PO writes, CS reads', () => {
   it('saves as the PO and reads the same handoff back', async () => {
@@ -35,12 +26,12 @@ describe('PO writes, CS reads', () => {
   });
 
   it('lets a CS agent read but not write, and leaves the stored handoff unchanged', async () => {
-    const before = await storedProperty(site, handoffPropertyKey(SHOP_VERSION));
+    const before = await storedProperty(site(), handoffPropertyKey(SHOP_VERSION));
     const refused = expectError(await invoke('cs-agent', 'saveHandoff', { versionId: SHOP_VERSION, baseRevision: 1, content: completeContent({ whatsNew: 'Hacked' }) }));
     expect(refused.code).toBe('FORBIDDEN');
     expect(refused.message).toContain('Edit issues');
     expect(expectError(await invoke('cs-agent', 'setStatus', { versionId: SHOP_VERSION, baseRevision: 1, status: 'ready' })).code).toBe('FORBIDDEN');
-    expect(await storedProperty(site, handoffPropertyKey(SHOP_VERSION))).toEqual(before);
+    expect(await storedProperty(site(), handoffPropertyKey(SHOP_VERSION))).toEqual(before);
   });
 
   it('refuses someone who cannot browse the project', async () => {
@@ -65,7 +56,7 @@ describe('concurrent edits', () => {
     const current = expectOk(await invoke('po', 'getHandoff', { versionId: SHOP_VERSION }));
     const base = current.handoff?.revision ?? 0;
     expectOk(await invoke('release-manager', 'saveHandoff', { versionId: SHOP_VERSION, baseRevision: base, content: completeContent({ whatsNew: 'Rita was here first.' }) }));
-    const stored = await storedProperty(site, handoffPropertyKey(SHOP_VERSION));
+    const stored = await storedProperty(site(), handoffPropertyKey(SHOP_VERSION));
 
     const mine = completeContent({ whatsNew: 'Priya second.' });
     const conflict = expectError(await invoke('po', 'saveHandoff', { versionId: SHOP_VERSION, baseRevision: base, content: mine }));
@@ -73,17 +64,17 @@ describe('concurrent edits', () => {
     expect(conflict.message).toContain('Rita Okafor');
     expect(conflict.conflict?.theirs.content.whatsNew).toBe('Rita was here first.');
     expect(conflict.conflict?.yours).toEqual(mine);
-    expect(await storedProperty(site, handoffPropertyKey(SHOP_VERSION))).toEqual(stored);
+    expect(await storedProperty(site(), handoffPropertyKey(SHOP_VERSION))).toEqual(stored);
   });
 });
 
 describe('bad input: a clear error naming the field, nothing written', () => {
   let before: unknown;
   beforeAll(async () => {
-    before = await storedProperty(site, handoffPropertyKey(SHOP_VERSION));
+    before = await storedProperty(site(), handoffPropertyKey(SHOP_VERSION));
   });
   afterEach(async () => {
-    expect(await storedProperty(site, handoffPropertyKey(SHOP_VERSION))).toEqual(before);
+    expect(await storedProperty(site(), handoffPropertyKey(SHOP_VERSION))).toEqual(before);
   });
   const revision = () => (before as { revision: number }).revision;
 
@@ -117,29 +108,29 @@ describe('bad input: a clear error naming the field, nothing written', () => {
   it('an unknown version id', async () => {
     const error = expectError(await invoke('po', 'saveHandoff', { versionId: '99999', baseRevision: 0, content: completeContent() }));
     expect(error).toMatchObject({ code: 'NOT_FOUND', message: 'Version 99999 was not found in project SHOP.', fields: { versionId: expect.any(String) } });
-    expect(await storedProperty(site, handoffPropertyKey('99999'))).toBeNull();
+    expect(await storedProperty(site(), handoffPropertyKey('99999'))).toBeNull();
   });
 
   it('a version of project OPS while in SHOP', async () => {
     const error = expectError(await invoke('po', 'saveHandoff', { versionId: OPS_VERSION, baseRevision: 0, content: completeContent() }));
     expect(error).toMatchObject({ code: 'NOT_FOUND', message: `Version ${OPS_VERSION} was not found in project SHOP.` });
     expect(expectError(await invoke('po', 'getHandoff', { versionId: OPS_VERSION })).code).toBe('NOT_FOUND');
-    expect(await storedProperty(site, handoffPropertyKey(OPS_VERSION))).toBeNull();
-    expect(await storedProperty(site, handoffPropertyKey(OPS_VERSION), 'OPS')).toBeNull();
+    expect(await storedProperty(site(), handoffPropertyKey(OPS_VERSION))).toBeNull();
+    expect(await storedProperty(site(), handoffPropertyKey(OPS_VERSION), 'OPS')).toBeNull();
   });
 });
 
 describe('related work and readiness', () => {
   it('links the release page on the first save only', async () => {
-    expect(await relatedWork(site, SOON_VERSION)).toEqual([]);
+    expect(await relatedWork(site(), SOON_VERSION)).toEqual([]);
     const first = expectOk(await invoke('po', 'saveHandoff', { versionId: SOON_VERSION, baseRevision: 0, content: completeContent({ whatsNew: '' }) }));
     expectOk(await invoke('po', 'saveHandoff', { versionId: SOON_VERSION, baseRevision: first.handoff?.revision ?? 0, content: completeContent({ whatsNew: '' }) }));
-    const links = await relatedWork(site, SOON_VERSION);
+    const links = await relatedWork(site(), SOON_VERSION);
     expect(links).toHaveLength(1);
     expect(links[0]).toMatchObject({
       title: 'CS Handoff',
       category: 'Communications',
-      url: `${site.host.siteUrl}/jira/software/projects/SHOP/apps/${site.host.appId}/${site.host.environmentId}/version/${SOON_VERSION}`,
+      url: `${site().host.siteUrl}/jira/software/projects/SHOP/apps/${site().host.appId}/${site().host.environmentId}/version/${SOON_VERSION}`,
     });
   });
 
@@ -150,7 +141,7 @@ describe('related work and readiness', () => {
     expect(error.code).toBe('NOT_READY');
     expect(error.message).toContain("A what's-new paragraph");
     expect(error.fields).toEqual({ 'content.whatsNew': "A what's-new paragraph" });
-    expect((await storedProperty(site, handoffPropertyKey(SOON_VERSION)) as { status: string }).status).toBe('draft');
+    expect((await storedProperty(site(), handoffPropertyKey(SOON_VERSION)) as { status: string }).status).toBe('draft');
   });
 
   it('marks a complete handoff ready (late: 3 days before release), updates the overview, and back to draft', async () => {
@@ -176,48 +167,33 @@ describe('related work and readiness', () => {
 });
 
 describe('calls per action (budget: 1 round to read, 3 to write)', () => {
-  const jiraCalls = (fromIndex: number) => site.jira.requestLog.slice(fromIndex).filter((e) => e.path.startsWith('/rest/api/3/'));
-
-  /** Number of sequential rounds: a call starting after another ended begins a new round. */
-  function rounds(entries: { startedAt: number; endedAt: number }[]): number {
-    const sorted = [...entries].sort((a, b) => a.startedAt - b.startedAt);
-    let count = 0;
-    let roundEnd = -Infinity;
-    for (const e of sorted) {
-      if (e.startedAt >= roundEnd) {
-        count++;
-        roundEnd = e.endedAt;
-      } else roundEnd = Math.max(roundEnd, e.endedAt);
-    }
-    return count;
-  }
 
   it('getHandoff: 5 calls in one round; listReleases: 4 calls in one round; save: 11 calls in 3 rounds', async () => {
-    site.jira.settings.latencyMs = 30;
+    site().jira.settings.latencyMs = 30;
     try {
-      let mark = site.jira.requestLog.length;
+      let mark = site().jira.requestLog.length;
       expectOk(await invoke('po', 'getHandoff', { versionId: SHOP_VERSION }));
       // permissions, version, handoff, gate record, gate index (holds the lead time): all independent, so one round.
-      expect(jiraCalls(mark)).toHaveLength(5);
-      expect(rounds(jiraCalls(mark))).toBe(1);
+      expect(jiraCallsSince(mark)).toHaveLength(5);
+      expect(roundsOf(jiraCallsSince(mark))).toBe(1);
 
-      mark = site.jira.requestLog.length;
+      mark = site().jira.requestLog.length;
       expectOk(await invoke('po', 'listReleases', {}));
       // permissions, one version page, handoff index, gate index (with the settings): no per-version reads.
-      expect(jiraCalls(mark)).toHaveLength(4);
-      expect(rounds(jiraCalls(mark))).toBe(1);
+      expect(jiraCallsSince(mark)).toHaveLength(4);
+      expect(roundsOf(jiraCallsSince(mark))).toBe(1);
 
       const current = expectOk(await invoke('po', 'getHandoff', { versionId: SHOP_VERSION }));
-      mark = site.jira.requestLog.length;
+      mark = site().jira.requestLog.length;
       expectOk(await invoke('po', 'saveHandoff', { versionId: SHOP_VERSION, baseRevision: current.handoff?.revision, content: completeContent() }));
-      expect(jiraCalls(mark).map((e) => e.method)).toEqual(expect.arrayContaining(['PUT']));
+      expect(jiraCallsSince(mark).map((e) => e.method)).toEqual(expect.arrayContaining(['PUT']));
       // Round 1: permissions, handoff, version, myself, gate record, gate index (lead time), history head;
       // round 2: the handoff and history head PUTs; round 3: both read back as the app (write-then-verify).
-      expect(jiraCalls(mark)).toHaveLength(11);
-      expect(rounds(jiraCalls(mark))).toBe(3);
-      expect(jiraCalls(mark).slice(-2).map((e) => `${e.method} ${e.principal}`)).toEqual(['GET app', 'GET app']);
+      expect(jiraCallsSince(mark)).toHaveLength(11);
+      expect(roundsOf(jiraCallsSince(mark))).toBe(3);
+      expect(jiraCallsSince(mark).slice(-2).map((e) => `${e.method} ${e.principal}`)).toEqual(['GET app', 'GET app']);
     } finally {
-      site.jira.settings.latencyMs = 0;
+      site().jira.settings.latencyMs = 0;
     }
   });
 });
@@ -250,7 +226,7 @@ describe('restart', () => {
 
 describe('index property', () => {
   it('holds only the small per-version summary', async () => {
-    const index = (await storedProperty(site, INDEX_PROPERTY_KEY)) as { schemaVersion: number; versions: Record<string, unknown[]> };
+    const index = (await storedProperty(site(), INDEX_PROPERTY_KEY)) as { schemaVersion: number; versions: Record<string, unknown[]> };
     expect(index.schemaVersion).toBe(1);
     expect(index.versions[SHOP_VERSION]).toEqual(['d', null, 1, expect.any(Number)]);
   });

@@ -1,29 +1,47 @@
+import { content } from '../../../bench/fixtures';
 import type { HandoffContent } from '../../../src/domain/handoff';
 import type { HandoffView, Result } from '../../../src/contract';
 import type { TestSite } from '../../support';
-import { personOf } from '../../support';
+import { personOf, startTestSite } from '../../support';
 
 export const SHOP_VERSION = '10003'; // release date 21 days after the site's first start
 export const SOON_VERSION = '10002'; // release date 3 days after the site's first start
 export const OPS_VERSION = '10011';
 
+/** A handoff that passes every readiness rule: the bench's saved-carts document, so both save the same text. */
 export function completeContent(overrides: Partial<HandoffContent> = {}): HandoffContent {
-  return {
-    whatsNew: 'Carts now survive logout and follow the shopper to every device.',
-    happyPath: ['Gal adds shoes to the cart on her phone', 'Gal logs out', 'Gal opens the shop on her laptop: the shoes are in the cart'],
-    limitations: ['Not yet available in Hebrew'],
-    noKnownLimitations: false,
-    questions: [{ question: 'How do I turn this off?', answer: 'It is not optional in this release.' }],
-    escalation: { l1LookUp: 'Open the customer in Admin > Carts.', l2Reproduce: 'Log in on two browsers with the same account.' },
-    dashboardUrl: 'https://dashboards.example.com/saved-carts',
-    ...overrides,
-  };
+  return { ...content(), ...overrides };
 }
 
 /** Calls a resolver exactly as the UI's invoke does, as one of the seeded people. */
 export function invoker(site: TestSite) {
   return <T = HandoffView>(role: string, functionKey: string, payload: unknown, projectKey = 'SHOP'): Promise<Result<T>> =>
     site.host.invoke<Result<T>>(personOf(site, role).accountId, functionKey, payload, { projectKey });
+}
+
+export type Invoke = ReturnType<typeof invoker>;
+
+/**
+ * The local site a test file runs against: started before its tests (this beforeAll comes first, so a
+ * file's own beforeAll can seed it) and closed after them. `site()` throws when read before that.
+ */
+export function useStartedSite() {
+  let started: TestSite | undefined;
+  beforeAll(async () => {
+    started = await startTestSite();
+  });
+  afterAll(async () => {
+    await started?.close();
+  });
+  const site = (): TestSite => {
+    if (!started) throw new Error('The test site is not started yet: read it inside a hook or a test');
+    return started;
+  };
+  const invoke: Invoke = <T = HandoffView>(role: string, functionKey: string, payload: unknown, projectKey = 'SHOP') =>
+    invoker(site())<T>(role, functionKey, payload, projectKey);
+  /** The app's Jira REST calls logged since `mark` (an earlier requestLog length), without the site's own routes. */
+  const jiraCallsSince = (mark: number) => site().jira.requestLog.slice(mark).filter((e) => e.path.startsWith('/rest/api/3/'));
+  return { site, invoke, jiraCallsSince };
 }
 
 /** What Jira holds for a version's handoff, read straight from the emulator as the app. */

@@ -12,20 +12,15 @@
  */
 import { concurrentSaves, type ConcurrencyReport } from '../../../bench/concurrency';
 import { createVersion } from '../../../bench/fixtures';
-import { startTestSite, type TestSite } from '../../support';
-import { SHOP_VERSION } from '../resolvers/helpers';
+import { SHOP_VERSION, useStartedSite } from '../resolvers/helpers';
 
 jest.setTimeout(60_000);
 
-let site: TestSite;
+const { site } = useStartedSite();
 let versions: string[];
 
 beforeAll(async () => {
-  site = await startTestSite();
-  versions = [SHOP_VERSION, await createVersion(site, 'Concurrency A', '2099-02-01'), await createVersion(site, 'Concurrency B', '2099-03-01')];
-});
-afterAll(async () => {
-  await site.close();
+  versions = [SHOP_VERSION, await createVersion(site(), 'Concurrency A', '2099-02-01'), await createVersion(site(), 'Concurrency B', '2099-03-01')];
 });
 
 function assertInvariants(report: ConcurrencyReport): void {
@@ -57,13 +52,13 @@ const summary = (r: ConcurrencyReport) =>
   `latency ${r.latencyMs} ms: ${r.applied} applied, ${r.conflicts} CONFLICT, ${r.lostUpdates} lost updates (applied, then overwritten)`;
 
 test('50 concurrent saves, Jira answering at once (0 ms)', async () => {
-  const report = await concurrentSaves(site, versions, { saves: 50, latencyMs: 0, tag: 'L0' });
+  const report = await concurrentSaves(site(), versions, { saves: 50, latencyMs: 0, tag: 'L0' });
   assertInvariants(report);
   process.stdout.write(`[concurrency] ${summary(report)}\n`);
 });
 
 test('50 concurrent saves, each Jira call taking 150 ms', async () => {
-  const report = await concurrentSaves(site, versions, { saves: 50, latencyMs: 150, tag: 'L150' });
+  const report = await concurrentSaves(site(), versions, { saves: 50, latencyMs: 150, tag: 'L150' });
   assertInvariants(report);
   process.stdout.write(`[concurrency] ${summary(report)}\n`);
 });

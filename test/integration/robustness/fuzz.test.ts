@@ -7,8 +7,8 @@
 import fc from 'fast-check';
 import * as contract from '../../../src/contract';
 import type { ErrorCode, Result } from '../../../src/contract';
-import { completeContent, SHOP_VERSION } from '../resolvers/helpers';
-import { personOf, startTestSite, type TestSite } from '../../support';
+import { completeContent, SHOP_VERSION, useStartedSite } from '../resolvers/helpers';
+import { personOf } from '../../support';
 
 jest.setTimeout(120_000);
 
@@ -20,13 +20,7 @@ const RESOLVERS = Object.keys(contract)
   .map((name) => name.slice(0, 1).toLowerCase() + name.slice(1, -'PayloadSchema'.length))
   .sort();
 
-let site: TestSite;
-beforeAll(async () => {
-  site = await startTestSite();
-});
-afterAll(async () => {
-  await site.close();
-});
+const { site } = useStartedSite();
 
 // ---- generators -----------------------------------------------------------------------------
 const hostileKeys = fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'versionId', 'content', 'baseRevision', 'status', 'reason', 'leadTimeDays', 'item');
@@ -82,11 +76,11 @@ describe.each(RESOLVERS)('%s survives generated payloads', (resolverName) => {
     try {
       await fc.assert(
         fc.asyncProperty(payloads, fc.nat(roles.length - 1), async (payload, roleIndex) => {
-          const from = site.jira.requestLog.length;
-          const accountId = personOf(site, roles[roleIndex] as string).accountId;
+          const from = site().jira.requestLog.length;
+          const accountId = personOf(site(), roles[roleIndex] as string).accountId;
           let result: Result<unknown>;
           try {
-            result = await site.host.invoke<Result<unknown>>(accountId, resolverName, payload, { projectKey: 'SHOP' });
+            result = await site().host.invoke<Result<unknown>>(accountId, resolverName, payload, { projectKey: 'SHOP' });
           } catch (e) {
             throw new Error(`invoke rejected: ${String(e)}`);
           }
@@ -99,7 +93,7 @@ describe.each(RESOLVERS)('%s survives generated payloads', (resolverName) => {
             expect(typeof result.error.message).toBe('string');
             const text = JSON.stringify({ message: result.error.message, fields: result.error.fields ?? {} });
             expect(text).not.toMatch(STACK_OR_PATH);
-            expect(site.jira.requestLog.slice(from).filter(isWrite)).toEqual([]);
+            expect(site().jira.requestLog.slice(from).filter(isWrite)).toEqual([]);
           }
           expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
         }),

@@ -12,8 +12,8 @@ import type { HandoffView, Result } from '../../../src/contract';
 import { createVersion, rest } from '../../../bench/fixtures';
 import { gatePropertyKey } from '../../../src/domain/property-keys';
 import type { GateRecord } from '../../../src/domain/gate/rules';
-import { personOf, startTestSite, type TestSite } from '../../support';
-import { completeContent, invoker, SHOP_VERSION, storedProperty } from '../resolvers/helpers';
+import { personOf } from '../../support';
+import { completeContent, SHOP_VERSION, storedProperty, useStartedSite } from '../resolvers/helpers';
 
 jest.setTimeout(90_000);
 
@@ -45,18 +45,12 @@ const MATRIX: Record<string, Record<Who, 'allow' | 'deny'>> = {
   exportHandoff: /*               */ { po: Y, 'cs-lead': Y, 'cs-agent': Y, 'release-manager': Y, outsider: N },
 };
 
-let site: TestSite;
-let invoke: ReturnType<typeof invoker>;
+const { site, invoke } = useStartedSite();
 
 beforeAll(async () => {
-  site = await startTestSite();
-  invoke = invoker(site);
   // A handoff to read, change and file L3 bugs from.
   const saved = await invoke('release-manager', 'saveHandoff', { versionId: SHOP_VERSION, baseRevision: 0, content: completeContent() });
   if (!saved.ok) throw new Error(saved.error.message);
-});
-afterAll(async () => {
-  await site.close();
 });
 
 async function revision(): Promise<number> {
@@ -113,9 +107,9 @@ describe.each(Object.keys(MATRIX))('%s', (resolver) => {
   test.each(PEOPLE)('%s', async (who) => {
     const expected = (MATRIX[resolver] as Record<Who, 'allow' | 'deny'>)[who];
     const payload = await PAYLOADS[resolver]?.();
-    const from = site.jira.requestLog.length;
+    const from = site().jira.requestLog.length;
     const result = await invoke<unknown>(who, resolver, payload);
-    const calls = site.jira.requestLog.slice(from);
+    const calls = site().jira.requestLog.slice(from);
     if (expected === 'allow') {
       expect(result.ok ? 'ok' : (result as Result<unknown> & { ok: false }).error).toBe('ok');
     } else {
@@ -123,21 +117,21 @@ describe.each(Object.keys(MATRIX))('%s', (resolver) => {
       expect(calls.filter(isWrite)).toEqual([]);
     }
     // Whatever the answer, the app asked Jira for the caller's own permissions, as the caller.
-    expect(calls.some((c) => c.path === '/rest/api/3/mypermissions' && c.principal === `user:${personOf(site, who).accountId}`)).toBe(true);
+    expect(calls.some((c) => c.path === '/rest/api/3/mypermissions' && c.principal === `user:${personOf(site(), who).accountId}`)).toBe(true);
   });
 });
 
 describe('the release gate does not care who released', () => {
   test.each(PEOPLE)('a version with no handoff released by %s stays unreleased', async (who) => {
-    const versionId = await createVersion(site, `Gate check ${who}`, '2099-04-01');
-    const answer = await rest(site, who, 'PUT', `/rest/api/3/version/${versionId}`, { released: true });
-    await site.host.idle();
-    const now = await rest(site, 'app', 'GET', `/rest/api/3/version/${versionId}`);
+    const versionId = await createVersion(site(), `Gate check ${who}`, '2099-04-01');
+    const answer = await rest(site(), who, 'PUT', `/rest/api/3/version/${versionId}`, { released: true });
+    await site().host.idle();
+    const now = await rest(site(), 'app', 'GET', `/rest/api/3/version/${versionId}`);
     expect((now.json as { released: boolean }).released).toBe(false);
     if (answer.status === 200) {
       // Jira let them release it; the app's trigger put it back and recorded who and why.
-      const record = (await storedProperty(site, gatePropertyKey(versionId))) as GateRecord;
-      expect(record.blocks.at(-1)).toMatchObject({ releasedBy: { accountId: personOf(site, who).accountId } });
+      const record = (await storedProperty(site(), gatePropertyKey(versionId))) as GateRecord;
+      expect(record.blocks.at(-1)).toMatchObject({ releasedBy: { accountId: personOf(site(), who).accountId } });
       expect(record.blocks.at(-1)?.reason).toContain('has no CS handoff yet');
     } else {
       // Only project admins can release in Jira: everyone else is refused by Jira itself.

@@ -1,21 +1,11 @@
-import { AppError } from '../../../src/domain/errors';
 import { emptyContent } from '../../../src/domain/handoff';
 import { applyContent, applyStatus, assertBaseRevision, revisionOf } from '../../../src/domain/revision';
 import { completeContent, storedHandoff } from './fixtures';
+import { thrownAppError } from '../app-error';
 
 const priya = { accountId: 'acc-po', displayName: 'Priya Patel' };
 const rita = { accountId: 'acc-rm', displayName: 'Rita Okafor' };
 const now = new Date('2026-07-01T12:00:00.000Z');
-
-function caught(fn: () => unknown): AppError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected an AppError');
-}
 
 describe('applyContent', () => {
   it('starts a first save as draft revision 1', () => {
@@ -42,18 +32,18 @@ describe('assertBaseRevision', () => {
   it('answers CONFLICT with theirs and yours when someone saved since', () => {
     const theirs = storedHandoff({ revision: 4, updatedBy: rita });
     const yours = completeContent();
-    const error = caught(() => assertBaseRevision(3, theirs, yours));
+    const error = thrownAppError(() => assertBaseRevision(3, theirs, yours));
     expect(error.error.code).toBe('CONFLICT');
     expect(error.error.message).toContain('Rita Okafor');
     expect(error.error.conflict).toEqual({ theirs, yours });
   });
 
   it('answers CONFLICT when a first save finds a handoff already there', () => {
-    expect(caught(() => assertBaseRevision(0, storedHandoff({ revision: 1 }), emptyContent())).error.code).toBe('CONFLICT');
+    expect(thrownAppError(() => assertBaseRevision(0, storedHandoff({ revision: 1 }), emptyContent())).error.code).toBe('CONFLICT');
   });
 
   it('answers NOT_FOUND when the handoff vanished since it was opened', () => {
-    expect(caught(() => assertBaseRevision(2, null, emptyContent())).error.code).toBe('NOT_FOUND');
+    expect(thrownAppError(() => assertBaseRevision(2, null, emptyContent())).error.code).toBe('NOT_FOUND');
   });
 });
 
@@ -72,7 +62,7 @@ describe('applyStatus', () => {
 
   it('refuses ready with NOT_READY naming what is missing, in the message and in fields', () => {
     const content = completeContent({ whatsNew: '', escalation: { l1LookUp: 'x', l2Reproduce: '' } });
-    const error = caught(() => applyStatus(storedHandoff({ content }), 'ready', priya, now));
+    const error = thrownAppError(() => applyStatus(storedHandoff({ content }), 'ready', priya, now));
     expect(error.error.code).toBe('NOT_READY');
     expect(error.error.message).toContain("A what's-new paragraph");
     expect(error.error.message).toContain('L2: how to reproduce');

@@ -1,18 +1,10 @@
 import fc from 'fast-check';
-import { AppError } from '../../../src/domain/errors';
 import { LIMITS } from '../../../src/domain/handoff';
 import { assertHandoffFits, jsonBytes, PROPERTY_MAX_BYTES, sectionSizes, utf8Bytes } from '../../../src/domain/storage-size';
 import { completeContent, storedHandoff } from './fixtures';
+import { thrownAppError } from '../app-error';
 
-function tooLarge(value: Parameters<typeof assertHandoffFits>[0]): AppError {
-  try {
-    assertHandoffFits(value);
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected TOO_LARGE');
-}
+const tooLarge = (value: Parameters<typeof assertHandoffFits>[0]) => thrownAppError(() => assertHandoffFits(value), 'TOO_LARGE');
 
 /** A handoff padded with `char` in "what's new" so that its JSON is exactly `bytes` long. */
 function handoffOfSize(bytes: number, char = 'a') {

@@ -3,16 +3,10 @@ import { SaveHandoffPayloadSchema, SetStatusPayloadSchema } from '../../../src/c
 import { AppError } from '../../../src/domain/errors';
 import { parseOrThrow } from '../../../src/domain/validation';
 import { completeContent } from './fixtures';
+import { thrownAppError } from '../app-error';
 
-function invalid(input: unknown, schema: Parameters<typeof parseOrThrow>[0] = SaveHandoffPayloadSchema): AppError['error'] {
-  try {
-    parseOrThrow(schema, input);
-  } catch (error) {
-    if (error instanceof AppError) return error.error;
-    throw error;
-  }
-  throw new Error('expected INVALID_INPUT');
-}
+const invalid = (input: unknown, schema: Parameters<typeof parseOrThrow>[0] = SaveHandoffPayloadSchema) =>
+  thrownAppError(() => parseOrThrow(schema, input), 'INVALID_INPUT').error;
 
 const payload = (content: unknown = completeContent()) => ({ versionId: '10002', baseRevision: 0, content });
 

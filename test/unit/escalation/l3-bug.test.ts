@@ -1,24 +1,9 @@
-import { validator } from '@atlaskit/adf-utils/validator';
 import { emptyContent, type HandoffContent } from '../../../src/domain/handoff';
 import { buildL3Bug, reproductionSteps, summaryPrefix } from '../../../src/domain/l3-bug';
-
-// Atlaskit's validator asks an uninitialised feature-gate client once and warns; that warning is noise here.
-const validate = (() => {
-  const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
-  try {
-    return validator(undefined, undefined, { mode: 'strict' });
-  } finally {
-    warn.mockRestore();
-  }
-})();
+import { adfErrors } from '../adf-errors';
 
 function assertValidAdf(document: unknown): void {
-  const errors: string[] = [];
-  validate(document as never, (entity, error) => {
-    errors.push(`${entity.type}: ${error.code} ${error.message}`);
-    return undefined;
-  });
-  expect(errors).toEqual([]);
+  expect(adfErrors(document)).toEqual([]);
 }
 
 const content: HandoffContent = {

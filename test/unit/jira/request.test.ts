@@ -3,16 +3,11 @@ import { z } from 'zod';
 import { AppError } from '../../../src/domain/errors';
 import { jiraRequest, jiraRequestOrNull } from '../../../src/jira/request';
 import { fakeJira, type Answer } from './fake-jira';
+import { rejectedAppError } from '../app-error';
 
 async function errorFor(answer: Answer): Promise<AppError['error']> {
   const { fetch } = fakeJira(() => answer);
-  try {
-    await jiraRequest(fetch, { as: 'user', route: route`/rest/api/3/version/1` }, z.unknown());
-  } catch (error) {
-    if (error instanceof AppError) return error.error;
-    throw error;
-  }
-  throw new Error('expected an error');
+  return (await rejectedAppError(jiraRequest(fetch, { as: 'user', route: route`/rest/api/3/version/1` }, z.unknown()), 'an error')).error;
 }
 
 describe('Jira answers → domain errors', () => {

@@ -1,9 +1,9 @@
 import { route } from '@forge/api';
 import { z } from 'zod';
-import { AppError } from '../../../src/domain/errors';
 import { jiraRequest, jiraRequestOrNull, type RetryPolicy } from '../../../src/jira/request';
 import type { JiraFetch } from '../../../src/jira';
 import { fakeJira, type Answer, type Sent } from './fake-jira';
+import { rejectedAppError } from '../app-error';
 
 type Scripted = Answer & { retryAfter?: string; network?: boolean };
 
@@ -37,15 +37,7 @@ function instant(overrides: Partial<RetryPolicy> = {}) {
 const versionRoute = route`/rest/api/3/version/10001`;
 const ok = { status: 200, body: { id: '10001' } };
 
-async function failureOf(promise: Promise<unknown>): Promise<AppError['error']> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error.error;
-    throw error;
-  }
-  throw new Error('expected a failure');
-}
+const failureOf = async (promise: Promise<unknown>) => (await rejectedAppError(promise, 'a failure')).error;
 
 let consoleError: jest.SpyInstance;
 beforeEach(() => {

@@ -1,6 +1,6 @@
 import { createJira } from '../../../src/jira';
-import { AppError } from '../../../src/domain/errors';
 import { fakeJira } from '../jira/fake-jira';
+import { rejectedAppError } from '../app-error';
 
 const issueType = (id: string, name: string, extra: Record<string, unknown> = {}) => ({
   self: `https://x/rest/api/3/issuetype/${id}`,
@@ -21,15 +21,7 @@ afterEach(() => {
   jest.restoreAllMocks();
 });
 
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error.error.code;
-    throw error;
-  }
-  throw new Error('expected an AppError');
-}
+const codeOf = async (promise: Promise<unknown>) => (await rejectedAppError(promise)).error.code;
 
 describe('getCreatableIssueTypes', () => {
   it("asks Jira's create metadata as the user, one page, and maps the types", async () => {

@@ -1,17 +1,9 @@
-import { AppError } from '../../../src/domain/errors';
 import { emptyContent, type StoredHandoff } from '../../../src/domain/handoff';
 import { ChainLabelError } from '../../../src/domain/chain-label';
 import { assertItemExists, bugTypeOf, issueSearchUrl, NOT_STARTED, rolloutStageOf, withChainLabel } from '../../../src/resolvers/l3-rules';
+import { thrownAppError } from '../app-error';
 
-function errorOf(fn: () => unknown) {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof AppError) return error.error;
-    throw error;
-  }
-  throw new Error('expected an AppError');
-}
+const errorOf = (fn: () => unknown) => thrownAppError(fn).error;
 
 const type = (id: string, name: string, subtask = false) => ({ id, name, subtask });
 

@@ -1,4 +1,3 @@
-import { AppError } from '../../../src/domain/errors';
 import type { PersonRef } from '../../../src/domain/handoff';
 import {
   HISTORY_MAX,
@@ -13,6 +12,7 @@ import {
   type Rollout,
   type RolloutStage,
 } from '../../../src/domain/living/rollout';
+import { thrownAppError } from '../app-error';
 
 const po: PersonRef = { accountId: 'acc-po', displayName: 'Priya Patel' };
 const at = new Date('2026-07-16T08:00:00.250Z');
@@ -23,15 +23,7 @@ function rolledTo(...stages: RolloutStage[]): Rollout {
 }
 
 /** The AppError a refused move throws, so a test can check its message and field. */
-function refusal(move: () => unknown): AppError {
-  try {
-    move();
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected the move to be refused');
-}
+const refusal = (move: () => unknown) => thrownAppError(move, 'the move to be refused');
 
 describe('rollout stages and labels', () => {
   it('starts not started, with an empty history', () => {

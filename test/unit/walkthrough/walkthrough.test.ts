@@ -1,4 +1,3 @@
-import { AppError } from '../../../src/domain/errors';
 import { LIMITS, StoredHandoffSchema } from '../../../src/domain/handoff';
 import { WalkthroughInputSchema } from '../../../src/domain/walkthrough/schema';
 import {
@@ -10,6 +9,7 @@ import {
   walkthroughBlocks,
 } from '../../../src/domain/walkthrough/rules';
 import { completeContent, storedHandoff } from '../domain/fixtures';
+import { thrownAppError } from '../app-error';
 
 const carlos = { accountId: 'acc-lead', displayName: 'Carlos Mendes' };
 const now = new Date('2026-07-01T12:00:00.456Z');
@@ -29,15 +29,7 @@ const walkthrough = () =>
     completeContent(),
   );
 
-function errorOf(fn: () => unknown) {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof AppError) return e.error;
-    throw e;
-  }
-  throw new Error('expected an AppError');
-}
+const errorOf = (fn: () => unknown) => thrownAppError(fn).error;
 
 describe('walkthrough question ids', () => {
   it('assigns q1, q2, q3 to new questions and keeps ids that are sent', () => {

@@ -95,7 +95,7 @@ export function Overview() {
                   )}
                   <BlockLine release={r} />
                 </td>
-                <td className="muted">{r.updatedAt ? formatInstant(r.updatedAt) : 'Not started'}</td>
+                <td className="muted">{r.updatedAt ? formatInstant(r.updatedAt) : 'Never'}</td>
               </tr>
             ))}
           </tbody>
