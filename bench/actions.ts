@@ -1,7 +1,7 @@
 /** Jira calls, rounds and wall time per user action, with every Jira call taking `latencyMs`. */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { roundsOf, type RequestLogEntry } from '../local-site/jira';
+import { PEOPLE, roundsOf, type RequestLogEntry } from '../local-site/jira';
 import type { LocalSite } from '../local-site/site';
 import { content, createVersion, invoker, rest, SHOP_VERSION, SOON_VERSION, unwrap } from './fixtures';
 import { isWrite, measured } from './rounds';
@@ -81,7 +81,7 @@ export async function measureActions(site: LocalSite, latencyMs: number): Promis
     // The CS lead records the walkthrough on the ready handoff (revision 3 after save, edit, mark ready).
     const walkthrough = {
       heldAt: '2026-07-01T14:00:00Z',
-      attendees: [{ displayName: 'Carlos Mendes' }, { displayName: 'Ana Silva' }],
+      attendees: ['cs-lead', 'cs-agent'].map((role) => ({ accountId: PEOPLE.find((p) => p.role === role)?.accountId ?? '' })),
       questions: [{ text: 'Does the saved cart keep prices from the day it was saved?', raisedBy: 'Ana Silva', settlement: null }],
     };
     rows.push(row('walkthrough save', 'saveWalkthrough', await measured(log, () => invoke('cs-lead', 'saveWalkthrough', { versionId: SHOP_VERSION, baseRevision: 3, walkthrough }).then((r) => unwrap(r, 'saveWalkthrough'))), latencyMs));

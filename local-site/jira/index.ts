@@ -14,6 +14,7 @@ import { permissionRoutes } from './routes/permissions';
 import { projectRoutes } from './routes/projects';
 import { propertyRoutes } from './routes/properties';
 import { searchRoutes } from './routes/search';
+import { userRoutes } from './routes/users';
 import type { Route } from './routes/types';
 import { versionRoutes } from './routes/versions';
 import { APP_ACCOUNT_ID, seedIfEmpty } from './seed';
@@ -41,6 +42,7 @@ const ROUTES: Route[] = [
   ...permissionRoutes,
   ...issueRoutes,
   ...searchRoutes,
+  ...userRoutes,
 ];
 
 export function createJiraSite(options: JiraSiteOptions): JiraSite {

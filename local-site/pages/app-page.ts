@@ -8,11 +8,13 @@ export interface AppPageInput {
   basePath: string;
   context: UiContext;
   invokePath: string;
+  /** The person's Jira theme: what getContext answers as theme.colorMode. */
+  colorMode: 'light' | 'dark';
 }
 
 /** What the parent page's bridge needs to answer the iframe (see client/site.js). */
 export function appPageHead(input: AppPageInput): SafeHtml {
-  return html`<script type="application/json" id="forge-app-config">${jsonForScript({ basePath: input.basePath, context: input.context, invokePath: input.invokePath })}</script>
+  return html`<script type="application/json" id="forge-app-config">${jsonForScript({ basePath: input.basePath, context: input.context, invokePath: input.invokePath, colorMode: input.colorMode })}</script>
 <script src="/_site/site.js"></script>`;
 }
 

@@ -8,7 +8,7 @@ import { html } from './html';
 import { issueBody } from './issue';
 import { JiraClient, JiraRequestError } from './jira-client';
 import { layout, type SidebarInfo } from './layout';
-import { setPersonCookie, signedInPerson } from './person';
+import { parseColorMode, setPersonCookie, setThemeCookie, signedInPerson, signedInTheme, type ColorMode } from './person';
 import { releasesBody, type VersionWithWork } from './releases';
 
 export interface PagesOptions {
@@ -78,18 +78,18 @@ export function createPages(options: PagesOptions): Pages {
     appHref: appPageUrl(projectKey),
   });
 
-  function errorPage(res: ServerResponse, person: Person, returnTo: string, status: number, title: string, text: string): void {
-    send(res, status, layout({ title, person, people, returnTo, body: html`<h1 class="page-title">${title}</h1><p>${text}</p><p><a href="/">Go to the releases of ${defaultProject}</a></p>` }));
+  function errorPage(res: ServerResponse, person: Person, theme: ColorMode, returnTo: string, status: number, title: string, text: string): void {
+    send(res, status, layout({ title, person, theme, people, returnTo, body: html`<h1 class="page-title">${title}</h1><p>${text}</p><p><a href="/">Go to the releases of ${defaultProject}</a></p>` }));
   }
 
-  async function releasesPage(res: ServerResponse, person: Person, url: URL, projectKey: string, status = 200, notice?: { kind: 'success' | 'error'; text: string }): Promise<void> {
+  async function releasesPage(res: ServerResponse, person: Person, theme: ColorMode, url: URL, projectKey: string, status = 200, notice?: { kind: 'success' | 'error'; text: string }): Promise<void> {
     const client = new JiraClient(baseUrl, person.emailAddress);
     const returnTo = url.pathname;
     let project;
     try {
       project = await client.project(projectKey);
     } catch (e) {
-      if (e instanceof JiraRequestError) return errorPage(res, person, returnTo, e.status, 'Project not available', `${person.displayName} cannot see project ${projectKey}: ${e.message}`);
+      if (e instanceof JiraRequestError) return errorPage(res, person, theme, returnTo, e.status, 'Project not available', `${person.displayName} cannot see project ${projectKey}: ${e.message}`);
       throw e;
     }
     const versions = await client.versions(projectKey);
@@ -113,17 +113,17 @@ export function createPages(options: PagesOptions): Pages {
       appVersionHref: (id) => appPageUrl(project.key, `/version/${encodeURIComponent(id)}`),
       ...(shown ? { notice: shown } : {}),
     });
-    send(res, status, layout({ title: `Releases - ${project.name}`, person, people, returnTo: returnTo + url.search, sidebar: sidebarFor(project.key, project.name, 'releases'), body }));
+    send(res, status, layout({ title: `Releases - ${project.name}`, person, theme, people, returnTo: returnTo + url.search, sidebar: sidebarFor(project.key, project.name, 'releases'), body }));
   }
 
-  async function release(req: IncomingMessage, res: ServerResponse, person: Person, url: URL, projectKey: string, versionId: string): Promise<void> {
+  async function release(req: IncomingMessage, res: ServerResponse, person: Person, theme: ColorMode, url: URL, projectKey: string, versionId: string): Promise<void> {
     await readForm(req);
     const client = new JiraClient(baseUrl, person.emailAddress);
     try {
       await client.release(versionId);
     } catch (e) {
       if (e instanceof JiraRequestError) {
-        return releasesPage(res, person, url, projectKey, e.status, { kind: 'error', text: `Jira refused the release: ${e.message}` });
+        return releasesPage(res, person, theme, url, projectKey, e.status, { kind: 'error', text: `Jira refused the release: ${e.message}` });
       }
       throw e;
     }
@@ -131,13 +131,13 @@ export function createPages(options: PagesOptions): Pages {
     redirect(res, 303, `/projects/${encodeURIComponent(projectKey)}/versions?released=${encodeURIComponent(versionId)}`);
   }
 
-  async function appPage(res: ServerResponse, person: Person, url: URL, projectKey: string): Promise<void> {
+  async function appPage(res: ServerResponse, person: Person, theme: ColorMode, url: URL, projectKey: string): Promise<void> {
     const client = new JiraClient(baseUrl, person.emailAddress);
     let project;
     try {
       project = await client.project(projectKey);
     } catch (e) {
-      if (e instanceof JiraRequestError) return errorPage(res, person, url.pathname, e.status, 'Project not available', `${person.displayName} cannot see project ${projectKey}: ${e.message}`);
+      if (e instanceof JiraRequestError) return errorPage(res, person, theme, url.pathname, e.status, 'Project not available', `${person.displayName} cannot see project ${projectKey}: ${e.message}`);
       throw e;
     }
     const page = host.projectPage();
@@ -148,19 +148,20 @@ export function createPages(options: PagesOptions): Pages {
       basePath: appBase(project.key),
       context,
       invokePath: INVOKE_PATH,
+      colorMode: theme,
     };
-    send(res, 200, layout({ title: `${page.title} - ${project.name}`, person, people, returnTo: url.pathname + url.search, sidebar: sidebarFor(project.key, project.name, 'app'), body: appPageBody(input), headExtra: appPageHead(input), bleed: true }));
+    send(res, 200, layout({ title: `${page.title} - ${project.name}`, person, theme, people, returnTo: url.pathname + url.search, sidebar: sidebarFor(project.key, project.name, 'app'), body: appPageBody(input), headExtra: appPageHead(input), bleed: true }));
   }
 
-  async function issuePage(res: ServerResponse, person: Person, url: URL, key: string): Promise<void> {
+  async function issuePage(res: ServerResponse, person: Person, theme: ColorMode, url: URL, key: string): Promise<void> {
     const client = new JiraClient(baseUrl, person.emailAddress);
     try {
       const issue = await client.issue(key);
       const projectKey = key.split('-')[0] ?? defaultProject;
       const projectName = issue.fields.project?.name ?? projectKey;
-      send(res, 200, layout({ title: `[${issue.key}] ${issue.fields.summary ?? ''}`, person, people, returnTo: url.pathname, sidebar: sidebarFor(projectKey, projectName, 'none'), body: issueBody(issue) }));
+      send(res, 200, layout({ title: `[${issue.key}] ${issue.fields.summary ?? ''}`, person, theme, people, returnTo: url.pathname, sidebar: sidebarFor(projectKey, projectName, 'none'), body: issueBody(issue) }));
     } catch (e) {
-      if (e instanceof JiraRequestError) return errorPage(res, person, url.pathname, e.status, 'Issue not available', `${person.displayName} cannot see ${key}: ${e.message}`);
+      if (e instanceof JiraRequestError) return errorPage(res, person, theme, url.pathname, e.status, 'Issue not available', `${person.displayName} cannot see ${key}: ${e.message}`);
       throw e;
     }
   }
@@ -180,6 +181,15 @@ export function createPages(options: PagesOptions): Pages {
     const { person, fromCookie } = signedInPerson(req, people);
     // Pin the default person in the cookie, so the browser's own REST calls and invokes agree with the page.
     if (!fromCookie) setPersonCookie(res, person.accountId);
+    const theme = signedInTheme(req);
+
+    if (method === 'POST' && path === '/_site/theme') {
+      const form = await readForm(req);
+      const chosen = parseColorMode(form.get('colorMode'));
+      if (chosen) setThemeCookie(res, chosen);
+      redirect(res, 303, safeReturn(form.get('return')));
+      return true;
+    }
 
     if (method === 'POST' && path === '/_site/person') {
       const form = await readForm(req);
@@ -194,30 +204,30 @@ export function createPages(options: PagesOptions): Pages {
     }
     let m = /^\/projects\/([A-Za-z][A-Za-z0-9_]*)\/versions\/?$/.exec(path);
     if (m && method === 'GET') {
-      await releasesPage(res, person, url, m[1] ?? '');
+      await releasesPage(res, person, theme, url, m[1] ?? '');
       return true;
     }
     m = /^\/projects\/([A-Za-z][A-Za-z0-9_]*)\/versions\/(\d+)\/release$/.exec(path);
     if (m && method === 'POST') {
-      await release(req, res, person, url, m[1] ?? '', m[2] ?? '');
+      await release(req, res, person, theme, url, m[1] ?? '', m[2] ?? '');
       return true;
     }
     m = /^\/jira\/software\/projects\/([A-Za-z][A-Za-z0-9_]*)\/apps\/([^/]+)\/([^/]+)(\/.*)?$/.exec(path);
     if (m && method === 'GET') {
       if (m[2] !== host.appId || m[3] !== host.environmentId) {
-        errorPage(res, person, path, 404, 'App not installed', `No app ${m[2] ?? ''} (environment ${m[3] ?? ''}) is installed on this site.`);
+        errorPage(res, person, theme, path, 404, 'App not installed', `No app ${m[2] ?? ''} (environment ${m[3] ?? ''}) is installed on this site.`);
         return true;
       }
-      await appPage(res, person, url, m[1] ?? '');
+      await appPage(res, person, theme, url, m[1] ?? '');
       return true;
     }
     m = /^\/browse\/([A-Za-z][A-Za-z0-9_]*-\d+)$/.exec(path);
     if (m && method === 'GET') {
-      await issuePage(res, person, url, m[1] ?? '');
+      await issuePage(res, person, theme, url, m[1] ?? '');
       return true;
     }
     if (method === 'GET') {
-      errorPage(res, person, '/', 404, "We can't find that page", `Nothing lives at ${path} on this site.`);
+      errorPage(res, person, theme, '/', 404, "We can't find that page", `Nothing lives at ${path} on this site.`);
       return true;
     }
     return false;

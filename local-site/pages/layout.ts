@@ -1,4 +1,5 @@
 import type { Person } from '../jira/types';
+import type { ColorMode } from './person';
 import { html, type SafeHtml } from './html';
 
 export const SITE_NAME = 'Local Jira (development site)';
@@ -24,6 +25,8 @@ export interface SidebarInfo {
 export interface PageInfo {
   title: string;
   person: Person;
+  /** Jira's colour mode for the page's chrome (and what the app's getContext answers); default light. */
+  theme?: ColorMode;
   people: Person[];
   /** Where to come back to after switching person. */
   returnTo: string;
@@ -55,6 +58,20 @@ function personSwitcher(person: Person, people: Person[], returnTo: string): Saf
   </form>`;
 }
 
+/** Jira's theme choice, next to the person: a labelled select and a submit button, so it works without JS. */
+function themeSwitcher(theme: ColorMode, returnTo: string): SafeHtml {
+  const option = (mode: ColorMode, label: string): SafeHtml =>
+    html`<option value="${mode}" ${mode === theme ? html`selected` : ''}>${label}</option>`;
+  return html`<form class="theme-switcher" method="post" action="/_site/theme" data-testid="theme-switcher">
+    <input type="hidden" name="return" value="${returnTo}">
+    <label for="theme-select">Theme</label>
+    <select id="theme-select" name="colorMode" data-testid="theme-select">
+      ${option('light', 'Light')}${option('dark', 'Dark')}
+    </select>
+    <button type="submit" class="button button-subtle">Apply</button>
+  </form>`;
+}
+
 function sidebar(info: SidebarInfo): SafeHtml {
   const item = (key: Exclude<SidebarInfo['current'], 'none'>, href: string, label: string, icon: SafeHtml): SafeHtml =>
     html`<li><a class="side-link${info.current === key ? ' is-current' : ''}" href="${href}" ${info.current === key ? html`aria-current="page"` : ''}>${icon}<span>${label}</span></a></li>`;
@@ -79,7 +96,7 @@ function sidebar(info: SidebarInfo): SafeHtml {
 /** Jira's chrome: the top bar with the site and the person switcher, the project sidebar, the content area. */
 export function layout(page: PageInfo): string {
   return html`<!doctype html>
-<html lang="en">
+<html lang="en" data-color-mode="${page.theme ?? 'light'}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -98,6 +115,7 @@ ${page.headExtra}
   <nav class="topnav" aria-label="Site">
     <a href="/projects/SHOP/versions">Projects</a>
   </nav>
+  ${themeSwitcher(page.theme ?? 'light', page.returnTo)}
   ${personSwitcher(page.person, page.people, page.returnTo)}
 </header>
 <div class="frame">

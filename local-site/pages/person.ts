@@ -23,3 +23,24 @@ export function signedInPerson(req: IncomingMessage, people: Person[]): { person
 export function setPersonCookie(res: ServerResponse, accountId: string): void {
   res.setHeader('set-cookie', `${PERSON_COOKIE}=${encodeURIComponent(accountId)}; Path=/; SameSite=Lax; HttpOnly`);
 }
+
+/** Jira's colour mode for the signed-in person (Jira: profile > Theme), kept in its own cookie like the person. */
+export type ColorMode = 'light' | 'dark';
+export const THEME_COOKIE = 'local-site-theme';
+export const COLOR_MODES: readonly ColorMode[] = ['light', 'dark'];
+
+export const parseColorMode = (value: string | null | undefined): ColorMode | undefined =>
+  value === 'light' || value === 'dark' ? value : undefined;
+
+/** The chosen colour mode: the cookie's, or light (Jira's default) when it is missing or unknown. */
+export function signedInTheme(req: IncomingMessage): ColorMode {
+  return parseColorMode(readCookie(req, THEME_COOKIE)) ?? 'light';
+}
+
+/** Adds the theme cookie to the response (keeps any other set-cookie, e.g. the pinned person). */
+export function setThemeCookie(res: ServerResponse, mode: ColorMode): void {
+  const cookie = `${THEME_COOKIE}=${mode}; Path=/; SameSite=Lax; HttpOnly; Max-Age=31536000`;
+  const existing = res.getHeader('set-cookie');
+  const list = existing === undefined ? [] : Array.isArray(existing) ? existing : [String(existing)];
+  res.setHeader('set-cookie', [...list, cookie]);
+}

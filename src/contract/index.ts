@@ -18,6 +18,7 @@ import { QuestionIdSchema, SettlementSchema, WalkthroughInputSchema, type Walkth
 export type { ErrorCode, ResolverError, Result, SaveConflict } from '../domain/errors';
 export type { HandoffState } from '../domain/state';
 export type { AdfDoc } from '../domain/adf';
+export type { PersonRef } from '../domain/person';
 
 /** Jira version ids are numeric strings; anything else is refused before a Jira call is made. */
 export const VersionIdSchema = z
@@ -207,7 +208,7 @@ export interface ProjectSettingsView {
 }
 
 // ---- the living handoff: walkthrough, rollout, revision history, export -------------------
-export type { Walkthrough, WalkthroughQuestion, Settlement, Attendee, AnswerSection } from '../domain/walkthrough/schema';
+export type { Walkthrough, WalkthroughQuestion, Settlement, Attendee, AttendeeInput, PersonAttendee, NamedAttendee, AnswerSection } from '../domain/walkthrough/schema';
 export type { Rollout, RolloutEntry, RolloutStage } from '../domain/living/rollout';
 export type { SectionChange, WordToken } from '../domain/living/diff';
 
@@ -250,6 +251,23 @@ export const DiffRevisionsPayloadSchema = z.object({ versionId: VersionIdSchema,
 export const ExportHandoffPayloadSchema = z
   .object({ versionId: VersionIdSchema, format: z.enum(['markdown', 'confluence'], { error: "format must be 'markdown' or 'confluence'" }) })
   .strict();
+
+/** Jira people whose name or email starts with `query`, for the walkthrough's people picker. Browse permission. */
+export const SearchPeoplePayloadSchema = z
+  .object({
+    query: z
+      .string({ error: 'query must be text' })
+      .transform((s) => s.trim())
+      .pipe(z.string().min(1, { error: 'query must not be empty' }).max(100, { error: 'query must be at most 100 characters' })),
+  })
+  .strict();
+export type SearchPeoplePayload = z.input<typeof SearchPeoplePayloadSchema>;
+
+/** At most 10 people, in Jira's order; `query` echoes what was searched (trimmed), so the UI can drop stale answers. */
+export interface PeopleMatches {
+  query: string;
+  people: PersonRef[];
+}
 
 export type SaveWalkthroughPayload = z.input<typeof SaveWalkthroughPayloadSchema>;
 export type SettleQuestionPayload = z.input<typeof SettleQuestionPayloadSchema>;
@@ -312,6 +330,7 @@ export type ResolverDefinitions = {
   listHistory: (payload: ListHistoryPayload) => Result<HandoffHistory>;
   diffRevisions: (payload: DiffRevisionsPayload) => Result<RevisionDiff>;
   exportHandoff: (payload: ExportHandoffPayload) => Result<HandoffExport>;
+  searchPeople: (payload: SearchPeoplePayload) => Result<PeopleMatches>;
 };
 
 export type ResolverName = keyof ResolverDefinitions;

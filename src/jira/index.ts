@@ -11,6 +11,7 @@ import { countIssues } from './search';
 import { forgeJiraFetch, type JiraFetch, type Principal } from './transport';
 import { getIssueFixVersions, getProjectPropertyAs, getVersionAsApp, listProjectsAsApp, listVersionsAsApp, setVersionReleased } from './gate';
 import { getVersion, listProjectVersions } from './versions';
+import { getUser, getUsersBulk, searchUsers } from './users';
 
 export type { JiraVersion } from './versions';
 export type { JiraIssueType } from './issue-types';
@@ -19,6 +20,7 @@ export type { RelatedWork, RelatedWorkLink } from './related-work';
 export type { JiraFetch, Principal } from './transport';
 export { PROJECT_PERMISSIONS } from './permissions';
 export { failureText } from './gate';
+export { USER_BULK_PAGE } from './users';
 
 export function createJira(fetch: JiraFetch = forgeJiraFetch) {
   return {
@@ -38,6 +40,10 @@ export function createJira(fetch: JiraFetch = forgeJiraFetch) {
     getProjectPropertyAs: (projectKey: string, propertyKey: string, as: Principal) => getProjectPropertyAs(fetch, projectKey, propertyKey, as),
     getCreatableIssueTypes: (projectKey: string) => getCreatableIssueTypes(fetch, projectKey),
     countIssues: (jql: string) => countIssues(fetch, jql),
+    // People (read:jira-user).
+    getUserAsApp: (accountId: string) => getUser(fetch, accountId, 'app'),
+    getUsersBulk: (accountIds: readonly string[]) => getUsersBulk(fetch, accountIds, 'user'),
+    searchUsers: (query: string, maxResults: number) => searchUsers(fetch, query, maxResults, 'user'),
   };
 }
 

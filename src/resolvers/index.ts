@@ -26,11 +26,13 @@ import {
   MoveRolloutPayloadSchema,
   PromoteQuestionPayloadSchema,
   SaveWalkthroughPayloadSchema,
+  SearchPeoplePayloadSchema,
   SettleQuestionPayloadSchema,
 } from '../contract';
 import { exportHandoff } from './export-handoff';
 import { diffRevisions, listHistory } from './history-read';
 import { moveRollout } from './rollout-move';
+import { searchPeople } from './people-search';
 import { promoteQuestion, saveWalkthrough, settleQuestion } from './walkthrough-actions';
 
 /** Every resolver the UI can invoke, bound to its dependencies; tests pass their own. */
@@ -54,6 +56,7 @@ export function createHandler(deps: ResolverDeps = defaultDeps()) {
     listHistory: resolverFor('listHistory', ListHistoryPayloadSchema, listHistory, deps),
     diffRevisions: resolverFor('diffRevisions', DiffRevisionsPayloadSchema, diffRevisions, deps),
     exportHandoff: resolverFor('exportHandoff', ExportHandoffPayloadSchema, exportHandoff, deps),
+    searchPeople: resolverFor('searchPeople', SearchPeoplePayloadSchema, searchPeople, deps),
   });
 }
 

@@ -5,7 +5,9 @@
  */
 import type { z } from 'zod';
 import type { HandoffView, PromoteQuestionPayloadSchema, SaveWalkthroughPayloadSchema, SettleQuestionPayloadSchema } from '../contract';
-import { nextRevision, normaliseWalkthrough, promoteQuestion as promote, settleQuestion as settle } from '../domain/walkthrough/rules';
+import { attendeeAccountIds, nextRevision, normaliseWalkthrough, promoteQuestion as promote, settleQuestion as settle } from '../domain/walkthrough/rules';
+import type { PersonRef } from '../domain/person';
+import type { ResolverDeps } from './deps';
 import type { Action } from './run';
 import { changeHandoff } from './walkthrough-change';
 
@@ -16,8 +18,15 @@ export const saveWalkthrough: Action<z.output<typeof SaveWalkthroughPayloadSchem
     access: 'read',
     withIndex: true,
     what: 'the walkthrough is recorded',
-    apply: (stored, me, now) => nextRevision(stored, { walkthrough: normaliseWalkthrough(payload.walkthrough, stored.walkthrough, stored.content) }, me, now),
+    // The attendees' accountIds, checked with Jira in one bulk call (as the person) in round 1; the names stored are Jira's.
+    prefetch: () => peopleNamed(deps, attendeeAccountIds(payload.walkthrough)),
+    apply: (stored, me, now, people) =>
+      nextRevision(stored, { walkthrough: normaliseWalkthrough(payload.walkthrough, stored.walkthrough, stored.content, people) }, me, now),
   });
+
+function peopleNamed(deps: ResolverDeps, accountIds: string[]): Promise<PersonRef[]> {
+  return accountIds.length === 0 ? Promise.resolve([]) : deps.jira.getUsersBulk(accountIds);
+}
 
 export const settleQuestion: Action<z.output<typeof SettleQuestionPayloadSchema>, HandoffView> = (payload, call, deps) =>
   changeHandoff(deps, call, {

@@ -8,31 +8,46 @@ import type { HandoffView } from '../contract';
 import { appError } from '../domain/errors';
 import type { PersonRef, StoredHandoff } from '../domain/handoff';
 import { assertBaseRevision } from '../domain/revision';
-import type { Access } from './access';
+import { settledValue, type Access } from './access';
 import type { CallContext } from './call-context';
 import type { ResolverDeps } from './deps';
 import { refreshGateEntry } from './gate-context';
 import { commitWrite, loadForWrite } from './handoff-writes';
 import { handoffView } from './views';
 
-export interface Change {
+export interface Change<P = undefined> {
   versionId: string;
   baseRevision: number;
   access: Access;
   /** The overview shows walkthrough counts, so walkthrough changes rewrite the index too. */
   withIndex: boolean;
   what: string;
-  apply: (stored: StoredHandoff, me: PersonRef, now: Date) => StoredHandoff;
+  /**
+   * A read the change needs from Jira besides the handoff's own (the walkthrough's attendees): run in
+   * round 1, beside `loadForWrite`, so it adds no round. Its failure counts only after the permission check.
+   */
+  prefetch?: () => Promise<P>;
+  apply: (stored: StoredHandoff, me: PersonRef, now: Date, prefetched: P) => StoredHandoff;
 }
 
-export async function changeHandoff(deps: ResolverDeps, call: CallContext, change: Change): Promise<HandoffView> {
-  const loaded = await loadForWrite(deps, call, change.versionId, { withIndex: change.withIndex, withGate: true, access: change.access });
+/** Never rejects, so a prefetch failure cannot pre-empt loadForWrite's permission refusal. */
+const settle = <T>(promise: Promise<T>): Promise<PromiseSettledResult<T>> =>
+  promise.then(
+    (value) => ({ status: 'fulfilled', value }) as const,
+    (reason: unknown) => ({ status: 'rejected', reason }) as const,
+  );
+
+export async function changeHandoff<P = undefined>(deps: ResolverDeps, call: CallContext, change: Change<P>): Promise<HandoffView> {
+  const [loaded, prefetched] = await Promise.all([
+    loadForWrite(deps, call, change.versionId, { withIndex: change.withIndex, withGate: true, access: change.access }),
+    settle(change.prefetch ? change.prefetch() : Promise.resolve(undefined as P)),
+  ]);
   const { stored } = loaded;
   if (!stored) throw appError('NOT_FOUND', `Version ${change.versionId} has no handoff yet: the PO saves one before ${change.what}.`);
   // The change carries no handoff text of its own, so the conflict's "yours" is the text the caller last saw.
   assertBaseRevision(change.baseRevision, stored, stored.content);
   const now = deps.now();
-  const next = change.apply(stored, loaded.me, now);
+  const next = change.apply(stored, loaded.me, now, settledValue(prefetched));
   // The walkthrough gate reads the walkthrough: its gate-index entry is refreshed in the same write round.
   await Promise.all([
     commitWrite(deps, call, { next, index: loaded.index, linkReleasePage: false, history: loaded.history }),

@@ -33,9 +33,12 @@ export function createReleaseGate(deps: TriggerDeps) {
     // projects, so the event's projectId lets the property reads run beside the version read (one round).
     const observedAt = deps.now().toISOString();
     const eventProject = event.version?.projectId === undefined ? '' : String(event.version.projectId);
-    const [version, early] = await Promise.all([
+    const releasedBy = event.atlassianId ?? '';
+    // Who released it, by name, for the block entry: in the same round; a failed lookup only leaves the name out.
+    const [version, early, releaser] = await Promise.all([
       deps.jira.getVersionAsApp(versionId),
       /^\d+$/.test(eventProject) ? readGateInputs(deps, eventProject, versionId, { withIndex: true }).catch(() => null) : Promise.resolve(null),
+      releasedBy ? Promise.resolve().then(() => deps.jira.getUserAsApp(releasedBy)).catch((error: unknown) => nameUnknown(deps, releasedBy, error)) : Promise.resolve(null),
     ]);
     if (!version) return { action: 'ignored', why: 'the version no longer exists' };
     if (!version.released) return { action: 'ignored', why: 'the version is not released (any more)' };
@@ -57,10 +60,10 @@ export function createReleaseGate(deps: TriggerDeps) {
       unreleaseFailed = `Jira refused to put the version back to unreleased (${failureText(error)}). Un-release it by hand.`;
       deps.log.error(`Release gate: could not un-release version ${version.id}`, error);
     }
-    const releasedBy = event.atlassianId ?? '';
+    const displayName = releaser?.accountId === releasedBy ? releaser.displayName.trim().slice(0, 255) : '';
     const entry: BlockEntry = {
       at: deps.now().toISOString(),
-      releasedBy: { accountId: releasedBy || 'unknown' },
+      releasedBy: { accountId: releasedBy || 'unknown', ...(displayName ? { displayName } : {}) },
       reason: gateReason({ versionName: version.name, handoff: facts.handoff, evaluation, rule: facts.rule }),
       gateState: evaluation.state,
       eventKey: releaseEventKey({ versionId: version.id, releaseDate: version.releaseDate, gateState: evaluation.state, releasedBy }),
@@ -75,6 +78,12 @@ export function createReleaseGate(deps: TriggerDeps) {
     ]);
     return { action: 'blocked', versionId, state: evaluation.state, unreleased: unreleaseFailed === undefined, recorded };
   };
+}
+
+/** The releaser's name is only a nicety on the block entry: a failed lookup is logged, never fatal. */
+function nameUnknown(deps: TriggerDeps, accountId: string, error: unknown): null {
+  deps.log.warn(`Release gate: could not look up the name of ${accountId}`, error);
+  return null;
 }
 
 export const onVersionReleased = createReleaseGate(defaultTriggerDeps());

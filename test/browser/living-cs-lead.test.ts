@@ -33,7 +33,28 @@ test('Carlos records the walkthrough with three questions; all three show as uns
   await frame.click(tid('walkthrough-record'));
   await frame.waitForSelector(tid('walkthrough-form'));
   await frame.fill(tid('walkthrough-held-at'), '2026-11-20T14:00');
-  await frame.fill(tid('walkthrough-attendees'), 'Carlos Mendes, Ana Silva, Priya Patel');
+  // Who attended: Jira people, picked by keyboard through the combobox (type, Down, Enter).
+  await frame.focus(tid('walkthrough-attendees'));
+  for (const [typed, name] of [['car', 'Carlos Mendes'], ['ana', 'Ana Silva'], ['pri', 'Priya Patel']] as const) {
+    await page.keyboard.type(typed);
+    await frame.waitForSelector(`${tid('walkthrough-attendee-options')}:not([hidden]) [role="option"]:text-is("${name}")`);
+    expect(await frame.getAttribute(tid('walkthrough-attendees'), 'aria-expanded')).toBe('true');
+    await page.keyboard.press('ArrowDown');
+    const active = await frame.getAttribute(tid('walkthrough-attendees'), 'aria-activedescendant');
+    expect(await frame.textContent(`[id="${active}"]`)).toBe(name);
+    if (name === 'Ana Silva') expect(await appAxeViolations(page)).toEqual([]); // the list open, an option active
+    await page.keyboard.press('Enter');
+    await frame.waitForSelector(`button[aria-label="Remove ${name}"]`);
+    expect(await frame.inputValue(tid('walkthrough-attendees'))).toBe('');
+  }
+  // Escape closes the list without picking; a chip's remove button takes one person out.
+  await page.keyboard.type('rita');
+  await frame.waitForSelector(`${tid('walkthrough-attendee-options')}:not([hidden])`);
+  await page.keyboard.press('Escape');
+  expect(await frame.getAttribute(tid('walkthrough-attendees'), 'aria-expanded')).toBe('false');
+  await frame.fill(tid('walkthrough-attendees'), '');
+  const chips = await frame.$$eval('[data-testid="walkthrough-attendee-chip"] button', (bs) => bs.map((b) => b.getAttribute('aria-label')));
+  expect(chips).toEqual(['Remove Carlos Mendes', 'Remove Ana Silva', 'Remove Priya Patel']);
   await frame.fill(tid('walkthrough-question-0'), Q1);
   await frame.click(tid('walkthrough-question-add'));
   // Keyboard: the new question field gets focus (one animation frame after the click), then takes typing.

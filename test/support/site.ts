@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { PEOPLE } from '../../local-site/jira';
 import { startLocalSite, type LocalSite, type LocalSiteOptions } from '../../local-site/site';
 
 export type TestSite = LocalSite & { dataDir: string };
@@ -24,6 +25,11 @@ export function personOf(site: Pick<LocalSite, 'jira'>, emailOrRole: string) {
   const person = site.jira.people.find((p) => p.emailAddress === emailOrRole || p.role === emailOrRole);
   if (!person) throw new Error(`No seeded person '${emailOrRole}' (people: ${site.jira.people.map((p) => `${p.emailAddress}/${p.role}`).join(', ')})`);
   return person;
+}
+
+/** A seeded person as a walkthrough attendee is sent (`{ accountId }`), by role or e-mail, without a running site. */
+export function attendeeOf(emailOrRole: string): { accountId: string } {
+  return { accountId: personOf({ jira: { people: PEOPLE } } as Pick<LocalSite, 'jira'>, emailOrRole).accountId };
 }
 
 /** The app page of a project on the site, optionally with the app's own route (e.g. '/version/10002'). */

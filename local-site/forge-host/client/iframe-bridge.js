@@ -99,10 +99,13 @@
     },
     enableTheming: function () {
       // What Forge does for theming: mark the document with the active colour mode for @atlaskit/tokens.
-      var html = document.documentElement;
-      html.setAttribute('data-color-mode', 'light');
-      html.setAttribute('data-theme', 'light:light dark:dark spacing:spacing typography:typography');
-      return Promise.resolve();
+      // The mode is the one Jira's getContext answers (the person's theme), as on a real site.
+      return request('getContext').then(function (ctx) {
+        var mode = ctx && ctx.theme && ctx.theme.colorMode === 'dark' ? 'dark' : 'light';
+        var html = document.documentElement;
+        html.setAttribute('data-color-mode', mode);
+        html.setAttribute('data-theme', 'light:light dark:dark spacing:spacing typography:typography');
+      });
     }
   };
 

@@ -327,7 +327,8 @@
     getContext: function () {
       var context = JSON.parse(JSON.stringify(config.context));
       context.extension.location = window.location.href;
-      context.theme = { colorMode: 'light' };
+      // Jira answers the person's theme choice (the site's Theme switcher; a reload applies a change).
+      context.theme = { colorMode: config.colorMode === 'dark' ? 'dark' : 'light' };
       return context;
     },
     invoke: function (payload) {

@@ -6,7 +6,7 @@
 import { appError } from '../errors';
 import { LIMITS, type HandoffContent, type PersonRef, type StoredHandoff } from '../handoff';
 import { stampOf } from '../revision';
-import { QUESTION_ID, type AnswerSection, type Settlement, type Walkthrough, type WalkthroughInput, type WalkthroughQuestion } from './schema';
+import { isPersonAttendee, QUESTION_ID, type AnswerSection, type Attendee, type Settlement, type Walkthrough, type WalkthroughInput, type WalkthroughQuestion } from './schema';
 import { SECTION_WORDS } from './wording';
 
 function refuse(field: string, message: string): never {
@@ -48,13 +48,53 @@ function assertSettlement(content: HandoffContent, settlement: Settlement | null
 
 const idNumber = (id: string): number => Number(id.slice(1));
 
+/** The accountIds the walkthrough's attendees name, once each: what the backend asks Jira about (one bulk call). */
+export function attendeeAccountIds(input: Pick<WalkthroughInput, 'attendees'>): string[] {
+  return [...new Set(input.attendees.flatMap((a) => ('accountId' in a ? [a.accountId] : [])))];
+}
+
+/**
+ * The attendees as stored. A Jira person is stored with the name Jira answered (`people`, from the bulk
+ * lookup of `attendeeAccountIds`), never a name the UI sent; an accountId Jira does not know is refused.
+ * A name-only attendee (recorded before attendees were Jira people) is kept only if the stored
+ * walkthrough already lists it: new ones must be Jira people. The same person twice is listed once.
+ */
+export function resolveAttendees(input: WalkthroughInput['attendees'], stored: Walkthrough | undefined, people: readonly PersonRef[]): Attendee[] {
+  const byId = new Map(people.map((p) => [p.accountId, p]));
+  const legacy = new Set((stored?.attendees ?? []).filter((a) => !isPersonAttendee(a)).map((a) => a.displayName));
+  const seen = new Set<string>();
+  const out: Attendee[] = [];
+  input.forEach((a, i) => {
+    if ('accountId' in a) {
+      const person = byId.get(a.accountId);
+      if (!person) refuse(`walkthrough.attendees.${i}.accountId`, `Attendee ${i + 1} is not a person Jira knows (accountId ${a.accountId}): pick them again from the list`);
+      if (seen.has(`id:${person.accountId}`)) return;
+      seen.add(`id:${person.accountId}`);
+      out.push({ accountId: person.accountId, displayName: person.displayName });
+      return;
+    }
+    if (!legacy.has(a.displayName)) refuse(`walkthrough.attendees.${i}`, `Attendee ${i + 1} (${a.displayName}) must be picked from Jira people`);
+    if (seen.has(`name:${a.displayName}`)) return;
+    seen.add(`name:${a.displayName}`);
+    out.push({ displayName: a.displayName });
+  });
+  return out;
+}
+
 /**
  * The walkthrough as stored: questions keep the id they were sent with, new ones get the next number
  * after every id used so far (in the stored walkthrough and in this one), so an id never points at a
  * different question within one save. Settlements that are new or changed are checked against the
- * content; ones already stored are kept even if the PO has since rewritten the section.
+ * content; ones already stored are kept even if the PO has since rewritten the section. Attendees: see
+ * `resolveAttendees`.
  */
-export function normaliseWalkthrough(input: WalkthroughInput, stored: Walkthrough | undefined, content: HandoffContent): Walkthrough {
+export function normaliseWalkthrough(
+  input: WalkthroughInput,
+  stored: Walkthrough | undefined,
+  content: HandoffContent,
+  /** Jira's answer for `attendeeAccountIds(input)`. */
+  people: readonly PersonRef[],
+): Walkthrough {
   const seen = new Set<string>();
   input.questions.forEach((q, i) => {
     if (q.id === undefined) return;
@@ -72,7 +112,7 @@ export function normaliseWalkthrough(input: WalkthroughInput, stored: Walkthroug
     return { id, text: q.text, ...(q.raisedBy !== undefined && q.raisedBy !== '' ? { raisedBy: q.raisedBy } : {}), settlement: q.settlement };
   });
   if (next > 10_000) refuse('walkthrough.questions', 'Too many question ids have been used; start a new walkthrough');
-  return { heldAt: input.heldAt, attendees: input.attendees, questions };
+  return { heldAt: input.heldAt, attendees: resolveAttendees(input.attendees, stored, people), questions };
 }
 
 /** The next revision of a handoff with `changes` applied, stamped with who and when. */

@@ -4,8 +4,9 @@
  * settled — answered in a section of the handoff, or a gap in the release brief. Pure schema; it
  * imports nothing from handoff.ts, because the stored handoff is built from it.
  *
- * Attendees are free display names: the local Jira site serves no user lookup
- * (`GET /rest/api/3/user`), and an accountId sent by the UI must never be trusted unverified.
+ * Attendees are Jira people: the UI sends accountIds (picked through Jira's user search), the backend
+ * checks them with one bulk user call and stores the names Jira answers, never the UI's. Walkthroughs
+ * recorded before that hold name-only attendees; those are still read, and kept when saved again.
  */
 import { z } from 'zod';
 
@@ -75,14 +76,42 @@ export const WalkthroughQuestionSchema = z
   .strict();
 export type WalkthroughQuestion = z.output<typeof WalkthroughQuestionSchema>;
 
-export const AttendeeSchema = z.object({ displayName: trimmed(WALKTHROUGH_LIMITS.attendeeName, 'Attendee name', 1) }).strict();
+/** Jira accountIds: letters, digits, ':', '-' and '_' (e.g. 712020:2f1c9a1e-…, or 5b10ac8d82e05b22cc7d4ef5). */
+export const AccountIdSchema = z
+  .string({ error: 'accountId must be text' })
+  .regex(/^[A-Za-z0-9:_-]{1,128}$/, { error: 'accountId must be a Jira account id' });
+
+/** A Jira person, named as Jira named them when the walkthrough was saved. */
+export const PersonAttendeeSchema = z.object({ accountId: AccountIdSchema, displayName: z.string().max(255) }).strict();
+/** Recorded before attendees were Jira people: a name typed by hand. Read, and kept on a re-save, never created. */
+export const NamedAttendeeSchema = z.object({ displayName: trimmed(WALKTHROUGH_LIMITS.attendeeName, 'Attendee name', 1) }).strict();
+export const AttendeeSchema = z.union([PersonAttendeeSchema, NamedAttendeeSchema], { error: 'An attendee must be a Jira person ({accountId})' });
+export type PersonAttendee = z.output<typeof PersonAttendeeSchema>;
+export type NamedAttendee = z.output<typeof NamedAttendeeSchema>;
 export type Attendee = z.output<typeof AttendeeSchema>;
+
+/**
+ * As the UI sends an attendee: the Jira person's accountId (a displayName sent along is ignored: the
+ * stored name is Jira's), or an already-recorded name-only attendee kept as it was.
+ */
+export const AttendeeInputSchema = z.union(
+  [
+    z.object({ accountId: AccountIdSchema, displayName: z.string().max(255).optional() }).strict(),
+    NamedAttendeeSchema,
+  ],
+  { error: 'An attendee must be a Jira person ({accountId})' },
+);
+export type AttendeeInput = z.output<typeof AttendeeInputSchema>;
+
+export const isPersonAttendee = (a: { accountId?: string | undefined; displayName?: string | undefined }): a is PersonAttendee => typeof a.accountId === 'string';
 
 const HeldAtSchema = z.iso.datetime({ offset: true, error: 'heldAt must be an ISO date-time, e.g. 2026-07-01T14:00:00Z' });
 
-const attendees = z
-  .array(AttendeeSchema, { error: 'Attendees must be a list' })
-  .max(WALKTHROUGH_LIMITS.attendees, { error: `A walkthrough can list at most ${WALKTHROUGH_LIMITS.attendees} attendees` });
+const attendeesOf = <T extends z.ZodType>(item: T) =>
+  z
+    .array(item, { error: 'Attendees must be a list' })
+    .max(WALKTHROUGH_LIMITS.attendees, { error: `A walkthrough can list at most ${WALKTHROUGH_LIMITS.attendees} attendees` });
+const attendees = attendeesOf(AttendeeSchema);
 
 /** As stored on the handoff: every question has its id. */
 export const WalkthroughSchema = z
@@ -100,7 +129,7 @@ export type Walkthrough = z.output<typeof WalkthroughSchema>;
 export const WalkthroughInputSchema = z
   .object({
     heldAt: HeldAtSchema,
-    attendees,
+    attendees: attendeesOf(AttendeeInputSchema),
     questions: z
       .array(WalkthroughQuestionSchema.extend({ id: QuestionIdSchema.optional() }), { error: 'Questions must be a list' })
       .max(WALKTHROUGH_LIMITS.questions, { error: `A walkthrough can record at most ${WALKTHROUGH_LIMITS.questions} questions` }),

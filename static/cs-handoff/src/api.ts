@@ -21,6 +21,7 @@ import type {
   RevisionDiff,
   RevisionSummary,
   SaveWalkthroughPayload,
+  PeopleMatches,
   Settlement,
   ProjectSettingsView,
   SaveSettingsPayload,
@@ -74,6 +75,7 @@ export const api = {
     call(() => invoke('diffRevisions', { versionId, from, to })),
   exportHandoff: (versionId: string, format: ExportFormat): Promise<Result<HandoffExport>> =>
     call(() => invoke('exportHandoff', { versionId, format })),
+  searchPeople: (query: string): Promise<Result<PeopleMatches>> => call(() => invoke('searchPeople', { query })),
 };
 
 export type Api = typeof api;

@@ -7,7 +7,8 @@ import type { GateRecord } from '../../../src/domain/gate/rules';
 import type { GateIndex } from '../../../src/domain/gate/gate-index';
 import type { ReleasesOverview } from '../../../src/contract';
 import type { VersionEvent } from '../../../local-site/jira/types';
-import { personOf, startTestSite, type TestSite } from '../../support';
+import { roundsOf } from '../../../local-site/jira';
+import { attendeeOf, personOf, startTestSite, type TestSite } from '../../support';
 import { completeContent, expectError, expectOk, invoker, SHOP_VERSION, SOON_VERSION, storedProperty } from '../resolvers/helpers';
 
 jest.setTimeout(60_000);
@@ -315,7 +316,7 @@ describe('the walkthrough gate (project setting)', () => {
         baseRevision: saved.handoff?.revision,
         walkthrough: {
           heldAt: '2026-07-01T14:00:00Z',
-          attendees: [{ displayName: 'Carlos Mendes' }],
+          attendees: [attendeeOf('cs-lead')],
           questions: [
             { text: 'Is the export limited to admins?', settlement: { kind: 'brief-gap', note: 'The brief does not say who can export.' } },
             { text: 'Does the export include archived items?', settlement: null },
@@ -355,5 +356,42 @@ describe('the walkthrough gate (project setting)', () => {
     } finally {
       expectOk(await invoke('release-manager', 'saveSettings', { walkthroughGate: false }));
     }
+  });
+});
+
+describe('(i) who released it, by name', () => {
+  test("the block entry carries the releaser's Jira name, looked up as the app in the trigger's first round", async () => {
+    const versionId = await createVersion('2028.05 Named', todayPlus(5));
+    const mark = site.jira.requestLog.length;
+    // With some latency, calls of one parallel round overlap in the request log.
+    site.jira.settings.latencyMs = 30;
+    try {
+      expect(await releaseAsRita(versionId)).toBe(false);
+    } finally {
+      site.jira.settings.latencyMs = 0;
+    }
+    const calls = site.jira.requestLog.slice(mark).filter((e) => e.path.startsWith('/rest/api/3/') && e.principal === 'app');
+    const lookup = calls.find((e) => e.path === '/rest/api/3/user');
+    expect(lookup).toBeDefined();
+    // Same round as the version read: it started before the version read answered.
+    const versionRead = calls.find((e) => e.method === 'GET' && e.path === `/rest/api/3/version/${versionId}`);
+    expect(versionRead).toBeDefined();
+    expect(roundsOf([lookup!, versionRead!])).toBe(1);
+    expect((await record(versionId))?.blocks[0]?.releasedBy).toEqual({ accountId: personOf(site, 'release-manager').accountId, displayName: 'Rita Okafor' });
+    const view = expectOk(await invoke('release-manager', 'getHandoff', { versionId }));
+    expect(view.gate.latestBlock?.releasedBy.displayName).toBe('Rita Okafor');
+  });
+
+  test('a failed lookup leaves the name out and still blocks the release', async () => {
+    const versionId = await createVersion('2028.06 Nameless', todayPlus(5));
+    site.jira.settings.faults.push({ pathPattern: '^GET /rest/api/3/user$', status: 500, times: 5 });
+    try {
+      expect(await releaseAsRita(versionId)).toBe(false);
+    } finally {
+      site.jira.settings.faults.length = 0;
+    }
+    const block = (await record(versionId))?.blocks[0];
+    expect(block?.releasedBy).toEqual({ accountId: personOf(site, 'release-manager').accountId });
+    expect(block?.reason).toContain('has no CS handoff yet');
   });
 });

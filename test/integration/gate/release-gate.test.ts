@@ -30,7 +30,7 @@ test('releasing a version with no handoff puts it back and records why, once', a
   expect((await release('release-manager', SOON_VERSION)).released).toBe(false);
   const record = (await storedProperty(site, gatePropertyKey(SOON_VERSION))) as GateRecord;
   expect(record.blocks).toHaveLength(1);
-  expect(record.blocks[0]).toMatchObject({ gateState: 'overdue', releasedBy: { accountId: personOf(site, 'release-manager').accountId } });
+  expect(record.blocks[0]).toMatchObject({ gateState: 'overdue', releasedBy: { accountId: personOf(site, 'release-manager').accountId, displayName: 'Rita Okafor' } });
   expect(record.blocks[0]?.reason).toContain('has no CS handoff yet');
   const view = expectOk(await invoke('cs-lead', 'getHandoff', { versionId: SOON_VERSION }));
   expect(view.gate.state).toBe('overdue');

@@ -3,12 +3,13 @@
  * revision history and the exports, through the real resolvers as the seeded people.
  */
 import { roundsOf } from '../../../local-site/jira';
-import type { HandoffExport, HandoffHistory, HandoffView, ReleasesOverview, RevisionDiff } from '../../../src/contract';
+import type { HandoffExport, HandoffHistory, HandoffView, PeopleMatches, ReleasesOverview, RevisionDiff } from '../../../src/contract';
 import { handoffPropertyKey } from '../../../src/domain/property-keys';
 import { HISTORY_ARCHIVE_SLOTS } from '../../../src/domain/history/history';
 import { PROPERTY_MAX_BYTES } from '../../../src/domain/storage-size';
 import { parseStrictXml } from '../../unit/living/strict-xml';
 import { completeContent, expectError, expectOk, SHOP_VERSION, SOON_VERSION, storedProperty, useStartedSite } from '../resolvers/helpers';
+import { attendeeOf, personOf } from '../../support';
 
 jest.setTimeout(120_000);
 
@@ -34,7 +35,8 @@ describe('the walkthrough, the rollout and the history of one release', () => {
         baseRevision: revisionOf(view),
         walkthrough: {
           heldAt: '2026-07-01T14:00:00Z',
-          attendees: [{ displayName: 'Carlos Mendes' }, { displayName: 'Ana Silva' }, { displayName: 'Priya Patel' }],
+          // Names sent along are ignored: the stored names are Jira's.
+          attendees: [attendeeOf('cs-lead'), { ...attendeeOf('cs-agent'), displayName: 'Not Her Name' }, attendeeOf('po')],
           questions: [
             { text: 'Does the saved cart keep prices from the day it was saved?', raisedBy: 'Ana Silva', settlement: null },
             { text: 'What happens to a saved cart when a product is discontinued?', settlement: null },
@@ -47,6 +49,11 @@ describe('the walkthrough, the rollout and the history of one release', () => {
     expect(view.walkthrough?.questions.map((q) => q.id)).toEqual(['q1', 'q2', 'q3']);
     expect(view.unsettledQuestions).toBe(3);
     expect(view.handoff?.updatedBy.displayName).toBe('Carlos Mendes');
+    expect(view.walkthrough?.attendees).toEqual([
+      { accountId: personOf(site(), 'cs-lead').accountId, displayName: 'Carlos Mendes' },
+      { accountId: personOf(site(), 'cs-agent').accountId, displayName: 'Ana Silva' },
+      { accountId: personOf(site(), 'po').accountId, displayName: 'Priya Patel' },
+    ]);
   });
 
   it('Ana (CS agent) cannot promote a question or move the rollout: FORBIDDEN, nothing written', async () => {
@@ -191,5 +198,83 @@ describe('a handoff with a long history', () => {
     } finally {
       site().jira.settings.latencyMs = 0;
     }
+  });
+});
+
+describe('walkthrough attendees are Jira people', () => {
+  const walkthroughWith = (attendees: unknown[]) => ({ heldAt: '2026-07-02T14:00:00Z', attendees, questions: [{ text: 'Who gets the refund?', settlement: null }] });
+  let base: HandoffView;
+
+  beforeAll(async () => {
+    base = expectOk(await invoke('po', 'getHandoff', { versionId: SOON_VERSION }));
+    if (!base.handoff) base = expectOk(await invoke('po', 'saveHandoff', { versionId: SOON_VERSION, baseRevision: 0, content: completeContent() }));
+  });
+
+  it('checks the attendees with ONE bulk user call (as the person) in round 1: still 3 rounds', async () => {
+    site().jira.settings.latencyMs = 30;
+    try {
+      const mark = site().jira.requestLog.length;
+      base = expectOk(
+        await invoke('cs-lead', 'saveWalkthrough', { versionId: SOON_VERSION, baseRevision: revisionOf(base), walkthrough: walkthroughWith([attendeeOf('cs-lead'), attendeeOf('cs-agent')]) }),
+      );
+      const calls = jiraCallsSince(mark);
+      const bulk = calls.filter((c) => c.path.startsWith('/rest/api/3/user'));
+      expect(bulk.map((c) => `${c.method} ${c.path} ${c.principal}`)).toEqual([`GET /rest/api/3/user/bulk user:${personOf(site(), 'cs-lead').accountId}`]);
+      expect(roundsOf(calls)).toBe(3);
+      // Round 1: the bulk call overlaps the permission read.
+      const permissions = calls.find((c) => c.path === '/rest/api/3/mypermissions');
+      expect(roundsOf([bulk[0]!, permissions!])).toBe(1);
+    } finally {
+      site().jira.settings.latencyMs = 0;
+    }
+    expect(base.walkthrough?.attendees.map((a) => a.displayName)).toEqual(['Carlos Mendes', 'Ana Silva']);
+  });
+
+  it('refuses an accountId Jira does not know: INVALID_INPUT naming the field, nothing written', async () => {
+    const before = await storedProperty(site(), handoffPropertyKey(SOON_VERSION));
+    const refused = expectError(
+      await invoke('cs-lead', 'saveWalkthrough', { versionId: SOON_VERSION, baseRevision: revisionOf(base), walkthrough: walkthroughWith([attendeeOf('cs-lead'), { accountId: '712020:no-such-person' }]) }),
+    );
+    expect(refused.code).toBe('INVALID_INPUT');
+    expect(refused.fields).toEqual({ 'walkthrough.attendees.1.accountId': expect.stringContaining('not a person Jira knows') });
+    expect(await storedProperty(site(), handoffPropertyKey(SOON_VERSION))).toEqual(before);
+    // A typed name is not an attendee any more.
+    const typed = expectError(await invoke('cs-lead', 'saveWalkthrough', { versionId: SOON_VERSION, baseRevision: revisionOf(base), walkthrough: walkthroughWith([{ displayName: 'Somebody' }]) }));
+    expect(typed.code).toBe('INVALID_INPUT');
+    expect(Object.keys(typed.fields ?? {})).toEqual(['walkthrough.attendees.0']);
+  });
+
+  it('reads a walkthrough stored before attendees were Jira people, and keeps its names on a re-save', async () => {
+    const stored = (await storedProperty(site(), handoffPropertyKey(SOON_VERSION))) as Record<string, any>;
+    const legacy = { ...stored, walkthrough: { ...stored.walkthrough, attendees: [{ displayName: 'Carlos Mendes' }, { displayName: 'Dana from Billing' }] } };
+    const put = await fetch(`${site().url}/rest/api/3/project/SHOP/properties/${handoffPropertyKey(SOON_VERSION)}`, {
+      method: 'PUT',
+      headers: { authorization: `ForgeApp ${site().jira.appSecret}`, 'content-type': 'application/json' },
+      body: JSON.stringify(legacy),
+    });
+    expect(put.ok).toBe(true);
+    const read = expectOk(await invoke('cs-agent', 'getHandoff', { versionId: SOON_VERSION }));
+    expect(read.walkthrough?.attendees).toEqual([{ displayName: 'Carlos Mendes' }, { displayName: 'Dana from Billing' }]);
+    const resaved = expectOk(
+      await invoke('cs-lead', 'saveWalkthrough', { versionId: SOON_VERSION, baseRevision: revisionOf(read), walkthrough: walkthroughWith([{ displayName: 'Dana from Billing' }, attendeeOf('cs-lead')]) }),
+    );
+    expect(resaved.walkthrough?.attendees).toEqual([{ displayName: 'Dana from Billing' }, { accountId: personOf(site(), 'cs-lead').accountId, displayName: 'Carlos Mendes' }]);
+    base = resaved;
+  });
+
+  it('searchPeople: Jira user search as the person, at most 10, Browse permission', async () => {
+    const mark = site().jira.requestLog.length;
+    site().jira.settings.latencyMs = 30;
+    const answer = await invoke<PeopleMatches>('cs-agent', 'searchPeople', { query: '  car ' }).finally(() => {
+      site().jira.settings.latencyMs = 0;
+    });
+    const found = expectOk(answer);
+    expect(found).toEqual({ query: 'car', people: [{ accountId: personOf(site(), 'cs-lead').accountId, displayName: 'Carlos Mendes' }] });
+    const calls = jiraCallsSince(mark);
+    expect(calls.find((c) => c.path === '/rest/api/3/user/search')?.principal).toBe(`user:${personOf(site(), 'cs-agent').accountId}`);
+    expect(roundsOf(calls)).toBe(1);
+    expect(expectOk(await invoke<PeopleMatches>('cs-agent', 'searchPeople', { query: 'a' })).people.length).toBeLessThanOrEqual(10);
+    expect(expectError(await invoke('outsider', 'searchPeople', { query: 'ana' })).code).toBe('FORBIDDEN');
+    expect(expectError(await invoke('cs-agent', 'searchPeople', { query: '   ' })).code).toBe('INVALID_INPUT');
   });
 });

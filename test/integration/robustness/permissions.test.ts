@@ -12,7 +12,7 @@ import type { HandoffView, Result } from '../../../src/contract';
 import { createVersion, rest } from '../../../bench/fixtures';
 import { gatePropertyKey } from '../../../src/domain/property-keys';
 import type { GateRecord } from '../../../src/domain/gate/rules';
-import { personOf } from '../../support';
+import { attendeeOf, personOf } from '../../support';
 import { completeContent, SHOP_VERSION, storedProperty, useStartedSite } from '../resolvers/helpers';
 
 jest.setTimeout(90_000);
@@ -43,6 +43,8 @@ const MATRIX: Record<string, Record<Who, 'allow' | 'deny'>> = {
   listHistory: /*                 */ { po: Y, 'cs-lead': Y, 'cs-agent': Y, 'release-manager': Y, outsider: N },
   diffRevisions: /*               */ { po: Y, 'cs-lead': Y, 'cs-agent': Y, 'release-manager': Y, outsider: N },
   exportHandoff: /*               */ { po: Y, 'cs-lead': Y, 'cs-agent': Y, 'release-manager': Y, outsider: N },
+  // The walkthrough's people picker: whoever records the walkthrough (Browse projects).
+  searchPeople: /*                */ { po: Y, 'cs-lead': Y, 'cs-agent': Y, 'release-manager': Y, outsider: N },
 };
 
 const { site, invoke } = useStartedSite();
@@ -78,11 +80,12 @@ const PAYLOADS: Record<string, () => Promise<unknown>> = {
   listHistory: async () => ({ versionId: SHOP_VERSION }),
   diffRevisions: async () => ({ versionId: SHOP_VERSION, from: 0, to: 1 }),
   exportHandoff: async () => ({ versionId: SHOP_VERSION, format: 'markdown' }),
+  searchPeople: async () => ({ query: 'ana' }),
 };
 
 const WALKTHROUGH = {
   heldAt: '2026-07-01T14:00:00Z',
-  attendees: [{ displayName: 'Carlos Mendes' }],
+  attendees: [attendeeOf('cs-lead')],
   questions: [{ text: 'Does the saved cart keep prices from the day it was saved?', settlement: null }],
 };
 /** Forward-only stages for the allowed rollout moves (po, then the release manager). */

@@ -22,6 +22,10 @@ function fakeDeps(props: Record<string, unknown> = {}, failReads = 0) {
       }
       return props[key] ?? null;
     },
+    getUserAsApp: async (accountId: string) => {
+      calls.push(`GET user ${accountId}`);
+      return accountId === 'rita' ? { accountId, displayName: 'Rita Okafor' } : null;
+    },
     putProjectProperty: async (project: string, key: string, value: unknown) => {
       calls.push(`PUT ${project} ${key}`);
       written[key] = value;
@@ -37,11 +41,12 @@ describe('release gate trigger', () => {
     const outcome = await createReleaseGate(deps)({ version: { id: 10002, projectId: 10000 }, atlassianId: 'rita' });
     // Lead time 2 days (from the durable settings): deadline 25 Nov, no handoff yet → due soon → blocked.
     expect(outcome).toEqual({ action: 'blocked', versionId: '10002', state: 'due-soon', unreleased: true, recorded: true });
-    expect(calls.slice(0, 5).sort()).toEqual(
-      ['GET version 10002', 'GET 10000 cs-handoff.version.10002', 'GET 10000 cs-handoff.gate.10002', 'GET 10000 cs-handoff.settings', 'GET 10000 cs-handoff.gate-index'].sort(),
+    // Round 1 also looks up who released it, by name.
+    expect(calls.slice(0, 6).sort()).toEqual(
+      ['GET version 10002', 'GET 10000 cs-handoff.version.10002', 'GET 10000 cs-handoff.gate.10002', 'GET 10000 cs-handoff.settings', 'GET 10000 cs-handoff.gate-index', 'GET user rita'].sort(),
     );
-    expect(calls).toHaveLength(8);
-    expect((written['cs-handoff.gate.10002'] as GateRecord).blocks[0]).toMatchObject({ gateState: 'due-soon', releasedBy: { accountId: 'rita' } });
+    expect(calls).toHaveLength(9);
+    expect((written['cs-handoff.gate.10002'] as GateRecord).blocks[0]).toMatchObject({ gateState: 'due-soon', releasedBy: { accountId: 'rita', displayName: 'Rita Okafor' } });
     const index = written['cs-handoff.gate-index'] as GateIndex;
     expect(index.settings).toEqual({ leadTimeDays: 2, walkthroughGate: false });
     expect(index.versions['10002']).toMatchObject({ state: 'due-soon', deadline: '2026-11-25', blockedAt: now.toISOString() });

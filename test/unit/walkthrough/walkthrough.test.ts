@@ -1,6 +1,7 @@
 import { LIMITS, StoredHandoffSchema } from '../../../src/domain/handoff';
 import { WalkthroughInputSchema } from '../../../src/domain/walkthrough/schema';
 import {
+  attendeeAccountIds,
   normaliseWalkthrough,
   promoteQuestion,
   settleQuestion,
@@ -14,11 +15,15 @@ import { thrownAppError } from '../app-error';
 const carlos = { accountId: 'acc-lead', displayName: 'Carlos Mendes' };
 const now = new Date('2026-07-01T12:00:00.456Z');
 
+const ana = { accountId: 'acc-agent', displayName: 'Ana Silva' };
+/** What Jira's bulk user call answers for the walkthrough's attendees. */
+const jiraPeople = [carlos, ana];
+
 const walkthrough = () =>
   normaliseWalkthrough(
     WalkthroughInputSchema.parse({
       heldAt: '2026-07-01T10:00:00Z',
-      attendees: [{ displayName: 'Carlos Mendes' }, { displayName: 'Ana Silva' }],
+      attendees: [{ accountId: carlos.accountId }, { accountId: ana.accountId }],
       questions: [
         { text: 'Does the gift card work on the app?', settlement: null },
         { text: 'Can a card be split across two orders?', raisedBy: 'Ana', settlement: null },
@@ -27,6 +32,7 @@ const walkthrough = () =>
     }),
     undefined,
     completeContent(),
+    jiraPeople,
   );
 
 const errorOf = (fn: () => unknown) => thrownAppError(fn).error;
@@ -38,6 +44,7 @@ describe('walkthrough question ids', () => {
       WalkthroughInputSchema.parse({ heldAt: '2026-07-01T10:00:00Z', attendees: [], questions: [{ id: 'q2', text: 'Kept', settlement: null }, { text: 'New', settlement: null }] }),
       walkthrough(),
       completeContent(),
+      [],
     );
     // q3 was used before, so the new question gets q4 even though q3 is no longer sent.
     expect(again.questions.map((q) => q.id)).toEqual(['q2', 'q4']);
@@ -45,15 +52,46 @@ describe('walkthrough question ids', () => {
 
   it('refuses the same id twice', () => {
     const input = WalkthroughInputSchema.parse({ heldAt: '2026-07-01T10:00:00Z', attendees: [], questions: [{ id: 'q1', text: 'a', settlement: null }, { id: 'q1', text: 'b', settlement: null }] });
-    expect(errorOf(() => normaliseWalkthrough(input, undefined, completeContent()))).toMatchObject({ code: 'INVALID_INPUT', fields: { 'walkthrough.questions.1.id': 'Question id q1 is used twice' } });
+    expect(errorOf(() => normaliseWalkthrough(input, undefined, completeContent(), []))).toMatchObject({ code: 'INVALID_INPUT', fields: { 'walkthrough.questions.1.id': 'Question id q1 is used twice' } });
   });
 
   it('validates the input shape: strict, bounded, named fields', () => {
     expect(WalkthroughInputSchema.safeParse({ heldAt: 'yesterday', attendees: [], questions: [] }).success).toBe(false);
     expect(WalkthroughInputSchema.safeParse({ heldAt: '2026-07-01T10:00:00Z', attendees: Array.from({ length: 21 }, () => ({ displayName: 'x' })), questions: [] }).success).toBe(false);
-    expect(WalkthroughInputSchema.safeParse({ heldAt: '2026-07-01T10:00:00Z', attendees: [{ displayName: 'x', accountId: 'y' }], questions: [] }).success).toBe(false);
+    expect(WalkthroughInputSchema.safeParse({ heldAt: '2026-07-01T10:00:00Z', attendees: [{ accountId: 'y', role: 'lead' }], questions: [] }).success).toBe(false);
+    expect(WalkthroughInputSchema.safeParse({ heldAt: '2026-07-01T10:00:00Z', attendees: [{ accountId: '../etc' }], questions: [] }).success).toBe(false);
+    expect(WalkthroughInputSchema.safeParse({ heldAt: '2026-07-01T10:00:00Z', attendees: [{ accountId: 'y', displayName: 'ignored' }], questions: [] }).success).toBe(true);
     const gap = { heldAt: '2026-07-01T10:00:00Z', attendees: [], questions: [{ text: 'q', settlement: { kind: 'brief-gap', note: '   ' } }] };
     expect(WalkthroughInputSchema.safeParse(gap).success).toBe(false);
+  });
+});
+
+describe('attendees are Jira people', () => {
+  const input = (attendees: unknown[]) => WalkthroughInputSchema.parse({ heldAt: '2026-07-01T10:00:00Z', attendees, questions: [] });
+
+  it("stores Jira's names, never the UI's, and lists a person once", () => {
+    const saved = normaliseWalkthrough(input([{ accountId: ana.accountId, displayName: 'Queen of Refunds' }, { accountId: carlos.accountId }, { accountId: ana.accountId }]), undefined, completeContent(), jiraPeople);
+    expect(saved.attendees).toEqual([ana, carlos]);
+    expect(attendeeAccountIds(input([{ accountId: 'a' }, { accountId: 'a' }, { accountId: 'b' }]))).toEqual(['a', 'b']);
+  });
+
+  it('refuses an accountId Jira did not answer for, naming the field', () => {
+    expect(errorOf(() => normaliseWalkthrough(input([{ accountId: carlos.accountId }, { accountId: 'acc-ghost' }]), undefined, completeContent(), jiraPeople))).toMatchObject({
+      code: 'INVALID_INPUT',
+      fields: { 'walkthrough.attendees.1.accountId': expect.stringContaining('not a person Jira knows') },
+    });
+  });
+
+  it('reads an old walkthrough with name-only attendees, keeps them on a re-save, refuses new typed names', () => {
+    const old = { heldAt: '2026-07-01T10:00:00Z', attendees: [{ displayName: 'Carlos Mendes' }, { displayName: 'Dana (vendor)' }], questions: [] };
+    const stored = StoredHandoffSchema.parse({ ...storedHandoff(), walkthrough: old });
+    expect(stored.walkthrough?.attendees).toEqual(old.attendees);
+    const kept = normaliseWalkthrough(input([{ displayName: 'Dana (vendor)' }, { accountId: carlos.accountId }]), stored.walkthrough, completeContent(), jiraPeople);
+    expect(kept.attendees).toEqual([{ displayName: 'Dana (vendor)' }, carlos]);
+    expect(errorOf(() => normaliseWalkthrough(input([{ displayName: 'Someone new' }]), stored.walkthrough, completeContent(), []))).toMatchObject({
+      code: 'INVALID_INPUT',
+      fields: { 'walkthrough.attendees.0': expect.stringContaining('must be picked from Jira people') },
+    });
   });
 });
 
@@ -95,9 +133,10 @@ describe('settlement rules', () => {
       WalkthroughInputSchema.parse({ heldAt: '2026-07-01T10:00:00Z', attendees: [], questions: [{ text: 'q', settlement: { kind: 'answered', where: 'dashboard' } }] }),
       undefined,
       completeContent(),
+      [],
     );
     const resend = WalkthroughInputSchema.parse({ ...first, questions: first.questions });
-    expect(() => normaliseWalkthrough(resend, first, completeContent({ dashboardUrl: '' }))).not.toThrow();
+    expect(() => normaliseWalkthrough(resend, first, completeContent({ dashboardUrl: '' }), [])).not.toThrow();
   });
 });
 

@@ -16,6 +16,7 @@ import { api } from '../api';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { FormActions } from '../components/FormActions';
 import { formatInstant } from '../format';
+import { PeoplePicker, type AttendeeDraft } from './PeoplePicker';
 import {
   answeredTargets,
   settlementFromTarget,
@@ -141,7 +142,7 @@ function RecordForm({
   const id = useId();
   const nextKey = useRef(1);
   const [heldAt, setHeldAt] = useState(() => localInputValue(existing ? new Date(existing.heldAt) : new Date()));
-  const [attendees, setAttendees] = useState(existing ? existing.attendees.map((a) => a.displayName).join(', ') : '');
+  const [attendees, setAttendees] = useState<AttendeeDraft[]>(() => (existing ? existing.attendees.map((a) => ({ ...a })) : []));
   const [questions, setQuestions] = useState<DraftQuestion[]>(() =>
     existing && existing.questions.length > 0
       ? existing.questions.map((q) => ({ key: nextKey.current++, stored: q, text: q.text }))
@@ -152,14 +153,10 @@ function RecordForm({
   const formRef = useRef<HTMLFormElement | null>(null);
   useEffect(() => document.getElementById(`${id}-held`)?.focus(), [id]);
 
-  const names = attendees
-    .split(/[,\n]/)
-    .map((s) => s.trim())
-    .filter(Boolean);
   const heldDate = heldAt ? new Date(heldAt) : null;
   const problems: Record<string, string> = {};
   if (!heldDate || Number.isNaN(heldDate.getTime())) problems['heldAt'] = 'Give the date and time the walkthrough was held.';
-  if (names.length === 0) problems['attendees'] = 'Name at least one person who attended.';
+  if (attendees.length === 0) problems['attendees'] = 'Add at least one person who attended.';
   questions.forEach((q) => {
     if (q.text.trim().length > QUESTION_MAX) problems[`q-${q.key}`] = `At most ${QUESTION_MAX} characters (${q.text.trim().length} now).`;
   });
@@ -202,7 +199,8 @@ function RecordForm({
     await save(() =>
       api.saveWalkthrough(versionId, baseRevision, {
         heldAt: (heldDate as Date).toISOString(),
-        attendees: names.map((displayName) => ({ displayName })),
+        // Jira people by accountId (the backend stores Jira's names); a name-only attendee from an older walkthrough as it was.
+        attendees: attendees.map((a) => (a.accountId ? { accountId: a.accountId } : { displayName: a.displayName })),
         questions: sent,
       }),
     );
@@ -237,16 +235,15 @@ function RecordForm({
         <label className="field-label" htmlFor={`${id}-att`}>
           Who attended?
         </label>
-        <Textfield
+        <PeoplePicker
           id={`${id}-att`}
           value={attendees}
-          onChange={(e) => setAttendees(e.currentTarget.value)}
-          isInvalid={Boolean(show('attendees'))}
-          aria-describedby={`${id}-att-help${show('attendees') ? ` ${id}-att-err` : ''}`}
-          testId="walkthrough-attendees"
+          onChange={setAttendees}
+          invalid={Boolean(show('attendees'))}
+          describedBy={`${id}-att-help${show('attendees') ? ` ${id}-att-err` : ''}`}
         />
         <p className="helper" id={`${id}-att-help`}>
-          Names, separated by commas: the CS lead, agents, the PO.
+          Jira people: the CS lead, agents, the PO. Type a name, then pick with Up, Down and Enter.
         </p>
         {show('attendees') && (
           <p className="field-error" id={`${id}-att-err`}>
