@@ -232,6 +232,11 @@ export const PromoteQuestionPayloadSchema = z
       .pipe(z.string().min(1, { error: 'answer must not be empty' }).max(1000, { error: 'answer must be at most 1000 characters' })),
   })
   .strict();
+/**
+ * Files a walkthrough question settled as a brief gap (and not filed yet) as a Jira task on the version,
+ * labelled chain-<key>-v<id>-brief-gap, and records its key on the settlement. Browse + Create issues.
+ */
+export const FileBriefGapPayloadSchema = z.object({ versionId: VersionIdSchema, baseRevision: BaseRevisionSchema, questionId: QuestionIdSchema }).strict();
 /** Moves the rollout (forward any number of stages, back one stage with a note). Edit issues. */
 export const MoveRolloutPayloadSchema = z
   .object({
@@ -272,6 +277,7 @@ export interface PeopleMatches {
 export type SaveWalkthroughPayload = z.input<typeof SaveWalkthroughPayloadSchema>;
 export type SettleQuestionPayload = z.input<typeof SettleQuestionPayloadSchema>;
 export type PromoteQuestionPayload = z.input<typeof PromoteQuestionPayloadSchema>;
+export type FileBriefGapPayload = z.input<typeof FileBriefGapPayloadSchema>;
 export type MoveRolloutPayload = z.input<typeof MoveRolloutPayloadSchema>;
 export type ListHistoryPayload = z.input<typeof ListHistoryPayloadSchema>;
 export type DiffRevisionsPayload = z.input<typeof DiffRevisionsPayloadSchema>;
@@ -326,6 +332,7 @@ export type ResolverDefinitions = {
   saveWalkthrough: (payload: SaveWalkthroughPayload) => Result<HandoffView>;
   settleQuestion: (payload: SettleQuestionPayload) => Result<HandoffView>;
   promoteQuestion: (payload: PromoteQuestionPayload) => Result<HandoffView>;
+  fileBriefGap: (payload: FileBriefGapPayload) => Result<HandoffView>;
   moveRollout: (payload: MoveRolloutPayload) => Result<HandoffView>;
   listHistory: (payload: ListHistoryPayload) => Result<HandoffHistory>;
   diffRevisions: (payload: DiffRevisionsPayload) => Result<RevisionDiff>;

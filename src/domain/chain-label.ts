@@ -6,6 +6,7 @@
  *   chain-<project key, lower case>-v<version id>-l3                  the release's L3 label
  *   chain-<project key, lower case>-v<version id>-<item>-<n>           the handoff item it was filed from
  *                                                                      (<item> = step | limitation | question)
+ *   chain-<project key, lower case>-v<version id>-brief-gap            a walkthrough question filed as a gap in the release brief
  * It uses the version *id*, never its name, so renaming a release keeps every label valid.
  * Jira project keys are upper-case letters, digits and underscores starting with a letter, so the
  * key never contains '-' and the label parses back unambiguously.
@@ -31,6 +32,7 @@ export class ChainLabelError extends Error {}
 const PROJECT_KEY = /^[A-Z][A-Z0-9_]*$/;
 const VERSION_ID = /^\d{1,18}$/;
 const RELEASE_LABEL = /^chain-([a-z][a-z0-9_]*)-v(\d{1,18})-l3$/;
+const BRIEF_GAP_LABEL = /^chain-([a-z][a-z0-9_]*)-v(\d{1,18})-brief-gap$/;
 const ITEM_LABEL = /^chain-([a-z][a-z0-9_]*)-v(\d{1,18})-(step|limitation|question)-([1-9]\d{0,3})$/;
 
 function checkLink({ projectKey, versionId }: ChainLink): void {
@@ -56,6 +58,12 @@ export function releaseLabel(link: ChainLink): string {
   return bounded(`${prefix(link)}-l3`);
 }
 
+/** The label of a Jira task filed for a gap in the release brief (from the CS walkthrough). */
+export function briefGapLabel(link: ChainLink): string {
+  checkLink(link);
+  return bounded(`${prefix(link)}-brief-gap`);
+}
+
 export function itemLabel(link: ChainLink, item: ItemRef): string {
   checkLink(link);
   if (!Number.isInteger(item.position) || item.position < 1 || item.position > 9999) {
@@ -71,12 +79,17 @@ export function l3Labels(link: ChainLink, item?: ItemRef): string[] {
 
 export type ParsedChainLabel =
   | ({ kind: 'release' } & ChainLink)
+  | ({ kind: 'brief-gap' } & ChainLink)
   | ({ kind: 'item'; item: ItemRef } & ChainLink);
 
 export function parseChainLabel(label: string): ParsedChainLabel | null {
   const release = RELEASE_LABEL.exec(label);
   if (release) {
     return { kind: 'release', projectKey: release[1]!.toUpperCase(), versionId: release[2]! };
+  }
+  const gap = BRIEF_GAP_LABEL.exec(label);
+  if (gap) {
+    return { kind: 'brief-gap', projectKey: gap[1]!.toUpperCase(), versionId: gap[2]! };
   }
   const item = ITEM_LABEL.exec(label);
   if (item) {

@@ -3,6 +3,7 @@
  * get a typed client and tests can pass a fake `requestJira`.
  */
 import { getCreatableIssueTypes } from './issue-types';
+import { createIssue, type NewIssue } from './issues';
 import { getMyPermissions, type ProjectPermission } from './permissions';
 import { getMyself } from './myself';
 import { getProjectProperty, putProjectProperty } from './properties';
@@ -15,6 +16,7 @@ import { getUser, getUsersBulk, searchUsers } from './users';
 
 export type { JiraVersion } from './versions';
 export type { JiraIssueType } from './issue-types';
+export type { CreatedIssue, NewIssue } from './issues';
 export type { PermissionSet, ProjectPermission } from './permissions';
 export type { RelatedWork, RelatedWorkLink } from './related-work';
 export type { JiraFetch, Principal } from './transport';
@@ -40,6 +42,7 @@ export function createJira(fetch: JiraFetch = forgeJiraFetch) {
     getProjectPropertyAs: (projectKey: string, propertyKey: string, as: Principal) => getProjectPropertyAs(fetch, projectKey, propertyKey, as),
     getCreatableIssueTypes: (projectKey: string) => getCreatableIssueTypes(fetch, projectKey),
     countIssues: (jql: string) => countIssues(fetch, jql),
+    createIssue: (issue: NewIssue) => createIssue(fetch, issue),
     // People (read:jira-user).
     getUserAsApp: (accountId: string) => getUser(fetch, accountId, 'app'),
     getUsersBulk: (accountIds: readonly string[]) => getUsersBulk(fetch, accountIds, 'user'),

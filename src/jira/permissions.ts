@@ -4,8 +4,9 @@ import { jiraRequest } from './request';
 import type { JiraFetch } from './transport';
 
 export const PROJECT_PERMISSIONS = ['BROWSE_PROJECTS', 'EDIT_ISSUES', 'ADMINISTER_PROJECTS'] as const;
-export type ProjectPermission = (typeof PROJECT_PERMISSIONS)[number];
-export type PermissionSet = Record<ProjectPermission, boolean>;
+/** Create issues is asked for only by the actions that create one (filing a brief gap). */
+export type ProjectPermission = (typeof PROJECT_PERMISSIONS)[number] | 'CREATE_ISSUES';
+export type PermissionSet = Record<(typeof PROJECT_PERMISSIONS)[number], boolean> & { CREATE_ISSUES?: boolean };
 
 const MyPermissionsJson = z.object({
   permissions: z.record(z.string(), z.object({ havePermission: z.boolean().optional() }).loose()),
@@ -19,7 +20,7 @@ export async function getMyPermissions(
 ): Promise<PermissionSet> {
   const query = new URLSearchParams({ projectKey, permissions: keys.join(',') });
   const answer = await jiraRequest(fetch, { as: 'user', route: route`/rest/api/3/mypermissions?${query}` }, MyPermissionsJson);
-  const result = { BROWSE_PROJECTS: false, EDIT_ISSUES: false, ADMINISTER_PROJECTS: false };
+  const result: PermissionSet = { BROWSE_PROJECTS: false, EDIT_ISSUES: false, ADMINISTER_PROJECTS: false };
   for (const key of keys) result[key] = answer.permissions[key]?.havePermission === true;
   return result;
 }

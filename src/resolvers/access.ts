@@ -2,7 +2,8 @@ import type { Capabilities } from '../contract';
 import { AppError, appError } from '../domain/errors';
 import type { PermissionSet } from '../jira';
 
-export type Access = 'read' | 'edit';
+/** 'create': browse the project and create issues in it (filing a brief gap as a Jira task). */
+export type Access = 'read' | 'edit' | 'create';
 
 /**
  * Checks the person's own Jira permissions: browsing the project to read, editing issues to change a
@@ -18,6 +19,9 @@ export function requireAccess(permissions: PromiseSettledResult<PermissionSet>, 
   if (!granted.BROWSE_PROJECTS) throw cannotBrowse(projectKey);
   if (access === 'edit' && !granted.EDIT_ISSUES) {
     throw appError('FORBIDDEN', `You can read this handoff but not change it: changing it needs the Edit issues permission in project ${projectKey}.`);
+  }
+  if (access === 'create' && granted.CREATE_ISSUES !== true) {
+    throw appError('FORBIDDEN', `You can read this handoff but cannot file issues in project ${projectKey}: filing a brief gap as a Jira task needs the Create issues permission there.`);
   }
   return granted;
 }

@@ -28,6 +28,7 @@ import { assertHandoffFits } from '../domain/storage-size';
 import { appendRecord, historyArchiveKey, historyHeadKey, parseHistoryPage, revisionRecord, type HistoryPage, type HistoryRecord } from '../domain/history/history';
 import type { Access } from './access';
 import type { JiraVersion, PermissionSet } from '../jira';
+import { PROJECT_PERMISSIONS } from '../jira/permissions';
 import { requireAccess, settledValue } from './access';
 import type { CallContext } from './call-context';
 import { readGateContext, type GateContext } from './gate-context';
@@ -61,7 +62,7 @@ export async function loadForWrite(
 ): Promise<LoadedForWrite> {
   const { jira } = deps;
   const [permissions, property, version, me, index, gate, historyHead] = await Promise.allSettled([
-    jira.getMyPermissions(project.key),
+    options.access === 'create' ? jira.getMyPermissions(project.key, [...PROJECT_PERMISSIONS, 'CREATE_ISSUES']) : jira.getMyPermissions(project.key),
     jira.getProjectProperty(project.key, handoffPropertyKey(versionId)),
     // Needed even when a handoff exists: the answer shows the version's state, which depends on its
     // release date and released flag, and both can change in Jira at any time.

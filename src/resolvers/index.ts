@@ -22,6 +22,7 @@ import { setStatus } from './set-status';
 import {
   DiffRevisionsPayloadSchema,
   ExportHandoffPayloadSchema,
+  FileBriefGapPayloadSchema,
   ListHistoryPayloadSchema,
   MoveRolloutPayloadSchema,
   PromoteQuestionPayloadSchema,
@@ -33,7 +34,7 @@ import { exportHandoff } from './export-handoff';
 import { diffRevisions, listHistory } from './history-read';
 import { moveRollout } from './rollout-move';
 import { searchPeople } from './people-search';
-import { promoteQuestion, saveWalkthrough, settleQuestion } from './walkthrough-actions';
+import { fileBriefGap, promoteQuestion, saveWalkthrough, settleQuestion } from './walkthrough-actions';
 
 /** Every resolver the UI can invoke, bound to its dependencies; tests pass their own. */
 export function createHandler(deps: ResolverDeps = defaultDeps()) {
@@ -52,6 +53,7 @@ export function createHandler(deps: ResolverDeps = defaultDeps()) {
     saveWalkthrough: resolverFor('saveWalkthrough', SaveWalkthroughPayloadSchema, saveWalkthrough, deps),
     settleQuestion: resolverFor('settleQuestion', SettleQuestionPayloadSchema, settleQuestion, deps),
     promoteQuestion: resolverFor('promoteQuestion', PromoteQuestionPayloadSchema, promoteQuestion, deps),
+    fileBriefGap: resolverFor('fileBriefGap', FileBriefGapPayloadSchema, fileBriefGap, deps),
     moveRollout: resolverFor('moveRollout', MoveRolloutPayloadSchema, moveRollout, deps),
     listHistory: resolverFor('listHistory', ListHistoryPayloadSchema, listHistory, deps),
     diffRevisions: resolverFor('diffRevisions', DiffRevisionsPayloadSchema, diffRevisions, deps),

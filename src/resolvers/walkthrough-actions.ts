@@ -2,11 +2,18 @@
  * The CS walkthrough. Recording it and settling its questions is the CS lead's and agents' job, and
  * they are readers of the project, so those need Browse projects only (design.md, security model).
  * Turning a question into a likely question changes the handoff's text, so it needs Edit issues.
+ * Filing a brief gap as a Jira task creates an issue as the person, so it needs Create issues.
  */
 import type { z } from 'zod';
-import type { HandoffView, PromoteQuestionPayloadSchema, SaveWalkthroughPayloadSchema, SettleQuestionPayloadSchema } from '../contract';
+import type { FileBriefGapPayloadSchema, HandoffView, PromoteQuestionPayloadSchema, SaveWalkthroughPayloadSchema, SettleQuestionPayloadSchema } from '../contract';
 import { attendeeAccountIds, nextRevision, normaliseWalkthrough, promoteQuestion as promote, settleQuestion as settle } from '../domain/walkthrough/rules';
 import type { PersonRef } from '../domain/person';
+import { appError } from '../domain/errors';
+import { briefGapTask, briefGapToFile, recordBriefGapIssue } from '../domain/walkthrough/brief-gap';
+import type { JiraIssueType } from '../jira';
+import type { CallContext } from './call-context';
+import { handoffPageUrl } from './handoff-writes';
+import { withChainLabel } from './l3-rules';
 import type { ResolverDeps } from './deps';
 import type { Action } from './run';
 import { changeHandoff } from './walkthrough-change';
@@ -47,3 +54,56 @@ export const promoteQuestion: Action<z.output<typeof PromoteQuestionPayloadSchem
     what: 'a walkthrough question becomes a likely question',
     apply: (stored, me, now) => promote(stored, payload.questionId, payload.answer, me, now),
   });
+
+export const TASK_TYPE_NAME = 'Task';
+
+/** The project's Task type, by name (case-insensitive), from the person's create metadata. */
+export function taskTypeOf(types: readonly JiraIssueType[], projectKey: string): JiraIssueType {
+  const wanted = TASK_TYPE_NAME.toLowerCase();
+  const task = types.find((t) => !t.subtask && t.name.trim().toLowerCase() === wanted);
+  if (!task) {
+    throw appError(
+      'NOT_FOUND',
+      `Project ${projectKey} has no Task issue type you can create, so brief gaps cannot be filed as Jira tasks here. Ask a Jira admin to add Task to the project's issue types.`,
+    );
+  }
+  return task;
+}
+
+/**
+ * Files a brief gap as a Jira task (as the person), then records the task's key on the settlement
+ * through the usual verified write. Round 1 also reads the project's creatable issue types.
+ */
+export const fileBriefGap: Action<z.output<typeof FileBriefGapPayloadSchema>, HandoffView> = (payload, call, deps) =>
+  changeHandoff(deps, call, {
+    versionId: payload.versionId,
+    baseRevision: payload.baseRevision,
+    access: 'create',
+    withIndex: false,
+    what: 'a brief gap is filed as a Jira task',
+    prefetch: () => deps.jira.getCreatableIssueTypes(call.project.key),
+    apply: async (stored, me, now, issueTypes, version) => {
+      const question = briefGapToFile(stored, payload.questionId);
+      const taskType = taskTypeOf(issueTypes, call.project.key);
+      const task = withChainLabel(() =>
+        briefGapTask({
+          link: { projectKey: call.project.key, versionId: payload.versionId },
+          versionName: version.name,
+          question,
+          note: question.settlement.note,
+          handoffUrl: handoffUrl(call, payload.versionId, deps),
+        }),
+      );
+      const created = await deps.jira.createIssue({
+        projectId: call.project.id,
+        issueTypeId: taskType.id,
+        summary: task.summary,
+        description: task.description,
+        fixVersionIds: [payload.versionId],
+        labels: task.labels,
+      });
+      return recordBriefGapIssue(stored, payload.questionId, created.key, me, now);
+    },
+  });
+
+const handoffUrl = (call: CallContext, versionId: string, deps: ResolverDeps): string => handoffPageUrl(call, versionId, deps.appIdentity());

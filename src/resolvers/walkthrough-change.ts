@@ -7,6 +7,7 @@
 import type { HandoffView } from '../contract';
 import { appError } from '../domain/errors';
 import type { PersonRef, StoredHandoff } from '../domain/handoff';
+import type { JiraVersion } from '../jira';
 import { assertBaseRevision } from '../domain/revision';
 import { settledValue, type Access } from './access';
 import type { CallContext } from './call-context';
@@ -27,7 +28,11 @@ export interface Change<P = undefined> {
    * round 1, beside `loadForWrite`, so it adds no round. Its failure counts only after the permission check.
    */
   prefetch?: () => Promise<P>;
-  apply: (stored: StoredHandoff, me: PersonRef, now: Date, prefetched: P) => StoredHandoff;
+  /**
+   * The next handoff. May first act in Jira (filing a brief gap creates its task, as the person): that
+   * runs after the permission and revision checks, before the write, so a refused change creates nothing.
+   */
+  apply: (stored: StoredHandoff, me: PersonRef, now: Date, prefetched: P, version: JiraVersion) => StoredHandoff | Promise<StoredHandoff>;
 }
 
 /** Never rejects, so a prefetch failure cannot pre-empt loadForWrite's permission refusal. */
@@ -47,7 +52,7 @@ export async function changeHandoff<P = undefined>(deps: ResolverDeps, call: Cal
   // The change carries no handoff text of its own, so the conflict's "yours" is the text the caller last saw.
   assertBaseRevision(change.baseRevision, stored, stored.content);
   const now = deps.now();
-  const next = change.apply(stored, loaded.me, now, settledValue(prefetched));
+  const next = await change.apply(stored, loaded.me, now, settledValue(prefetched), loaded.version);
   // The walkthrough gate reads the walkthrough: its gate-index entry is refreshed in the same write round.
   await Promise.all([
     commitWrite(deps, call, { next, index: loaded.index, linkReleasePage: false, history: loaded.history }),

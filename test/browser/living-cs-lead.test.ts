@@ -96,6 +96,16 @@ test('Carlos marks one question as a gap in the release brief; the note is requi
   await frame.waitForSelector(`${tid('wq-1')}[data-settled="brief-gap"]`);
   expect(await text(frame, 'wq-1-settlement')).toBe(`Gap in the release brief: ${GAP_NOTE}`);
   expect(await text(frame, 'unsettled-banner')).toContain('2 walkthrough questions are unsettled');
+
+  // The gap can be filed once as a Jira task on the version; then its key is shown instead of the button.
+  expect(await frame.$(tid('wq-0-file'))).toBeNull();
+  expect(await frame.getAttribute(tid('wq-1-file'), 'aria-label')).toBe('File question 2 as a Jira task');
+  await frame.click(tid('wq-1-file'));
+  await frame.waitForSelector(tid('wq-1-issue'));
+  expect(await text(frame, 'wq-1-issue')).toMatch(/^Filed as SHOP-\d+$/);
+  expect(await frame.$(tid('wq-1-file'))).toBeNull();
+  expect(await text(frame, 'walkthrough-notice')).toMatch(/Question 2 was filed as SHOP-\d+\./);
+  expect(await appAxeViolations(page)).toEqual([]);
 });
 
 test('Priya turns one question into a likely question in one action; one stays unsettled', async () => {

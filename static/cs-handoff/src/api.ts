@@ -69,6 +69,8 @@ export const api = {
     call(() => invoke('settleQuestion', { versionId, baseRevision, questionId, settlement })),
   promoteQuestion: (versionId: string, baseRevision: number, questionId: string, answer: string): Promise<Result<HandoffView>> =>
     call(() => invoke('promoteQuestion', { versionId, baseRevision, questionId, answer })),
+  fileBriefGap: (versionId: string, baseRevision: number, questionId: string): Promise<Result<HandoffView>> =>
+    call(() => invoke('fileBriefGap', { versionId, baseRevision, questionId })),
   moveRollout: (payload: MoveRolloutPayload): Promise<Result<HandoffView>> => call(() => invoke('moveRollout', payload)),
   listHistory: (versionId: string): Promise<Result<HandoffHistory>> => call(() => invoke('listHistory', { versionId })),
   diffRevisions: (versionId: string, from: number, to: number): Promise<Result<RevisionDiff>> =>

@@ -39,6 +39,8 @@ const MATRIX: Record<string, Record<Who, 'allow' | 'deny'>> = {
   saveWalkthrough: /*             */ { po: Y, 'cs-lead': Y, 'cs-agent': Y, 'release-manager': Y, outsider: N },
   settleQuestion: /*              */ { po: Y, 'cs-lead': Y, 'cs-agent': Y, 'release-manager': Y, outsider: N },
   promoteQuestion: /*             */ { po: Y, 'cs-lead': N, 'cs-agent': N, 'release-manager': Y, outsider: N },
+  // Filing a brief gap creates a Jira task as the person: Browse + Create issues (every SHOP browser can create).
+  fileBriefGap: /*                */ { po: Y, 'cs-lead': Y, 'cs-agent': Y, 'release-manager': Y, outsider: N },
   moveRollout: /*                 */ { po: Y, 'cs-lead': N, 'cs-agent': N, 'release-manager': Y, outsider: N },
   listHistory: /*                 */ { po: Y, 'cs-lead': Y, 'cs-agent': Y, 'release-manager': Y, outsider: N },
   diffRevisions: /*               */ { po: Y, 'cs-lead': Y, 'cs-agent': Y, 'release-manager': Y, outsider: N },
@@ -76,6 +78,7 @@ const PAYLOADS: Record<string, () => Promise<unknown>> = {
   saveWalkthrough: async () => ({ versionId: SHOP_VERSION, baseRevision: await revision(), walkthrough: WALKTHROUGH }),
   settleQuestion: async () => ({ versionId: SHOP_VERSION, ...(await freshWalkthrough()), settlement: { kind: 'answered', where: 'whatsNew' } }),
   promoteQuestion: async () => ({ versionId: SHOP_VERSION, ...(await freshWalkthrough()), answer: 'Yes, prices are re-checked at checkout.' }),
+  fileBriefGap: async () => ({ versionId: SHOP_VERSION, ...(await freshWalkthrough(GAP_WALKTHROUGH)) }),
   moveRollout: async () => ({ versionId: SHOP_VERSION, baseRevision: await revision(), to: (rolloutStages.shift() ?? '100'), learned: 'Quiet so far.' }),
   listHistory: async () => ({ versionId: SHOP_VERSION }),
   diffRevisions: async () => ({ versionId: SHOP_VERSION, from: 0, to: 1 }),
@@ -88,12 +91,17 @@ const WALKTHROUGH = {
   attendees: [attendeeOf('cs-lead')],
   questions: [{ text: 'Does the saved cart keep prices from the day it was saved?', settlement: null }],
 };
+/** One question already settled as a brief gap, not filed yet. */
+const GAP_WALKTHROUGH = {
+  ...WALKTHROUGH,
+  questions: [{ text: 'What happens to a saved cart when a product is discontinued?', settlement: { kind: 'brief-gap', note: 'The brief does not say.' } }],
+};
 /** Forward-only stages for the allowed rollout moves (po, then the release manager). */
 const rolloutStages = ['1', '5', '25', '50', '100'];
 
 /** Replaces the walkthrough (as the release manager) with one open question; its id and the new revision. */
-async function freshWalkthrough(): Promise<{ baseRevision: number; questionId: string }> {
-  const view = await invoke<HandoffView>('release-manager', 'saveWalkthrough', { versionId: SHOP_VERSION, baseRevision: await revision(), walkthrough: WALKTHROUGH });
+async function freshWalkthrough(walkthrough: object = WALKTHROUGH): Promise<{ baseRevision: number; questionId: string }> {
+  const view = await invoke<HandoffView>('release-manager', 'saveWalkthrough', { versionId: SHOP_VERSION, baseRevision: await revision(), walkthrough });
   if (!view.ok) throw new Error(view.error.message);
   return { baseRevision: view.value.handoff?.revision ?? 0, questionId: view.value.walkthrough?.questions[0]?.id ?? 'q1' };
 }

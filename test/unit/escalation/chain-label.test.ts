@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import {
   ChainLabelError,
+  briefGapLabel,
   JIRA_LABEL_MAX,
   itemLabel,
   l3BugsJql,
@@ -67,6 +68,28 @@ describe('chain-aware label', () => {
     for (const label of ['chain-shop-v10021', 'chain-SHOP-v1-l3', 'chain-shop-vx-l3', 'chain-shop-v1-l3 ', 'chain-shop-v1-step-0', 'xchain-shop-v1-l3']) {
       expect(parseChainLabel(label)).toBeNull();
     }
+  });
+
+  it('names the release a brief-gap task was filed for, and parses it back', () => {
+    expect(briefGapLabel({ projectKey: 'SHOP', versionId: '10021' })).toBe('chain-shop-v10021-brief-gap');
+    expect(parseChainLabel('chain-my_proj2-v000123-brief-gap')).toEqual({ kind: 'brief-gap', projectKey: 'MY_PROJ2', versionId: '000123' });
+    fc.assert(
+      fc.property(projectKey, versionId, (key, id) => {
+        const label = briefGapLabel({ projectKey: key, versionId: id });
+        expect(label).toMatch(/^[a-z0-9_-]+$/);
+        expect(parseChainLabel(label)).toEqual({ kind: 'brief-gap', projectKey: key, versionId: id });
+      }),
+    );
+  });
+
+  it('refuses brief-gap labels for keys and ids Jira would not have, and over 255 characters', () => {
+    expect(() => briefGapLabel({ projectKey: 'shop', versionId: '1' })).toThrow(/Project key "shop"/);
+    expect(() => briefGapLabel({ projectKey: 'SHOP', versionId: 'v1' })).toThrow(/Version id "v1"/);
+    const versionIdMax = '9'.repeat(18);
+    const fits = 'K'.repeat(JIRA_LABEL_MAX - 'chain--v-brief-gap'.length - versionIdMax.length);
+    expect(briefGapLabel({ projectKey: fits, versionId: versionIdMax })).toHaveLength(JIRA_LABEL_MAX);
+    expect(() => briefGapLabel({ projectKey: `${fits}K`, versionId: versionIdMax })).toThrow(ChainLabelError);
+    for (const label of ['chain-shop-v1-brief-gap-1', 'chain-shop-v1-briefgap', 'chain-SHOP-v1-brief-gap']) expect(parseChainLabel(label)).toBeNull();
   });
 
   it('builds the JQL that lists a release\'s L3 bugs', () => {

@@ -3,10 +3,12 @@
  * held, who came and every question raised with how it was settled: answered in the handoff (which
  * section / Q&A), a gap in the release brief (with a note), or still unsettled. Anyone who can read the
  * handoff records the walkthrough and settles questions; editors turn an unsettled question into a
- * likely question with its answer in one action. Loaded lazily.
+ * likely question with its answer in one action. A brief gap can be filed as a Jira task on the version
+ * (once); its issue key then links to the task. Loaded lazily.
  */
 import { useEffect, useId, useRef, useState, type FormEvent, type Ref } from 'react';
 import Button from '@atlaskit/button/new';
+import { router } from '@forge/bridge';
 import Heading from '@atlaskit/heading';
 import Lozenge from '@atlaskit/lozenge';
 import TextArea from '@atlaskit/textarea';
@@ -421,6 +423,59 @@ function PromoteForm({ view, question, position, onSaved, onCancel }: QuestionFo
 
 type Open = { mode: 'settle' | 'promote'; index: number } | null;
 
+/** A brief gap's Jira task: "File as Jira task" until it is filed, then its key, linking to the issue. */
+function BriefGapIssue({
+  view,
+  q,
+  index,
+  onSaved,
+}: {
+  view: HandoffView;
+  q: WalkthroughQuestion;
+  index: number;
+  onSaved(view: HandoffView, message: string): void;
+}) {
+  const position = index + 1;
+  const { busy, error, save } = useSave((v) => {
+    const filed = walkthroughOf(v)?.questions.find((x) => x.id === q.id)?.settlement;
+    onSaved(v, `Question ${position} was filed as ${filed?.kind === 'brief-gap' && filed.issueKey ? filed.issueKey : 'a Jira task'}.`);
+  });
+  const s = q.settlement;
+  if (s?.kind !== 'brief-gap') return null;
+  if (s.issueKey) {
+    const issueKey = s.issueKey;
+    return (
+      <p className="wq-issue" data-testid={`wq-${index}-issue`}>
+        Filed as{' '}
+        <button
+          type="button"
+          className="issue-link"
+          onClick={() => void router.navigate({ target: 'issue', issueKey }).catch(() => undefined)}
+          aria-label={`Open ${issueKey}, the Jira task for question ${position}`}
+          data-testid={`wq-${index}-issue-link`}
+        >
+          {issueKey}
+        </button>
+      </p>
+    );
+  }
+  return (
+    <>
+      <Button
+        spacing="compact"
+        appearance="subtle"
+        isDisabled={busy}
+        onClick={() => void save(() => api.fileBriefGap(view.version.id, view.handoff?.revision ?? 0, q.id))}
+        aria-label={`File question ${position} as a Jira task`}
+        testId={`wq-${index}-file`}
+      >
+        {busy ? 'Filing…' : 'File as Jira task'}
+      </Button>
+      {error && <ErrorMessage error={error} testId={`wq-${index}-file-error`} />}
+    </>
+  );
+}
+
 function QuestionItem({
   view,
   q,
@@ -458,6 +513,7 @@ function QuestionItem({
           <span className={s.kind === 'answered' ? 'settled settled-answered' : 'settled settled-gap'}>{settlementWords(s)}</span>
         )}
       </p>
+      {formOpen === null && s?.kind === 'brief-gap' && s.issueKey && <BriefGapIssue view={view} q={q} index={index} onSaved={onSaved} />}
       {formOpen === null && (
         <div className="row">
           <Button ref={settleRef} spacing="compact" onClick={() => setOpen({ mode: 'settle', index })} aria-label={`Settle question ${position}`} testId={`wq-${index}-settle`}>
@@ -474,6 +530,7 @@ function QuestionItem({
               Add as likely question
             </Button>
           )}
+          {s?.kind === 'brief-gap' && !s.issueKey && <BriefGapIssue view={view} q={q} index={index} onSaved={onSaved} />}
         </div>
       )}
       {formOpen === 'settle' && (

@@ -1,0 +1,107 @@
+/**
+ * A walkthrough question settled as a gap in the release brief, filed as a Jira task on the version
+ * (through the real resolvers, on the local Jira site), with the chain label for brief gaps.
+ */
+import { rest } from '../../../bench/fixtures';
+import type { HandoffView } from '../../../src/contract';
+import { handoffPropertyKey } from '../../../src/domain/property-keys';
+import { attendeeOf } from '../../support';
+import { completeContent, expectError, expectOk, SHOP_VERSION, storedProperty, useStartedSite } from '../resolvers/helpers';
+
+jest.setTimeout(120_000);
+
+const { site, invoke } = useStartedSite();
+
+const revisionOf = (view: HandoffView) => view.handoff?.revision ?? 0;
+const QUESTION = 'What happens to a saved cart when a product is discontinued?';
+const NOTE = 'The release brief does not say what happens to discontinued products.';
+
+interface IssueJson {
+  key: string;
+  fields: {
+    summary: string;
+    labels: string[];
+    issuetype: { name: string };
+    fixVersions: { id: string }[];
+    description: unknown;
+  };
+}
+
+describe('filing a brief gap as a Jira task', () => {
+  let view: HandoffView;
+  let issueKey = '';
+
+  beforeAll(async () => {
+    view = expectOk(await invoke('po', 'saveHandoff', { versionId: SHOP_VERSION, baseRevision: 0, content: completeContent() }));
+    view = expectOk(
+      await invoke('cs-lead', 'saveWalkthrough', {
+        versionId: SHOP_VERSION,
+        baseRevision: revisionOf(view),
+        walkthrough: {
+          heldAt: '2026-07-01T14:00:00Z',
+          attendees: [attendeeOf('cs-lead')],
+          questions: [
+            { text: QUESTION, raisedBy: 'Ana Silva', settlement: null },
+            { text: 'Can a customer share a saved cart?', settlement: null },
+          ],
+        },
+      }),
+    );
+  });
+
+  it('Carlos settles q1 as a gap and files it: the task exists with the label, fix version and ADF description', async () => {
+    view = expectOk(await invoke('cs-lead', 'settleQuestion', { versionId: SHOP_VERSION, baseRevision: revisionOf(view), questionId: 'q1', settlement: { kind: 'brief-gap', note: NOTE } }));
+    const before = revisionOf(view);
+    view = expectOk(await invoke('cs-lead', 'fileBriefGap', { versionId: SHOP_VERSION, baseRevision: before, questionId: 'q1' }));
+    expect(revisionOf(view)).toBe(before + 1);
+    const settlement = view.walkthrough?.questions[0]?.settlement;
+    expect(settlement).toMatchObject({ kind: 'brief-gap', note: NOTE, issueKey: expect.stringMatching(/^SHOP-\d+$/) });
+    issueKey = settlement?.kind === 'brief-gap' ? (settlement.issueKey ?? '') : '';
+
+    const { status, json } = await rest(site(), 'cs-lead', 'GET', `/rest/api/3/issue/${issueKey}`);
+    expect(status).toBe(200);
+    const issue = json as IssueJson;
+    expect(issue.fields.labels).toEqual([`chain-shop-v${SHOP_VERSION}-brief-gap`]);
+    expect(issue.fields.fixVersions.map((v) => v.id)).toEqual([SHOP_VERSION]);
+    expect(issue.fields.issuetype.name).toBe('Task');
+    expect(issue.fields.summary).toMatch(/^\[Brief gap\] .+: What happens to a saved cart when a product is discontinued\?$/);
+    expect(issue.fields.description).toMatchObject({ type: 'doc', version: 1 });
+    const description = JSON.stringify(issue.fields.description);
+    expect(description).toContain(QUESTION);
+    expect(description).toContain(NOTE);
+    expect(description).toMatch(new RegExp(`"href":"[^"]*/version/${SHOP_VERSION}"`));
+
+    // Stored through the verified write: the key is on the settlement in Jira.
+    const stored = (await storedProperty(site(), handoffPropertyKey(SHOP_VERSION))) as HandoffView['handoff'];
+    expect(stored?.walkthrough?.questions[0]?.settlement).toEqual({ kind: 'brief-gap', note: NOTE, issueKey });
+  });
+
+  it('filing it twice is INVALID_INPUT naming questionId, and creates nothing', async () => {
+    const before = await rest(site(), 'app', 'GET', `/rest/api/3/search/jql?jql=${encodeURIComponent(`labels = "chain-shop-v${SHOP_VERSION}-brief-gap"`)}`);
+    const again = expectError(await invoke('cs-lead', 'fileBriefGap', { versionId: SHOP_VERSION, baseRevision: revisionOf(view), questionId: 'q1' }));
+    expect(again.code).toBe('INVALID_INPUT');
+    expect(again.fields?.questionId).toContain(issueKey);
+    const after = await rest(site(), 'app', 'GET', `/rest/api/3/search/jql?jql=${encodeURIComponent(`labels = "chain-shop-v${SHOP_VERSION}-brief-gap"`)}`);
+    expect(after.json).toEqual(before.json);
+  });
+
+  it('a question not settled as a brief gap is INVALID_INPUT naming questionId', async () => {
+    const open = expectError(await invoke('cs-lead', 'fileBriefGap', { versionId: SHOP_VERSION, baseRevision: revisionOf(view), questionId: 'q2' }));
+    expect(open.code).toBe('INVALID_INPUT');
+    expect(Object.keys(open.fields ?? {})).toEqual(['questionId']);
+  });
+
+  it('a stale base revision is CONFLICT, like the other walkthrough writes', async () => {
+    const stale = expectError(await invoke('cs-lead', 'fileBriefGap', { versionId: SHOP_VERSION, baseRevision: revisionOf(view) - 1, questionId: 'q1' }));
+    expect(stale.code).toBe('CONFLICT');
+  });
+
+  it('Otto (outsider) is FORBIDDEN and nothing is written', async () => {
+    const before = await storedProperty(site(), handoffPropertyKey(SHOP_VERSION));
+    const refused = expectError(await invoke('outsider', 'fileBriefGap', { versionId: SHOP_VERSION, baseRevision: revisionOf(view), questionId: 'q1' }));
+    expect(refused.code).toBe('FORBIDDEN');
+    expect(await storedProperty(site(), handoffPropertyKey(SHOP_VERSION))).toEqual(before);
+  });
+
+  // OPS has a Task issue type in the seed, so "no Task type" cannot be reached on the local site.
+});
