@@ -12,6 +12,7 @@ import { formatInstant } from '../format';
 import { Breadcrumbs } from '../components/Breadcrumbs';
 import { ConflictView } from '../components/ConflictView';
 import { ErrorMessage, isRetryable } from '../components/ErrorMessage';
+import { SuccessNotice } from '../components/SuccessNotice';
 import { HandoffHeader } from '../components/HandoffHeader';
 import { HandoffReader } from '../components/HandoffReader';
 import { Loading } from '../components/Loading';
@@ -289,13 +290,7 @@ export function HandoffPage({ projectId, versionId }: { projectId: string; versi
         />
       )}
       {!editing && <UnsettledBanner count={view.unsettledQuestions ?? 0} />}
-      <div role="status" aria-live="polite" className={notice ? '' : 'visually-hidden'} data-testid="notice">
-        {notice && (
-          <SectionMessage appearance="success">
-            <p>{notice}</p>
-          </SectionMessage>
-        )}
-      </div>
+      <SuccessNotice notice={notice} testId="notice" />
       {readyMissing && readyMissing.length > 0 && <ReadyWarning missing={readyMissing} />}
       {actionError && (
         <ErrorMessage

@@ -13,6 +13,7 @@ import type { ProjectSettings, ProjectSettingsView, ResolverError } from '../../
 import { LEAD_TIME_MAX, LEAD_TIME_MIN, LeadTimeDaysSchema } from '../../../../src/domain/gate/rules';
 import { api } from '../api';
 import { Breadcrumbs } from '../components/Breadcrumbs';
+import { SuccessNotice } from '../components/SuccessNotice';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { Loading } from '../components/Loading';
 import { describedBy, FieldMessages } from '../editor/Field';
@@ -138,13 +139,7 @@ export default function SettingsPage() {
   return (
     <div className="stack" data-testid="settings-page">
       {header}
-      <div role="status" aria-live="polite" className={notice ? '' : 'visually-hidden'} data-testid="settings-notice">
-        {notice && (
-          <SectionMessage appearance="success">
-            <p>{notice}</p>
-          </SectionMessage>
-        )}
-      </div>
+      <SuccessNotice notice={notice} testId="settings-notice" />
       {saveError && <ErrorMessage error={saveError} testId="settings-error" />}
       <form className="settings-form stack" onSubmit={(e) => void submit(e)} noValidate data-testid="settings-form" aria-label="Project settings">
         <div className="settings-field">
