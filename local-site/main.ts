@@ -1,4 +1,7 @@
-import { resolve } from 'node:path';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { bundleAsForgeDeploys } from './forge-bundle';
 import { roleLabel } from './pages/layout';
 import { startLocalSite } from './site';
 
@@ -11,6 +14,7 @@ async function main(): Promise<void> {
 
   const people = site.jira.people.map((p) => `${p.displayName} (${roleLabel(p.role)}, ${p.emailAddress})`).join('; ');
   console.log(`Local Jira (development site) with CS Handoff: ${site.url}/  data: ${dataDir}  sign in as: ${people}`);
+  void reportDeployBundle(resolve(__dirname, '..'));
 
   let stopping = false;
   const stop = (signal: string): void => {
@@ -27,6 +31,23 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+/**
+ * What `forge deploy` would ship, built by Forge's own bundler in the background: the size, or the bundler's
+ * own error (the app runs here from source, so only this shows a backend Forge cannot bundle).
+ */
+async function reportDeployBundle(appDir: string): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'cs-handoff-deploy-bundle-'));
+  try {
+    const bundle = await bundleAsForgeDeploys(appDir, join(dir, 'bundle'));
+    const kb = (bytes: number): string => `${Math.round(bytes / 1024)} KB`;
+    console.log(`forge deploy bundle (@forge/bundler): ${kb(bundle.codeBytes)} (${kb(bundle.codeGzipBytes)} gzip -9)`);
+  } catch (e) {
+    console.error(`forge deploy would fail to bundle the backend: ${e instanceof Error ? e.message : String(e)}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 main().catch((e: unknown) => {
