@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { bundleAsForgeDeploys } from './forge-bundle';
+import { eventDeliveryFromEnv } from './forge-host';
 import { roleLabel } from './pages/layout';
 import { startLocalSite } from './site';
 
@@ -10,10 +11,14 @@ async function main(): Promise<void> {
   const port = Number(process.env['PORT'] ?? 8080);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, not '${process.env['PORT']}'`);
   const dataDir = resolve(process.env['DATA_DIR'] ?? '.data');
-  const site = await startLocalSite({ port, dataDir, appDir: resolve(__dirname, '..') });
+  const eventDelivery = eventDeliveryFromEnv(process.env);
+  const site = await startLocalSite({ port, dataDir, appDir: resolve(__dirname, '..'), eventDelivery });
 
   const people = site.jira.people.map((p) => `${p.displayName} (${roleLabel(p.role)}, ${p.emailAddress})`).join('; ');
   console.log(`Local Jira (development site) with CS Handoff: ${site.url}/  data: ${dataDir}  sign in as: ${people}`);
+  if (eventDelivery.delayMs || eventDelivery.duplicates) {
+    console.log(`Product events: delivered ${eventDelivery.delayMs} ms late${eventDelivery.duplicates ? ', every one twice' : ''} (EVENT_DELAY_MS, EVENT_DUPLICATES)`);
+  }
   void reportDeployBundle(resolve(__dirname, '..'));
 
   let stopping = false;
