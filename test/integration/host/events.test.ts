@@ -86,8 +86,22 @@ describe('Forge host: product events, scheduled triggers, validators', () => {
     await expect(site.host.runScheduledTrigger('fixture-sweep')).resolves.toMatchObject({ swept: true, moduleKey: 'fixture-sweep', payload: { context: { cloudId: site.host.cloudId } } });
     await expect(site.host.runWorkflowValidator('fixture-validator', { issue: { key: 'FAIL-1' } })).resolves.toEqual({ result: false, errorMessage: 'Fixture says no' });
     await expect(site.host.runWorkflowValidator('fixture-validator', { issue: { key: 'SHOP-1' } })).resolves.toEqual({ result: true });
+    // Forge's default limit for scheduled triggers is 55 s.
+    const swept = (await site.host.runScheduledTrigger('fixture-sweep')) as { remainingMs: number };
+    expect(swept.remainingMs).toBeLessThanOrEqual(55_000);
+    expect(swept.remainingMs).toBeGreaterThan(50_000);
     await expect(site.host.runScheduledTrigger('missing')).rejects.toThrow("manifest.yml has no scheduledTrigger 'missing'");
   });
+});
+
+test('a function slower than its manifest timeoutSeconds fails as timed out', async () => {
+  const site = await startTestSite({ appDir: FIXTURE });
+  try {
+    await expect(site.host.runScheduledTrigger('fixture-slow-sweep')).rejects.toThrow("Function 'slow-sweep' timed out after 1 seconds");
+    expect(site.host.deliveries.find((d) => d.moduleKey === 'fixture-slow-sweep')).toMatchObject({ status: 'failed', error: "Function 'slow-sweep' timed out after 1 seconds" });
+  } finally {
+    await site.close();
+  }
 });
 
 describe('event delivery settings (EVENT_DELAY_MS, EVENT_DUPLICATES)', () => {
