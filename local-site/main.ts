@@ -16,6 +16,7 @@ async function main(): Promise<void> {
 
   const people = site.jira.people.map((p) => `${p.displayName} (${roleLabel(p.role)}, ${p.emailAddress})`).join('; ');
   console.log(`Local Jira (development site) with CS Handoff: ${site.url}/  data: ${dataDir}  sign in as: ${people}`);
+  console.log(`The app's Custom UI is served from its own origin, as on Forge: ${site.resourceUrl}`);
   if (eventDelivery.delayMs || eventDelivery.duplicates) {
     console.log(`Product events: delivered ${eventDelivery.delayMs} ms late${eventDelivery.duplicates ? ', every one twice' : ''} (EVENT_DELAY_MS, EVENT_DUPLICATES)`);
   }
