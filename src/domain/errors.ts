@@ -9,6 +9,8 @@ export type ErrorCode =
   | 'INVALID_INPUT'
   | 'NOT_FOUND'
   | 'FORBIDDEN'
+  /** Jira refused the app itself (its app user lacks a permission): an admin can fix it, the person cannot. */
+  | 'APP_FORBIDDEN'
   | 'CONFLICT'
   | 'NOT_READY'
   | 'TOO_LARGE'

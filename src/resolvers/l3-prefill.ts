@@ -3,7 +3,7 @@ import type { GetL3PrefillPayloadSchema, L3Prefill } from '../contract';
 import { appError } from '../domain/errors';
 import { buildL3Bug } from '../domain/l3-bug';
 import { handoffPropertyKey } from '../domain/property-keys';
-import { requireAccess, settledValue } from './access';
+import { readAccess, requireAccess, settledValue } from './access';
 import { handoffPageUrl } from './handoff-writes';
 import { assertItemExists, bugTypeOf, rolloutStageOf, withChainLabel } from './l3-rules';
 import type { Action } from './run';
@@ -17,14 +17,14 @@ import { parseStoredHandoff, versionInProject } from './views';
  * property and the project's creatable issue types.
  */
 export const getL3Prefill: Action<z.output<typeof GetL3PrefillPayloadSchema>, L3Prefill> = async ({ versionId, item }, call, deps) => {
-  const { project } = call;
-  const [permissions, version, property, issueTypes] = await Promise.allSettled([
-    deps.jira.getMyPermissions(project.key),
+  const [access, version, property, issueTypes, siteUrl] = await Promise.allSettled([
+    readAccess(deps, call.project),
     deps.jira.getVersion(versionId),
-    deps.jira.getProjectProperty(project.key, handoffPropertyKey(versionId)),
-    deps.jira.getCreatableIssueTypes(project.key),
+    deps.jira.getProjectProperty(call.project.key, handoffPropertyKey(versionId)),
+    deps.jira.getCreatableIssueTypes(call.project.key),
+    call.siteUrl(),
   ]);
-  requireAccess(permissions, 'read', project.key);
+  const { project } = requireAccess(access, 'read', call.project);
   const found = versionInProject(version, versionId, project);
   // A project-level obstacle (no Create issues permission, no Bug type) is named before a missing handoff.
   const bugType = bugTypeOf(settledValue(issueTypes), project);
@@ -40,7 +40,7 @@ export const getL3Prefill: Action<z.output<typeof GetL3PrefillPayloadSchema>, L3
       versionName: found.name,
       content: handoff.content,
       rolloutStage: rolloutStageOf(handoff),
-      handoffUrl: handoffPageUrl(call, versionId, deps.appIdentity()),
+      handoffUrl: handoffPageUrl(settledValue(siteUrl), project, versionId, deps.appIdentity()),
       item,
     }),
   );

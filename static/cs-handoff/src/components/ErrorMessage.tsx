@@ -5,6 +5,7 @@ const TITLES: Record<ResolverError['code'], string> = {
   INVALID_INPUT: 'Some fields need attention',
   NOT_FOUND: "We couldn't find that",
   FORBIDDEN: "You don't have permission",
+  APP_FORBIDDEN: 'CS Handoff is missing a permission in Jira',
   CONFLICT: 'Someone else changed this handoff',
   NOT_READY: "This handoff isn't ready yet",
   TOO_LARGE: 'This handoff is too long',
