@@ -11,6 +11,8 @@ export type ErrorCode =
   | 'FORBIDDEN'
   /** Jira refused the app itself (its app user lacks a permission): an admin can fix it, the person cannot. */
   | 'APP_FORBIDDEN'
+  /** The person has not let the app act as them in Jira yet (Forge's NeedsAuthenticationError). */
+  | 'NEEDS_CONSENT'
   | 'CONFLICT'
   | 'NOT_READY'
   | 'TOO_LARGE'
