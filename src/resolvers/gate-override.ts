@@ -28,7 +28,7 @@ export function requireAdmin(access: PromiseSettledResult<ProjectAccess>, claime
 }
 
 /**
- * Round 1 (parallel, 6 calls): permissions, version, who they are, the gate record, the handoff, the gate
+ * Round 1 (parallel, 7 calls): permissions, the project, version, who they are, the gate record, the handoff, the gate
  * index (with the project's settings). Round 2 (parallel, as the app): the record and the index entry, so
  * the overview shows the override at once instead of after the next daily scan.
  */

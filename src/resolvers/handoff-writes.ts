@@ -1,8 +1,9 @@
 /**
  * The three rounds every change to a handoff makes.
  *
- * Round 1 (parallel, as the person): permissions, the stored handoff, the version, who they are,
- * and, when the overview index will change, the index. Round 2 (parallel, as the app): the handoff,
+ * Round 1 (parallel, as the person): permissions, the project (checked against the page's claim), the
+ * stored handoff, the version, who they are, and, when the overview index will change, the index (and,
+ * when the write builds a link, the site's address, as the app). Round 2 (parallel, as the app): the handoff,
  * the index when it changed, and the release-page link on a first save. Round 3 (as the app): the
  * handoff read back, to verify that this write is the one Jira kept (and the history head beside it).
  *

@@ -1,6 +1,6 @@
 /**
- * Reading the revision history (Browse projects). One parallel round: permissions, the version, the
- * handoff, the history's head page and its 10 archive slots (14 Jira calls). The handoff is read only
+ * Reading the revision history (Browse projects). One parallel round: permissions, the project, the version,
+ * the handoff, the history's head page and its 10 archive slots (15 Jira calls). The handoff is read only
  * to drop records of writes that never became it (`acceptedRecords`): a save whose history PUT landed
  * but whose handoff PUT failed, or a concurrent save that lost.
  */

@@ -13,8 +13,8 @@ import { parseStoredHandoff, versionInProject } from './views';
  * The CreateIssueModal context for an L3 bug filed from a handoff. Anyone who can browse the project
  * may ask; Jira itself decides, when the modal submits as the person, whether they may create it.
  *
- * One parallel round, all as the person (4 Jira calls): permissions, the version, its handoff
- * property and the project's creatable issue types.
+ * One parallel round (6 Jira calls): as the person, permissions, the project, the version, its handoff
+ * property and the project's creatable issue types; as the app, the site's address for the handoff link.
  */
 export const getL3Prefill: Action<z.output<typeof GetL3PrefillPayloadSchema>, L3Prefill> = async ({ versionId, item }, call, deps) => {
   const [access, version, property, issueTypes, siteUrl] = await Promise.allSettled([
