@@ -48,7 +48,15 @@ export interface InvokeOptions {
   projectKey: string;
   /** A jira:projectPage module key; default the manifest's first one. */
   moduleKey?: string;
+  /**
+   * Tests only: what a hostile browser could send instead of the real context (Forge vouches only for
+   * accountId, license, accountType and installContext; the project and siteUrl come from the page).
+   */
+  tamper?: (context: InvocationContext) => InvocationContext;
 }
+
+/** The context a resolver receives: the UI context without what stays in the browser. */
+export type InvocationContext = Omit<UiContext, 'locale' | 'timezone'>;
 
 export interface ProjectRef {
   id: string;
@@ -192,7 +200,8 @@ export function createForgeHost(options: ForgeHostOptions): ForgeHost {
       const page = projectPage(opts.moduleKey);
       if (!page.resolverFunction) throw new Error(`jira:projectPage '${page.key}' has no resolver function`);
       const context = await uiContext(accountId, opts);
-      const { locale: _locale, timezone: _timezone, ...invocationContext } = context;
+      const { locale: _locale, timezone: _timezone, ...genuine } = context;
+      const invocationContext = opts.tamper ? opts.tamper(genuine) : genuine;
       const result = await run({ functionKey: page.resolverFunction, moduleKey: page.key, moduleType: 'jira:projectPage', accountId, defaultTimeoutMs: UI_TIMEOUT_MS }, async (fn) =>
         fn({ call: { functionKey, payload }, context: invocationContext }, { principal: { accountId }, installContext: `ari:cloud:jira::site/${LOCAL_CLOUD_ID}` }),
       );

@@ -72,6 +72,15 @@ export class JiraStore {
     return row ? userJson(this.baseUrl, row, this.timeZone) : undefined;
   }
 
+  /**
+   * Grants or takes away one project permission, as a Jira admin would in the permission scheme (tests
+   * use it to take a permission from the app's user).
+   */
+  setPermission(accountId: string, projectId: number, permission: ProjectPermissionKey, granted: boolean): void {
+    if (granted) this.db.prepare('INSERT OR IGNORE INTO grants (account_id, project_id, permission) VALUES (?, ?, ?)').run(accountId, projectId, permission);
+    else this.db.prepare('DELETE FROM grants WHERE account_id = ? AND project_id = ? AND permission = ?').run(accountId, projectId, permission);
+  }
+
   can(principal: Principal, projectId: number, permission: ProjectPermissionKey): boolean {
     const accountId = this.accountIdOf(principal);
     if (accountId === null) return false;

@@ -24,6 +24,26 @@ describe('authentication and visibility', () => {
     expect(res.body).toMatchObject({ baseUrl: s.base, deploymentType: 'Cloud', serverTimeZone: 'UTC' });
   });
 
+  it("serves serverInfo to the app with Jira's shape: the app builds every link from its baseUrl", async () => {
+    const res = await s.call('GET', '/rest/api/3/serverInfo', { as: 'app' });
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({
+      baseUrl: s.base,
+      displayUrl: s.base,
+      version: expect.any(String),
+      versionNumbers: [expect.any(Number), expect.any(Number), expect.any(Number)],
+      deploymentType: 'Cloud',
+      buildNumber: expect.any(Number),
+      buildDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}[+-]\d{4}$/),
+      serverTime: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}[+-]\d{4}$/),
+      serverTimeZone: 'UTC',
+      scmInfo: expect.any(String),
+      serverTitle: expect.any(String),
+      defaultLocale: { locale: 'en_US' },
+    });
+    expect(new URL(String(res.body.baseUrl)).pathname).toBe('/');
+  });
+
   it('identifies basic auth, ForgeUser, ForgeApp and the person cookie', async () => {
     const carlos = s.site.people.find((p) => p.role === 'cs-lead');
     expect(carlos).toBeDefined();
