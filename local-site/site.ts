@@ -71,7 +71,7 @@ export async function startLocalSite(opts: LocalSiteOptions): Promise<LocalSite>
 
   let host: ForgeHost;
   try {
-    host = createForgeHost({ appDir, jira, baseUrl: url, ...(opts.quiet ? { quiet: true } : {}) });
+    host = createForgeHost({ appDir, jira, baseUrl: url, dataDir: opts.dataDir, ...(opts.quiet ? { quiet: true } : {}) });
   } catch (e) {
     server.close();
     jira.close();

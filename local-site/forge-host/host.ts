@@ -2,7 +2,9 @@ import type { JiraSite, VersionEvent } from '../jira/types';
 import { DeliveryLog, type Delivery } from './deliveries';
 import { loadHandler, type ForgeFunction } from './functions';
 import { loadManifest, type AppManifest } from './manifest';
-import { runInvocation } from './runtime';
+import { runInvocation, type StorageFetch } from './runtime';
+import { handleStorageRequest } from './storage/api';
+import { KvsStore } from './storage/store';
 
 /** Fixed ids for the one local "installation" (Forge would mint them at install time). */
 export const LOCAL_CLOUD_ID = '5e1f0c2a-7d4b-4c1e-9a3f-10ca15e17e00';
@@ -18,6 +20,8 @@ export interface ForgeHostOptions {
   jira: Pick<JiraSite, 'appSecret' | 'onVersionEvent'>;
   /** The site's own URL; @forge/api's requests go back to it. */
   baseUrl: string;
+  /** The site's data folder; Forge storage (@forge/kvs) lives in forge-storage.sqlite there. */
+  dataDir: string;
   quiet?: boolean;
 }
 
@@ -67,6 +71,11 @@ export interface ForgeHost {
   invoke<T = unknown>(accountId: string, functionKey: string, payload: unknown, opts: InvokeOptions): Promise<T>;
   runScheduledTrigger(moduleKey: string): Promise<unknown>;
   runWorkflowValidator(moduleKey: string, args: unknown): Promise<unknown>;
+  /**
+   * Runs `work` inside an invocation of this app with no user, as a trigger runs: @forge/kvs and asApp()
+   * work there. For tests and seeding, which need the app's own storage without a resolver for it.
+   */
+  runAsApp<T>(work: () => Promise<T>): Promise<T>;
   idle(): Promise<void>;
   project(projectKey: string): Promise<ProjectRef>;
   uiContext(accountId: string, opts: InvokeOptions): Promise<UiContext>;
@@ -91,6 +100,12 @@ export function createForgeHost(options: ForgeHostOptions): ForgeHost {
   const log = new DeliveryLog();
   const handlers = new Map<string, ForgeFunction>();
   const projects = new Map<string, ProjectRef>();
+  const store = new KvsStore(options.dataDir, manifest.entities);
+  const caller = {
+    scope: `${manifest.appId}/${LOCAL_INSTALLATION_ID}`,
+    hasStorageScope: Array.isArray(manifest.permissions.scopes) && manifest.permissions.scopes.includes('storage:app'),
+  };
+  const storage: StorageFetch = (path, init) => handleStorageRequest(store, caller, path, init);
   const warn = (text: string): void => {
     if (!options.quiet) console.error(`[forge-host] ${text}`);
   };
@@ -106,10 +121,8 @@ export function createForgeHost(options: ForgeHostOptions): ForgeHost {
     return { fn, handler: def.handler, ...(def.timeoutSeconds ? { timeoutMs: def.timeoutSeconds * 1000 } : {}) };
   }
 
-  function run<T>(args: { functionKey: string; moduleKey: string; moduleType: string; accountId?: string; defaultTimeoutMs: number }, call: (fn: ForgeFunction) => Promise<T>): Promise<T> {
-    const { fn, handler, timeoutMs } = functionFor(args.functionKey);
-    const limit = timeoutMs ?? args.defaultTimeoutMs;
-    const spec = {
+  function specFor(args: { functionKey: string; moduleKey: string; moduleType: string; handler: string; accountId?: string; timeoutMs: number }) {
+    return {
       baseUrl,
       appSecret: jira.appSecret,
       appId: manifest.appId,
@@ -118,12 +131,19 @@ export function createForgeHost(options: ForgeHostOptions): ForgeHost {
       functionKey: args.functionKey,
       moduleKey: args.moduleKey,
       moduleType: args.moduleType,
-      handler,
+      handler: args.handler,
       appDir,
       permissions: manifest.permissions,
-      timeoutMs: limit,
+      timeoutMs: args.timeoutMs,
+      storage,
       ...(args.accountId ? { accountId: args.accountId } : {}),
     };
+  }
+
+  function run<T>(args: { functionKey: string; moduleKey: string; moduleType: string; accountId?: string; defaultTimeoutMs: number }, call: (fn: ForgeFunction) => Promise<T>): Promise<T> {
+    const { fn, handler, timeoutMs } = functionFor(args.functionKey);
+    const limit = timeoutMs ?? args.defaultTimeoutMs;
+    const spec = specFor({ ...args, handler, timeoutMs: limit });
     return withTimeout(runInvocation(spec, () => call(fn)), limit, `Function '${args.functionKey}'`);
   }
 
@@ -233,6 +253,11 @@ export function createForgeHost(options: ForgeHostOptions): ForgeHost {
     );
   }
 
+  function runAsApp<T>(work: () => Promise<T>): Promise<T> {
+    const spec = specFor({ functionKey: 'local-host', moduleKey: 'local-host', moduleType: 'core:function', handler: 'local-host', timeoutMs: BACKGROUND_TIMEOUT_MS });
+    return withTimeout(runInvocation(spec, work), BACKGROUND_TIMEOUT_MS, 'runAsApp');
+  }
+
   return {
     manifest,
     appId: manifest.appId,
@@ -244,10 +269,14 @@ export function createForgeHost(options: ForgeHostOptions): ForgeHost {
     invoke,
     runScheduledTrigger,
     runWorkflowValidator,
+    runAsApp,
     idle: () => log.idle(),
     project,
     uiContext,
     projectPage,
-    close: unsubscribe,
+    close: () => {
+      unsubscribe();
+      store.close();
+    },
   };
 }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import type { Permissions } from '@forge/manifest';
+import { parseEntities, type EntitySchema } from './storage/entities';
 
 /** The parts of manifest.yml the local host acts on; everything else is ignored, as a Forge deploy would validate it elsewhere. */
 export interface AppManifest {
@@ -14,6 +15,8 @@ export interface AppManifest {
   scheduledTriggers: { key: string; function: string; interval: string }[];
   workflowValidators: { key: string; function?: string; expression?: string; name: string }[];
   permissions: Permissions;
+  /** Custom entities (`app.storage.entities`) the storage API accepts, with their indexes. */
+  entities: EntitySchema[];
 }
 
 type Loose = Record<string, unknown>;
@@ -79,6 +82,7 @@ export function parseManifest(text: string): AppManifest {
     scheduledTriggers,
     workflowValidators,
     permissions: (doc['permissions'] ?? {}) as Permissions,
+    entities: parseEntities(app),
   };
 }
 
