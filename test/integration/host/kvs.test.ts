@@ -283,6 +283,15 @@ describe('Forge host: the storage API @forge/kvs 1.6.5 calls', () => {
       const deleted = await kvs.batchDelete([{ key: 'batch:1' }, { key: 'batch-rec', entityName: 'fixture-record' }]);
       expect(deleted.failedKeys).toEqual([]);
       expect(await kvs.get('batch:1')).toBeUndefined();
+
+      // Whole-batch refusals: empty, a key twice, more than 25 keys; nothing of them is written.
+      expect(await kvsError(kvs.batchSet([]))).toMatchObject({ status: 400 });
+      expect(await kvsError(kvs.batchSet([{ key: 'dup', value: 1 }, { key: 'dup', value: 2 }]))).toMatchObject({ status: 400 });
+      expect(await kvs.get('dup')).toBeUndefined();
+      const many = Array.from({ length: 26 }, (_, i) => ({ key: `many-batch:${i}`, value: i }));
+      expect(await kvsError(kvs.batchSet(many))).toMatchObject({ status: 400 });
+      expect(await kvs.get('many-batch:0')).toBeUndefined();
+      expect((await kvs.batchSet(many.slice(0, 25))).successfulKeys).toHaveLength(25);
     });
   });
 
