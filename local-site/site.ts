@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
-import { createForgeHost, createForgeHostRoutes, type ForgeHost } from './forge-host';
+import { createForgeHost, createForgeHostRoutes, type ForgeHost, type QueueOptions } from './forge-host';
 import { createJiraSite, type JiraSite } from './jira';
 import { createPages } from './pages';
 import { signedInPerson } from './pages/person';
@@ -19,6 +19,8 @@ export interface LocalSiteOptions {
   hostname?: string;
   now?: () => Date;
   timeZone?: string;
+  /** Async events: milliseconds per second of delay and retry, and the retry limit (tests make them small). */
+  queues?: QueueOptions;
 }
 
 export interface LocalSite {
@@ -71,7 +73,7 @@ export async function startLocalSite(opts: LocalSiteOptions): Promise<LocalSite>
 
   let host: ForgeHost;
   try {
-    host = createForgeHost({ appDir, jira, baseUrl: url, dataDir: opts.dataDir, ...(opts.quiet ? { quiet: true } : {}) });
+    host = createForgeHost({ appDir, jira, baseUrl: url, dataDir: opts.dataDir, ...(opts.queues ? { queues: opts.queues } : {}), ...(opts.quiet ? { quiet: true } : {}) });
   } catch (e) {
     server.close();
     jira.close();

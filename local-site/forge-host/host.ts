@@ -2,7 +2,8 @@ import type { JiraSite, VersionEvent } from '../jira/types';
 import { DeliveryLog, type Delivery } from './deliveries';
 import { loadHandler, type ForgeFunction } from './functions';
 import { loadManifest, type AppManifest } from './manifest';
-import { runInvocation, type StorageFetch } from './runtime';
+import { createQueueHost, FunctionTimeoutError, type QueueOptions } from './queues';
+import { runInvocation, type ServiceFetch } from './runtime';
 import { handleStorageRequest } from './storage/api';
 import { KvsStore } from './storage/store';
 
@@ -22,6 +23,8 @@ export interface ForgeHostOptions {
   baseUrl: string;
   /** The site's data folder; Forge storage (@forge/kvs) lives in forge-storage.sqlite there. */
   dataDir: string;
+  /** Async events (@forge/events): delays and retries; tests shrink seconds to milliseconds. */
+  queues?: QueueOptions;
   quiet?: boolean;
 }
 
@@ -76,6 +79,7 @@ export interface ForgeHost {
    * work there. For tests and seeding, which need the app's own storage without a resolver for it.
    */
   runAsApp<T>(work: () => Promise<T>): Promise<T>;
+  /** Waits until no delivery runs and no async event waits for its delivery or retry. */
   idle(): Promise<void>;
   project(projectKey: string): Promise<ProjectRef>;
   uiContext(accountId: string, opts: InvokeOptions): Promise<UiContext>;
@@ -88,7 +92,7 @@ const messageOf = (e: unknown): string => (e instanceof Error ? e.message : Stri
 function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const limit = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} timed out after ${ms / 1000} seconds`)), ms);
+    timer = setTimeout(() => reject(new FunctionTimeoutError(`${what} timed out after ${ms / 1000} seconds`)), ms);
     timer.unref();
   });
   return Promise.race([work, limit]).finally(() => clearTimeout(timer));
@@ -105,7 +109,7 @@ export function createForgeHost(options: ForgeHostOptions): ForgeHost {
     scope: `${manifest.appId}/${LOCAL_INSTALLATION_ID}`,
     hasStorageScope: Array.isArray(manifest.permissions.scopes) && manifest.permissions.scopes.includes('storage:app'),
   };
-  const storage: StorageFetch = (path, init) => handleStorageRequest(store, caller, path, init);
+  const storage: ServiceFetch = (path, init) => handleStorageRequest(store, caller, path, init);
   const warn = (text: string): void => {
     if (!options.quiet) console.error(`[forge-host] ${text}`);
   };
@@ -136,6 +140,7 @@ export function createForgeHost(options: ForgeHostOptions): ForgeHost {
       permissions: manifest.permissions,
       timeoutMs: args.timeoutMs,
       storage,
+      queues: (path: string, init?: RequestInit) => queues.handle(path, init),
       ...(args.accountId ? { accountId: args.accountId } : {}),
     };
   }
@@ -253,6 +258,34 @@ export function createForgeHost(options: ForgeHostOptions): ForgeHost {
     );
   }
 
+  const queues = createQueueHost({
+    consumers: manifest.consumers,
+    log,
+    warn,
+    ...(options.queues ? { options: options.queues } : {}),
+    run: (consumer, event) => {
+      const installContext = `ari:cloud:jira::site/${LOCAL_CLOUD_ID}`;
+      const functionKey = consumer.function ?? consumer.resolver?.function;
+      if (!functionKey) throw new Error(`consumer '${consumer.key}' names neither a function nor a resolver`);
+      return run({ functionKey, moduleKey: consumer.key, moduleType: 'core:consumer', defaultTimeoutMs: BACKGROUND_TIMEOUT_MS }, async (fn) =>
+        consumer.resolver
+          ? fn({ call: { functionKey: consumer.resolver.method, payload: event, jobId: event.jobId }, context: { cloudId: LOCAL_CLOUD_ID, moduleKey: consumer.key } }, { installContext })
+          : fn(event, { installContext }),
+      );
+    },
+  });
+
+  /** Quiet means no delivery running and no async event waiting for its delivery or retry. */
+  async function idle(timeoutMs = 15_000): Promise<void> {
+    const giveUpAt = Date.now() + timeoutMs;
+    for (;;) {
+      await log.idle();
+      if (queues.pending() === 0) return;
+      if (Date.now() > giveUpAt) throw new Error(`Forge host still busy after ${timeoutMs} ms (${queues.pending()} async events waiting for delivery or retry)`);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+  }
+
   function runAsApp<T>(work: () => Promise<T>): Promise<T> {
     const spec = specFor({ functionKey: 'local-host', moduleKey: 'local-host', moduleType: 'core:function', handler: 'local-host', timeoutMs: BACKGROUND_TIMEOUT_MS });
     return withTimeout(runInvocation(spec, work), BACKGROUND_TIMEOUT_MS, 'runAsApp');
@@ -270,12 +303,13 @@ export function createForgeHost(options: ForgeHostOptions): ForgeHost {
     runScheduledTrigger,
     runWorkflowValidator,
     runAsApp,
-    idle: () => log.idle(),
+    idle,
     project,
     uiContext,
     projectPage,
     close: () => {
       unsubscribe();
+      queues.close();
       store.close();
     },
   };
