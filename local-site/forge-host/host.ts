@@ -55,6 +55,14 @@ export interface UiContext {
   extension: { type: 'jira:projectPage'; project: { id: string; key: string; type: string } };
 }
 
+/** One storage API call: the endpoint (e.g. '/api/v1/transaction'), its HTTP status, and when it ran (epoch ms). */
+export interface StorageCall {
+  path: string;
+  status: number;
+  startedAt: number;
+  endedAt: number;
+}
+
 /** The rejection a Custom UI `invoke` gets: Forge's wording, never the stack. */
 export class ForgeInvokeError extends Error {
   constructor(cause: string) {
@@ -71,6 +79,8 @@ export interface ForgeHost {
   readonly siteUrl: string;
   readonly appDir: string;
   readonly deliveries: Delivery[];
+  /** Every @forge/kvs call the app made, for call and round budgets (count rounds with the Jira emulator's roundsOf). */
+  readonly storageLog: StorageCall[];
   invoke<T = unknown>(accountId: string, functionKey: string, payload: unknown, opts: InvokeOptions): Promise<T>;
   runScheduledTrigger(moduleKey: string): Promise<unknown>;
   runWorkflowValidator(moduleKey: string, args: unknown): Promise<unknown>;
@@ -109,7 +119,15 @@ export function createForgeHost(options: ForgeHostOptions): ForgeHost {
     scope: `${manifest.appId}/${LOCAL_INSTALLATION_ID}`,
     hasStorageScope: Array.isArray(manifest.permissions.scopes) && manifest.permissions.scopes.includes('storage:app'),
   };
-  const storage: ServiceFetch = (path, init) => handleStorageRequest(store, caller, path, init);
+  const storageLog: StorageCall[] = [];
+  const storage: ServiceFetch = async (path, init) => {
+    // The answer reaches the caller asynchronously, after calls issued together (Promise.all) have all
+    // started: they overlap in the log and count as one round; calls made one after another do not.
+    const startedAt = performance.timeOrigin + performance.now();
+    const res = await handleStorageRequest(store, caller, path, init);
+    storageLog.push({ path, status: res.status, startedAt, endedAt: performance.timeOrigin + performance.now() });
+    return res;
+  };
   const warn = (text: string): void => {
     if (!options.quiet) console.error(`[forge-host] ${text}`);
   };
@@ -299,6 +317,7 @@ export function createForgeHost(options: ForgeHostOptions): ForgeHost {
     siteUrl: baseUrl,
     appDir,
     deliveries: log.entries,
+    storageLog,
     invoke,
     runScheduledTrigger,
     runWorkflowValidator,

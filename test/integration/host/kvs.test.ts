@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Filter, FilterConditions, ForgeKvsAPIError, kvs, Sort, WhereConditions } from '@forge/kvs';
+import { roundsOf } from '../../../local-site/jira';
 import { startLocalSite } from '../../../local-site/site';
 import { personOf, startTestSite, type TestSite } from '../../support';
 
@@ -293,6 +294,25 @@ describe('Forge host: the storage API @forge/kvs 1.6.5 calls', () => {
       expect(await kvs.get('many-batch:0')).toBeUndefined();
       expect((await kvs.batchSet(many.slice(0, 25))).successfulKeys).toHaveLength(25);
     });
+  });
+
+  test('the storage log counts calls and rounds: parallel calls are one round, sequential ones are not', async () => {
+    await app(() => kvs.set('log:there', 1));
+    const before = site.host.storageLog.length;
+    await app(async () => {
+      await Promise.all([kvs.get('log:there'), kvs.get('log:absent'), records().get('rec-missing')]);
+      await kvs.set('logged', 1);
+      await kvs.get('logged');
+    });
+    const calls = site.host.storageLog.slice(before);
+    expect(calls.map((c) => [c.path, c.status])).toEqual([
+      ['/api/v1/get', 200],
+      ['/api/v1/get', 404],
+      ['/api/v1/entity/get', 404],
+      ['/api/v1/set', 200],
+      ['/api/v1/get', 200],
+    ]);
+    expect(roundsOf(calls)).toBe(3);
   });
 
   test('outside an invocation @forge/kvs has no storage, as on Forge', async () => {
