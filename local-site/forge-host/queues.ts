@@ -17,7 +17,9 @@ import type { Delivery, DeliveryLog } from './deliveries';
  * - a retry request is honoured up to `maxRetries` times (default 4), after `retryAfter` seconds (at
  *   least 1, at most 900);
  * - a consumer that runs out of time is retried the same way with retryReason FUNCTION_TIME_OUT;
- * - a consumer that throws is not retried (the app must ask), and its events count as failed.
+ * - a consumer that throws is not retried (the app must ask), and its events count as failed;
+ * - events pushed with `concurrency: { key, limit }` run at most `limit` at a time per key; the others
+ *   wait their turn (in push order).
  */
 
 export interface ConsumerModule {
@@ -93,6 +95,28 @@ export function createQueueHost(args: { consumers: ConsumerModule[]; log: Delive
   const maxRetries = args.options?.maxRetries ?? 4;
   const jobs = new Map<string, Job>();
   let pendingEvents = 0;
+  const active = new Map<string, number>();
+  const waiting = new Map<string, (() => void)[]>();
+
+  /** Starts `work` now, or when a slot of the event's concurrency key is free. */
+  function whenSlotFree(event: AsyncEvent, work: () => void): void {
+    const c = event.concurrency;
+    if (!c) return work();
+    const running = active.get(c.key) ?? 0;
+    if (running < Math.max(1, c.limit)) {
+      active.set(c.key, running + 1);
+      return work();
+    }
+    waiting.set(c.key, [...(waiting.get(c.key) ?? []), work]);
+  }
+
+  function freeSlot(event: AsyncEvent): void {
+    const c = event.concurrency;
+    if (!c) return;
+    const next = waiting.get(c.key)?.shift();
+    if (next) return next();
+    active.set(c.key, (active.get(c.key) ?? 1) - 1);
+  }
 
   function later(job: Job, seconds: number, work: () => void): void {
     const timer = setTimeout(() => {
@@ -127,22 +151,30 @@ export function createQueueHost(args: { consumers: ConsumerModule[]; log: Delive
       warn(entry.error as string);
       return settle(job, 'failed');
     }
-    const delivery = log.record(base);
-    void log
-      .track(delivery, () => run(consumer, event))
-      .then(
-        (result) => {
-          const retry = retryRequest(result);
-          if (!retry) return settle(job, 'success');
-          delivery.status = 'retry-requested';
-          again(job, event, retry.retryReason ?? 'FUNCTION_RETRY_REQUEST', retry.retryAfter, retry.retryData);
-        },
-        (e: unknown) => {
-          if (e instanceof FunctionTimeoutError) return again(job, event, 'FUNCTION_TIME_OUT', 1, undefined);
-          warn(`consumer '${consumer.key}' failed on queue '${event.queueName}': ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
-          settle(job, 'failed');
-        },
-      );
+    whenSlotFree(event, () => {
+      if (job.cancelled) {
+        freeSlot(event);
+        return settle(job, 'cancelled');
+      }
+      const delivery = log.record(base);
+      void log
+        .track(delivery, () => run(consumer, event))
+        .then(
+          (result) => {
+            freeSlot(event);
+            const retry = retryRequest(result);
+            if (!retry) return settle(job, 'success');
+            delivery.status = 'retry-requested';
+            again(job, event, retry.retryReason ?? 'FUNCTION_RETRY_REQUEST', retry.retryAfter, retry.retryData);
+          },
+          (e: unknown) => {
+            freeSlot(event);
+            if (e instanceof FunctionTimeoutError) return again(job, event, 'FUNCTION_TIME_OUT', 1, undefined);
+            warn(`consumer '${consumer.key}' failed on queue '${event.queueName}': ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+            settle(job, 'failed');
+          },
+        );
+    });
   }
 
   function again(job: Job, event: AsyncEvent, retryReason: string, retryAfter: unknown, retryData: unknown): void {

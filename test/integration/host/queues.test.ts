@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { JobDoesNotExistError, Queue, TooManyEventsError } from '@forge/events';
 import { startTestSite, type TestSite } from '../../support';
-import { consumed } from './fixtures/app/src/queue';
+import { consumed, overlap } from './fixtures/app/src/queue';
 
 const FIXTURE = join(__dirname, 'fixtures', 'app');
 
@@ -99,6 +99,25 @@ describe('Forge host: async events (@forge/events 3.0.8 queues and consumers)', 
     expect(ids()).toEqual([]);
     expect(await site.host.runAsApp(() => queue().getStats(jobId))).toEqual({ success: 0, inProgress: 0, failed: 0 });
     await expect(site.host.runAsApp(() => queue().getStats('no-such-job'))).rejects.toBeInstanceOf(JobDoesNotExistError);
+  });
+
+  test('events with a concurrency key run at most its limit at a time; others run together', async () => {
+    const slow = (id: string, concurrency?: { key: string; limit: number }) => ({ body: { id, sleepMs: 30 }, ...(concurrency ? { concurrency } : {}) });
+    overlap.max = 0;
+    await push('fixture-queue', ['a', 'b', 'c', 'd'].map((id) => slow(id, { key: 'version-10002', limit: 1 })));
+    await site.host.idle();
+    expect(overlap.max).toBe(1);
+    expect(ids()).toEqual(['a', 'b', 'c', 'd']);
+
+    overlap.max = 0;
+    await push('fixture-queue', ['e', 'f', 'g', 'h'].map((id) => slow(id, { key: 'version-10003', limit: 2 })));
+    await site.host.idle();
+    expect(overlap.max).toBe(2);
+
+    overlap.max = 0;
+    await push('fixture-queue', ['i', 'j', 'k'].map((id) => slow(id)));
+    await site.host.idle();
+    expect(overlap.max).toBe(3);
   });
 
   test('an event for a queue no consumer declares is recorded as failed, naming the queue', async () => {
