@@ -11,9 +11,10 @@ import { handoffView } from './views';
  */
 export const saveHandoff: Action<z.output<typeof SaveHandoffPayloadSchema>, HandoffView> = async (payload, call, deps) => {
   const firstSave = payload.baseRevision === NO_HANDOFF_REVISION;
-  const loaded = await loadForWrite(deps, call, payload.versionId, { withIndex: firstSave, withGate: true });
+  // A first save links the release page to the handoff, so the site's address is read in round 1.
+  const loaded = await loadForWrite(deps, call, payload.versionId, { withIndex: firstSave, withGate: true, withSiteUrl: firstSave });
   assertBaseRevision(payload.baseRevision, loaded.stored, payload.content);
-  const next = applyContent(loaded.stored, { versionId: payload.versionId, projectId: call.project.id }, payload.content, loaded.me, deps.now());
-  await commitWrite(deps, call, { next, index: loaded.index, linkReleasePage: firstSave , history: loaded.history });
-  return handoffView({ project: call.project, version: loaded.version, permissions: loaded.permissions, handoff: next, lateness: deps.lateness, gate: loaded.gate, now: deps.now() });
+  const next = applyContent(loaded.stored, { versionId: payload.versionId, projectId: loaded.project.id }, payload.content, loaded.me, deps.now());
+  await commitWrite(deps, call, { project: loaded.project, next, index: loaded.index, linkReleasePage: firstSave, history: loaded.history });
+  return handoffView({ project: loaded.project, version: loaded.version, permissions: loaded.permissions, handoff: next, lateness: deps.lateness, gate: loaded.gate, now: deps.now() });
 };
