@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
-import { createForgeHost, createForgeHostRoutes, type EventDelivery, type ForgeHost } from './forge-host';
+import { createForgeHost, createForgeHostRoutes, type EventDelivery, type ForgeHost, type QueueOptions } from './forge-host';
 import { createJiraSite, type JiraSite } from './jira';
 import { createPages } from './pages';
 import { signedInPerson } from './pages/person';
@@ -21,6 +21,8 @@ export interface LocalSiteOptions {
   timeZone?: string;
   /** Deliver product events late and/or twice, as Forge may (default: at once, once). */
   eventDelivery?: EventDelivery;
+  /** Async events: milliseconds per second of delay and retry, and the retry limit (tests make them small). */
+  queues?: QueueOptions;
 }
 
 export interface LocalSite {
@@ -113,7 +115,15 @@ export async function startLocalSite(opts: LocalSiteOptions): Promise<LocalSite>
 
   let host: ForgeHost;
   try {
-    host = createForgeHost({ appDir, jira, baseUrl: url, ...(opts.quiet ? { quiet: true } : {}), ...(opts.eventDelivery ? { eventDelivery: opts.eventDelivery } : {}) });
+    host = createForgeHost({
+      appDir,
+      jira,
+      baseUrl: url,
+      dataDir: opts.dataDir,
+      ...(opts.quiet ? { quiet: true } : {}),
+      ...(opts.eventDelivery ? { eventDelivery: opts.eventDelivery } : {}),
+      ...(opts.queues ? { queues: opts.queues } : {}),
+    });
   } catch (e) {
     server.close();
     resourceServer.close();

@@ -1,12 +1,16 @@
 /** One call of a backend function that no browser waited for: a product event, a schedule, a validator. */
 export interface Delivery {
   id: number;
-  kind: 'trigger' | 'scheduledTrigger' | 'workflowValidator';
+  kind: 'trigger' | 'scheduledTrigger' | 'workflowValidator' | 'consumer';
   moduleKey: string;
   functionKey: string;
   eventType?: string;
   versionId?: string;
-  status: 'running' | 'succeeded' | 'failed' | 'ignored-self';
+  /** Async events (consumer deliveries): the queue, the event and which attempt this is (1 = first). */
+  queueName?: string;
+  eventId?: string;
+  attempt?: number;
+  status: 'running' | 'succeeded' | 'failed' | 'ignored-self' | 'retry-requested';
   result?: unknown;
   error?: string;
   startedAt: number;

@@ -2,7 +2,10 @@ import type { JiraSite, VersionEvent } from '../jira/types';
 import { DeliveryLog, type Delivery } from './deliveries';
 import { loadHandler, type ForgeFunction } from './functions';
 import { loadManifest, type AppManifest } from './manifest';
-import { runInvocation } from './runtime';
+import { createQueueHost, FunctionTimeoutError, type QueueOptions } from './queues';
+import { runInvocation, type ServiceFetch } from './runtime';
+import { handleStorageRequest } from './storage/api';
+import { KvsStore } from './storage/store';
 
 /** Fixed ids for the one local "installation" (Forge would mint them at install time). */
 export const LOCAL_CLOUD_ID = '5e1f0c2a-7d4b-4c1e-9a3f-10ca15e17e00';
@@ -18,6 +21,10 @@ export interface ForgeHostOptions {
   jira: Pick<JiraSite, 'appSecret' | 'onVersionEvent'>;
   /** The site's own URL; @forge/api's requests go back to it. */
   baseUrl: string;
+  /** The site's data folder; Forge storage (@forge/kvs) lives in forge-storage.sqlite there. */
+  dataDir: string;
+  /** Async events (@forge/events): delays and retries; tests shrink seconds to milliseconds. */
+  queues?: QueueOptions;
   quiet?: boolean;
   /** How product events reach triggers; default: at once, once. */
   eventDelivery?: EventDelivery;
@@ -79,6 +86,14 @@ export interface UiContext {
   extension: { type: 'jira:projectPage'; project: { id: string; key: string; type: string } };
 }
 
+/** One storage API call: the endpoint (e.g. '/api/v1/transaction'), its HTTP status, and when it ran (epoch ms). */
+export interface StorageCall {
+  path: string;
+  status: number;
+  startedAt: number;
+  endedAt: number;
+}
+
 /** The rejection a Custom UI `invoke` gets: Forge's wording, never the stack. */
 export class ForgeInvokeError extends Error {
   constructor(cause: string) {
@@ -95,9 +110,17 @@ export interface ForgeHost {
   readonly siteUrl: string;
   readonly appDir: string;
   readonly deliveries: Delivery[];
+  /** Every @forge/kvs call the app made, for call and round budgets (count rounds with the Jira emulator's roundsOf). */
+  readonly storageLog: StorageCall[];
   invoke<T = unknown>(accountId: string, functionKey: string, payload: unknown, opts: InvokeOptions): Promise<T>;
   runScheduledTrigger(moduleKey: string): Promise<unknown>;
   runWorkflowValidator(moduleKey: string, args: unknown): Promise<unknown>;
+  /**
+   * Runs `work` inside an invocation of this app with no user, as a trigger runs: @forge/kvs and asApp()
+   * work there. For tests and seeding, which need the app's own storage without a resolver for it.
+   */
+  runAsApp<T>(work: () => Promise<T>): Promise<T>;
+  /** Waits until no delivery runs and no async event waits for its delivery or retry. */
   idle(): Promise<void>;
   project(projectKey: string): Promise<ProjectRef>;
   uiContext(accountId: string, opts: InvokeOptions): Promise<UiContext>;
@@ -110,7 +133,7 @@ const messageOf = (e: unknown): string => (e instanceof Error ? e.message : Stri
 function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const limit = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} timed out after ${ms / 1000} seconds`)), ms);
+    timer = setTimeout(() => reject(new FunctionTimeoutError(`${what} timed out after ${ms / 1000} seconds`)), ms);
     timer.unref();
   });
   return Promise.race([work, limit]).finally(() => clearTimeout(timer));
@@ -122,6 +145,20 @@ export function createForgeHost(options: ForgeHostOptions): ForgeHost {
   const log = new DeliveryLog();
   const handlers = new Map<string, ForgeFunction>();
   const projects = new Map<string, ProjectRef>();
+  const store = new KvsStore(options.dataDir, manifest.entities);
+  const caller = {
+    scope: `${manifest.appId}/${LOCAL_INSTALLATION_ID}`,
+    hasStorageScope: Array.isArray(manifest.permissions.scopes) && manifest.permissions.scopes.includes('storage:app'),
+  };
+  const storageLog: StorageCall[] = [];
+  const storage: ServiceFetch = async (path, init) => {
+    // The answer reaches the caller asynchronously, after calls issued together (Promise.all) have all
+    // started: they overlap in the log and count as one round; calls made one after another do not.
+    const startedAt = performance.timeOrigin + performance.now();
+    const res = await handleStorageRequest(store, caller, path, init);
+    storageLog.push({ path, status: res.status, startedAt, endedAt: performance.timeOrigin + performance.now() });
+    return res;
+  };
   const warn = (text: string): void => {
     if (!options.quiet) console.error(`[forge-host] ${text}`);
   };
@@ -137,10 +174,8 @@ export function createForgeHost(options: ForgeHostOptions): ForgeHost {
     return { fn, handler: def.handler, ...(def.timeoutSeconds ? { timeoutMs: def.timeoutSeconds * 1000 } : {}) };
   }
 
-  function run<T>(args: { functionKey: string; moduleKey: string; moduleType: string; accountId?: string; defaultTimeoutMs: number }, call: (fn: ForgeFunction) => Promise<T>): Promise<T> {
-    const { fn, handler, timeoutMs } = functionFor(args.functionKey);
-    const limit = timeoutMs ?? args.defaultTimeoutMs;
-    const spec = {
+  function specFor(args: { functionKey: string; moduleKey: string; moduleType: string; handler: string; accountId?: string; timeoutMs: number }) {
+    return {
       baseUrl,
       appSecret: jira.appSecret,
       appId: manifest.appId,
@@ -149,12 +184,20 @@ export function createForgeHost(options: ForgeHostOptions): ForgeHost {
       functionKey: args.functionKey,
       moduleKey: args.moduleKey,
       moduleType: args.moduleType,
-      handler,
+      handler: args.handler,
       appDir,
       permissions: manifest.permissions,
-      timeoutMs: limit,
+      timeoutMs: args.timeoutMs,
+      storage,
+      queues: (path: string, init?: RequestInit) => queues.handle(path, init),
       ...(args.accountId ? { accountId: args.accountId } : {}),
     };
+  }
+
+  function run<T>(args: { functionKey: string; moduleKey: string; moduleType: string; accountId?: string; defaultTimeoutMs: number }, call: (fn: ForgeFunction) => Promise<T>): Promise<T> {
+    const { fn, handler, timeoutMs } = functionFor(args.functionKey);
+    const limit = timeoutMs ?? args.defaultTimeoutMs;
+    const spec = specFor({ ...args, handler, timeoutMs: limit });
     return withTimeout(runInvocation(spec, () => call(fn)), limit, `Function '${args.functionKey}'`);
   }
 
@@ -273,6 +316,40 @@ export function createForgeHost(options: ForgeHostOptions): ForgeHost {
     );
   }
 
+  const queues = createQueueHost({
+    consumers: manifest.consumers,
+    log,
+    warn,
+    ...(options.queues ? { options: options.queues } : {}),
+    run: (consumer, event) => {
+      const installContext = `ari:cloud:jira::site/${LOCAL_CLOUD_ID}`;
+      const functionKey = consumer.function ?? consumer.resolver?.function;
+      if (!functionKey) throw new Error(`consumer '${consumer.key}' names neither a function nor a resolver`);
+      return run({ functionKey, moduleKey: consumer.key, moduleType: 'core:consumer', defaultTimeoutMs: BACKGROUND_TIMEOUT_MS }, async (fn) =>
+        consumer.resolver
+          ? fn({ call: { functionKey: consumer.resolver.method, payload: event, jobId: event.jobId }, context: { cloudId: LOCAL_CLOUD_ID, moduleKey: consumer.key } }, { installContext })
+          : fn(event, { installContext }),
+      );
+    },
+  });
+
+  /** Quiet means no delivery running and no async event waiting for its delivery or retry. */
+  // Long enough for a delayed product event, its copy, and what the app does about them.
+  async function idle(timeoutMs = 15_000 + 2 * delayMs): Promise<void> {
+    const giveUpAt = Date.now() + timeoutMs;
+    for (;;) {
+      await log.idle(25, timeoutMs);
+      if (queues.pending() === 0) return;
+      if (Date.now() > giveUpAt) throw new Error(`Forge host still busy after ${timeoutMs} ms (${queues.pending()} async events waiting for delivery or retry)`);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+  }
+
+  function runAsApp<T>(work: () => Promise<T>): Promise<T> {
+    const spec = specFor({ functionKey: 'local-host', moduleKey: 'local-host', moduleType: 'core:function', handler: 'local-host', timeoutMs: BACKGROUND_TIMEOUT_MS });
+    return withTimeout(runInvocation(spec, work), BACKGROUND_TIMEOUT_MS, 'runAsApp');
+  }
+
   return {
     manifest,
     appId: manifest.appId,
@@ -281,17 +358,20 @@ export function createForgeHost(options: ForgeHostOptions): ForgeHost {
     siteUrl: baseUrl,
     appDir,
     deliveries: log.entries,
+    storageLog,
     invoke,
     runScheduledTrigger,
     runWorkflowValidator,
-    // Long enough for a delayed event, its copy, and what the app does about them.
-    idle: () => log.idle(25, 15_000 + 2 * delayMs),
+    runAsApp,
+    idle,
     project,
     uiContext,
     projectPage,
     close: () => {
       unsubscribe();
       log.cancelScheduled();
+      queues.close();
+      store.close();
     },
   };
 }
