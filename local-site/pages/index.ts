@@ -27,6 +27,7 @@ export interface Pages {
 const ASSETS: Record<string, { file: string; type: string }> = {
   '/_site/site.css': { file: 'site.css', type: 'text/css; charset=utf-8' },
   '/_site/site.js': { file: 'site.js', type: 'text/javascript; charset=utf-8' },
+  '/_site/chrome.js': { file: 'chrome.js', type: 'text/javascript; charset=utf-8' },
   '/_site/favicon.svg': { file: 'favicon.svg', type: 'image/svg+xml' },
   // Browsers ask for it whatever the page links; answering avoids a 404 in every console.
   '/favicon.ico': { file: 'favicon.svg', type: 'image/svg+xml' },

@@ -103,6 +103,7 @@ export function layout(page: PageInfo): string {
 <title>${page.title} - ${SITE_NAME}</title>
 <link rel="icon" href="/_site/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/_site/site.css">
+<script src="/_site/chrome.js" defer></script>
 ${page.headExtra}
 </head>
 <body>
