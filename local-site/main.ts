@@ -10,7 +10,11 @@ async function main(): Promise<void> {
   const site = await startLocalSite({ port, dataDir, appDir: resolve(__dirname, '..') });
 
   const people = site.jira.people.map((p) => `${p.displayName} (${roleLabel(p.role)}, ${p.emailAddress})`).join('; ');
-  console.log(`Local Jira (development site) with CS Handoff: ${site.url}/  data: ${dataDir}  sign in as: ${people}`);
+  // The README's address: the site listens on 127.0.0.1, which localhost names; the person picked is a cookie
+  // of the host name, so one name is printed (and every link the site renders keeps the one in use).
+  const url = new URL(site.url);
+  url.hostname = 'localhost';
+  console.log(`Local Jira (development site) with CS Handoff: ${url.origin}/  data: ${dataDir}  sign in as: ${people}`);
 
   let stopping = false;
   const stop = (signal: string): void => {

@@ -114,7 +114,7 @@ ${page.headExtra}
     <span class="brand-name">${SITE_NAME}</span>
   </a>
   <nav class="topnav" aria-label="Site">
-    <a href="/projects/SHOP/versions">Projects</a>
+    <a href="/projects">Projects</a>
   </nav>
   ${themeSwitcher(page.theme ?? 'light', page.returnTo)}
   ${personSwitcher(page.person, page.people, page.returnTo)}
