@@ -26,7 +26,7 @@ export default function L3ItemMenu({ content, disabled, onFile }: { content: Han
       {groups.map((g) => (
         <DropdownItemGroup key={g.kind} title={g.title}>
           {g.texts.map((text, i) => (
-            <DropdownItem key={i} isDisabled={disabled} onClick={() => onFile({ kind: g.kind, position: i + 1 })} testId={`file-bug-${g.kind}-${i + 1}`}>
+            <DropdownItem key={i} shouldTitleWrap isDisabled={disabled} onClick={() => onFile({ kind: g.kind, position: i + 1 })} testId={`file-bug-${g.kind}-${i + 1}`}>
               {`${g.noun} ${i + 1}: ${text}`}
             </DropdownItem>
           ))}

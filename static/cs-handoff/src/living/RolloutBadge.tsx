@@ -6,7 +6,9 @@ export function RolloutBadge({ stage }: { stage: RolloutStage }) {
   const percent = stage === 'not-started' ? 0 : Number(stage);
   return (
     <span className="rollout-badge" data-testid="rollout-badge" data-stage={stage}>
-      <Lozenge appearance={percent === 0 ? 'default' : percent === 100 ? 'success' : 'inprogress'}>Rollout: {stageLabel(stage)}</Lozenge>
+      {/* The header's "Rollout" label is above it; screen readers hear the whole phrase once. */}
+      <span className="visually-hidden">Rollout: </span>
+      <Lozenge appearance={percent === 0 ? 'default' : percent === 100 ? 'success' : 'inprogress'}>{stageLabel(stage)}</Lozenge>
     </span>
   );
 }
