@@ -15,7 +15,11 @@ async function main(): Promise<void> {
   const site = await startLocalSite({ port, dataDir, appDir: resolve(__dirname, '..'), eventDelivery });
 
   const people = site.jira.people.map((p) => `${p.displayName} (${roleLabel(p.role)}, ${p.emailAddress})`).join('; ');
-  console.log(`Local Jira (development site) with CS Handoff: ${site.url}/  data: ${dataDir}  sign in as: ${people}`);
+  // The README's address: the site listens on 127.0.0.1, which localhost names; the person picked is a cookie
+  // of the host name, so one name is printed (and every link the site renders keeps the one in use).
+  const url = new URL(site.url);
+  url.hostname = 'localhost';
+  console.log(`Local Jira (development site) with CS Handoff: ${url.origin}/  data: ${dataDir}  sign in as: ${people}`);
   console.log(`The app's Custom UI is served from its own origin, as on Forge: ${site.resourceUrl}`);
   if (eventDelivery.delayMs || eventDelivery.duplicates) {
     console.log(`Product events: delivered ${eventDelivery.delayMs} ms late${eventDelivery.duplicates ? ', every one twice' : ''} (EVENT_DELAY_MS, EVENT_DUPLICATES)`);

@@ -29,6 +29,7 @@ export interface Pages {
 const ASSETS: Record<string, { file: string; type: string }> = {
   '/_site/site.css': { file: 'site.css', type: 'text/css; charset=utf-8' },
   '/_site/site.js': { file: 'site.js', type: 'text/javascript; charset=utf-8' },
+  '/_site/chrome.js': { file: 'chrome.js', type: 'text/javascript; charset=utf-8' },
   '/_site/favicon.svg': { file: 'favicon.svg', type: 'image/svg+xml' },
   // Browsers ask for it whatever the page links; answering avoids a 404 in every console.
   '/favicon.ico': { file: 'favicon.svg', type: 'image/svg+xml' },
@@ -81,7 +82,36 @@ export function createPages(options: PagesOptions): Pages {
   });
 
   function errorPage(res: ServerResponse, person: Person, theme: ColorMode, returnTo: string, status: number, title: string, text: string): void {
-    send(res, status, layout({ title, person, theme, people, returnTo, body: html`<h1 class="page-title">${title}</h1><p>${text}</p><p><a href="/">Go to the releases of ${defaultProject}</a></p>` }));
+    send(res, status, layout({ title, person, theme, people, returnTo, body: html`<h1 class="page-title">${title}</h1><p>${text}</p><p><a href="/projects">Go to your projects</a></p>` }));
+  }
+
+  /** Every project the person can browse (Otto, who cannot see SHOP, finds OPS here). */
+  async function projectsPage(res: ServerResponse, person: Person, theme: ColorMode, url: URL): Promise<void> {
+    const { values } = await new JiraClient(baseUrl, person.emailAddress).projects();
+    const body = html`<h1 class="page-title">Projects</h1>
+      ${values.length === 0
+        ? html`<p>${person.displayName} cannot browse any project on this site.</p>`
+        : html`<ul class="project-list" data-testid="project-list">${values.map((p) => html`<li><a href="/projects/${encodeURIComponent(p.key)}/versions">${p.name} (${p.key})</a></li>`)}</ul>`}`;
+    send(res, 200, layout({ title: 'Projects', person, theme, people, returnTo: url.pathname, body }));
+  }
+
+  /** Jira's issue search (what "View in Jira" opens): the issues the JQL finds, as the person may see them. */
+  async function issueSearchPage(res: ServerResponse, person: Person, theme: ColorMode, url: URL): Promise<void> {
+    const jql = url.searchParams.get('jql') ?? '';
+    const returnTo = url.pathname + url.search;
+    let issues;
+    try {
+      issues = jql ? (await new JiraClient(baseUrl, person.emailAddress).search(jql)).issues : [];
+    } catch (e) {
+      if (e instanceof JiraRequestError) return errorPage(res, person, theme, returnTo, e.status, 'Search failed', `Jira could not run ${jql}: ${e.message}`);
+      throw e;
+    }
+    const body = html`<h1 class="page-title">Search work items</h1>
+      <p><code class="jql" data-testid="issue-search-jql">${jql}</code></p>
+      ${issues.length === 0
+        ? html`<p data-testid="issue-search-empty">No work items match.</p>`
+        : html`<ul class="issue-results" data-testid="issue-search-results">${issues.map((i) => html`<li><a href="/browse/${encodeURIComponent(i.key)}">${i.key}</a> ${i.fields.summary ?? ''} <span class="muted">${i.fields.status?.name ?? ''}</span></li>`)}</ul>`}`;
+    send(res, 200, layout({ title: 'Search work items', person, theme, people, returnTo, body }));
   }
 
   async function releasesPage(res: ServerResponse, person: Person, theme: ColorMode, url: URL, projectKey: string, status = 200, notice?: { kind: 'success' | 'error'; text: string }): Promise<void> {
@@ -108,6 +138,7 @@ export function createPages(options: PagesOptions): Pages {
           : { kind: 'error' as const, text: `${releasedVersion.name} was released, and then an app put it back to unreleased. Its related work says why.` }
         : undefined);
     const body = releasesBody({
+      siteUrl: baseUrl,
       projectKey: project.key,
       projectName: project.name,
       versions: withWork,
@@ -221,6 +252,14 @@ export function createPages(options: PagesOptions): Pages {
         return true;
       }
       await appPage(res, person, theme, url, m[1] ?? '', options.resourceOriginOf(req));
+      return true;
+    }
+    if (method === 'GET' && /^\/projects\/?$/.test(path)) {
+      await projectsPage(res, person, theme, url);
+      return true;
+    }
+    if (method === 'GET' && /^\/issues\/?$/.test(path)) {
+      await issueSearchPage(res, person, theme, url);
       return true;
     }
     m = /^\/browse\/([A-Za-z][A-Za-z0-9_]*-\d+)$/.exec(path);

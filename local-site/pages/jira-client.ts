@@ -65,6 +65,14 @@ export class JiraClient {
     return this.call('GET', `/rest/api/3/issue/${encodeURIComponent(key)}`);
   }
 
+  projects(): Promise<{ values: ProjectJson[] }> {
+    return this.call('GET', '/rest/api/3/project/search?maxResults=50');
+  }
+
+  search(jql: string): Promise<{ issues: { key: string; fields: { summary?: string; status?: { name?: string } } }[] }> {
+    return this.call('GET', `/rest/api/3/search/jql?jql=${encodeURIComponent(jql)}&fields=summary,status&maxResults=50`);
+  }
+
   release(versionId: string): Promise<JiraVersion> {
     return this.call('PUT', `/rest/api/3/version/${encodeURIComponent(versionId)}`, { released: true });
   }

@@ -103,6 +103,7 @@ export function layout(page: PageInfo): string {
 <title>${page.title} - ${SITE_NAME}</title>
 <link rel="icon" href="/_site/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/_site/site.css">
+<script src="/_site/chrome.js" defer></script>
 ${page.headExtra}
 </head>
 <body>
@@ -113,7 +114,7 @@ ${page.headExtra}
     <span class="brand-name">${SITE_NAME}</span>
   </a>
   <nav class="topnav" aria-label="Site">
-    <a href="/projects/SHOP/versions">Projects</a>
+    <a href="/projects">Projects</a>
   </nav>
   ${themeSwitcher(page.theme ?? 'light', page.returnTo)}
   ${personSwitcher(page.person, page.people, page.returnTo)}

@@ -1,6 +1,7 @@
 import type { JiraVersion } from '../jira/types';
 import { html, type SafeHtml } from './html';
 import type { RelatedWorkJson } from './jira-client';
+import { onThisSite } from './links';
 
 export type VersionWithWork = JiraVersion & { relatedWork: RelatedWorkJson[] };
 
@@ -19,18 +20,20 @@ function lozenge(v: JiraVersion): SafeHtml {
   return html`<span class="lozenge lozenge-unreleased">Unreleased</span>`;
 }
 
-function relatedWork(v: VersionWithWork): SafeHtml {
+function relatedWork(v: VersionWithWork, siteUrl: string): SafeHtml {
   if (v.relatedWork.length === 0) return html``;
   return html`<ul class="related-work" aria-label="Related work for ${v.name}">
     ${v.relatedWork.map((w) =>
       w.url && /^(https?:\/\/|\/)/.test(w.url)
-        ? html`<li><span class="related-category">${w.category}</span> <a href="${w.url}">${w.title || w.url}</a></li>`
+        ? html`<li><span class="related-category">${w.category}</span> <a href="${onThisSite(w.url, siteUrl)}">${w.title || w.url}</a></li>`
         : html`<li><span class="related-category">${w.category}</span> ${w.title ?? ''}</li>`,
     )}
   </ul>`;
 }
 
 export interface ReleasesPageInput {
+  /** The site's own URL: related-work links to it become paths (see links.ts). */
+  siteUrl: string;
   projectKey: string;
   projectName: string;
   versions: VersionWithWork[];
@@ -45,7 +48,7 @@ export function releasesBody(input: ReleasesPageInput): SafeHtml {
   const rows = versions.map((v) => {
     const overdue = !v.released && v.overdue;
     return html`<tr data-version-id="${v.id}">
-      <th scope="row" class="col-name"><span class="version-name">${v.name}</span>${relatedWork(v)}</th>
+      <th scope="row" class="col-name"><span class="version-name">${v.name}</span>${relatedWork(v, input.siteUrl)}</th>
       <td>${lozenge(v)}</td>
       <td class="col-date">${jiraDate(v.startDate)}</td>
       <td class="col-date${overdue ? ' is-overdue' : ''}">${jiraDate(v.releaseDate)}${overdue ? html`<span class="visually-hidden"> (overdue)</span>` : ''}</td>

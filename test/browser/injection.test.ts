@@ -1,9 +1,11 @@
 /**
  * Script and HTML typed into every text field of the editor stays text: the PO saves it, the CS agent
  * reads it after a reload, and nothing runs, nothing is injected into the DOM, and the CSP reports no
- * violation. A `javascript:` dashboard link is refused inline and never saved.
+ * violation. A `javascript:` dashboard link is refused inline and never saved. The same holds for every
+ * other place that shows typed text: walkthrough questions and brief-gap notes, rollout notes, override
+ * reasons and the history's diffs.
  */
-import { tid, useAppSession, waitForApp, type OpenedApp } from '../support';
+import { attendeeOf, GIFT_CARDS_CONTENT, personOf, tid, useAppSession, waitForApp, type OpenedApp } from '../support';
 
 jest.setTimeout(120_000);
 
@@ -77,6 +79,53 @@ test('script and HTML in every field are saved and shown as text, to the PO and 
     expect(await reader.frame.getAttribute(tid('dashboard-link'), 'href')).toBe('https://dash.example/injection');
     await assertNothingRan(reader);
   }
+});
+
+test('typed text everywhere else stays text: walkthrough questions and brief-gap notes, rollout notes, override reasons, history diffs', async () => {
+  const { site } = session;
+  const as = (role: string) => personOf(site, role).accountId;
+  const call = async <T,>(role: string, fn: string, payload: unknown): Promise<T> => {
+    const res = await site.host.invoke<{ ok: boolean; value?: T; error?: unknown }>(as(role), fn, payload, { projectKey: 'SHOP' });
+    if (!res.ok || res.value === undefined) throw new Error(`${fn}: ${JSON.stringify(res.error)}`);
+    return res.value;
+  };
+  type View = { handoff: { revision: number } };
+  const TEXTS = {
+    question: `Question ${SCRIPT} raised`,
+    gap: `Gap note ${IMG}`,
+    learned: `Learned ${SVG} at 1%`,
+    reason: `Override reason ${IMG} ${SCRIPT}`,
+    whatsNew: `Second what's new ${SVG} ${IMG}`,
+  };
+  let view = await call<View>('po', 'saveHandoff', { versionId: '10002', baseRevision: 0, content: { ...GIFT_CARDS_CONTENT, whatsNew: `First ${SCRIPT}` } });
+  view = await call<View>('po', 'saveHandoff', { versionId: '10002', baseRevision: view.handoff.revision, content: { ...GIFT_CARDS_CONTENT, whatsNew: TEXTS.whatsNew } });
+  view = await call<View>('cs-lead', 'saveWalkthrough', {
+    versionId: '10002',
+    baseRevision: view.handoff.revision,
+    walkthrough: { heldAt: '2026-11-20T14:00:00Z', attendees: [attendeeOf('cs-lead')], questions: [{ text: TEXTS.question, settlement: null }] },
+  });
+  view = await call<View>('cs-lead', 'settleQuestion', { versionId: '10002', baseRevision: view.handoff.revision, questionId: 'q1', settlement: { kind: 'brief-gap', note: TEXTS.gap } });
+  view = await call<View>('po', 'moveRollout', { versionId: '10002', baseRevision: view.handoff.revision, to: '1', learned: TEXTS.learned });
+  await call('release-manager', 'overrideGate', { versionId: '10002', reason: TEXTS.reason });
+
+  const page = await open('release-manager', '/version/10002');
+  await page.frame.waitForSelector(tid('walkthrough-section'));
+  await page.frame.waitForSelector(tid('rollout-timeline'));
+  await page.frame.waitForSelector(tid('gate-override-reason'));
+  const shown = (await page.frame.textContent(tid('handoff-page'))) ?? '';
+  for (const text of [TEXTS.question, TEXTS.gap, TEXTS.learned, TEXTS.reason]) expect(shown).toContain(text);
+  await assertNothingRan(page);
+
+  // The history's diff shows both revisions' words, as text.
+  await page.frame.click(tid('open-history'));
+  await page.frame.waitForSelector(tid('history-table'));
+  await page.frame.click(tid('changes-since-1'));
+  await page.frame.waitForSelector(tid('diff-result'));
+  const diff = (await page.frame.textContent(tid('diff-result'))) ?? '';
+  expect(diff).toContain(SCRIPT);
+  expect(diff).toContain(SVG.slice(2));
+  expect(await page.frame.$$(`${tid('diff-result')} img, ${tid('diff-result')} svg, ${tid('diff-result')} script`)).toHaveLength(0);
+  await assertNothingRan(page);
 });
 
 test('…and the whole journey, PO and CS agent, had no CSP violation at all', () => {

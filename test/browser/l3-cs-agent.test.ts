@@ -1,7 +1,7 @@
 /**
  * A CS agent files an L3 bug from a ready handoff: Jira's Create issue dialog opens pre-filled (summary
  * prefix, chain labels, affected version, ADF description), the bug is created in Jira, and the handoff's
- * L3 count goes up by one with a link to the JQL search. Also: L1/L2 copy buttons and per-item "File bug".
+ * L3 count goes up by one with a link to the JQL search. Also: L1/L2 copy buttons and filing about one item.
  */
 import type { Frame } from 'playwright-core';
 import { personOf, seedHandoff, tid, useAppSession } from '../support';
@@ -89,20 +89,49 @@ test('Ana files an L3 bug: the dialog is pre-filled, the bug exists in Jira and 
   expect(problems.pageErrors).toEqual([]);
 });
 
-test('"File bug" next to a limitation is keyboard reachable and adds the item label', async () => {
+test('filing about one item comes from a labelled menu, keyboard only, adds the item label, and focus comes back', async () => {
   const { page, frame } = await open('cs-agent', `/version/${VERSION}`);
   await frame.waitForSelector(tid('handoff-reader'));
-  const button = frame.getByRole('button', { name: 'File L3 bug about limitation 2' });
-  await button.focus();
+  // One primary action on the page, and no per-line filing buttons in the reader.
+  expect(await frame.$$(`${tid('handoff-reader')} section:not([data-testid="reader-escalation"]) button`)).toEqual([]);
+
+  const trigger = frame.getByRole('button', { name: 'File about one item' });
+  await trigger.focus();
+  await page.keyboard.press('Enter');
+  const item = frame.getByRole('menuitem', { name: 'Limitation 2: Guest carts do not sync.' });
+  await item.waitFor();
+  const box = await item.boundingBox();
+  expect(box!.height).toBeGreaterThanOrEqual(24);
+  await item.focus();
   await page.keyboard.press('Enter');
   await page.waitForSelector(tid('create-issue-dialog'));
   expect((await page.inputValue('#cim-labels')).split(' ')).toEqual([LABEL, `chain-shop-v${VERSION}-limitation-2`]);
   expect(await page.inputValue('#cim-description')).toContain('Guest carts do not sync.');
   await page.keyboard.press('Escape');
   await page.waitForSelector(tid('create-issue-dialog'), { state: 'detached' });
-  // Cancelled: nothing filed, the button works again.
+  // Cancelled: nothing filed, the button works again, and focus is back on the menu that opened the dialog.
   await frame.waitForSelector(`${tid('file-l3-bug')}:not([disabled])`);
-  expect(await frame.getByRole('button', { name: 'File L3 bug about happy path step 1' }).count()).toBe(1);
+  await frame.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'l3-item-menu--trigger');
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe('forge-app-frame');
+
+  // The main button: focus returns to it after the dialog closes.
+  await frame.focus(tid('file-l3-bug'));
+  await page.keyboard.press('Enter');
+  await page.waitForSelector(tid('create-issue-dialog'));
+  await page.click('[data-testid="create-issue-dialog"] button:has-text("Cancel")');
+  await page.waitForSelector(tid('create-issue-dialog'), { state: 'detached' });
+  await frame.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'file-l3-bug');
+});
+
+test('the PO does not get filing on her own draft; the count still shows', async () => {
+  const { site } = session;
+  const po = personOf(site, 'po').accountId;
+  await site.host.invoke(po, 'saveHandoff', { versionId: '10002', baseRevision: 0, content: CONTENT }, { projectKey: 'SHOP' });
+  const { frame } = await open('po', '/version/10002');
+  await frame.waitForSelector(tid('l3-count'));
+  expect(await frame.$(tid('file-l3-bug'))).toBeNull();
+  expect(await frame.$(tid('l3-item-menu--trigger'))).toBeNull();
+  expect(await frame.textContent(tid('l3-file-hidden'))).toContain('Once the handoff is ready');
 });
 
 test('L1 and L2 guidance can be copied, with a visible confirmation', async () => {

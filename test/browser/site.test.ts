@@ -75,8 +75,8 @@ describe('the local Jira site with CS Handoff, in Chromium', () => {
     try {
       await expect(page.getByTestId('signed-in-as').textContent()).resolves.toContain('Priya Patel');
       const carlos = personOf(site, 'cs-lead');
-      await page.getByLabel('Signed in as').selectOption(carlos.accountId);
-      await Promise.all([page.waitForURL(`${site.url}${appPagePath(site)}`), page.getByRole('button', { name: 'Switch' }).click()]);
+      // The picker applies on change, as Jira's does.
+      await Promise.all([page.waitForURL(`${site.url}${appPagePath(site)}`), page.getByLabel('Signed in as').selectOption(carlos.accountId)]);
       await expect(page.getByTestId('signed-in-as').textContent()).resolves.toContain('Carlos Mendes');
       const element = await page.waitForSelector('#forge-app-frame');
       const frame = (await element.contentFrame()) as Frame;

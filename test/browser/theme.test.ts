@@ -6,13 +6,15 @@
 import type { Frame, Page } from 'playwright-core';
 import { appAxeViolations, appPagePath, seedHandoff, tid, useAppSession, waitForApp } from '../support';
 
+jest.setTimeout(120_000);
+
 const VERSION = '10002';
 const session = useAppSession({ seed: (site) => seedHandoff(site, VERSION, { ready: true }) });
 
 /** Picks a theme with the site's switcher (submit, as without JS) and waits for the app again. */
 async function switchTheme(page: Page, label: 'Light' | 'Dark'): Promise<Frame> {
-  await page.getByLabel('Theme').selectOption({ label });
-  await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Apply' }).click()]);
+  // The picker applies on change, as Jira's does.
+  await Promise.all([page.waitForNavigation(), page.getByLabel('Theme').selectOption({ label })]);
   return waitForApp(page);
 }
 

@@ -61,9 +61,20 @@
   });
 
   // ---------- router
+  // The site answers on 127.0.0.1 and localhost alike, but the person is a cookie of one host name: a link
+  // to this same site under its other name goes to the name the person came in on.
+  var LOOPBACK = /^(127\.0\.0\.1|localhost|\[::1\])$/;
+  function onThisHost(href) {
+    var u = new URL(href, window.location.href);
+    if (LOOPBACK.test(u.hostname) && LOOPBACK.test(window.location.hostname) && u.port === window.location.port) {
+      return origin + u.pathname + u.search + u.hash;
+    }
+    return u.href;
+  }
+
   function urlFor(location) {
-    if (typeof location === 'string') return new URL(location, window.location.href).href;
-    if (location && location.url) return new URL(location.url, window.location.href).href;
+    if (typeof location === 'string') return onThisHost(location);
+    if (location && location.url) return onThisHost(location.url);
     switch (location && location.target) {
       case 'module': {
         var projectKey = location.projectKey || config.context.extension.project.key;

@@ -3,6 +3,7 @@
  * its handoff (status, readyAt), the project's lead time and any recorded override. Lateness itself
  * is `isLate` from state.ts: this module adds the deadline, the warning window and the wording.
  */
+import { formatCalendarDate } from '../date-format';
 import { z } from 'zod';
 import { calendarDateIn, daysBetween, isCalendarDate } from '../calendar';
 import type { HandoffStatus } from '../handoff';
@@ -178,12 +179,13 @@ export interface Wording {
 }
 
 const days = (n: number): string => `${n} day${n === 1 ? '' : 's'}`;
+const on = formatCalendarDate;
 
 /** Why the gate is closed, as one or two sentences a release manager can act on. Empty when it is open. */
 export function gateReason({ versionName, handoff, evaluation, rule }: Wording): string {
   const { underlying, deadline, releaseDate } = evaluation;
-  const need = `It had to be ready by ${deadline} (${days(rule.leadTimeDays)} before the release date ${releaseDate}).`;
-  const needFuture = `It must be ready by ${deadline} (${days(rule.leadTimeDays)} before the release date ${releaseDate}).`;
+  const need = `It had to be ready by ${on(deadline)} (${days(rule.leadTimeDays)} before the release date ${on(releaseDate)}).`;
+  const needFuture = `It must be ready by ${on(deadline)} (${days(rule.leadTimeDays)} before the release date ${on(releaseDate)}).`;
   if (evaluation.walkthroughBlock) {
     return `The CS handoff for ${versionName} is ready, but the project's walkthrough gate is on: ${evaluation.walkthroughBlock}`;
   }
@@ -193,7 +195,7 @@ export function gateReason({ versionName, handoff, evaluation, rule }: Wording):
     case 'late': {
       const readyOn = handoff?.readyAt ? calendarDateIn(new Date(handoff.readyAt), rule.timeZone) : releaseDate;
       const before = daysBetween(readyOn, releaseDate);
-      return `The CS handoff for ${versionName} is late: it became ready on ${readyOn}, ${before < 0 ? `${days(-before)} after` : `only ${days(before)} before`} the release date ${releaseDate}. ${need}`;
+      return `The CS handoff for ${versionName} is late: it became ready on ${on(readyOn)}, ${before < 0 ? `${days(-before)} after` : `only ${days(before)} before`} the release date ${on(releaseDate)}. ${need}`;
     }
     case 'overdue':
     case 'due-soon':
@@ -219,7 +221,7 @@ export function clearBy({ handoff, evaluation, rule }: Omit<Wording, 'versionNam
   } else {
     out.push(handoff ? 'finish the handoff and mark it ready' : 'write the handoff and mark it ready');
   }
-  out.push(`move the release date to ${addDaysTo(from, rule.leadTimeDays)} or later`);
+  out.push(`move the release date to ${on(addDaysTo(from, rule.leadTimeDays))} or later`);
   out.push('a project admin can override');
   return out;
 }

@@ -2,6 +2,7 @@
 import { lazy, Suspense } from 'react';
 import Heading from '@atlaskit/heading';
 import { Loading } from './components/Loading';
+import type { DraftOwner } from './draft-storage';
 import { useRouter, AppLink, paths } from './routes';
 import { Overview } from './screens/Overview';
 import { HandoffPage } from './screens/HandoffPage';
@@ -11,12 +12,12 @@ const HistoryPage = lazy(() => import('./living/HistoryPage'));
 // Settings change rarely (a project admin, once per project): their code loads only there.
 const SettingsPage = lazy(() => import('./screens/SettingsPage'));
 
-export function App({ projectId }: { projectId: string }) {
+export function App({ draftOwner }: { draftOwner: DraftOwner }) {
   const { route } = useRouter();
   return (
     <main className="app">
       {route.name === 'overview' && <Overview />}
-      {route.name === 'handoff' && <HandoffPage key={route.versionId} projectId={projectId} versionId={route.versionId} />}
+      {route.name === 'handoff' && <HandoffPage key={route.versionId} versionId={route.versionId} draftOwner={draftOwner} />}
       {route.name === 'history' && (
         <Suspense fallback={<Loading label="Loading history" />}>
           <HistoryPage key={route.versionId} versionId={route.versionId} />

@@ -16,7 +16,7 @@ async function start(root: HTMLElement) {
       <StrictMode>
         <div data-testid="cs-handoff-app">
           <RouterProvider history={history}>
-            <App projectId={context.projectId} />
+            <App draftOwner={{ accountId: context.accountId, site: context.site }} />
           </RouterProvider>
         </div>
       </StrictMode>,

@@ -13,6 +13,9 @@ export interface AppContext {
   projectId: string;
   projectKey: string;
   colorMode: 'light' | 'dark' | 'auto';
+  /** Who is signed in and on which site: unsaved drafts are kept per person and per site. */
+  accountId: string;
+  site: string;
 }
 
 export async function loadContext(): Promise<AppContext> {
@@ -23,6 +26,8 @@ export async function loadContext(): Promise<AppContext> {
     projectId: String(project?.id ?? ''),
     projectKey: String(project?.key ?? ''),
     colorMode: mode === 'dark' || mode === 'auto' ? mode : 'light',
+    accountId: typeof ctx.accountId === 'string' ? ctx.accountId : '',
+    site: String(ctx.cloudId || ctx.siteUrl || ''),
   };
 }
 

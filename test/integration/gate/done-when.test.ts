@@ -2,6 +2,7 @@
  * The issue's "Done when" list, end to end on the local Jira site: people release through Jira's REST API
  * (basic auth) or the site's Release button, the app's trigger/validator/scan run in the Forge host.
  */
+import { formatCalendarDate } from '../../../src/domain/date-format';
 import { gatePropertyKey, GATE_INDEX_PROPERTY_KEY } from '../../../src/domain/property-keys';
 import type { GateRecord } from '../../../src/domain/gate/rules';
 import type { GateIndex } from '../../../src/domain/gate/gate-index';
@@ -210,7 +211,7 @@ describe('(e) the workflow validator', () => {
     const lateResult = await validate(await issueWith(late));
     expect(lateResult.result).toBe(false);
     expect(lateResult.errorMessage).toContain('is late');
-    expect(lateResult.errorMessage).toContain(`Move the release date to ${todayPlus(7)} or later`);
+    expect(lateResult.errorMessage).toContain(`Move the release date to ${formatCalendarDate(todayPlus(7))} or later`);
 
     const ok = await createVersion('2027.11 Ok', todayPlus(10));
     await writeReady(ok);

@@ -44,15 +44,15 @@ describe('wording', () => {
     const i = input({ version: { name: 'Gift cards', releaseDate: '2026-11-27' } });
     const e = evaluateGate(i);
     expect(gateReason({ versionName: 'Gift cards', handoff: null, evaluation: e, rule })).toBe(
-      'Gift cards has no CS handoff yet. It had to be ready by 2026-11-20 (7 days before the release date 2026-11-27).',
+      'Gift cards has no CS handoff yet. It had to be ready by 20 Nov 2026 (7 days before the release date 27 Nov 2026).',
     );
-    expect(clearBy({ handoff: null, evaluation: e, rule })).toEqual(['write the handoff and mark it ready', 'move the release date to 2026-12-01 or later', 'a project admin can override']);
+    expect(clearBy({ handoff: null, evaluation: e, rule })).toEqual(['write the handoff and mark it ready', 'move the release date to 1 Dec 2026 or later', 'a project admin can override']);
   });
   it('late: move the date to readyDate + lead time', () => {
     const h = { status: 'ready' as const, readyAt: '2026-11-24T10:00:00Z' };
     const e = evaluateGate(input({ version: { name: 'V', releaseDate: '2026-11-26' }, handoff: h }));
-    expect(clearBy({ handoff: h, evaluation: e, rule })).toEqual(['move the release date to 2026-12-01 or later', 'a project admin can override']);
-    expect(gateReason({ versionName: 'V', handoff: h, evaluation: e, rule })).toContain('became ready on 2026-11-24, only 2 days before the release date 2026-11-26');
+    expect(clearBy({ handoff: h, evaluation: e, rule })).toEqual(['move the release date to 1 Dec 2026 or later', 'a project admin can override']);
+    expect(gateReason({ versionName: 'V', handoff: h, evaluation: e, rule })).toContain('became ready on 24 Nov 2026, only 2 days before the release date 26 Nov 2026');
   });
 });
 

@@ -1,4 +1,8 @@
-/** Version name, release date, handoff state, who changed it last, and the status actions. */
+/**
+ * The design system's page header pattern (breadcrumbs above, set by the page): the title with the page's
+ * actions on its right, and a bottom bar of facts: release date, handoff state, the deadline ("Ready by")
+ * or when it became ready, the rollout stage, the revision and who changed it last.
+ */
 import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
 import type { HandoffView } from '../../../../src/contract';
@@ -24,28 +28,12 @@ export function HandoffHeader({ view, editing, busy, onEdit, onMarkReady, onBack
   const stage = view.rollout?.stage ?? handoff?.rollout?.stage ?? 'not-started';
   const isReady = handoff?.status === 'ready';
   return (
-    <header className="page-header">
-      <div className="row-between">
-        <div>
-          <Heading size="large" as="h1" id="page-title" testId="version-name">
-            {version.name}
-          </Heading>
-          <div className="meta">
-            <span data-testid="release-date">Release date: {formatReleaseDate(version.releaseDate)}</span>
-            <span>
-              <span className="visually-hidden">Handoff state: </span>
-              <StateLozenge state={state} testId="handoff-state" />
-            </span>
-            {handoff && <RolloutBadge stage={stage} />}
-            {handoff && (
-              <span data-testid="revision-info">
-                Revision {handoff.revision} · Last changed by {handoff.updatedBy.displayName}, {formatInstant(handoff.updatedAt)}
-              </span>
-            )}
-          </div>
-          {isReady && handoff?.readyAt && <p className="helper">Ready since {formatInstant(handoff.readyAt)}.</p>}
-        </div>
-        <div className="row">
+    <header className="page-header" data-testid="page-header">
+      <div className="page-header-main">
+        <Heading size="large" as="h1" id="page-title" testId="version-name">
+          {version.name}
+        </Heading>
+        <div className="page-header-actions">
           {handoff && !editing && (
             <div className="row" data-testid="page-actions">
               <AppLink to={paths.history(version.id)} testId="open-history" className="header-link">
@@ -78,6 +66,48 @@ export function HandoffHeader({ view, editing, busy, onEdit, onMarkReady, onBack
           )}
         </div>
       </div>
+      <dl className="page-header-meta" data-testid="handoff-meta">
+        <div>
+          <dt>Release date</dt>
+          <dd data-testid="release-date">{formatReleaseDate(version.releaseDate)}</dd>
+        </div>
+        <div>
+          <dt>Handoff</dt>
+          <dd>
+            <StateLozenge state={state} testId="handoff-state" />
+          </dd>
+        </div>
+        {isReady && handoff?.readyAt ? (
+          <div>
+            <dt>Ready since</dt>
+            <dd data-testid="ready-since">{formatInstant(handoff.readyAt)}</dd>
+          </div>
+        ) : (
+          !version.released &&
+          view.gate.deadline && (
+            <div>
+              <dt>Ready by</dt>
+              <dd data-testid="ready-by">{formatReleaseDate(view.gate.deadline)}</dd>
+            </div>
+          )
+        )}
+        {handoff && (
+          <div>
+            <dt>Rollout</dt>
+            <dd>
+              <RolloutBadge stage={stage} />
+            </dd>
+          </div>
+        )}
+        {handoff && (
+          <div>
+            <dt>Last changed</dt>
+            <dd data-testid="revision-info">
+              Revision {handoff.revision} · Last changed by {handoff.updatedBy.displayName}, {formatInstant(handoff.updatedAt)}
+            </dd>
+          </div>
+        )}
+      </dl>
     </header>
   );
 }

@@ -5,12 +5,6 @@ import type { HandoffContent } from '../../../../src/domain/handoff';
 import { CopyText } from '../escalation/CopyText';
 import { ExternalLink } from './ExternalLink';
 
-/** A handoff item a bug can be filed about; position is 1-based, as the chain label counts. */
-export interface ReaderItem {
-  kind: 'step' | 'limitation' | 'question';
-  position: number;
-}
-
 const NotWritten = () => <p className="subtlest">Not written yet.</p>;
 
 function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
@@ -24,25 +18,12 @@ function Section({ id, title, children }: { id: string; title: string; children:
   );
 }
 
-function Item({ text, action }: { text: string; action?: ReactNode }) {
-  if (!action) return <>{text}</>;
-  return (
-    <span className="reader-item">
-      <span className="reader-item-text">{text}</span>
-      <span className="reader-item-action">{action}</span>
-    </span>
-  );
-}
-
 export function HandoffReader({
   content,
   l3Slot,
-  itemAction,
 }: {
   content: HandoffContent;
   l3Slot?: ReactNode;
-  /** An action shown after a happy-path step or a known limitation (the "File bug" button). */
-  itemAction?: (item: ReaderItem) => ReactNode;
 }) {
   const { whatsNew, happyPath, limitations, noKnownLimitations, questions, escalation, dashboardUrl } = content;
   return (
@@ -56,7 +37,7 @@ export function HandoffReader({
           <ol>
             {happyPath.map((step, i) => (
               <li key={i}>
-                <Item text={step} action={itemAction?.({ kind: 'step', position: i + 1 })} />
+                {step}
               </li>
             ))}
           </ol>
@@ -70,7 +51,7 @@ export function HandoffReader({
           <ul>
             {limitations.map((item, i) => (
               <li key={i}>
-                <Item text={item} action={itemAction?.({ kind: 'limitation', position: i + 1 })} />
+                {item}
               </li>
             ))}
           </ul>

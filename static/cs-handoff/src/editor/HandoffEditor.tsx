@@ -3,7 +3,7 @@
  * inline validation from the domain schema as people type and leave fields, Save and Cancel.
  */
 import './zod-setup';
-import { useMemo, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
 import Textfield from '@atlaskit/textfield';
@@ -53,6 +53,8 @@ function EditorSection({ id, title, className = 'editor-section', children }: { 
 export default function HandoffEditor({ model, saving, serverFields, onChange, onSave, onCancel }: HandoffEditorProps) {
   const [touched, setTouched] = useState<Set<string>>(() => new Set());
   const [submitted, setSubmitted] = useState(false);
+  // Opening the editor is a request to write: the first field takes focus (not the page body).
+  useEffect(() => focusSoon('f-whatsNew'), []);
   const errors = useMemo(() => ({ ...fromServerFields(serverFields), ...validate(model) }), [model, serverFields]);
   // Length errors show while typing; format errors (the link) once the person leaves the field.
   const visible = (path: string) =>

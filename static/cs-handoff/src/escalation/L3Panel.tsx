@@ -1,10 +1,14 @@
 /** The escalation section's L3 part: file a pre-filled bug, the release's chain label and its bug count. */
 import Button from '@atlaskit/button/new';
 import SectionMessage from '@atlaskit/section-message';
+import { lazy, Suspense, useRef } from 'react';
+import type { HandoffContent } from '../../../../src/domain/handoff';
 import type { ResolverError } from '../../../../src/contract';
 import { CopyText } from './CopyText';
 import { ExternalLink } from '../components/ExternalLink';
 import type { L3Filing } from './useL3';
+
+const L3ItemMenu = lazy(() => import('./L3ItemMenu'));
 
 const FILE_TITLES: Partial<Record<ResolverError['code'], string>> = {
   NOT_FOUND: "Can't file an L3 bug here",
@@ -56,25 +60,47 @@ export function L3Count({ l3 }: { l3: L3Filing }) {
   );
 }
 
-export function L3Panel({ l3 }: { l3: L3Filing }) {
+/**
+ * `canFile` is false where filing makes no sense (the PO's own draft: nothing has been handed off yet);
+ * the count and the label still show. Filing is the page's one primary action when it is shown.
+ */
+export function L3Panel({ l3, content, canFile }: { l3: L3Filing; content: HandoffContent; canFile: boolean }) {
   const busy = l3.busyKey !== null;
+  const mainRef = useRef<HTMLButtonElement | null>(null);
+  const menuRef = useRef<HTMLDivElement | null>(null);
+  const backToMain = () => mainRef.current;
+  const backToMenu = () => menuRef.current?.querySelector<HTMLElement>('[data-testid="l3-item-menu--trigger"]') ?? mainRef.current;
   return (
     <div className="l3-panel stack-sm" data-testid="l3-panel">
-      <p className="muted">
-        Still broken after L2? File a Jira bug: it is pre-filled with this release, the L2 steps and the chain label that
-        traces it back here.
-      </p>
-      <div className="row">
-        <Button
-          appearance="primary"
-          onClick={() => void l3.file()}
-          isDisabled={busy}
-          isLoading={l3.busyKey === 'release'}
-          testId="file-l3-bug"
-        >
-          File L3 bug
-        </Button>
-      </div>
+      {canFile ? (
+        <>
+          <p className="muted">
+            Still broken after L2? File a Jira bug: it is pre-filled with this release, the L2 steps and the chain label
+            that traces it back here. To point at one step, limitation or question, file it from that item.
+          </p>
+          <div className="row">
+            <Button
+              ref={mainRef}
+              appearance="primary"
+              onClick={() => void l3.file(undefined, backToMain)}
+              isDisabled={busy}
+              isLoading={l3.busyKey === 'release'}
+              testId="file-l3-bug"
+            >
+              File L3 bug
+            </Button>
+            <div ref={menuRef}>
+              <Suspense fallback={null}>
+                <L3ItemMenu content={content} disabled={busy} onFile={(item) => void l3.file(item, backToMenu)} />
+              </Suspense>
+            </div>
+          </div>
+        </>
+      ) : (
+        <p className="muted" data-testid="l3-file-hidden">
+          Once the handoff is ready, CS agents file L3 bugs from here, pre-filled and labelled for this release.
+        </p>
+      )}
       {l3.fileError && <FileError error={l3.fileError} />}
       <div role="status" aria-live="polite" data-testid="l3-filed-notice">
         {l3.filedNotice && (

@@ -17,7 +17,8 @@ export interface L3Filing {
   fileError: ResolverError | null;
   /** "Bug SHOP-12 created." after the dialog closes with an issue. */
   filedNotice: string;
-  file(item?: L3Item): Promise<void>;
+  /** Opens Jira's Create issue dialog; focus goes back to `returnTo()` when it closes. */
+  file(item?: L3Item, returnTo?: () => HTMLElement | null): Promise<void>;
   refresh(): Promise<void>;
 }
 
@@ -71,7 +72,14 @@ export function useL3(versionId: string): L3Filing {
   );
 
   const file = useCallback(
-    async (item?: L3Item) => {
+    async (item?: L3Item, returnTo?: () => HTMLElement | null) => {
+      // Jira's dialog takes focus; when it closes, focus goes back to what opened it, not to <body>.
+      const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+      const giveFocusBack = () =>
+        requestAnimationFrame(() => {
+          const target = opener?.isConnected && opener !== document.body ? opener : returnTo?.();
+          target?.focus();
+        });
       setBusyKey(itemKey(item));
       setFileError(null);
       setFiledNotice('');
@@ -90,6 +98,7 @@ export function useL3(versionId: string): L3Filing {
           onClose: ({ payload }) => {
             if (!live.current) return;
             setBusyKey(null);
+            giveFocusBack();
             const created = Array.isArray(payload) ? payload.length : 0;
             if (created > 0) {
               setFiledNotice(created === 1 ? 'L3 bug filed.' : `${created} L3 bugs filed.`);

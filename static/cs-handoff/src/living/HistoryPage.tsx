@@ -194,24 +194,25 @@ export default function HistoryPage({ versionId }: { versionId: string }) {
             <tbody>
               {revisions.map((r) => (
                 <tr key={r.revision} data-testid={`revision-row-${r.revision}`}>
-                  <td>
+                  <td data-label="Revision">
                     {r.revision}
                     {r.revision === latest && <span className="muted"> (latest)</span>}
                   </td>
-                  <td>{r.by.displayName || 'Someone'}</td>
-                  <td className="muted">{formatInstant(r.at)}</td>
-                  <td data-testid={`revision-sections-${r.revision}`}>{describeChange(r)}</td>
+                  <td data-label="Changed by">{r.by.displayName || 'Someone'}</td>
+                  <td data-label="When" className="muted">{formatInstant(r.at)}</td>
+                  <td data-label="What changed" data-testid={`revision-sections-${r.revision}`}>{describeChange(r)}</td>
                   <td>
                     {r.revision !== latest && r.diffable && latestDiffable && (
-                      <Button
-                        appearance="subtle"
-                        spacing="compact"
+                      // An action that reads as a link (it shows a diff in place), in the link colour, not a grey button.
+                      <button
+                        type="button"
+                        className="link-button"
                         onClick={() => void compare(r.revision, latest)}
-                        isDisabled={busy}
-                        testId={`changes-since-${r.revision}`}
+                        disabled={busy}
+                        data-testid={`changes-since-${r.revision}`}
                       >
                         {`What changed since revision ${r.revision}`}
-                      </Button>
+                      </button>
                     )}
                   </td>
                 </tr>

@@ -1,4 +1,4 @@
-/** "Rollout: 5%" beside the title, with a small meter: how far the release has reached customers. */
+/** "Rollout: 5%" in the page header: how far the release has reached customers. */
 import Lozenge from '@atlaskit/lozenge';
 import { stageLabel, type RolloutStage } from '../../../../src/domain/living/rollout-stages';
 
@@ -6,20 +6,9 @@ export function RolloutBadge({ stage }: { stage: RolloutStage }) {
   const percent = stage === 'not-started' ? 0 : Number(stage);
   return (
     <span className="rollout-badge" data-testid="rollout-badge" data-stage={stage}>
-      <Lozenge appearance={percent === 0 ? 'default' : percent === 100 ? 'success' : 'inprogress'} isBold={percent > 0}>
-        Rollout: {stageLabel(stage)}
-      </Lozenge>
-      <span
-        className="rollout-meter"
-        role="meter"
-        aria-label="Share of customers with the release"
-        aria-valuemin={0}
-        aria-valuemax={100}
-        aria-valuenow={percent}
-        aria-valuetext={stageLabel(stage)}
-      >
-        <span style={{ width: `${percent}%` }} />
-      </span>
+      {/* The header's "Rollout" label is above it; screen readers hear the whole phrase once. */}
+      <span className="visually-hidden">Rollout: </span>
+      <Lozenge appearance={percent === 0 ? 'default' : percent === 100 ? 'success' : 'inprogress'}>{stageLabel(stage)}</Lozenge>
     </span>
   );
 }

@@ -1,11 +1,11 @@
 /** "/version/<id>" — read one release's CS handoff; editors write it, save it and mark it ready. */
-import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import Button from '@atlaskit/button/new';
 import SectionMessage from '@atlaskit/section-message';
 import type { HandoffView, ResolverError, SaveConflict } from '../../../../src/contract';
 import type { HandoffContent } from '../../../../src/domain/handoff';
 import { api } from '../api';
-import { clearDraft, loadDraft, saveDraft, type StoredDraft } from '../draft-storage';
+import { draftStore, type DraftOwner, type StoredDraft } from '../draft-storage';
 import { emptyContent } from '../../../../src/domain/handoff-defaults';
 import { sameContent, toContent, toModel, type EditorModel } from '../editor-model';
 import { formatInstant } from '../format';
@@ -19,7 +19,7 @@ import { Loading } from '../components/Loading';
 import { ReadyWarning } from '../components/ReadyWarning';
 import { L3Panel } from '../escalation/L3Panel';
 import { GatePanel } from '../gate/GatePanel';
-import { itemKey, useL3, type L3Item } from '../escalation/useL3';
+import { useL3 } from '../escalation/useL3';
 import { UnsettledBanner } from '../living/UnsettledBanner';
 import { stageLabel } from '../../../../src/domain/living/rollout-stages';
 
@@ -28,6 +28,8 @@ const HandoffEditor = lazy(() => import('../editor/HandoffEditor'));
 const RolloutSection = lazy(() => import('../living/RolloutSection'));
 const WalkthroughSection = lazy(() => import('../living/WalkthroughSection'));
 const ExportPanel = lazy(() => import('../living/ExportPanel'));
+// The modal dialog's code loads only when someone is about to discard text.
+const ConfirmDialog = lazy(() => import('../components/ConfirmDialog'));
 
 const FORBIDDEN_EDIT = "You don't have permission to edit this handoff.";
 
@@ -51,7 +53,7 @@ function editError(error: ResolverError): ResolverError {
   return error.code === 'FORBIDDEN' ? { ...error, message: FORBIDDEN_EDIT } : error;
 }
 
-export function HandoffPage({ projectId, versionId }: { projectId: string; versionId: string }) {
+export function HandoffPage({ versionId, draftOwner }: { versionId: string; draftOwner: DraftOwner }) {
   const [view, setView] = useState<HandoffView | null>(null);
   const [loadError, setLoadError] = useState<ResolverError | null>(null);
   const [editing, setEditing] = useState<Editing | null>(null);
@@ -62,10 +64,12 @@ export function HandoffPage({ projectId, versionId }: { projectId: string; versi
   const [readyMissing, setReadyMissing] = useState<string[] | null>(null);
   const [conflict, setConflict] = useState<SaveConflict | null>(null);
   const [restorable, setRestorable] = useState<StoredDraft | null>(null);
-  const [confirmCancel, setConfirmCancel] = useState(false);
+  /** Which unsaved text the discard dialog is asking about; null while it is closed. */
+  const [discardAsk, setDiscardAsk] = useState<'editor' | 'draft' | null>(null);
+  const [dialogLoaded, setDialogLoaded] = useState(false);
   const [notice, setNotice] = useState('');
   const [exportOpen, setExportOpen] = useState(false);
-  const titleRef = useRef<HTMLElement | null>(null);
+  const drafts = useMemo(() => draftStore(draftOwner), [draftOwner])
   // Loads the L3 count beside the handoff (its own request), never in front of it.
   const l3 = useL3(versionId);
 
@@ -81,25 +85,25 @@ export function HandoffPage({ projectId, versionId }: { projectId: string; versi
       if (!live) return;
       if (!res.ok) return setLoadError(res.error);
       setView(res.value);
-      const draft = res.value.capabilities.canEdit ? loadDraft(projectId, versionId) : null;
+      const draft = res.value.capabilities.canEdit ? drafts.load(versionId) : null;
       if (draft && !sameContent(draft.content, storedContent(res.value))) setRestorable(draft);
-      else if (draft) clearDraft(projectId, versionId);
+      else if (draft) drafts.clear(versionId);
     });
     return () => {
       live = false;
     };
-  }, [projectId, versionId]);
+  }, [drafts, versionId]);
 
   // Every keystroke is kept locally until it is saved.
   useEffect(() => {
     if (!editing || !view) return;
     const content = toContent(editing.model);
     if (sameContent(content, storedContent(view)) && editing.baseRevision === (view.handoff?.revision ?? 0)) {
-      clearDraft(projectId, versionId);
+      drafts.clear(versionId);
     } else {
-      saveDraft(projectId, versionId, { baseRevision: editing.baseRevision, content });
+      drafts.save(versionId, { baseRevision: editing.baseRevision, content });
     }
-  }, [editing, view, projectId, versionId]);
+  }, [editing, view, drafts, versionId]);
 
   const focusTitle = () => focusById('page-title');
 
@@ -108,15 +112,14 @@ export function HandoffPage({ projectId, versionId }: { projectId: string; versi
     setReadyMissing(null);
     setActionError(null);
     setNotice('');
-    focusById('editor-title');
+    // The editor puts focus on its first field when it opens (it loads lazily, so it knows when it is there).
   };
 
   const finishEditing = (next: HandoffView, message: string) => {
     setView(next);
     setEditing(null);
     setConflict(null);
-    setConfirmCancel(false);
-    clearDraft(projectId, versionId);
+    drafts.clear(versionId);
     setNotice(message);
     focusTitle();
   };
@@ -148,6 +151,16 @@ export function HandoffPage({ projectId, versionId }: { projectId: string; versi
 
   const onSave = async () => {
     if (!editing) return;
+    // Nothing typed (or nothing changed): no revision, no related-work link, nothing written.
+    if (sameContent(toContent(editing.model, { dropEmpty: true }), storedContent(view))) {
+      setEditing(null);
+      setConflict(null);
+      setActionError(null);
+      drafts.clear(versionId);
+      setNotice(view?.handoff ? 'Nothing changed, so nothing was saved.' : 'Nothing written yet, so nothing was saved.');
+      focusTitle();
+      return;
+    }
     const next = await save(editing.baseRevision, 'save');
     if (next) finishEditing(next, 'Handoff saved.');
   };
@@ -165,7 +178,7 @@ export function HandoffPage({ projectId, versionId }: { projectId: string; versi
     setBusy(true);
     const res = await api.getHandoff(versionId);
     setBusy(false);
-    clearDraft(projectId, versionId);
+    drafts.clear(versionId);
     setConflict(null);
     if (res.ok) {
       setView(res.value);
@@ -176,17 +189,34 @@ export function HandoffPage({ projectId, versionId }: { projectId: string; versi
     }
   };
 
-  const onCancel = () => {
-    if (editing && !sameContent(toContent(editing.model), storedContent(view)) && !confirmCancel) {
-      setConfirmCancel(true);
-      return;
-    }
+  const discardEditor = () => {
     setEditing(null);
     setConflict(null);
-    setConfirmCancel(false);
     setActionError(null);
-    clearDraft(projectId, versionId);
+    drafts.clear(versionId);
     focusTitle();
+  };
+
+  /** Discarding typed text always asks first, in a dialog over the page (never below the fold). */
+  const askDiscard = (what: 'editor' | 'draft') => {
+    setDialogLoaded(true);
+    setDiscardAsk(what);
+  };
+
+  const onCancel = () => {
+    if (editing && !sameContent(toContent(editing.model), storedContent(view))) return askDiscard('editor');
+    discardEditor();
+  };
+
+  const onConfirmDiscard = () => {
+    const what = discardAsk;
+    setDiscardAsk(null);
+    if (what === 'editor') discardEditor();
+    else if (what === 'draft') {
+      drafts.clear(versionId);
+      setRestorable(null);
+      focusTitle();
+    }
   };
 
   const setStatus = async (status: 'draft' | 'ready', from: HandoffView) => {
@@ -232,10 +262,7 @@ export function HandoffPage({ projectId, versionId }: { projectId: string; versi
     startEditing(restorable.content, restorable.baseRevision);
     setRestorable(null);
   };
-  const onDiscardRestore = () => {
-    clearDraft(projectId, versionId);
-    setRestorable(null);
-  };
+  const onDiscardRestore = () => askDiscard('draft');
 
   if (loadError) {
     return (
@@ -332,19 +359,23 @@ export function HandoffPage({ projectId, versionId }: { projectId: string; versi
           onUseTheirs={() => void onUseTheirs()}
         />
       )}
-      {confirmCancel && editing && (
-        <div role="alert" data-testid="cancel-confirm">
-          <SectionMessage appearance="warning" title="Discard your unsaved changes?">
-            <div className="row">
-              <Button appearance="danger" onClick={onCancel} testId="cancel-confirm-discard">
-                Discard changes
-              </Button>
-              <Button appearance="subtle" onClick={() => setConfirmCancel(false)} testId="cancel-confirm-keep">
-                Keep editing
-              </Button>
-            </div>
-          </SectionMessage>
-        </div>
+      {dialogLoaded && (
+        <Suspense fallback={null}>
+          <ConfirmDialog
+            open={discardAsk !== null}
+            title={discardAsk === 'draft' ? 'Discard your unsaved changes?' : 'Discard your changes?'}
+            body={
+              discardAsk === 'draft'
+                ? 'The text you typed earlier and did not save will be deleted from this browser. This cannot be undone.'
+                : 'What you typed since the last save will be lost. This cannot be undone.'
+            }
+            confirmLabel="Discard"
+            cancelLabel={discardAsk === 'draft' ? 'Keep them' : 'Keep editing'}
+            onConfirm={onConfirmDiscard}
+            onCancel={() => setDiscardAsk(null)}
+            testId="discard-dialog"
+          />
+        </Suspense>
       )}
       <div data-testid="handoff-body">
         {editing ? (
@@ -361,21 +392,9 @@ export function HandoffPage({ projectId, versionId }: { projectId: string; versi
         ) : view.handoff ? (
           <HandoffReader
             content={view.handoff.content}
-            l3Slot={<L3Panel l3={l3} />}
-            itemAction={(item: L3Item) => (
-              // The visible words come from CSS (data-label) so the item's own text stays exactly the step's
-              // text (copying or reading a list item never picks up "File L3 bug"); the name is the aria-label.
-              <button
-                type="button"
-                className="item-action"
-                data-label={l3.busyKey === itemKey(item) ? 'Opening…' : 'File L3 bug'}
-                onClick={() => void l3.file(item)}
-                disabled={l3.busyKey !== null}
-                aria-busy={l3.busyKey === itemKey(item) || undefined}
-                aria-label={`File L3 bug about ${item.kind === 'step' ? 'happy path step' : item.kind} ${item.position}`}
-                data-testid={`file-bug-${item.kind}-${item.position}`}
-              />
-            )}
+            l3Slot={
+              <L3Panel l3={l3} content={view.handoff.content} canFile={!(canEdit && view.handoff.status === 'draft')} />
+            }
           />
         ) : null}
         {!editing && view.handoff && (

@@ -68,13 +68,13 @@ export function Overview() {
           <tbody>
             {data.releases.map((r) => (
               <tr key={r.version.id} data-testid={`version-row-${r.version.id}`}>
-                <td>
+                <td data-label="Version">
                   <AppLink to={paths.handoff(r.version.id)} testId={`version-link-${r.version.id}`}>
                     {r.version.name}
                   </AppLink>
                 </td>
-                <td>{formatReleaseDate(r.version.releaseDate)}</td>
-                <td>
+                <td data-label="Release date">{formatReleaseDate(r.version.releaseDate)}</td>
+                <td data-label="Handoff">
                   <span className="row">
                     <StateLozenge state={r.state} testId={`state-${r.version.id}`} />
                     {(r.unsettledQuestions ?? 0) > 0 && (
@@ -85,7 +85,7 @@ export function Overview() {
                     )}
                   </span>
                 </td>
-                <td>
+                <td data-label="Release gate">
                   {r.gate && !r.version.released ? (
                     <GateLozenge state={r.gate.state} testId={`gate-${r.version.id}`} />
                   ) : (
@@ -95,7 +95,7 @@ export function Overview() {
                   )}
                   <BlockLine release={r} />
                 </td>
-                <td className="muted">{r.updatedAt ? formatInstant(r.updatedAt) : 'Never'}</td>
+                <td data-label="Last updated" className="muted">{r.updatedAt ? formatInstant(r.updatedAt) : 'Never'}</td>
               </tr>
             ))}
           </tbody>
