@@ -574,7 +574,8 @@ export default function WalkthroughSection({ view, onView }: { view: HandoffView
         {!recording && (
           <Button
             ref={recordRef}
-            appearance={walkthrough ? 'default' : 'primary'}
+            // The page's one primary action is Mark ready (PO) or File L3 bug (CS): this one is secondary.
+            appearance="default"
             onClick={() => {
               setRecording(true);
               setMessage('');
