@@ -2,66 +2,25 @@
  * The issue's "Done when" list, end to end on the local Jira site: people release through Jira's REST API
  * (basic auth) or the site's Release button, the app's trigger/validator/scan run in the Forge host.
  */
-import { gatePropertyKey, GATE_INDEX_PROPERTY_KEY } from '../../../src/domain/property-keys';
-import type { GateRecord } from '../../../src/domain/gate/rules';
+import { GATE_INDEX_PROPERTY_KEY } from '../../../src/domain/property-keys';
 import type { GateIndex } from '../../../src/domain/gate/gate-index';
 import type { ReleasesOverview } from '../../../src/contract';
 import type { VersionEvent } from '../../../local-site/jira/types';
 import { roundsOf } from '../../../local-site/jira';
 import { attendeeOf, personOf, startTestSite, type TestSite } from '../../support';
 import { completeContent, expectError, expectOk, invoker, SHOP_VERSION, SOON_VERSION, storedProperty } from '../resolvers/helpers';
+import { gateSite, todayPlus } from './gate-helpers';
 
 jest.setTimeout(60_000);
 let site: TestSite;
 let invoke: ReturnType<typeof invoker>;
-let shopProjectId: string;
-
-const basic = (email: string) => `Basic ${Buffer.from(`${email}:x`).toString('base64')}`;
-const auth = (role: string) => basic(personOf(site, role).emailAddress);
+const { rest, createVersion, releaseAsRita, writeReady, record } = gateSite(() => site);
 const principal = (role: string) => ({ kind: 'user' as const, accountId: personOf(site, role).accountId });
-const todayPlus = (days: number): string => {
-  const d = new Date();
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-};
-
-async function rest<T = unknown>(role: string, method: string, path: string, body?: unknown): Promise<{ status: number; json: T }> {
-  const res = await fetch(`${site.url}${path}`, {
-    method,
-    headers: { authorization: auth(role), 'content-type': 'application/json', accept: 'application/json' },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await res.text();
-  return { status: res.status, json: (text ? JSON.parse(text) : undefined) as T };
-}
-
-/** Rita releases through PUT /rest/api/3/version/{id}; answers whether it is still released once the app reacted. */
-async function releaseAsRita(versionId: string): Promise<boolean> {
-  const put = await rest('release-manager', 'PUT', `/rest/api/3/version/${versionId}`, { released: true });
-  expect(put.status).toBe(200);
-  await site.host.idle();
-  return (await rest<{ released: boolean }>('release-manager', 'GET', `/rest/api/3/version/${versionId}`)).json.released;
-}
-
-async function createVersion(name: string, releaseDate: string): Promise<string> {
-  const created = await rest<{ id: string }>('release-manager', 'POST', '/rest/api/3/version', { name, projectId: Number(shopProjectId), releaseDate });
-  expect(created.status).toBe(201);
-  return created.json.id;
-}
-
-async function writeReady(versionId: string): Promise<void> {
-  const saved = expectOk(await invoke('po', 'saveHandoff', { versionId, baseRevision: 0, content: completeContent() }));
-  const ready = expectOk(await invoke('po', 'setStatus', { versionId, baseRevision: saved.handoff?.revision, status: 'ready' }));
-  expect(ready.handoff?.status).toBe('ready');
-}
-
-const record = async (versionId: string) => (await storedProperty(site, gatePropertyKey(versionId))) as GateRecord | null;
 const gateIndex = async () => (await storedProperty(site, GATE_INDEX_PROPERTY_KEY)) as GateIndex | null;
 
 beforeAll(async () => {
   site = await startTestSite();
   invoke = invoker(site);
-  shopProjectId = (await rest<{ id: string }>('release-manager', 'GET', '/rest/api/3/project/SHOP')).json.id;
 });
 afterAll(() => site.close());
 
