@@ -13,6 +13,7 @@ import { forgeJiraFetch, type JiraFetch, type Principal } from './transport';
 import { getIssueFixVersions, getProjectPropertyAs, getVersionAsApp, listProjectsAsApp, listVersionsAsApp, setVersionReleased } from './gate';
 import { getVersion, listProjectVersions } from './versions';
 import { getUser, getUsersBulk, searchUsers } from './users';
+import { getSiteTimeZone } from './server-info';
 
 export type { JiraVersion } from './versions';
 export type { JiraIssueType } from './issue-types';
@@ -32,6 +33,7 @@ export function createJira(fetch: JiraFetch = forgeJiraFetch) {
     putProjectProperty: (projectKey: string, propertyKey: string, value: unknown) => putProjectProperty(fetch, projectKey, propertyKey, value),
     getMyPermissions: (projectKey: string, keys?: readonly ProjectPermission[]) => getMyPermissions(fetch, projectKey, keys),
     getMyself: () => getMyself(fetch),
+    getAppPermissions: (projectKey: string) => getMyPermissions(fetch, projectKey, ['BROWSE_PROJECTS', 'ADMINISTER_PROJECTS'], 'app'),
     createRelatedWork: (versionId: string, link: RelatedWorkLink) => createRelatedWork(fetch, versionId, link),
     // Release gate (triggers run without a user, so these are as the app).
     getVersionAsApp: (versionId: string) => getVersionAsApp(fetch, versionId),
@@ -39,6 +41,7 @@ export function createJira(fetch: JiraFetch = forgeJiraFetch) {
     listVersionsAsApp: (projectKey: string) => listVersionsAsApp(fetch, projectKey),
     getIssueFixVersions: (issueKey: string) => getIssueFixVersions(fetch, issueKey),
     listProjectsAsApp: () => listProjectsAsApp(fetch),
+    getSiteTimeZone: () => getSiteTimeZone(fetch),
     getProjectPropertyAs: (projectKey: string, propertyKey: string, as: Principal) => getProjectPropertyAs(fetch, projectKey, propertyKey, as),
     getCreatableIssueTypes: (projectKey: string) => getCreatableIssueTypes(fetch, projectKey),
     countIssues: (jql: string) => countIssues(fetch, jql),

@@ -8,20 +8,22 @@ import { handoffState, type LatenessRule } from '../domain/state';
 import type { JiraVersion } from '../jira';
 import { capabilitiesOf, requireAccess, settledValue } from './access';
 import { ruleOf } from './gate-context';
+import { healthOf } from './app-health';
 import type { Action } from './run';
 import { toVersionInfo } from './views';
 
 /**
- * One parallel round, 4 Jira calls: permissions, the project's versions (one call per 100 versions), the
- * handoff index and the gate index (which also holds the project's settings). Property reads do not grow
+ * One parallel round, 5 Jira calls: permissions, the project's versions (one call per 100 versions), the
+ * handoff index, the gate index (which also holds the project's settings) and the app's own permissions. Property reads do not grow
  * with the number of versions: that is the indexes' job.
  */
 export const listReleases: Action<z.output<typeof ListReleasesPayloadSchema>, ReleasesOverview> = async (_payload, { project }, deps) => {
-  const [permissions, versions, index, gateIndexValue] = await Promise.allSettled([
+  const [permissions, versions, index, gateIndexValue, appPermissions] = await Promise.allSettled([
     deps.jira.getMyPermissions(project.key),
     deps.jira.listProjectVersions(project.key),
     deps.jira.getProjectProperty(project.key, INDEX_PROPERTY_KEY),
     deps.jira.getProjectProperty(project.key, GATE_INDEX_PROPERTY_KEY),
+    deps.jira.getAppPermissions(project.key),
   ]);
   const granted = requireAccess(permissions, 'read', project.key);
   const handoffs = parseIndex(settledValue(index));
@@ -33,6 +35,7 @@ export const listReleases: Action<z.output<typeof ListReleasesPayloadSchema>, Re
     capabilities: capabilitiesOf(granted),
     releases: settledValue(versions).map((version) => releaseSummary(version, handoffs, rule, gateIndex, now, settingsOf(gateIndex).walkthroughGate)),
     leadTimeDays: rule.leadTimeDays,
+    appHealth: healthOf(project.key, appPermissions),
   };
 };
 

@@ -1,19 +1,28 @@
 import type { z } from 'zod';
 import type { HandoffView, SaveHandoffPayloadSchema } from '../contract';
+import { missingForReady, statusAfterEdit } from '../domain/readiness';
 import { applyContent, assertBaseRevision, NO_HANDOFF_REVISION } from '../domain/revision';
+import { refreshGateEntry } from './gate-context';
 import { commitWrite, loadForWrite } from './handoff-writes';
 import type { Action } from './run';
 import { handoffView } from './views';
 
 /**
- * Saves the content on top of `baseRevision`. Only a first save (baseRevision 0) changes what the
- * overview shows, so only then is the index read and written and the release page linked.
+ * Saves the content on top of `baseRevision`. Only a first save (baseRevision 0), or an edit that takes a
+ * ready handoff back to draft, changes what the overview and the gate show; content that could not be
+ * marked ready is the only kind that can do the latter, so only then is the index read.
  */
 export const saveHandoff: Action<z.output<typeof SaveHandoffPayloadSchema>, HandoffView> = async (payload, call, deps) => {
   const firstSave = payload.baseRevision === NO_HANDOFF_REVISION;
-  const loaded = await loadForWrite(deps, call, payload.versionId, { withIndex: firstSave, withGate: true });
+  const mayDemote = missingForReady(payload.content).length > 0;
+  const loaded = await loadForWrite(deps, call, payload.versionId, { withIndex: firstSave || mayDemote, withGate: true });
   assertBaseRevision(payload.baseRevision, loaded.stored, payload.content);
   const next = applyContent(loaded.stored, { versionId: payload.versionId, projectId: call.project.id }, payload.content, loaded.me, deps.now());
-  await commitWrite(deps, call, { next, index: loaded.index, linkReleasePage: firstSave , history: loaded.history });
-  return handoffView({ project: call.project, version: loaded.version, permissions: loaded.permissions, handoff: next, lateness: deps.lateness, gate: loaded.gate, now: deps.now() });
+  const { notice } = statusAfterEdit(loaded.stored, payload.content);
+  await Promise.all([
+    commitWrite(deps, call, { next, index: firstSave || notice ? loaded.index : null, linkReleasePage: firstSave, history: loaded.history }),
+    notice ? refreshGateEntry(deps, call.project.key, loaded.version, loaded.gate, next, deps.now()) : Promise.resolve(),
+  ]);
+  const view = handoffView({ project: call.project, version: loaded.version, permissions: loaded.permissions, handoff: next, lateness: deps.lateness, gate: loaded.gate, now: deps.now() });
+  return notice ? { ...view, notice } : view;
 };

@@ -12,9 +12,11 @@ import { completeContent, expectError, expectOk, invoker, SHOP_VERSION, SOON_VER
 import { gateSite, todayPlus } from './gate-helpers';
 
 jest.setTimeout(60_000);
+// The release trigger's retry waits, short (read by the app when the site first loads it).
+process.env.CS_HANDOFF_RETRY_DELAYS_MS = '10,10,10';
 let site: TestSite;
 let invoke: ReturnType<typeof invoker>;
-const { rest, createVersion, releaseAsRita, writeReady, record } = gateSite(() => site);
+const { rest, createVersion, releaseAsRita, writeReady, backdateReady, record } = gateSite(() => site);
 const principal = (role: string) => ({ kind: 'user' as const, accountId: personOf(site, role).accountId });
 const gateIndex = async () => (await storedProperty(site, GATE_INDEX_PROPERTY_KEY)) as GateIndex | null;
 
@@ -46,7 +48,8 @@ describe('(a) a release with no handoff is put back, once, with the reason', () 
     const r = await record(SHOP_VERSION);
     expect(r?.blocks).toHaveLength(1);
     expect(r?.blocks[0]?.reason).toContain('has no CS handoff yet');
-    expect(r?.blocks[0]?.gateState).toBe('missing');
+    // Released 21 days before its planned date: judged against the day it went out, it is overdue.
+    expect(r?.blocks[0]?.gateState).toBe('overdue');
   });
 
   test('a re-delivered event does not record a second block', async () => {
@@ -68,17 +71,17 @@ describe('(a) a release with no handoff is put back, once, with the reason', () 
 });
 
 describe('(b, c) on time, late, and late made on time by moving the date', () => {
-  test('a handoff ready 8 days before the release date releases fine', async () => {
-    const versionId = await createVersion('2027.06 On time', todayPlus(8));
+  test('a handoff ready 8 days before the release day releases fine, and the decision says why', async () => {
+    const versionId = await createVersion('2027.06 On time', todayPlus(0));
     await writeReady(versionId);
-    expect((await gateIndex())?.versions[versionId]).toMatchObject({ state: 'ok' });
+    await backdateReady(versionId, 8);
     expect(await releaseAsRita(versionId)).toBe(true);
-    expect(await record(versionId)).toBeNull();
+    expect(await record(versionId)).toMatchObject({ blocks: [], decision: { outcome: 'allowed', gateState: 'ok', why: expect.stringContaining('Released through the gate') } });
     // Released: it leaves the gate index, which tracks unreleased versions.
     expect((await gateIndex())?.versions[versionId]).toBeUndefined();
   });
 
-  test('ready 2 days before is blocked as late; moving the date out by 6 days lets it through', async () => {
+  test('ready 2 days before is blocked as late; moving the date out clears the plan, but releasing before that date is still late', async () => {
     const versionId = await createVersion('2027.07 Late', todayPlus(2));
     await writeReady(versionId);
     expect(await releaseAsRita(versionId)).toBe(false);
@@ -90,8 +93,12 @@ describe('(b, c) on time, late, and late made on time by moving the date', () =>
     expect(moved.status).toBe(200);
     await site.host.idle();
     expect(expectOk(await invoke('po', 'getHandoff', { versionId })).gate.state).toBe('ok');
+    // Going out today, it is judged against today, not the moved date.
+    expect(await releaseAsRita(versionId)).toBe(false);
+    expect((await record(versionId))?.blocks).toHaveLength(2);
+    // Had it become ready 7 days before today, today's release would be on time.
+    await backdateReady(versionId, 7);
     expect(await releaseAsRita(versionId)).toBe(true);
-    expect((await record(versionId))?.blocks).toHaveLength(1);
   });
 });
 
@@ -196,7 +203,8 @@ describe('(f) Jira refuses the un-release', () => {
     const versionId = await createVersion('2027.12 Refused', todayPlus(4));
     // The person's release goes through; only then does Jira start refusing the app's PUT.
     site.jira.store.releaseVersion(versionId, principal('release-manager'));
-    site.jira.settings.faults.push({ pathPattern: '^PUT /rest/api/3/version/', status: 503, times: 10 });
+    // More refusals than the trigger's retries (4 tries of 3 attempts each).
+    site.jira.settings.faults.push({ pathPattern: '^PUT /rest/api/3/version/', status: 503, times: 100 });
     try {
       await site.host.idle();
     } finally {
@@ -206,6 +214,7 @@ describe('(f) Jira refuses the un-release', () => {
     const block = (await record(versionId))?.blocks[0];
     expect(block?.unreleaseFailed).toContain('Jira refused to put the version back to unreleased');
     expect(block?.unreleaseFailed).toContain('Un-release it by hand');
+    expect((await record(versionId))?.decision).toMatchObject({ outcome: 'could-not-put-back', why: expect.stringContaining('Jira refused to put the version back') });
     expect((await gateIndex())?.versions[versionId]).toMatchObject({ unreleaseFailed: true });
     // The daily scan keeps the flag while the version stays released.
     await site.host.runScheduledTrigger('gate-risk-scan');
@@ -284,6 +293,8 @@ describe('the walkthrough gate (project setting)', () => {
       }),
     );
     view = expectOk(await invoke('po', 'setStatus', { versionId, baseRevision: view.handoff?.revision, status: 'ready' }));
+    // Released today, long before its planned date: on time only if it was ready a lead time before today.
+    await backdateReady(versionId, 7);
     // Setting off (the default): on time, the gate is open, the walkthrough only warns.
     expect(view.gate).toMatchObject({ state: 'ok', walkthroughWarning: expect.stringContaining('1 question from the CS walkthrough is not settled') });
 

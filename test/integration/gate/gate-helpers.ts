@@ -1,5 +1,5 @@
 /** What the gate's integration tests do on the local Jira site: people's REST calls, versions, ready handoffs. */
-import { gatePropertyKey } from '../../../src/domain/property-keys';
+import { gatePropertyKey, handoffPropertyKey } from '../../../src/domain/property-keys';
 import type { GateRecord } from '../../../src/domain/gate/rules';
 import { personOf, type TestSite } from '../../support';
 import { completeContent, expectOk, invoker, storedProperty } from '../resolvers/helpers';
@@ -60,7 +60,23 @@ export function gateSite(site: () => TestSite) {
     return ready.handoff?.revision ?? 0;
   }
 
+  /**
+   * The gate judges a release against the day it goes out, and tests release today: a handoff that was on
+   * time has to have become ready earlier. Rewrites the stored readyAt (as the app, like the app's writes).
+   */
+  async function backdateReady(versionId: string, days: number): Promise<void> {
+    const key = handoffPropertyKey(versionId);
+    const stored = (await storedProperty(site(), key)) as { readyAt: string | null };
+    const readyAt = new Date(Date.now() - days * 24 * 60 * 60 * 1000).toISOString().replace(/\.\d{3}Z$/, '.000Z');
+    const res = await fetch(`${site().url}/rest/api/3/project/SHOP/properties/${key}`, {
+      method: 'PUT',
+      headers: { authorization: `ForgeApp ${site().jira.appSecret}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ ...stored, readyAt }),
+    });
+    expect(res.status).toBeLessThan(300);
+  }
+
   const record = async (versionId: string) => (await storedProperty(site(), gatePropertyKey(versionId))) as GateRecord | null;
 
-  return { rest, invoke, shopProjectId, createVersion, versionNow, putVersionAsRita, releaseAsRita, writeReady, record };
+  return { rest, invoke, shopProjectId, createVersion, versionNow, putVersionAsRita, releaseAsRita, writeReady, backdateReady, record };
 }

@@ -117,7 +117,8 @@ export function HandoffPage({ projectId, versionId }: { projectId: string; versi
     setConflict(null);
     setConfirmCancel(false);
     clearDraft(projectId, versionId);
-    setNotice(message);
+    // The save may have done more than asked (a ready handoff missing required parts goes back to draft).
+    setNotice(next.notice ?? message);
     focusTitle();
   };
 
