@@ -60,14 +60,10 @@ export function gateSite(site: () => TestSite) {
     return ready.handoff?.revision ?? 0;
   }
 
-  /**
-   * The gate judges a release against the day it goes out, and tests release today: a handoff that was on
-   * time has to have become ready earlier. Rewrites the stored readyAt (as the app, like the app's writes).
-   */
-  async function backdateReady(versionId: string, days: number): Promise<void> {
+  /** Rewrites the stored readyAt (as the app, like the app's writes): when the handoff became ready. */
+  async function setReadyAt(versionId: string, readyAt: string): Promise<void> {
     const key = handoffPropertyKey(versionId);
-    const stored = (await storedProperty(site(), key)) as { readyAt: string | null };
-    const readyAt = new Date(Date.now() - days * 24 * 60 * 60 * 1000).toISOString().replace(/\.\d{3}Z$/, '.000Z');
+    const stored = (await storedProperty(site(), key)) as Record<string, unknown>;
     const res = await fetch(`${site().url}/rest/api/3/project/SHOP/properties/${key}`, {
       method: 'PUT',
       headers: { authorization: `ForgeApp ${site().jira.appSecret}`, 'content-type': 'application/json' },
@@ -76,7 +72,14 @@ export function gateSite(site: () => TestSite) {
     expect(res.status).toBeLessThan(300);
   }
 
+  /**
+   * The gate judges a release against the day it goes out, and tests release today: a handoff that was on
+   * time has to have become ready earlier.
+   */
+  const backdateReady = (versionId: string, days: number): Promise<void> =>
+    setReadyAt(versionId, new Date(Date.now() - days * 24 * 60 * 60 * 1000).toISOString().replace(/\.\d{3}Z$/, '.000Z'));
+
   const record = async (versionId: string) => (await storedProperty(site(), gatePropertyKey(versionId))) as GateRecord | null;
 
-  return { rest, invoke, shopProjectId, createVersion, versionNow, putVersionAsRita, releaseAsRita, writeReady, backdateReady, record };
+  return { rest, invoke, shopProjectId, createVersion, versionNow, putVersionAsRita, releaseAsRita, writeReady, setReadyAt, backdateReady, record };
 }
