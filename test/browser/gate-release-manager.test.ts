@@ -5,7 +5,7 @@
  */
 import { appAxeViolations, appPagePath, tid, useAppSession } from '../support';
 
-jest.setTimeout(120_000);
+jest.setTimeout(180_000);
 
 const VERSION = '10002';
 
