@@ -19,13 +19,44 @@ export interface ForgeHostOptions {
   /** The site's own URL; @forge/api's requests go back to it. */
   baseUrl: string;
   quiet?: boolean;
+  /** How product events reach triggers; default: at once, once. */
+  eventDelivery?: EventDelivery;
+}
+
+/**
+ * Forge delivers product events asynchronously, up to about 3 minutes after the change, and sometimes more
+ * than once. The local site can do the same, so the app is built and tested for it.
+ */
+export interface EventDelivery {
+  /** Every trigger delivery waits this long. */
+  delayMs?: number;
+  /** Deliver every event twice: the copy comes half the delay after the first (together when there is no delay). */
+  duplicates?: boolean;
+}
+
+/** EVENT_DELAY_MS and EVENT_DUPLICATES=1, for `npm start`. */
+export function eventDeliveryFromEnv(env: NodeJS.ProcessEnv): EventDelivery {
+  const raw = env['EVENT_DELAY_MS'];
+  const delayMs = raw === undefined || raw === '' ? 0 : Number(raw);
+  if (!Number.isInteger(delayMs) || delayMs < 0) throw new Error(`EVENT_DELAY_MS must be a whole number of milliseconds (0 or more), not '${raw}'`);
+  const dup = env['EVENT_DUPLICATES'];
+  if (dup !== undefined && dup !== '' && dup !== '0' && dup !== '1') throw new Error(`EVENT_DUPLICATES must be 1 (deliver every event twice) or 0, not '${dup}'`);
+  return { delayMs, duplicates: dup === '1' };
 }
 
 export interface InvokeOptions {
   projectKey: string;
   /** A jira:projectPage module key; default the manifest's first one. */
   moduleKey?: string;
+  /**
+   * Tests only: what a hostile browser could send instead of the real context (Forge vouches only for
+   * accountId, license, accountType and installContext; the project and siteUrl come from the page).
+   */
+  tamper?: (context: InvocationContext) => InvocationContext;
 }
+
+/** The context a resolver receives: the UI context without what stays in the browser. */
+export type InvocationContext = Omit<UiContext, 'locale' | 'timezone'>;
 
 export interface ProjectRef {
   id: string;
@@ -169,7 +200,8 @@ export function createForgeHost(options: ForgeHostOptions): ForgeHost {
       const page = projectPage(opts.moduleKey);
       if (!page.resolverFunction) throw new Error(`jira:projectPage '${page.key}' has no resolver function`);
       const context = await uiContext(accountId, opts);
-      const { locale: _locale, timezone: _timezone, ...invocationContext } = context;
+      const { locale: _locale, timezone: _timezone, ...genuine } = context;
+      const invocationContext = opts.tamper ? opts.tamper(genuine) : genuine;
       const result = await run({ functionKey: page.resolverFunction, moduleKey: page.key, moduleType: 'jira:projectPage', accountId, defaultTimeoutMs: UI_TIMEOUT_MS }, async (fn) =>
         fn({ call: { functionKey, payload }, context: invocationContext }, { principal: { accountId }, installContext: `ari:cloud:jira::site/${LOCAL_CLOUD_ID}` }),
       );
@@ -181,7 +213,14 @@ export function createForgeHost(options: ForgeHostOptions): ForgeHost {
     }
   }
 
+  const delayMs = options.eventDelivery?.delayMs ?? 0;
+  const copies = options.eventDelivery?.duplicates ? [delayMs, delayMs + delayMs / 2] : [delayMs];
+
   function deliver(event: VersionEvent): void {
+    for (const at of copies) log.schedule(at, () => deliverNow(event));
+  }
+
+  function deliverNow(event: VersionEvent): void {
     for (const trigger of manifest.triggers) {
       if (!trigger.events.includes(event.eventType)) continue;
       const base = { kind: 'trigger' as const, moduleKey: trigger.key, functionKey: trigger.function, eventType: event.eventType, versionId: String(event.version.id) };
@@ -194,6 +233,7 @@ export function createForgeHost(options: ForgeHostOptions): ForgeHost {
         eventType: event.eventType,
         version: event.version,
         ...(event.atlassianId ? { atlassianId: event.atlassianId } : {}),
+        selfGenerated: event.causedByApp,
         context: { cloudId: LOCAL_CLOUD_ID, moduleKey: trigger.key },
       };
       void log
@@ -244,10 +284,14 @@ export function createForgeHost(options: ForgeHostOptions): ForgeHost {
     invoke,
     runScheduledTrigger,
     runWorkflowValidator,
-    idle: () => log.idle(),
+    // Long enough for a delayed event, its copy, and what the app does about them.
+    idle: () => log.idle(25, 15_000 + 2 * delayMs),
     project,
     uiContext,
     projectPage,
-    close: unsubscribe,
+    close: () => {
+      unsubscribe();
+      log.cancelScheduled();
+    },
   };
 }

@@ -1,5 +1,5 @@
-export { createForgeHost, ForgeInvokeError, LOCAL_CLOUD_ID, LOCAL_ENVIRONMENT_ID, LOCAL_INSTALLATION_ID } from './host';
-export type { ForgeHost, ForgeHostOptions, InvokeOptions, ProjectRef, UiContext } from './host';
+export { createForgeHost, eventDeliveryFromEnv, ForgeInvokeError, LOCAL_CLOUD_ID, LOCAL_ENVIRONMENT_ID, LOCAL_INSTALLATION_ID } from './host';
+export type { EventDelivery, ForgeHost, ForgeHostOptions, InvokeOptions, ProjectRef, UiContext } from './host';
 export type { Delivery } from './deliveries';
 export { createForgeHostRoutes, INVOKE_PATH } from './routes';
 export type { ForgeHostRoutes } from './routes';

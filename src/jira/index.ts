@@ -6,6 +6,7 @@ import { getCreatableIssueTypes } from './issue-types';
 import { createIssue, type NewIssue } from './issues';
 import { getMyPermissions, type ProjectPermission } from './permissions';
 import { getMyself } from './myself';
+import { getProject, getSiteUrl } from './projects';
 import { getProjectProperty, putProjectProperty } from './properties';
 import { createRelatedWork, type RelatedWorkLink } from './related-work';
 import { countIssues } from './search';
@@ -16,6 +17,7 @@ import { getUser, getUsersBulk, searchUsers } from './users';
 import { getSiteTimeZone } from './server-info';
 
 export type { JiraVersion } from './versions';
+export type { JiraProject } from './projects';
 export type { JiraIssueType } from './issue-types';
 export type { CreatedIssue, NewIssue } from './issues';
 export type { PermissionSet, ProjectPermission } from './permissions';
@@ -34,6 +36,8 @@ export function createJira(fetch: JiraFetch = forgeJiraFetch) {
     getMyPermissions: (projectKey: string, keys?: readonly ProjectPermission[]) => getMyPermissions(fetch, projectKey, keys),
     getMyself: () => getMyself(fetch),
     getAppPermissions: (projectKey: string) => getMyPermissions(fetch, projectKey, ['BROWSE_PROJECTS', 'ADMINISTER_PROJECTS'], 'app'),
+    getProject: (projectIdOrKey: string) => getProject(fetch, projectIdOrKey),
+    getSiteUrl: () => getSiteUrl(fetch),
     createRelatedWork: (versionId: string, link: RelatedWorkLink) => createRelatedWork(fetch, versionId, link),
     // Release gate (triggers run without a user, so these are as the app).
     getVersionAsApp: (versionId: string) => getVersionAsApp(fetch, versionId),

@@ -1,8 +1,9 @@
 /**
  * The three rounds every change to a handoff makes.
  *
- * Round 1 (parallel, as the person): permissions, the stored handoff, the version, who they are,
- * and, when the overview index will change, the index. Round 2 (parallel, as the app): the handoff,
+ * Round 1 (parallel, as the person): permissions, the project (checked against the page's claim), the
+ * stored handoff, the version, who they are, and, when the overview index will change, the index (and,
+ * when the write builds a link, the site's address, as the app). Round 2 (parallel, as the app): the handoff,
  * the index when it changed, and the release-page link on a first save. Round 3 (as the app): the
  * handoff read back, to verify that this write is the one Jira kept (and the history head beside it).
  *
@@ -29,7 +30,7 @@ import { appendRecord, historyArchiveKey, historyHeadKey, parseHistoryPage, revi
 import type { Access } from './access';
 import type { JiraVersion, PermissionSet } from '../jira';
 import { PROJECT_PERMISSIONS } from '../jira/permissions';
-import { requireAccess, settledValue } from './access';
+import { readAccess, requireAccess, settledValue } from './access';
 import type { CallContext } from './call-context';
 import { readGateContext, type GateContext } from './gate-context';
 import type { ResolverDeps } from './deps';
@@ -37,6 +38,8 @@ import { parseStoredHandoff, versionInProject } from './views';
 
 export interface LoadedForWrite {
   permissions: PermissionSet;
+  /** The project as Jira answered the person: every write goes here, never to what the browser named. */
+  project: ProjectInfo;
   version: JiraVersion;
   stored: StoredHandoff | null;
   me: PersonRef;
@@ -56,27 +59,37 @@ export interface HistoryBase {
 
 export async function loadForWrite(
   deps: ResolverDeps,
-  { project }: CallContext,
+  call: CallContext,
   versionId: string,
-  options: { withIndex: boolean; withGate?: boolean; /** 'edit' unless said otherwise; the walkthrough is recorded by readers. */ access?: Access },
+  options: {
+    withIndex: boolean;
+    withGate?: boolean;
+    /** 'edit' unless said otherwise; the walkthrough is recorded by readers. */
+    access?: Access;
+    /** The write will build a link: the site's address is read in this round, not the next. */
+    withSiteUrl?: boolean;
+  },
 ): Promise<LoadedForWrite> {
   const { jira } = deps;
-  const [permissions, property, version, me, index, gate, historyHead] = await Promise.allSettled([
-    options.access === 'create' ? jira.getMyPermissions(project.key, [...PROJECT_PERMISSIONS, 'CREATE_ISSUES']) : jira.getMyPermissions(project.key),
-    jira.getProjectProperty(project.key, handoffPropertyKey(versionId)),
+  const claimed = call.project;
+  if (options.withSiteUrl) void call.siteUrl();
+  const [access, property, version, me, index, gate, historyHead] = await Promise.allSettled([
+    readAccess(deps, claimed, options.access === 'create' ? [...PROJECT_PERMISSIONS, 'CREATE_ISSUES'] : PROJECT_PERMISSIONS),
+    jira.getProjectProperty(claimed.key, handoffPropertyKey(versionId)),
     // Needed even when a handoff exists: the answer shows the version's state, which depends on its
     // release date and released flag, and both can change in Jira at any time.
     jira.getVersion(versionId),
     jira.getMyself(),
-    options.withIndex ? jira.getProjectProperty(project.key, INDEX_PROPERTY_KEY) : Promise.resolve(undefined),
+    options.withIndex ? jira.getProjectProperty(claimed.key, INDEX_PROPERTY_KEY) : Promise.resolve(undefined),
     // The answer's state and gate use the project's lead time and the version's block/override (2 reads, same round).
-    options.withGate ? readGateContext(deps, project.key, versionId) : Promise.resolve(null),
-    jira.getProjectProperty(project.key, historyHeadKey(versionId)),
+    options.withGate ? readGateContext(deps, claimed.key, versionId) : Promise.resolve(null),
+    jira.getProjectProperty(claimed.key, historyHeadKey(versionId)),
   ]);
-  const granted = requireAccess(permissions, options.access ?? 'edit', project.key);
+  const { permissions, project } = requireAccess(access, options.access ?? 'edit', claimed);
   const stored = parseStoredHandoff(settledValue(property), versionId, deps.log);
   return {
-    permissions: granted,
+    permissions,
+    project,
     version: versionInProject(version, versionId, project),
     stored,
     me: settledValue(me),
@@ -93,6 +106,8 @@ function unreadHistory(deps: ResolverDeps, versionId: string, reason: unknown): 
 }
 
 export interface HandoffWrite {
+  /** `LoadedForWrite.project`: the project Jira vouched for. */
+  project: ProjectInfo;
   next: StoredHandoff;
   /** The index as read in round 1, when this write changes what the overview shows. */
   index: HandoffIndex | null;
@@ -132,7 +147,7 @@ export interface HandoffWrite {
  * ring, `acceptedRecords`), and the winner, which reads the head back in round 3 as well, rewrites the
  * head when its own record is missing (a 4th round, only then).
  */
-export async function commitWrite(deps: ResolverDeps, call: CallContext, { next, index, linkReleasePage, history }: HandoffWrite): Promise<void> {
+export async function commitWrite(deps: ResolverDeps, call: CallContext, { project, next, index, linkReleasePage, history }: HandoffWrite): Promise<void> {
   const writeId = randomUUID();
   next.writeId = writeId;
   next.acceptedWrites = [...(next.acceptedWrites ?? []).filter((w) => w.revision < next.revision), { revision: next.revision, writeId, by: next.updatedBy.accountId, at: next.updatedAt }].slice(
@@ -143,14 +158,13 @@ export async function commitWrite(deps: ResolverDeps, call: CallContext, { next,
   if (pages) next.historyHead = pages.head.page;
   assertHandoffFits(next);
   const nextIndex = index ? withHandoff(index, next) : null;
-  const { project } = call;
   const key = handoffPropertyKey(next.versionId);
   await Promise.all([
     deps.jira.putProjectProperty(project.key, key, next),
     pages ? putHistory(deps, project, next.versionId, pages.head, historyHeadKey(next.versionId)) : Promise.resolve(),
     pages?.archive ? putHistory(deps, project, next.versionId, pages.archive, historyArchiveKey(next.versionId, pages.archive.page)) : Promise.resolve(),
     nextIndex ? putIndex(deps, project, nextIndex) : Promise.resolve(),
-    linkReleasePage ? linkVersionToHandoff(deps, call, next.versionId) : Promise.resolve(),
+    linkReleasePage ? linkVersionToHandoff(deps, call, project, next.versionId) : Promise.resolve(),
   ]);
 
   // Round 3: read back what Jira holds now (as the app, like the write), and the history head beside it.
@@ -212,14 +226,19 @@ export const RELATED_WORK_TITLE = 'CS Handoff';
 /** Shown on Jira's release page, which groups related work by category. */
 export const RELATED_WORK_CATEGORY = 'Communications';
 
-export function handoffPageUrl(call: CallContext, versionId: string, { appId, environmentId }: { appId: string; environmentId: string }): string {
-  return `${call.siteUrl}/jira/software/projects/${call.project.key}/apps/${appId}/${environmentId}/version/${versionId}`;
+/**
+ * The handoff's page in Jira: the site's address from Jira (serverInfo) and the project's real type, as
+ * Forge builds a project page's URL (/jira/{projectType}/projects/{projectKey}/apps/{appId}/{envId}).
+ */
+export function handoffPageUrl(siteUrl: string, project: ProjectInfo, versionId: string, { appId, environmentId }: { appId: string; environmentId: string }): string {
+  const type = encodeURIComponent(project.type);
+  return `${siteUrl}/jira/${type}/projects/${encodeURIComponent(project.key)}/apps/${appId}/${environmentId}/version/${encodeURIComponent(versionId)}`;
 }
 
 /** A missing link is an inconvenience, not a lost handoff: it is logged and the save still succeeds. */
-async function linkVersionToHandoff(deps: ResolverDeps, call: CallContext, versionId: string): Promise<void> {
+async function linkVersionToHandoff(deps: ResolverDeps, call: CallContext, project: ProjectInfo, versionId: string): Promise<void> {
   try {
-    const url = handoffPageUrl(call, versionId, deps.appIdentity());
+    const url = handoffPageUrl(await call.siteUrl(), project, versionId, deps.appIdentity());
     await deps.jira.createRelatedWork(versionId, { category: RELATED_WORK_CATEGORY, title: RELATED_WORK_TITLE, url });
   } catch (error) {
     deps.log.warn(`Could not add the CS Handoff link to version ${versionId}`, error);

@@ -1,6 +1,6 @@
 /**
- * Reading the revision history (Browse projects). One parallel round: permissions, the version, the
- * handoff, the history's head page and its 10 archive slots (14 Jira calls). The handoff is read only
+ * Reading the revision history (Browse projects). One parallel round: permissions, the project, the version,
+ * the handoff, the history's head page and its 10 archive slots (15 Jira calls). The handoff is read only
  * to drop records of writes that never became it (`acceptedRecords`): a save whose history PUT landed
  * but whose handoff PUT failed, or a concurrent save that lost.
  */
@@ -9,21 +9,22 @@ import type { DiffRevisionsPayloadSchema, HandoffHistory, ListHistoryPayloadSche
 import { appError } from '../domain/errors';
 import { acceptedRecords, collectRecords, contentAt, historyArchiveKeys, historyHeadKey, HISTORY_ARCHIVE_SLOTS, parseHistoryPage, type HistoryRecord } from '../domain/history/history';
 import { diffHandoff } from '../domain/living/diff';
-import { requireAccess, settledValue } from './access';
+import { readAccess, requireAccess, settledValue } from './access';
+import type { ClaimedProject } from './call-context';
 import type { ResolverDeps } from './deps';
 import type { Action } from './run';
 import { parseStoredHandoff, versionInProject } from './views';
 import { handoffPropertyKey } from '../domain/property-keys';
 
-async function readRecords(deps: ResolverDeps, project: ProjectInfo, versionId: string): Promise<HistoryRecord[]> {
+async function readRecords(deps: ResolverDeps, claimed: ClaimedProject, versionId: string): Promise<HistoryRecord[]> {
   const [permissions, version, handoff, head, ...archives] = await Promise.allSettled([
-    deps.jira.getMyPermissions(project.key),
+    readAccess(deps, claimed),
     deps.jira.getVersion(versionId),
-    deps.jira.getProjectProperty(project.key, handoffPropertyKey(versionId)),
-    deps.jira.getProjectProperty(project.key, historyHeadKey(versionId)),
-    ...historyArchiveKeys(versionId).map((key) => deps.jira.getProjectProperty(project.key, key)),
+    deps.jira.getProjectProperty(claimed.key, handoffPropertyKey(versionId)),
+    deps.jira.getProjectProperty(claimed.key, historyHeadKey(versionId)),
+    ...historyArchiveKeys(versionId).map((key) => deps.jira.getProjectProperty(claimed.key, key)),
   ]);
-  requireAccess(permissions, 'read', project.key);
+  const { project } = requireAccess(permissions, 'read', claimed);
   versionInProject(version, versionId, project);
   const records = collectRecords(
     parseHistoryPage(settledValue(head), versionId),

@@ -6,26 +6,27 @@ import { hasOverride, parseGateIndex, settingsOf, type GateIndex } from '../doma
 import { gateView } from '../domain/gate/rules';
 import { handoffState, type LatenessRule } from '../domain/state';
 import type { JiraVersion } from '../jira';
-import { capabilitiesOf, requireAccess, settledValue } from './access';
-import { ruleOf } from './gate-context';
+import { capabilitiesOf, readAccess, requireAccess, settledValue } from './access';
 import { healthOf } from './app-health';
+import { ruleOf } from './gate-context';
 import type { Action } from './run';
 import { toVersionInfo } from './views';
 
 /**
- * One parallel round, 5 Jira calls: permissions, the project's versions (one call per 100 versions), the
- * handoff index, the gate index (which also holds the project's settings) and the app's own permissions. Property reads do not grow
+ * One parallel round, 5 Jira calls: permissions, the project (as Jira names it), the project's versions (one call per 100 versions), the
+ * handoff index, the gate index (which also holds the project's settings) and the app's own permissions
+ * (the health line): 6 calls. Property reads do not grow
  * with the number of versions: that is the indexes' job.
  */
-export const listReleases: Action<z.output<typeof ListReleasesPayloadSchema>, ReleasesOverview> = async (_payload, { project }, deps) => {
-  const [permissions, versions, index, gateIndexValue, appPermissions] = await Promise.allSettled([
-    deps.jira.getMyPermissions(project.key),
-    deps.jira.listProjectVersions(project.key),
-    deps.jira.getProjectProperty(project.key, INDEX_PROPERTY_KEY),
-    deps.jira.getProjectProperty(project.key, GATE_INDEX_PROPERTY_KEY),
-    deps.jira.getAppPermissions(project.key),
+export const listReleases: Action<z.output<typeof ListReleasesPayloadSchema>, ReleasesOverview> = async (_payload, { project: claimed }, deps) => {
+  const [access, versions, index, gateIndexValue, appPermissions] = await Promise.allSettled([
+    readAccess(deps, claimed),
+    deps.jira.listProjectVersions(claimed.key),
+    deps.jira.getProjectProperty(claimed.key, INDEX_PROPERTY_KEY),
+    deps.jira.getProjectProperty(claimed.key, GATE_INDEX_PROPERTY_KEY),
+    deps.jira.getAppPermissions(claimed.key),
   ]);
-  const granted = requireAccess(permissions, 'read', project.key);
+  const { project, permissions: granted } = requireAccess(access, 'read', claimed);
   const handoffs = parseIndex(settledValue(index));
   const gateIndex = parseGateIndex(settledValue(gateIndexValue));
   const rule = ruleOf(deps.lateness, settingsOf(gateIndex));

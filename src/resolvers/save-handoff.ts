@@ -15,14 +15,15 @@ import { handoffView } from './views';
 export const saveHandoff: Action<z.output<typeof SaveHandoffPayloadSchema>, HandoffView> = async (payload, call, deps) => {
   const firstSave = payload.baseRevision === NO_HANDOFF_REVISION;
   const mayDemote = missingForReady(payload.content).length > 0;
-  const loaded = await loadForWrite(deps, call, payload.versionId, { withIndex: firstSave || mayDemote, withGate: true });
+  // A first save links the release page to the handoff, so the site's address is read in round 1.
+  const loaded = await loadForWrite(deps, call, payload.versionId, { withIndex: firstSave || mayDemote, withGate: true, withSiteUrl: firstSave });
   assertBaseRevision(payload.baseRevision, loaded.stored, payload.content);
-  const next = applyContent(loaded.stored, { versionId: payload.versionId, projectId: call.project.id }, payload.content, loaded.me, deps.now());
+  const next = applyContent(loaded.stored, { versionId: payload.versionId, projectId: loaded.project.id }, payload.content, loaded.me, deps.now());
   const { notice } = statusAfterEdit(loaded.stored, payload.content);
   await Promise.all([
-    commitWrite(deps, call, { next, index: firstSave || notice ? loaded.index : null, linkReleasePage: firstSave, history: loaded.history }),
-    notice ? refreshGateEntry(deps, call.project.key, loaded.version, loaded.gate, next, deps.now()) : Promise.resolve(),
+    commitWrite(deps, call, { project: loaded.project, next, index: firstSave || notice ? loaded.index : null, linkReleasePage: firstSave, history: loaded.history }),
+    notice ? refreshGateEntry(deps, loaded.project.key, loaded.version, loaded.gate, next, deps.now()) : Promise.resolve(),
   ]);
-  const view = handoffView({ project: call.project, version: loaded.version, permissions: loaded.permissions, handoff: next, lateness: deps.lateness, gate: loaded.gate, now: deps.now() });
+  const view = handoffView({ project: loaded.project, version: loaded.version, permissions: loaded.permissions, handoff: next, lateness: deps.lateness, gate: loaded.gate, now: deps.now() });
   return notice ? { ...view, notice } : view;
 };

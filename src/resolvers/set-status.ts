@@ -21,13 +21,13 @@ export const setStatus: Action<z.output<typeof SetStatusPayloadSchema>, HandoffV
   assertBaseRevision(payload.baseRevision, stored, stored.content);
   const now = deps.now();
   const view = (handoff: typeof stored) =>
-    handoffView({ project: call.project, version, permissions: loaded.permissions, handoff, lateness: deps.lateness, gate: loaded.gate, now });
+    handoffView({ project: loaded.project, version, permissions: loaded.permissions, handoff, lateness: deps.lateness, gate: loaded.gate, now });
   // Marking ready twice must not move readyAt (lateness is measured from it), so nothing is written.
   if (stored.status === payload.status) return view(stored);
   const next = applyStatus(stored, payload.status, loaded.me, now);
   await Promise.all([
-    commitWrite(deps, call, { next, index: loaded.index, linkReleasePage: false , history: loaded.history }),
-    refreshGateEntry(deps, call.project.key, version, loaded.gate, next, now),
+    commitWrite(deps, call, { project: loaded.project, next, index: loaded.index, linkReleasePage: false, history: loaded.history }),
+    refreshGateEntry(deps, loaded.project.key, version, loaded.gate, next, now),
   ]);
   return view(next);
 };

@@ -12,34 +12,34 @@ import { parseSettings, type ProjectSettings } from '../domain/gate/rules';
 import { indexEntry, parseIndex, type HandoffIndex } from '../domain/handoff-index';
 import { GATE_INDEX_PROPERTY_KEY, INDEX_PROPERTY_KEY, SETTINGS_PROPERTY_KEY } from '../domain/property-keys';
 import type { JiraVersion } from '../jira';
-import { capabilitiesOf, requireAccess, settledValue } from './access';
+import { capabilitiesOf, readAccess, requireAccess, settledValue } from './access';
 import { healthOf } from './app-health';
 import { putGateIndex, ruleOf } from './gate-context';
 import { requireAdmin } from './gate-override';
 import type { ResolverDeps } from './deps';
 import type { Action } from './run';
 
-export const getSettings: Action<unknown, ProjectSettingsView> = async (_payload, { project }, deps) => {
+export const getSettings: Action<unknown, ProjectSettingsView> = async (_payload, { project: claimed }, deps) => {
   const [permissions, value, appPermissions] = await Promise.allSettled([
-    deps.jira.getMyPermissions(project.key),
-    deps.jira.getProjectProperty(project.key, SETTINGS_PROPERTY_KEY),
-    deps.jira.getAppPermissions(project.key),
+    readAccess(deps, claimed),
+    deps.jira.getProjectProperty(claimed.key, SETTINGS_PROPERTY_KEY),
+    deps.jira.getAppPermissions(claimed.key),
   ]);
-  const granted = requireAccess(permissions, 'read', project.key);
-  return { settings: parseSettings(settledValue(value)), canAdminister: capabilitiesOf(granted).canAdminister, appHealth: healthOf(project.key, appPermissions) };
+  const granted = requireAccess(permissions, 'read', claimed);
+  return { settings: parseSettings(settledValue(value)), canAdminister: capabilitiesOf(granted.permissions).canAdminister, appHealth: healthOf(granted.project.key, appPermissions) };
 };
 
 /** Round 1 (parallel): permissions, both settings copies, the versions and the handoff index. Round 2: both writes. */
-export const saveSettings: Action<z.output<typeof SaveSettingsPayloadSchema>, ProjectSettingsView> = async (payload, { project }, deps) => {
+export const saveSettings: Action<z.output<typeof SaveSettingsPayloadSchema>, ProjectSettingsView> = async (payload, { project: claimed }, deps) => {
   const [permissions, value, gateIndexValue, versions, handoffIndexValue, appPermissions] = await Promise.allSettled([
-    deps.jira.getMyPermissions(project.key),
-    deps.jira.getProjectProperty(project.key, SETTINGS_PROPERTY_KEY),
-    deps.jira.getProjectProperty(project.key, GATE_INDEX_PROPERTY_KEY),
-    deps.jira.listProjectVersions(project.key),
-    deps.jira.getProjectProperty(project.key, INDEX_PROPERTY_KEY),
-    deps.jira.getAppPermissions(project.key),
+    readAccess(deps, claimed),
+    deps.jira.getProjectProperty(claimed.key, SETTINGS_PROPERTY_KEY),
+    deps.jira.getProjectProperty(claimed.key, GATE_INDEX_PROPERTY_KEY),
+    deps.jira.listProjectVersions(claimed.key),
+    deps.jira.getProjectProperty(claimed.key, INDEX_PROPERTY_KEY),
+    deps.jira.getAppPermissions(claimed.key),
   ]);
-  requireAdmin(permissions, project.key, 'change the project\'s CS Handoff settings');
+  const { project } = requireAdmin(permissions, claimed, 'change the project\'s CS Handoff settings');
   const gateIndex = parseGateIndex(settledValue(gateIndexValue));
   const current = parseSettings(settledValue(value));
   const settings: ProjectSettings = { leadTimeDays: payload.leadTimeDays ?? current.leadTimeDays, walkthroughGate: payload.walkthroughGate ?? current.walkthroughGate };

@@ -81,21 +81,23 @@ export const fileBriefGap: Action<z.output<typeof FileBriefGapPayloadSchema>, Ha
     access: 'create',
     withIndex: false,
     what: 'a brief gap is filed as a Jira task',
+    withSiteUrl: true,
     prefetch: () => deps.jira.getCreatableIssueTypes(call.project.key),
-    apply: async (stored, me, now, issueTypes, version) => {
+    apply: async (stored, me, now, issueTypes, version, project) => {
       const question = briefGapToFile(stored, payload.questionId);
-      const taskType = taskTypeOf(issueTypes, call.project.key);
+      const taskType = taskTypeOf(issueTypes, project.key);
+      const handoffUrl = handoffPageUrl(await call.siteUrl(), project, payload.versionId, deps.appIdentity());
       const task = withChainLabel(() =>
         briefGapTask({
-          link: { projectKey: call.project.key, versionId: payload.versionId },
+          link: { projectKey: project.key, versionId: payload.versionId },
           versionName: version.name,
           question,
           note: question.settlement.note,
-          handoffUrl: handoffUrl(call, payload.versionId, deps),
+          handoffUrl,
         }),
       );
       const created = await deps.jira.createIssue({
-        projectId: call.project.id,
+        projectId: project.id,
         issueTypeId: taskType.id,
         summary: task.summary,
         description: task.description,
@@ -106,4 +108,3 @@ export const fileBriefGap: Action<z.output<typeof FileBriefGapPayloadSchema>, Ha
     },
   });
 
-const handoffUrl = (call: CallContext, versionId: string, deps: ResolverDeps): string => handoffPageUrl(call, versionId, deps.appIdentity());

@@ -4,7 +4,7 @@
  * from, leaving a revision record. Round 1: permissions, handoff, version, who they are, history head,
  * gate context (and the overview index when the change shows there); round 2: the writes, in parallel.
  */
-import type { HandoffView } from '../contract';
+import type { HandoffView, ProjectInfo } from '../contract';
 import { appError } from '../domain/errors';
 import type { PersonRef, StoredHandoff } from '../domain/handoff';
 import type { JiraVersion } from '../jira';
@@ -32,7 +32,9 @@ export interface Change<P = undefined> {
    * The next handoff. May first act in Jira (filing a brief gap creates its task, as the person): that
    * runs after the permission and revision checks, before the write, so a refused change creates nothing.
    */
-  apply: (stored: StoredHandoff, me: PersonRef, now: Date, prefetched: P, version: JiraVersion) => StoredHandoff | Promise<StoredHandoff>;
+  apply: (stored: StoredHandoff, me: PersonRef, now: Date, prefetched: P, version: JiraVersion, project: ProjectInfo) => StoredHandoff | Promise<StoredHandoff>;
+  /** The change builds a link (a filed task links back to the handoff): read the site's address in round 1. */
+  withSiteUrl?: boolean;
 }
 
 /** Never rejects, so a prefetch failure cannot pre-empt loadForWrite's permission refusal. */
@@ -44,7 +46,7 @@ const settle = <T>(promise: Promise<T>): Promise<PromiseSettledResult<T>> =>
 
 export async function changeHandoff<P = undefined>(deps: ResolverDeps, call: CallContext, change: Change<P>): Promise<HandoffView> {
   const [loaded, prefetched] = await Promise.all([
-    loadForWrite(deps, call, change.versionId, { withIndex: change.withIndex, withGate: true, access: change.access }),
+    loadForWrite(deps, call, change.versionId, { withIndex: change.withIndex, withGate: true, access: change.access, withSiteUrl: change.withSiteUrl === true }),
     settle(change.prefetch ? change.prefetch() : Promise.resolve(undefined as P)),
   ]);
   const { stored } = loaded;
@@ -52,11 +54,11 @@ export async function changeHandoff<P = undefined>(deps: ResolverDeps, call: Cal
   // The change carries no handoff text of its own, so the conflict's "yours" is the text the caller last saw.
   assertBaseRevision(change.baseRevision, stored, stored.content);
   const now = deps.now();
-  const next = await change.apply(stored, loaded.me, now, settledValue(prefetched), loaded.version);
+  const next = await change.apply(stored, loaded.me, now, settledValue(prefetched), loaded.version, loaded.project);
   // The walkthrough gate reads the walkthrough: its gate-index entry is refreshed in the same write round.
   await Promise.all([
-    commitWrite(deps, call, { next, index: loaded.index, linkReleasePage: false, history: loaded.history }),
-    refreshGateEntry(deps, call.project.key, loaded.version, loaded.gate, next, now),
+    commitWrite(deps, call, { project: loaded.project, next, index: loaded.index, linkReleasePage: false, history: loaded.history }),
+    refreshGateEntry(deps, loaded.project.key, loaded.version, loaded.gate, next, now),
   ]);
-  return handoffView({ project: call.project, version: loaded.version, permissions: loaded.permissions, handoff: next, lateness: deps.lateness, gate: loaded.gate, now });
+  return handoffView({ project: loaded.project, version: loaded.version, permissions: loaded.permissions, handoff: next, lateness: deps.lateness, gate: loaded.gate, now });
 }

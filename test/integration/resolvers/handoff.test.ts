@@ -168,29 +168,30 @@ describe('related work and readiness', () => {
 
 describe('calls per action (budget: 1 round to read, 3 to write)', () => {
 
-  it('getHandoff: 5 calls in one round; listReleases: 5 calls in one round; save: 11 calls in 3 rounds', async () => {
+  it('getHandoff: 6 calls in one round; listReleases: 6 calls in one round; save: 12 calls in 3 rounds', async () => {
     site().jira.settings.latencyMs = 30;
     try {
       let mark = site().jira.requestLog.length;
       expectOk(await invoke('po', 'getHandoff', { versionId: SHOP_VERSION }));
-      // permissions, version, handoff, gate record, gate index (holds the lead time): all independent, so one round.
-      expect(jiraCallsSince(mark)).toHaveLength(5);
+      // permissions, the project (checked against the page's claim), version, handoff, gate record, gate index
+      // (holds the lead time): all independent, so one round.
+      expect(jiraCallsSince(mark)).toHaveLength(6);
       expect(roundsOf(jiraCallsSince(mark))).toBe(1);
 
       mark = site().jira.requestLog.length;
       expectOk(await invoke('po', 'listReleases', {}));
-      // permissions, one version page, handoff index, gate index (with the settings), the app's own
-      // permissions (the health line): no per-version reads.
-      expect(jiraCallsSince(mark)).toHaveLength(5);
+      // permissions, the project, one version page, handoff index, gate index (with the settings), the app's
+      // own permissions (the health line): no per-version reads.
+      expect(jiraCallsSince(mark)).toHaveLength(6);
       expect(roundsOf(jiraCallsSince(mark))).toBe(1);
 
       const current = expectOk(await invoke('po', 'getHandoff', { versionId: SHOP_VERSION }));
       mark = site().jira.requestLog.length;
       expectOk(await invoke('po', 'saveHandoff', { versionId: SHOP_VERSION, baseRevision: current.handoff?.revision, content: completeContent() }));
       expect(jiraCallsSince(mark).map((e) => e.method)).toEqual(expect.arrayContaining(['PUT']));
-      // Round 1: permissions, handoff, version, myself, gate record, gate index (lead time), history head;
-      // round 2: the handoff and history head PUTs; round 3: both read back as the app (write-then-verify).
-      expect(jiraCallsSince(mark)).toHaveLength(11);
+      // Round 1: permissions, the project, handoff, version, myself, gate record, gate index (lead time), history
+      // head; round 2: the handoff and history head PUTs; round 3: both read back as the app (write-then-verify).
+      expect(jiraCallsSince(mark)).toHaveLength(12);
       expect(roundsOf(jiraCallsSince(mark))).toBe(3);
       expect(jiraCallsSince(mark).slice(-2).map((e) => `${e.method} ${e.principal}`)).toEqual(['GET app', 'GET app']);
     } finally {
