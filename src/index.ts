@@ -1,5 +1,6 @@
 // The functions manifest.yml names, and nothing else.
 export { handler } from './resolvers';
 export { onVersionReleased } from './triggers/release-gate';
+export { recheckReleases } from './triggers/release-recheck';
 export { riskScan } from './triggers/risk-scan';
 export { validateHandoff } from './triggers/workflow-validator';

@@ -135,7 +135,7 @@ export function createPages(options: PagesOptions): Pages {
       (releasedVersion
         ? releasedVersion.released
           ? { kind: 'success' as const, text: `${releasedVersion.name} is released.` }
-          : { kind: 'error' as const, text: `${releasedVersion.name} was released, and then an app put it back to unreleased. Its related work says why.` }
+          : putBackNotice(releasedVersion, project.key)
         : undefined);
     const body = releasesBody({
       siteUrl: baseUrl,
@@ -147,6 +147,25 @@ export function createPages(options: PagesOptions): Pages {
       ...(shown ? { notice: shown } : {}),
     });
     send(res, status, layout({ title: `Releases - ${project.name}`, person, theme, people, returnTo: returnTo + url.search, sidebar: sidebarFor(project.key, project.name, 'releases'), body }));
+  }
+
+  /**
+   * Who put a just-released version back: the app, named, with a link to its page for the version when its
+   * trigger did it; otherwise only what the site knows (and the related work, only if there is some).
+   */
+  function putBackNotice(version: VersionWithWork, projectKey: string): { kind: 'error'; text: string; link?: { href: string; text: string } } {
+    const byApp = options.host.deliveries.some(
+      (d) => d.kind === 'trigger' && d.versionId === version.id && (d.result as { action?: string } | undefined)?.action === 'blocked',
+    );
+    if (byApp) {
+      return {
+        kind: 'error',
+        text: `${version.name} was released, and then ${appTitle()} put it back to unreleased: its release gate is closed.`,
+        link: { href: appPageUrl(projectKey, `/version/${encodeURIComponent(version.id)}`), text: `See why in ${appTitle()}` },
+      };
+    }
+    const why = version.relatedWork.length > 0 ? ' Its related work may say why.' : '';
+    return { kind: 'error', text: `${version.name} was released, and then put back to unreleased.${why}` };
   }
 
   async function release(req: IncomingMessage, res: ServerResponse, person: Person, theme: ColorMode, url: URL, projectKey: string, versionId: string): Promise<void> {

@@ -39,7 +39,7 @@ export interface ReleasesPageInput {
   versions: VersionWithWork[];
   appTitle: string;
   appVersionHref: (versionId: string) => string;
-  notice?: { kind: 'success' | 'error'; text: string };
+  notice?: { kind: 'success' | 'error'; text: string; link?: { href: string; text: string } };
 }
 
 /** Jira's "Releases" page for a project. */
@@ -67,7 +67,7 @@ export function releasesBody(input: ReleasesPageInput): SafeHtml {
   });
   return html`<nav class="breadcrumbs" aria-label="Breadcrumbs"><ol><li><a href="/">Projects</a></li><li><a href="/projects/${projectKey}/versions">${projectName}</a></li></ol></nav>
   <h1 class="page-title">Releases</h1>
-  ${input.notice ? html`<div class="notice notice-${input.notice.kind}" role="${input.notice.kind === 'error' ? 'alert' : 'status'}">${input.notice.text}</div>` : ''}
+  ${input.notice ? html`<div class="notice notice-${input.notice.kind}" role="${input.notice.kind === 'error' ? 'alert' : 'status'}">${input.notice.text}${input.notice.link ? html` <a href="${input.notice.link.href}" target="_top">${input.notice.link.text}</a>` : ''}</div>` : ''}
   ${
     versions.length === 0
       ? html`<p class="empty">This project has no versions yet.</p>`

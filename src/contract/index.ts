@@ -128,6 +128,8 @@ export interface ReleasesOverview {
   releases: ReleaseSummary[];
   /** Lead time in days used for the "late" state. */
   leadTimeDays: number;
+  /** What the app's own Jira user cannot do here that the release gate needs (empty: nothing). */
+  appHealth: string[];
 }
 
 export interface HandoffView {
@@ -147,6 +149,8 @@ export interface HandoffView {
   unsettledQuestions: number;
   /** The rollout (same as handoff.rollout, or "not started" when none is stored). */
   rollout: Rollout;
+  /** Something the save did that the editor did not ask for (e.g. moved a ready handoff back to draft). */
+  notice?: string;
 }
 
 /**
@@ -207,6 +211,8 @@ export interface ProjectSettingsView {
   settings: ProjectSettings;
   /** Whether the caller may change them (Administer projects). */
   canAdminister: boolean;
+  /** What the app's own Jira user cannot do here that the release gate needs (empty: nothing). */
+  appHealth: string[];
 }
 
 // ---- the living handoff: walkthrough, rollout, revision history, export -------------------

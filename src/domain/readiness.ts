@@ -1,4 +1,4 @@
-import type { HandoffContent } from './handoff';
+import type { HandoffContent, HandoffStatus } from './handoff';
 
 export interface MissingPart {
   /** Path of the field in the save payload, so the UI can point at it. */
@@ -36,4 +36,29 @@ export function missingPartsForReady(content: HandoffContent): MissingPart[] {
 /** Human names of what "Mark ready" still needs; empty when the handoff can be marked ready. */
 export function missingForReady(content: HandoffContent): string[] {
   return missingPartsForReady(content).map((part) => part.label);
+}
+
+export interface StatusAfterEdit {
+  status: HandoffStatus;
+  readyAt: string | null;
+  /** What the editor is told when the edit took the handoff back to draft; null otherwise. */
+  notice: string | null;
+}
+
+/**
+ * A ready handoff stays ready only while its content still meets the ready rules: an edit that empties a
+ * required part moves it back to draft (and clears readyAt, so lateness counts from when it is marked ready
+ * again). Otherwise "Mark ready" could be passed once and then the handoff emptied behind the gate's back.
+ */
+export function statusAfterEdit(previous: { status: HandoffStatus; readyAt: string | null } | null, content: HandoffContent): StatusAfterEdit {
+  const status = previous?.status ?? 'draft';
+  const readyAt = previous?.readyAt ?? null;
+  if (status !== 'ready') return { status, readyAt, notice: null };
+  const missing = missingForReady(content);
+  if (missing.length === 0) return { status, readyAt, notice: null };
+  return {
+    status: 'draft',
+    readyAt: null,
+    notice: `Saved, and moved back to draft: a ready handoff needs ${missing.join('; ')}. Mark it ready again when it has them; the release gate counts from then.`,
+  };
 }

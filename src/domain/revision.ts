@@ -4,7 +4,7 @@
  */
 import { appError } from './errors';
 import type { HandoffContent, HandoffStatus, PersonRef, StoredHandoff } from './handoff';
-import { missingPartsForReady } from './readiness';
+import { missingPartsForReady, statusAfterEdit } from './readiness';
 
 /** The revision a handoff has before its first save; the editor sends it as its baseRevision. */
 export const NO_HANDOFF_REVISION = 0;
@@ -41,8 +41,14 @@ export interface HandoffTarget {
   projectId: string;
 }
 
+function readinessAfter(previous: StoredHandoff | null, content: HandoffContent): Pick<StoredHandoff, 'status' | 'readyAt'> {
+  const { status, readyAt } = statusAfterEdit(previous, content);
+  return { status, readyAt };
+}
+
 /**
- * The handoff after saving new content; a first save starts as a draft. What the content save does
+ * The handoff after saving new content; a first save starts as a draft, and a ready one whose content no
+ * longer meets the ready rules goes back to draft (`statusAfterEdit`). What the content save does
  * not own (rollout, walkthrough, history pointer) is carried over from the previous revision.
  */
 export function applyContent(previous: StoredHandoff | null, target: HandoffTarget, content: HandoffContent, by: PersonRef, now: Date): StoredHandoff {
@@ -52,8 +58,7 @@ export function applyContent(previous: StoredHandoff | null, target: HandoffTarg
     versionId: target.versionId,
     projectId: target.projectId,
     content,
-    status: previous?.status ?? 'draft',
-    readyAt: previous?.readyAt ?? null,
+    ...readinessAfter(previous, content),
     revision: revisionOf(previous) + 1,
     updatedAt: stampOf(now),
     updatedBy: by,

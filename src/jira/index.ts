@@ -14,6 +14,7 @@ import { forgeJiraFetch, type JiraFetch, type Principal } from './transport';
 import { getIssueFixVersions, getProjectPropertyAs, getVersionAsApp, listProjectsAsApp, listVersionsAsApp, setVersionReleased } from './gate';
 import { getVersion, listProjectVersions } from './versions';
 import { getUser, getUsersBulk, searchUsers } from './users';
+import { getSiteTimeZone } from './server-info';
 
 export type { JiraVersion } from './versions';
 export type { JiraProject } from './projects';
@@ -34,6 +35,7 @@ export function createJira(fetch: JiraFetch = forgeJiraFetch) {
     putProjectProperty: (projectKey: string, propertyKey: string, value: unknown) => putProjectProperty(fetch, projectKey, propertyKey, value),
     getMyPermissions: (projectKey: string, keys?: readonly ProjectPermission[]) => getMyPermissions(fetch, projectKey, keys),
     getMyself: () => getMyself(fetch),
+    getAppPermissions: (projectKey: string) => getMyPermissions(fetch, projectKey, ['BROWSE_PROJECTS', 'ADMINISTER_PROJECTS'], 'app'),
     getProject: (projectIdOrKey: string) => getProject(fetch, projectIdOrKey),
     getSiteUrl: () => getSiteUrl(fetch),
     createRelatedWork: (versionId: string, link: RelatedWorkLink) => createRelatedWork(fetch, versionId, link),
@@ -43,6 +45,7 @@ export function createJira(fetch: JiraFetch = forgeJiraFetch) {
     listVersionsAsApp: (projectKey: string) => listVersionsAsApp(fetch, projectKey),
     getIssueFixVersions: (issueKey: string) => getIssueFixVersions(fetch, issueKey),
     listProjectsAsApp: () => listProjectsAsApp(fetch),
+    getSiteTimeZone: () => getSiteTimeZone(fetch),
     getProjectPropertyAs: (projectKey: string, propertyKey: string, as: Principal) => getProjectPropertyAs(fetch, projectKey, propertyKey, as),
     getCreatableIssueTypes: (projectKey: string) => getCreatableIssueTypes(fetch, projectKey),
     countIssues: (jql: string) => countIssues(fetch, jql),

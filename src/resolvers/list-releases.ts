@@ -7,21 +7,24 @@ import { gateView } from '../domain/gate/rules';
 import { handoffState, type LatenessRule } from '../domain/state';
 import type { JiraVersion } from '../jira';
 import { capabilitiesOf, readAccess, requireAccess, settledValue } from './access';
+import { healthOf } from './app-health';
 import { ruleOf } from './gate-context';
 import type { Action } from './run';
 import { toVersionInfo } from './views';
 
 /**
  * One parallel round, 5 Jira calls: permissions, the project (as Jira names it), the project's versions (one call per 100 versions), the
- * handoff index and the gate index (which also holds the project's settings). Property reads do not grow
+ * handoff index, the gate index (which also holds the project's settings) and the app's own permissions
+ * (the health line): 6 calls. Property reads do not grow
  * with the number of versions: that is the indexes' job.
  */
 export const listReleases: Action<z.output<typeof ListReleasesPayloadSchema>, ReleasesOverview> = async (_payload, { project: claimed }, deps) => {
-  const [access, versions, index, gateIndexValue] = await Promise.allSettled([
+  const [access, versions, index, gateIndexValue, appPermissions] = await Promise.allSettled([
     readAccess(deps, claimed),
     deps.jira.listProjectVersions(claimed.key),
     deps.jira.getProjectProperty(claimed.key, INDEX_PROPERTY_KEY),
     deps.jira.getProjectProperty(claimed.key, GATE_INDEX_PROPERTY_KEY),
+    deps.jira.getAppPermissions(claimed.key),
   ]);
   const { project, permissions: granted } = requireAccess(access, 'read', claimed);
   const handoffs = parseIndex(settledValue(index));
@@ -33,6 +36,7 @@ export const listReleases: Action<z.output<typeof ListReleasesPayloadSchema>, Re
     capabilities: capabilitiesOf(granted),
     releases: settledValue(versions).map((version) => releaseSummary(version, handoffs, rule, gateIndex, now, settingsOf(gateIndex).walkthroughGate)),
     leadTimeDays: rule.leadTimeDays,
+    appHealth: healthOf(project.key, appPermissions),
   };
 };
 

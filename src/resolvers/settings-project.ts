@@ -13,25 +13,31 @@ import { indexEntry, parseIndex, type HandoffIndex } from '../domain/handoff-ind
 import { GATE_INDEX_PROPERTY_KEY, INDEX_PROPERTY_KEY, SETTINGS_PROPERTY_KEY } from '../domain/property-keys';
 import type { JiraVersion } from '../jira';
 import { capabilitiesOf, readAccess, requireAccess, settledValue } from './access';
+import { healthOf } from './app-health';
 import { putGateIndex, ruleOf } from './gate-context';
 import { requireAdmin } from './gate-override';
 import type { ResolverDeps } from './deps';
 import type { Action } from './run';
 
 export const getSettings: Action<unknown, ProjectSettingsView> = async (_payload, { project: claimed }, deps) => {
-  const [permissions, value] = await Promise.allSettled([readAccess(deps, claimed), deps.jira.getProjectProperty(claimed.key, SETTINGS_PROPERTY_KEY)]);
+  const [permissions, value, appPermissions] = await Promise.allSettled([
+    readAccess(deps, claimed),
+    deps.jira.getProjectProperty(claimed.key, SETTINGS_PROPERTY_KEY),
+    deps.jira.getAppPermissions(claimed.key),
+  ]);
   const granted = requireAccess(permissions, 'read', claimed);
-  return { settings: parseSettings(settledValue(value)), canAdminister: capabilitiesOf(granted.permissions).canAdminister };
+  return { settings: parseSettings(settledValue(value)), canAdminister: capabilitiesOf(granted.permissions).canAdminister, appHealth: healthOf(granted.project.key, appPermissions) };
 };
 
 /** Round 1 (parallel): permissions, both settings copies, the versions and the handoff index. Round 2: both writes. */
 export const saveSettings: Action<z.output<typeof SaveSettingsPayloadSchema>, ProjectSettingsView> = async (payload, { project: claimed }, deps) => {
-  const [permissions, value, gateIndexValue, versions, handoffIndexValue] = await Promise.allSettled([
+  const [permissions, value, gateIndexValue, versions, handoffIndexValue, appPermissions] = await Promise.allSettled([
     readAccess(deps, claimed),
     deps.jira.getProjectProperty(claimed.key, SETTINGS_PROPERTY_KEY),
     deps.jira.getProjectProperty(claimed.key, GATE_INDEX_PROPERTY_KEY),
     deps.jira.listProjectVersions(claimed.key),
     deps.jira.getProjectProperty(claimed.key, INDEX_PROPERTY_KEY),
+    deps.jira.getAppPermissions(claimed.key),
   ]);
   const { project } = requireAdmin(permissions, claimed, 'change the project\'s CS Handoff settings');
   const gateIndex = parseGateIndex(settledValue(gateIndexValue));
@@ -39,7 +45,7 @@ export const saveSettings: Action<z.output<typeof SaveSettingsPayloadSchema>, Pr
   const settings: ProjectSettings = { leadTimeDays: payload.leadTimeDays ?? current.leadTimeDays, walkthroughGate: payload.walkthroughGate ?? current.walkthroughGate };
   const nextIndex = reevaluated(deps, gateIndex, settings, settledValue(versions), parseIndex(settledValue(handoffIndexValue)));
   await Promise.all([deps.jira.putProjectProperty(project.key, SETTINGS_PROPERTY_KEY, settings), putGateIndex(deps, project.key, nextIndex)]);
-  return { settings, canAdminister: true };
+  return { settings, canAdminister: true, appHealth: healthOf(project.key, appPermissions) };
 };
 
 /** The gate index with the new settings and every entry re-evaluated with the new lead time. */

@@ -7,13 +7,41 @@ export interface TriggerDeps {
   jira: Jira;
   now: () => Date;
   /**
-   * The calendar that decides "which day". The resolvers use DEFAULT_TIME_ZONE too: the gate must agree
-   * with the state the UI shows, and reading serverInfo on every UI call would cost a Jira round trip.
+   * The calendar that decides "which day" when Jira names no site time zone. The gate itself reads the
+   * site's default time zone (`gateTimeZone`) on every decision.
    */
   timeZone: string;
   log: Logger;
+  /**
+   * Waits between the release trigger's attempts when Jira fails; their sum stays well inside a trigger's
+   * 55-second limit. Tests pass short ones.
+   */
+  retryDelaysMs?: readonly number[];
+  sleep?: (ms: number) => Promise<void>;
+}
+
+/** 0.5 + 1 + 2 + 4 + 8 + 16 = 31.5 s of waiting at most: the trigger still has time to write its record. */
+export const RELEASE_RETRY_DELAYS_MS: readonly number[] = [500, 1000, 2000, 4000, 8000, 16000];
+
+/**
+ * The retry waits from the Forge environment variable CS_HANDOFF_RETRY_DELAYS_MS ("500,1000,…"), so a
+ * site (or a test) can shorten them; anything unreadable falls back to the defaults.
+ */
+export function retryDelaysFromEnv(value: string | undefined): readonly number[] {
+  if (!value) return RELEASE_RETRY_DELAYS_MS;
+  const delays = value.split(',').map((part) => Number(part.trim()));
+  return delays.every((d) => Number.isInteger(d) && d >= 0 && d <= 60_000) && delays.reduce((a, b) => a + b, 0) <= 40_000 ? delays : RELEASE_RETRY_DELAYS_MS;
 }
 
 export function defaultTriggerDeps(): TriggerDeps {
-  return { jira: createJira(), now: () => new Date(), timeZone: DEFAULT_TIME_ZONE, log: console };
+  return { jira: createJira(), now: () => new Date(), timeZone: DEFAULT_TIME_ZONE, log: console, retryDelaysMs: retryDelaysFromEnv(process.env.CS_HANDOFF_RETRY_DELAYS_MS) };
+}
+
+/**
+ * The one time-zone rule of the gate: days are counted in the site's default time zone (Jira's
+ * serverInfo), or in `deps.timeZone` (UTC) when Jira names none. A failed read fails the caller's
+ * check (which is retried or fails closed) rather than deciding on another calendar.
+ */
+export async function gateTimeZone(deps: TriggerDeps): Promise<string> {
+  return (await deps.jira.getSiteTimeZone()) ?? deps.timeZone;
 }

@@ -63,17 +63,32 @@ export async function readGateInputs(deps: TriggerDeps, projectId: string, versi
   };
 }
 
+export interface JudgedAs {
+  /** The time zone that decides which day it is (`gateTimeZone`); `deps.timeZone` when absent. */
+  timeZone?: string;
+  /** 'YYYY-MM-DD': the day it was released, when judging a release (see `evaluateGate`). */
+  releasedOn?: string;
+}
+
 /** The gate's facts for a version from what `readGateInputs` read. */
-export function gateFactsOf(deps: TriggerDeps, version: JiraVersion, reads: GateReads): GateFacts {
+export function gateFactsOf(deps: TriggerDeps, version: JiraVersion, reads: GateReads, judged: JudgedAs = {}): GateFacts {
   const handoff = parseHandoffLeniently(reads.handoffValue, version.id, deps);
   const record = parseGateRecord(reads.recordValue, version.id);
-  const rule = { leadTimeDays: reads.settings.leadTimeDays, timeZone: deps.timeZone };
-  const evaluation = evaluateGate({ version, handoff, override: record.override, rule, now: deps.now(), walkthroughGate: reads.settings.walkthroughGate });
+  const rule = { leadTimeDays: reads.settings.leadTimeDays, timeZone: judged.timeZone ?? deps.timeZone };
+  const evaluation = evaluateGate({
+    version,
+    handoff,
+    override: record.override,
+    rule,
+    now: deps.now(),
+    walkthroughGate: reads.settings.walkthroughGate,
+    ...(judged.releasedOn ? { releasedOn: judged.releasedOn } : {}),
+  });
   return { version, handoff, record, settings: reads.settings, rule, evaluation, index: reads.index };
 }
 
-export async function loadGateFacts(deps: TriggerDeps, version: JiraVersion, options: GateReadOptions = {}): Promise<GateFacts> {
-  return gateFactsOf(deps, version, await readGateInputs(deps, version.projectId, version.id, options));
+export async function loadGateFacts(deps: TriggerDeps, version: JiraVersion, options: GateReadOptions = {}, judged: JudgedAs = {}): Promise<GateFacts> {
+  return gateFactsOf(deps, version, await readGateInputs(deps, version.projectId, version.id, options), judged);
 }
 
 export function indexEntryOf(facts: Pick<GateFacts, 'record' | 'evaluation'>): GateIndexEntry {

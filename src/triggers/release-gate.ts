@@ -1,18 +1,38 @@
 /**
- * The release gate: Jira cannot veto a release, so when a version is released (avi:jira:released:version,
- * filter.ignoreSelf so the app's own un-release is not handled again) the app re-reads it and, if the gate
- * is closed, puts it back to unreleased and records why on the version's gate property.
+ * The release gate: Jira cannot veto a release, so whenever a version becomes released the app re-reads
+ * it and, if the gate is closed, puts it back to unreleased and records why on the version's gate
+ * property. Every way in is handled: `released` (PUT released:true, the Release button), `created` (a
+ * version born released) and `updated` (a released version nobody decided on yet). filter.ignoreSelf
+ * keeps the app's own un-release from coming back.
+ *
+ * Fails closed: a Jira failure is retried within the trigger's time budget; when it still cannot decide,
+ * the record says so and the frequent re-check (`recheckReleases`) decides later.
  *
  * Duplicates: a re-delivered event finds the version already unreleased (nothing to do); two deliveries
  * racing each other carry the same `releaseEventKey`, and the second one saw the version released before
  * the first put it back, so its entry is dropped (`withBlock` with `observedAt`). Someone releasing again
  * after a block is a new attempt and is recorded.
  */
-import { fitGateRecord, gateAllowsRelease, gateReason, releaseEventKey, withBlock, type BlockEntry, type GateState } from '../domain/gate/rules';
+import { calendarDateIn } from '../domain/calendar';
+import { AppError } from '../domain/errors';
+import {
+  allowedWhy,
+  fitGateRecord,
+  gateAllowsRelease,
+  gateReason,
+  parseGateRecord,
+  releaseDecided,
+  releaseEventKey,
+  withBlock,
+  type BlockEntry,
+  type GateRecord,
+  type GateState,
+  type ReleaseDecision,
+} from '../domain/gate/rules';
 import { gatePropertyKey } from '../domain/property-keys';
-import { failureText } from '../jira';
-import { defaultTriggerDeps, type TriggerDeps } from './deps';
-import { gateFactsOf, indexEntryOf, readGateInputs, updateGateIndex } from './gate-load';
+import { failureText, type JiraVersion } from '../jira';
+import { defaultTriggerDeps, gateTimeZone, RELEASE_RETRY_DELAYS_MS, type TriggerDeps } from './deps';
+import { gateFactsOf, indexEntryOf, readGateInputs, updateGateIndex, type GateReads } from './gate-load';
 
 export interface VersionEventPayload {
   eventType?: string;
@@ -23,60 +43,163 @@ export interface VersionEventPayload {
 export type ReleaseGateOutcome =
   | { action: 'ignored'; why: string }
   | { action: 'allowed'; versionId: string; state: GateState }
-  | { action: 'blocked'; versionId: string; state: GateState; unreleased: boolean; recorded: boolean };
+  | { action: 'blocked'; versionId: string; state: GateState; unreleased: boolean; recorded: boolean }
+  | { action: 'undecided'; versionId: string; error: string };
+
+/** Events whose version may have become released without the `released` event (born released, edited). */
+const CATCH_UP_EVENTS = new Set(['avi:jira:created:version', 'avi:jira:updated:version']);
+
+const sleepFor = (deps: TriggerDeps) => deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+
+/**
+ * Runs `attempt` until it answers, waiting `deps.retryDelaysMs` between tries; `retryable` says which
+ * failures another try can fix (Jira busy or failing, not "you may not").
+ */
+export async function withRetries<T>(deps: TriggerDeps, attempt: () => Promise<T>, retryable: (error: unknown) => boolean = () => true): Promise<T> {
+  const delays = deps.retryDelaysMs ?? RELEASE_RETRY_DELAYS_MS;
+  for (let i = 0; ; i++) {
+    try {
+      return await attempt();
+    } catch (error) {
+      const delay = delays[i];
+      if (delay === undefined || !retryable(error)) throw error;
+      deps.log.warn(`Release gate: attempt ${i + 1} failed, trying again in ${delay} ms`, error);
+      await sleepFor(deps)(delay);
+    }
+  }
+}
+
+const isPermanent = (error: unknown): boolean =>
+  error instanceof AppError && (error.error.code === 'FORBIDDEN' || error.error.code === 'NOT_FOUND' || error.error.code === 'INVALID_INPUT');
+
+export interface ReleaseCheck {
+  versionId: string;
+  /** When the app saw the version released (the trigger's start, or the re-check's). */
+  observedAt: string;
+  releasedBy: string;
+  /** The project the event named, so the property reads can run beside the version read. */
+  eventProject?: string;
+  /** Only judge a released version whose current release has no decision yet (catch-up events, the re-check). */
+  onlyUndecided: boolean;
+}
+
+/**
+ * Decides one release: allowed (recorded with why), or blocked and put back / could not be put back
+ * (recorded with why and what Jira said). Throws when Jira fails before a decision is made.
+ */
+export async function decideRelease(deps: TriggerDeps, check: ReleaseCheck): Promise<ReleaseGateOutcome> {
+  const { versionId, releasedBy, observedAt } = check;
+  // The event's copy may be stale (or re-delivered): Jira now is what counts. A version never moves between
+  // projects, so the event's projectId lets the property reads run beside the version read (one round).
+  const eventProject = check.eventProject && /^\d+$/.test(check.eventProject) ? check.eventProject : '';
+  const [version, early, releaser, timeZone] = await Promise.all([
+    deps.jira.getVersionAsApp(versionId),
+    eventProject ? readGateInputs(deps, eventProject, versionId, { withIndex: true }).catch(() => null) : Promise.resolve(null),
+    // Who released it, by name, for the block entry: a failed lookup only leaves the name out.
+    releasedBy ? Promise.resolve().then(() => deps.jira.getUserAsApp(releasedBy)).catch((error: unknown) => nameUnknown(deps, releasedBy, error)) : Promise.resolve(null),
+    gateTimeZone(deps),
+  ]);
+  if (!version) return { action: 'ignored', why: 'the version no longer exists' };
+  if (!version.released) return { action: 'ignored', why: 'the version is not released (any more)' };
+
+  // Read again (after the version) when the early reads failed or the event named another project.
+  const reads = early && early.projectId === version.projectId ? early : await readGateInputs(deps, version.projectId, version.id, { withIndex: true });
+  if (check.onlyUndecided && releaseDecided(parseGateRecord(reads.recordValue, version.id))) {
+    return { action: 'ignored', why: 'this release was already decided' };
+  }
+  const releasedOn = calendarDateIn(new Date(observedAt), timeZone);
+  const facts = gateFactsOf(deps, version, reads, { timeZone, releasedOn });
+  const { evaluation } = facts;
+  const decisionBase = { at: deps.now().toISOString(), gateState: evaluation.state, releasedOn };
+
+  if (gateAllowsRelease(evaluation.state)) {
+    const decision: ReleaseDecision = { ...decisionBase, outcome: 'allowed', why: allowedWhy(evaluation, facts.record.override) };
+    const { undecided: _, ...record } = facts.record;
+    // Released through the gate: the index holds unreleased versions only (same membership as the scan).
+    await Promise.all([
+      deps.jira.putProjectProperty(version.projectId, gatePropertyKey(version.id), { ...record, decision }),
+      updateGateIndex(deps, version.projectId, version.id, null, facts),
+    ]);
+    return { action: 'allowed', versionId, state: evaluation.state };
+  }
+
+  const unreleaseFailed = await putBack(deps, version);
+  const displayName = releaser?.accountId === releasedBy ? releaser.displayName.trim().slice(0, 255) : '';
+  const reason = gateReason({ versionName: version.name, handoff: facts.handoff, evaluation, rule: facts.rule });
+  const entry: BlockEntry = {
+    at: deps.now().toISOString(),
+    releasedBy: { accountId: releasedBy || 'unknown', ...(displayName ? { displayName } : {}) },
+    reason,
+    gateState: evaluation.state,
+    eventKey: releaseEventKey({ versionId: version.id, releaseDate: version.releaseDate, gateState: evaluation.state, releasedBy }),
+    ...(unreleaseFailed ? { unreleaseFailed } : {}),
+  };
+  const blocked = withBlock(facts.record, entry, observedAt);
+  const recorded = blocked !== facts.record;
+  const decision: ReleaseDecision = {
+    ...decisionBase,
+    outcome: unreleaseFailed ? 'could-not-put-back' : 'put-back',
+    why: unreleaseFailed ? `${reason} ${unreleaseFailed}` : reason,
+  };
+  const { undecided: _, ...rest } = blocked;
+  const next: GateRecord = fitGateRecord({ ...rest, decision });
+  // The record (history a person reads) and the index (a cache) are independent writes: one round.
+  await Promise.all([
+    deps.jira.putProjectProperty(version.projectId, gatePropertyKey(version.id), next),
+    updateGateIndex(deps, version.projectId, version.id, indexEntryOf({ record: next, evaluation }), facts),
+  ]);
+  return { action: 'blocked', versionId, state: evaluation.state, unreleased: unreleaseFailed === undefined, recorded };
+}
+
+/** Puts the version back to unreleased, retrying what Jira may answer next time; says why when it could not. */
+async function putBack(deps: TriggerDeps, version: JiraVersion): Promise<string | undefined> {
+  try {
+    await withRetries(deps, () => deps.jira.setVersionReleased(version.id, false), (error) => !isPermanent(error));
+    return undefined;
+  } catch (error) {
+    deps.log.error(`Release gate: could not un-release version ${version.id}`, error);
+    if (error instanceof AppError && error.error.code === 'FORBIDDEN') {
+      return `CS Handoff cannot put releases back in this project: the app's user needs Administer Projects (Jira said: ${failureText(error)}). Un-release it by hand.`;
+    }
+    return `Jira refused to put the version back to unreleased (${failureText(error)}). Un-release it by hand.`;
+  }
+}
+
+/** A check that could not finish: leave what is known on the record (best effort), for people and the re-check. */
+async function markUndecided(deps: TriggerDeps, check: ReleaseCheck, error: unknown): Promise<void> {
+  const text = failureText(error);
+  deps.log.error(`Release gate: could not decide the release of version ${check.versionId}; the re-check will decide it`, error);
+  if (!check.eventProject) return;
+  try {
+    const record = parseGateRecord(await deps.jira.getProjectPropertyAs(check.eventProject, gatePropertyKey(check.versionId), 'app'), check.versionId);
+    await deps.jira.putProjectProperty(check.eventProject, gatePropertyKey(check.versionId), { ...record, undecided: { since: check.observedAt, error: text } });
+  } catch (writeError) {
+    deps.log.error(`Release gate: could not record that version ${check.versionId} is undecided`, writeError);
+  }
+}
 
 export function createReleaseGate(deps: TriggerDeps) {
   return async (event: VersionEventPayload, _context?: unknown): Promise<ReleaseGateOutcome> => {
     const versionId = event?.version?.id === undefined ? '' : String(event.version.id);
     if (!/^\d+$/.test(versionId)) return { action: 'ignored', why: 'the event names no version' };
-    // The event's copy may be stale (or re-delivered): Jira now is what counts. A version never moves between
-    // projects, so the event's projectId lets the property reads run beside the version read (one round).
-    const observedAt = deps.now().toISOString();
-    const eventProject = event.version?.projectId === undefined ? '' : String(event.version.projectId);
-    const releasedBy = event.atlassianId ?? '';
-    // Who released it, by name, for the block entry: in the same round; a failed lookup only leaves the name out.
-    const [version, early, releaser] = await Promise.all([
-      deps.jira.getVersionAsApp(versionId),
-      /^\d+$/.test(eventProject) ? readGateInputs(deps, eventProject, versionId, { withIndex: true }).catch(() => null) : Promise.resolve(null),
-      releasedBy ? Promise.resolve().then(() => deps.jira.getUserAsApp(releasedBy)).catch((error: unknown) => nameUnknown(deps, releasedBy, error)) : Promise.resolve(null),
-    ]);
-    if (!version) return { action: 'ignored', why: 'the version no longer exists' };
-    if (!version.released) return { action: 'ignored', why: 'the version is not released (any more)' };
-
-    // Read again (after the version) when the early reads failed or the event named another project.
-    const reads = early && early.projectId === version.projectId ? early : await readGateInputs(deps, version.projectId, version.id, { withIndex: true });
-    const facts = gateFactsOf(deps, version, reads);
-    const { evaluation } = facts;
-    if (gateAllowsRelease(evaluation.state)) {
-      // Released through the gate: the index holds unreleased versions only (same membership as the scan).
-      await updateGateIndex(deps, version.projectId, version.id, null, facts);
-      return { action: 'allowed', versionId, state: evaluation.state };
+    const catchUp = CATCH_UP_EVENTS.has(event.eventType ?? '');
+    // A created/updated event about a version that is not released needs no Jira call at all.
+    if (catchUp && (event.version as { released?: unknown } | undefined)?.released === false) {
+      return { action: 'ignored', why: 'the event is about an unreleased version' };
     }
-
-    let unreleaseFailed: string | undefined;
-    try {
-      await deps.jira.setVersionReleased(version.id, false);
-    } catch (error) {
-      unreleaseFailed = `Jira refused to put the version back to unreleased (${failureText(error)}). Un-release it by hand.`;
-      deps.log.error(`Release gate: could not un-release version ${version.id}`, error);
-    }
-    const displayName = releaser?.accountId === releasedBy ? releaser.displayName.trim().slice(0, 255) : '';
-    const entry: BlockEntry = {
-      at: deps.now().toISOString(),
-      releasedBy: { accountId: releasedBy || 'unknown', ...(displayName ? { displayName } : {}) },
-      reason: gateReason({ versionName: version.name, handoff: facts.handoff, evaluation, rule: facts.rule }),
-      gateState: evaluation.state,
-      eventKey: releaseEventKey({ versionId: version.id, releaseDate: version.releaseDate, gateState: evaluation.state, releasedBy }),
-      ...(unreleaseFailed ? { unreleaseFailed } : {}),
+    const check: ReleaseCheck = {
+      versionId,
+      observedAt: deps.now().toISOString(),
+      releasedBy: event.atlassianId ?? '',
+      ...(event.version?.projectId === undefined ? {} : { eventProject: String(event.version.projectId) }),
+      onlyUndecided: catchUp,
     };
-    const next = fitGateRecord(withBlock(facts.record, entry, observedAt));
-    const recorded = next !== facts.record;
-    // The record (history a person reads) and the index (a cache) are independent writes: one round.
-    await Promise.all([
-      recorded ? deps.jira.putProjectProperty(version.projectId, gatePropertyKey(version.id), next) : Promise.resolve(),
-      updateGateIndex(deps, version.projectId, version.id, indexEntryOf({ record: next, evaluation }), facts),
-    ]);
-    return { action: 'blocked', versionId, state: evaluation.state, unreleased: unreleaseFailed === undefined, recorded };
+    try {
+      return await withRetries(deps, () => decideRelease(deps, check));
+    } catch (error) {
+      await markUndecided(deps, check, error);
+      return { action: 'undecided', versionId, error: failureText(error) };
+    }
   };
 }
 

@@ -65,11 +65,30 @@ export type BlockEntry = z.output<typeof BlockEntrySchema>;
 export const OverrideSchema = z.object({ by: Person, at: z.string(), reason: z.string().min(10).max(500) });
 export type GateOverride = z.output<typeof OverrideSchema>;
 
+/**
+ * How the latest release of the version was decided. `put-back`: blocked and unreleased again, so a
+ * version that is released now was released again since (not decided yet); the other two outcomes
+ * decide the release the version is in.
+ */
+export const ReleaseDecisionSchema = z.object({
+  at: z.string(),
+  outcome: z.enum(['allowed', 'put-back', 'could-not-put-back']),
+  gateState: GateStateSchema,
+  /** 'YYYY-MM-DD': the day the app saw it released, in the gate's time zone. */
+  releasedOn: z.string(),
+  /** In words: why it was allowed, or why it was blocked (and what Jira said when it could not be put back). */
+  why: z.string().max(1500),
+});
+export type ReleaseDecision = z.output<typeof ReleaseDecisionSchema>;
+
 export const GateRecordSchema = z.object({
   schemaVersion: z.literal(1),
   versionId: z.string(),
   blocks: z.array(BlockEntrySchema).max(MAX_BLOCKS),
   override: OverrideSchema.nullable(),
+  decision: ReleaseDecisionSchema.optional(),
+  /** Set when the release trigger could not decide (Jira failing); the frequent re-check decides it then. */
+  undecided: z.object({ since: z.string(), error: z.string().max(500) }).optional(),
 });
 export type GateRecord = z.output<typeof GateRecordSchema>;
 
@@ -104,6 +123,12 @@ export interface GateInput {
   override: GateOverride | null;
   rule: LatenessRule;
   now: Date;
+  /**
+   * 'YYYY-MM-DD': the day the version was (or is being) released, when judging a release. Lateness is then
+   * judged against the earlier of this and the planned release date, so a date moved out before (or in the
+   * same change as) the release, or moved after it, cannot make a late handoff look on time.
+   */
+  releasedOn?: string;
 }
 
 export interface GateEvaluation {
@@ -112,12 +137,17 @@ export interface GateEvaluation {
   underlying: Exclude<GateState, 'overridden'>;
   /** 'YYYY-MM-DD': the last day the handoff can become ready on time. */
   deadline: string;
-  /** The release date used: the version's, or today when it has none ("measured from the moment of release"). */
+  /**
+   * The release date used: the version's, or today when it has none ("measured from the moment of release");
+   * when judging a release, the earlier of that and the day it was released.
+   */
   releaseDate: string;
   /** Today's date in the rule's time zone. */
   today: string;
   /** Why the walkthrough keeps the gate closed (walkthrough gate on, handoff ready and on time), else null. */
   walkthroughBlock: string | null;
+  /** What the walkthrough gate still needs once the handoff is ready and on time (null: nothing, or gate off). */
+  walkthroughPending: string | null;
 }
 
 export function addDaysTo(date: string, days: number): string {
@@ -132,15 +162,22 @@ export function gateDeadline(releaseDate: string, leadTimeDays: number): string 
 
 export function evaluateGate(input: GateInput): GateEvaluation {
   const today = calendarDateIn(input.now, input.rule.timeZone);
-  const releaseDate = input.version.releaseDate !== null && isCalendarDate(input.version.releaseDate) ? input.version.releaseDate : today;
+  const releaseDate = judgedReleaseDate(input.version.releaseDate, input.releasedOn, today);
   const deadline = gateDeadline(releaseDate, input.rule.leadTimeDays);
   let underlying = underlyingState(input, releaseDate, deadline, today);
   // Walkthrough gate: a ready, on-time handoff whose walkthrough is not held or not settled is not done yet,
   // so it is judged by the deadline like a draft (missing, due soon, overdue).
-  const walkthroughBlock = input.walkthroughGate && underlying === 'ok' ? walkthroughBlocks(walkthroughFacts(input.handoff)) : null;
+  const walkthroughPending = input.walkthroughGate ? walkthroughBlocks(walkthroughFacts(input.handoff)) : null;
+  const walkthroughBlock = underlying === 'ok' ? walkthroughPending : null;
   if (walkthroughBlock) underlying = byDeadline(today, deadline);
   const state = underlying !== 'ok' && input.override ? 'overridden' : underlying;
-  return { state, underlying, deadline, releaseDate, today, walkthroughBlock };
+  return { state, underlying, deadline, releaseDate, today, walkthroughBlock, walkthroughPending };
+}
+
+/** The planned date (today when there is none), or the release day when the version went out earlier. */
+export function judgedReleaseDate(planned: string | null, releasedOn: string | undefined, today: string): string {
+  const date = planned !== null && isCalendarDate(planned) ? planned : today;
+  return releasedOn !== undefined && isCalendarDate(releasedOn) && releasedOn < date ? releasedOn : date;
 }
 
 function walkthroughFacts(handoff: GateInput['handoff']): WalkthroughFacts | null {
@@ -207,23 +244,54 @@ export function gateReason({ versionName, handoff, evaluation, rule }: Wording):
 }
 
 /**
- * What would clear the gate, in order of preference. Moving the release date: for a late handoff,
- * to readyDate + lead time; for one not ready yet, to today + lead time (if it were marked ready today).
+ * One thing that, done on its own, opens the gate (a combination is one action). `releaseDate` is the
+ * earliest date the version may then be released on: the gate judges the earlier of the planned date and
+ * the day it goes out, so releasing before the planned date counts from that day.
  */
-export function clearBy({ handoff, evaluation, rule }: Omit<Wording, 'versionName'>): string[] {
+export type ClearingAction = { text: string } & (
+  | { kind: 'mark-ready'; by: string; settleWalkthrough: boolean }
+  | { kind: 'mark-ready-and-move-date'; releaseDate: string; settleWalkthrough: boolean }
+  | { kind: 'move-date'; releaseDate: string; settleWalkthrough: boolean }
+  | { kind: 'settle-walkthrough' }
+  | { kind: 'override' }
+);
+
+/**
+ * What would clear the gate, in order of preference; each action is enough on its own. A handoff that
+ * is not ready yet needs to become ready: before its deadline that alone is enough, after it only
+ * together with a later release date (today + lead time). A late one needs a release date at least the
+ * lead time after the day it became ready. A walkthrough block is cleared by settling the walkthrough.
+ */
+export function clearingActions({ handoff, evaluation, rule }: Omit<Wording, 'versionName'>): ClearingAction[] {
   if (evaluation.state === 'ok' || evaluation.state === 'overridden') return [];
-  const out: string[] = [];
-  let from = evaluation.today;
-  if (evaluation.underlying === 'late') {
-    if (handoff?.readyAt) from = calendarDateIn(new Date(handoff.readyAt), rule.timeZone);
-  } else if (evaluation.walkthroughBlock) {
-    out.push('hold the walkthrough with the CS lead and settle every question raised there');
+  const out: ClearingAction[] = [];
+  const moveTo = (date: string) => `move the release date to ${on(date)} or later (and release it on or after that day)`;
+  // With the project's walkthrough gate on, becoming ready (or on time) is not enough by itself.
+  const settleWalkthrough = evaluation.walkthroughPending !== null;
+  const alsoSettle = (text: string) => (settleWalkthrough ? `${text}, and hold the walkthrough with the CS lead and settle every question raised there` : text);
+  if (evaluation.walkthroughBlock) {
+    out.push({ kind: 'settle-walkthrough', text: 'hold the walkthrough with the CS lead and settle every question raised there' });
+  } else if (evaluation.underlying === 'late') {
+    const readyOn = handoff?.readyAt ? calendarDateIn(new Date(handoff.readyAt), rule.timeZone) : evaluation.today;
+    const releaseDate = addDaysTo(readyOn, rule.leadTimeDays);
+    out.push({ kind: 'move-date', text: alsoSettle(moveTo(releaseDate)), releaseDate, settleWalkthrough });
   } else {
-    out.push(handoff ? 'finish the handoff and mark it ready' : 'write the handoff and mark it ready');
+    const write = handoff ? 'finish the handoff and mark it ready' : 'write the handoff and mark it ready';
+    if (daysBetween(evaluation.today, evaluation.deadline) >= 0) {
+      out.push({ kind: 'mark-ready', text: alsoSettle(`${write} by ${on(evaluation.deadline)}`), by: evaluation.deadline, settleWalkthrough });
+    } else {
+      const releaseDate = addDaysTo(evaluation.today, rule.leadTimeDays);
+      const combined = handoff ? 'finish the handoff, mark it ready' : 'write the handoff, mark it ready';
+      out.push({ kind: 'mark-ready-and-move-date', text: alsoSettle(`${combined} and ${moveTo(releaseDate)}`), releaseDate, settleWalkthrough });
+    }
   }
-  out.push(`move the release date to ${on(addDaysTo(from, rule.leadTimeDays))} or later`);
-  out.push('a project admin can override');
+  out.push({ kind: 'override', text: 'a project admin can override' });
   return out;
+}
+
+/** The clearing actions as the sentences the UI and the validator show. */
+export function clearBy(wording: Omit<Wording, 'versionName'>): string[] {
+  return clearingActions(wording).map((action) => action.text);
 }
 
 // ---- block entries -----------------------------------------------------------------------
@@ -258,6 +326,19 @@ export function isDuplicateBlock(record: GateRecord, entry: Pick<BlockEntry, 'ev
 export function withBlock(record: GateRecord, entry: BlockEntry, observedAt?: string): GateRecord {
   if (isDuplicateBlock(record, entry, observedAt)) return record;
   return { ...record, blocks: [...record.blocks, entry].slice(-MAX_BLOCKS) };
+}
+
+/** Whether the release the version is in now has been decided (a released version with no decision is re-checked). */
+export function releaseDecided(record: GateRecord): boolean {
+  return record.decision !== undefined && record.decision.outcome !== 'put-back';
+}
+
+/** Why a release went through, for its decision record. */
+export function allowedWhy(evaluation: GateEvaluation, override: GateOverride | null): string {
+  if (evaluation.state === 'overridden' && override) {
+    return `Released under an override by ${override.by.displayName || override.by.accountId} (${override.at}): ${override.reason}`;
+  }
+  return `Released through the gate: the CS handoff was ready by ${evaluation.deadline}, the deadline for the release date ${evaluation.releaseDate}.`;
 }
 
 export function latestBlock(record: GateRecord | null): BlockEntry | null {

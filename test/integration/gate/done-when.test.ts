@@ -11,58 +11,20 @@ import type { VersionEvent } from '../../../local-site/jira/types';
 import { roundsOf } from '../../../local-site/jira';
 import { attendeeOf, personOf, startTestSite, type TestSite } from '../../support';
 import { completeContent, expectError, expectOk, invoker, SHOP_VERSION, SOON_VERSION, storedProperty } from '../resolvers/helpers';
+import { gateSite, todayPlus } from './gate-helpers';
 
 jest.setTimeout(60_000);
+// The release trigger's retry waits, short (read by the app when the site first loads it).
+process.env.CS_HANDOFF_RETRY_DELAYS_MS = '10,10,10';
 let site: TestSite;
 let invoke: ReturnType<typeof invoker>;
-let shopProjectId: string;
-
-const basic = (email: string) => `Basic ${Buffer.from(`${email}:x`).toString('base64')}`;
-const auth = (role: string) => basic(personOf(site, role).emailAddress);
+const { rest, createVersion, releaseAsRita, writeReady, backdateReady, record } = gateSite(() => site);
 const principal = (role: string) => ({ kind: 'user' as const, accountId: personOf(site, role).accountId });
-const todayPlus = (days: number): string => {
-  const d = new Date();
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-};
-
-async function rest<T = unknown>(role: string, method: string, path: string, body?: unknown): Promise<{ status: number; json: T }> {
-  const res = await fetch(`${site.url}${path}`, {
-    method,
-    headers: { authorization: auth(role), 'content-type': 'application/json', accept: 'application/json' },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await res.text();
-  return { status: res.status, json: (text ? JSON.parse(text) : undefined) as T };
-}
-
-/** Rita releases through PUT /rest/api/3/version/{id}; answers whether it is still released once the app reacted. */
-async function releaseAsRita(versionId: string): Promise<boolean> {
-  const put = await rest('release-manager', 'PUT', `/rest/api/3/version/${versionId}`, { released: true });
-  expect(put.status).toBe(200);
-  await site.host.idle();
-  return (await rest<{ released: boolean }>('release-manager', 'GET', `/rest/api/3/version/${versionId}`)).json.released;
-}
-
-async function createVersion(name: string, releaseDate: string): Promise<string> {
-  const created = await rest<{ id: string }>('release-manager', 'POST', '/rest/api/3/version', { name, projectId: Number(shopProjectId), releaseDate });
-  expect(created.status).toBe(201);
-  return created.json.id;
-}
-
-async function writeReady(versionId: string): Promise<void> {
-  const saved = expectOk(await invoke('po', 'saveHandoff', { versionId, baseRevision: 0, content: completeContent() }));
-  const ready = expectOk(await invoke('po', 'setStatus', { versionId, baseRevision: saved.handoff?.revision, status: 'ready' }));
-  expect(ready.handoff?.status).toBe('ready');
-}
-
-const record = async (versionId: string) => (await storedProperty(site, gatePropertyKey(versionId))) as GateRecord | null;
 const gateIndex = async () => (await storedProperty(site, GATE_INDEX_PROPERTY_KEY)) as GateIndex | null;
 
 beforeAll(async () => {
   site = await startTestSite();
   invoke = invoker(site);
-  shopProjectId = (await rest<{ id: string }>('release-manager', 'GET', '/rest/api/3/project/SHOP')).json.id;
 });
 afterAll(() => site.close());
 
@@ -88,7 +50,8 @@ describe('(a) a release with no handoff is put back, once, with the reason', () 
     const r = await record(SHOP_VERSION);
     expect(r?.blocks).toHaveLength(1);
     expect(r?.blocks[0]?.reason).toContain('has no CS handoff yet');
-    expect(r?.blocks[0]?.gateState).toBe('missing');
+    // Released 21 days before its planned date: judged against the day it went out, it is overdue.
+    expect(r?.blocks[0]?.gateState).toBe('overdue');
   });
 
   test('a re-delivered event does not record a second block', async () => {
@@ -110,17 +73,17 @@ describe('(a) a release with no handoff is put back, once, with the reason', () 
 });
 
 describe('(b, c) on time, late, and late made on time by moving the date', () => {
-  test('a handoff ready 8 days before the release date releases fine', async () => {
-    const versionId = await createVersion('2027.06 On time', todayPlus(8));
+  test('a handoff ready 8 days before the release day releases fine, and the decision says why', async () => {
+    const versionId = await createVersion('2027.06 On time', todayPlus(0));
     await writeReady(versionId);
-    expect((await gateIndex())?.versions[versionId]).toMatchObject({ state: 'ok' });
+    await backdateReady(versionId, 8);
     expect(await releaseAsRita(versionId)).toBe(true);
-    expect(await record(versionId)).toBeNull();
+    expect(await record(versionId)).toMatchObject({ blocks: [], decision: { outcome: 'allowed', gateState: 'ok', why: expect.stringContaining('Released through the gate') } });
     // Released: it leaves the gate index, which tracks unreleased versions.
     expect((await gateIndex())?.versions[versionId]).toBeUndefined();
   });
 
-  test('ready 2 days before is blocked as late; moving the date out by 6 days lets it through', async () => {
+  test('ready 2 days before is blocked as late; moving the date out clears the plan, but releasing before that date is still late', async () => {
     const versionId = await createVersion('2027.07 Late', todayPlus(2));
     await writeReady(versionId);
     expect(await releaseAsRita(versionId)).toBe(false);
@@ -132,8 +95,12 @@ describe('(b, c) on time, late, and late made on time by moving the date', () =>
     expect(moved.status).toBe(200);
     await site.host.idle();
     expect(expectOk(await invoke('po', 'getHandoff', { versionId })).gate.state).toBe('ok');
+    // Going out today, it is judged against today, not the moved date.
+    expect(await releaseAsRita(versionId)).toBe(false);
+    expect((await record(versionId))?.blocks).toHaveLength(2);
+    // Had it become ready 7 days before today, today's release would be on time.
+    await backdateReady(versionId, 7);
     expect(await releaseAsRita(versionId)).toBe(true);
-    expect((await record(versionId))?.blocks).toHaveLength(1);
   });
 });
 
@@ -238,7 +205,8 @@ describe('(f) Jira refuses the un-release', () => {
     const versionId = await createVersion('2027.12 Refused', todayPlus(4));
     // The person's release goes through; only then does Jira start refusing the app's PUT.
     site.jira.store.releaseVersion(versionId, principal('release-manager'));
-    site.jira.settings.faults.push({ pathPattern: '^PUT /rest/api/3/version/', status: 503, times: 10 });
+    // More refusals than the trigger's retries (4 tries of 3 attempts each).
+    site.jira.settings.faults.push({ pathPattern: '^PUT /rest/api/3/version/', status: 503, times: 100 });
     try {
       await site.host.idle();
     } finally {
@@ -248,6 +216,7 @@ describe('(f) Jira refuses the un-release', () => {
     const block = (await record(versionId))?.blocks[0];
     expect(block?.unreleaseFailed).toContain('Jira refused to put the version back to unreleased');
     expect(block?.unreleaseFailed).toContain('Un-release it by hand');
+    expect((await record(versionId))?.decision).toMatchObject({ outcome: 'could-not-put-back', why: expect.stringContaining('Jira refused to put the version back') });
     expect((await gateIndex())?.versions[versionId]).toMatchObject({ unreleaseFailed: true });
     // The daily scan keeps the flag while the version stays released.
     await site.host.runScheduledTrigger('gate-risk-scan');
@@ -326,6 +295,8 @@ describe('the walkthrough gate (project setting)', () => {
       }),
     );
     view = expectOk(await invoke('po', 'setStatus', { versionId, baseRevision: view.handoff?.revision, status: 'ready' }));
+    // Released today, long before its planned date: on time only if it was ready a lead time before today.
+    await backdateReady(versionId, 7);
     // Setting off (the default): on time, the gate is open, the walkthrough only warns.
     expect(view.gate).toMatchObject({ state: 'ok', walkthroughWarning: expect.stringContaining('1 question from the CS walkthrough is not settled') });
 

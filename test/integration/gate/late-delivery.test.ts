@@ -6,6 +6,7 @@ import { gatePropertyKey } from '../../../src/domain/property-keys';
 import type { GateRecord } from '../../../src/domain/gate/rules';
 import { personOf, startTestSite, type TestSite } from '../../support';
 import { completeContent, expectOk, invoker, SOON_VERSION, storedProperty } from '../resolvers/helpers';
+import { gateSite } from './gate-helpers';
 
 const DELAY_MS = 5_000;
 jest.setTimeout(90_000);
@@ -63,13 +64,13 @@ test('after an override, the late duplicated events let the release stand and re
 
 test('a version whose handoff was ready in time stays released', async () => {
   const shop = (await rest<{ id: string }>('GET', '/rest/api/3/project/SHOP')).json;
-  const d = new Date();
-  d.setUTCDate(d.getUTCDate() + 8);
-  const created = await rest<{ id: string }>('POST', '/rest/api/3/version', { name: '2027.08 Late delivery', projectId: Number(shop.id), releaseDate: d.toISOString().slice(0, 10) });
+  // Released on its planned day (today), with a handoff ready 8 days before it.
+  const created = await rest<{ id: string }>('POST', '/rest/api/3/version', { name: '2027.08 Late delivery', projectId: Number(shop.id), releaseDate: new Date().toISOString().slice(0, 10) });
   expect(created.status).toBe(201);
   const versionId = created.json.id;
   const saved = expectOk(await invoke('po', 'saveHandoff', { versionId, baseRevision: 0, content: completeContent() }));
   expectOk(await invoke('po', 'setStatus', { versionId, baseRevision: saved.handoff?.revision, status: 'ready' }));
+  await gateSite(() => site).backdateReady(versionId, 8);
   expect(await release(versionId)).toBe(true);
-  expect(await storedProperty(site, gatePropertyKey(versionId))).toBeNull();
+  expect(((await storedProperty(site, gatePropertyKey(versionId))) as GateRecord).decision).toMatchObject({ outcome: 'allowed' });
 });

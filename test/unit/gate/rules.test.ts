@@ -46,12 +46,16 @@ describe('wording', () => {
     expect(gateReason({ versionName: 'Gift cards', handoff: null, evaluation: e, rule })).toBe(
       'Gift cards has no CS handoff yet. It had to be ready by 20 Nov 2026 (7 days before the release date 27 Nov 2026).',
     );
-    expect(clearBy({ handoff: null, evaluation: e, rule })).toEqual(['write the handoff and mark it ready', 'move the release date to 1 Dec 2026 or later', 'a project admin can override']);
+    // Overdue: marking it ready alone would make it late, so the advice is one combined action.
+    expect(clearBy({ handoff: null, evaluation: e, rule })).toEqual([
+      'write the handoff, mark it ready and move the release date to 1 Dec 2026 or later (and release it on or after that day)',
+      'a project admin can override',
+    ]);
   });
   it('late: move the date to readyDate + lead time', () => {
     const h = { status: 'ready' as const, readyAt: '2026-11-24T10:00:00Z' };
     const e = evaluateGate(input({ version: { name: 'V', releaseDate: '2026-11-26' }, handoff: h }));
-    expect(clearBy({ handoff: h, evaluation: e, rule })).toEqual(['move the release date to 1 Dec 2026 or later', 'a project admin can override']);
+    expect(clearBy({ handoff: h, evaluation: e, rule })).toEqual(['move the release date to 1 Dec 2026 or later (and release it on or after that day)', 'a project admin can override']);
     expect(gateReason({ versionName: 'V', handoff: h, evaluation: e, rule })).toContain('became ready on 24 Nov 2026, only 2 days before the release date 26 Nov 2026');
   });
 });

@@ -20,7 +20,7 @@ function ClearBy({ items }: { items: string[] }) {
   return (
     <div data-testid="gate-clear-by">
       <p>
-        <strong>To release it:</strong>
+        <strong>To release it, any one of these is enough:</strong>
       </p>
       <ul>
         {items.map((item, i) => (
@@ -115,6 +115,12 @@ export function GatePanel({ gate, canAdminister, onOverride, onWithdraw }: Props
             </div>
           </SectionMessage>
         </div>
+      )}
+      {!blocked && state === 'missing' && (
+        <p data-testid="gate-ready-by">
+          <strong>Ready by {formatReleaseDate(deadline)}</strong>: the CS handoff must be marked ready by then, or releasing this
+          version will be blocked.
+        </p>
       )}
       {!blocked && state === 'missing' && canOverride && !formOpen && <div className="row">{overrideButton}</div>}
       {override && (

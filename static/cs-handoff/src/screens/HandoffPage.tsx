@@ -120,7 +120,8 @@ export function HandoffPage({ versionId, draftOwner }: { versionId: string; draf
     setEditing(null);
     setConflict(null);
     drafts.clear(versionId);
-    setNotice(message);
+    // The save may have done more than asked (a ready handoff missing required parts goes back to draft).
+    setNotice(next.notice ?? message);
     focusTitle();
   };
 

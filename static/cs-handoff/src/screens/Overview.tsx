@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import Heading from '@atlaskit/heading';
 import Lozenge from '@atlaskit/lozenge';
 import SectionMessage from '@atlaskit/section-message';
+import { AppHealth } from '../gate/AppHealth';
 import type { ReleaseSummary, ReleasesOverview, ResolverError } from '../../../../src/contract';
 import { api } from '../api';
 import { ErrorMessage } from '../components/ErrorMessage';
@@ -45,6 +46,7 @@ export function Overview() {
         </p>
       </header>
       {error && <ErrorMessage error={error} />}
+      {data && <AppHealth lines={data.appHealth} />}
       {!data && !error && <Loading label="Loading releases" />}
       {data && data.releases.length === 0 && (
         <SectionMessage appearance="information" title="No releases yet" testId="overview-empty">

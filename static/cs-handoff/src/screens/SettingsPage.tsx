@@ -8,6 +8,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
 import SectionMessage from '@atlaskit/section-message';
+import { AppHealth } from '../gate/AppHealth';
 import Textfield from '@atlaskit/textfield';
 import type { ProjectSettings, ProjectSettingsView, ResolverError } from '../../../../src/contract';
 import { LEAD_TIME_MAX, LEAD_TIME_MIN, LeadTimeDaysSchema } from '../../../../src/domain/gate/rules';
@@ -99,6 +100,7 @@ export default function SettingsPage() {
         Settings
       </Heading>
       <p className="muted">How CS Handoff judges the releases of this project.</p>
+      <AppHealth lines={view?.appHealth} />
     </>
   );
 

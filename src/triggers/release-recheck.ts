@@ -1,0 +1,62 @@
+/**
+ * The frequent re-check behind the release trigger (hourly): Forge delivers product events late (up to
+ * about 3 minutes), may drop a trigger that failed, and a trigger can run out of retries while Jira is
+ * failing. So every version released recently (release date within the last RECHECK_DAYS days, later, or
+ * none, archived or not) whose current release has no decision is decided here, exactly as the trigger would.
+ */
+import { addDaysTo, parseGateRecord, releaseDecided } from '../domain/gate/rules';
+import { gatePropertyKey } from '../domain/property-keys';
+import { calendarDateIn } from '../domain/calendar';
+import { failureText, type JiraVersion } from '../jira';
+import { defaultTriggerDeps, gateTimeZone, type TriggerDeps } from './deps';
+import { decideRelease, type ReleaseGateOutcome } from './release-gate';
+
+export const RECHECK_DAYS = 7;
+
+export interface RecheckResult {
+  projectKey: string;
+  checked: number;
+  decided: { versionId: string; outcome: ReleaseGateOutcome['action'] }[];
+  error?: string;
+}
+
+/** Released recently by its date: the date trick moves it, so a far-future date counts as recent too. */
+export function releasedRecently(version: JiraVersion, today: string): boolean {
+  return version.released && (version.releaseDate === null || version.releaseDate >= addDaysTo(today, -RECHECK_DAYS));
+}
+
+async function recheckProject(deps: TriggerDeps, project: { id: string; key: string }, today: string): Promise<RecheckResult> {
+  const recent = (await deps.jira.listVersionsAsApp(project.key)).filter((v) => releasedRecently(v, today));
+  const decided: RecheckResult['decided'] = [];
+  // One property read per recent release; a few at a time (Jira's rate limits).
+  for (let i = 0; i < recent.length; i += 5) {
+    const batch = recent.slice(i, i + 5);
+    const records = await Promise.all(batch.map((v) => deps.jira.getProjectPropertyAs(project.key, gatePropertyKey(v.id), 'app')));
+    for (const [j, version] of batch.entries()) {
+      if (releaseDecided(parseGateRecord(records[j], version.id))) continue;
+      const outcome = await decideRelease(deps, { versionId: version.id, observedAt: deps.now().toISOString(), releasedBy: '', eventProject: project.id, onlyUndecided: true });
+      decided.push({ versionId: version.id, outcome: outcome.action });
+    }
+  }
+  return { projectKey: project.key, checked: recent.length, decided };
+}
+
+export function createReleaseRecheck(deps: TriggerDeps) {
+  return async (_event?: unknown, _context?: unknown): Promise<RecheckResult[]> => {
+    const [projects, timeZone] = await Promise.all([deps.jira.listProjectsAsApp(), gateTimeZone(deps)]);
+    const today = calendarDateIn(deps.now(), timeZone);
+    const results: RecheckResult[] = [];
+    for (const project of projects) {
+      try {
+        results.push(await recheckProject(deps, project, today));
+      } catch (error) {
+        // One project's failure must not stop the others; the next run tries again.
+        deps.log.error(`Release re-check failed for project ${project.key}`, error);
+        results.push({ projectKey: project.key, checked: 0, decided: [], error: failureText(error) });
+      }
+    }
+    return results;
+  };
+}
+
+export const recheckReleases = createReleaseRecheck(defaultTriggerDeps());
