@@ -2,6 +2,7 @@
  * The ways around the release gate, each tried on the local Jira site the way a release manager (or
  * someone in a hurry) would: every one must end with the version unreleased and a decision on record.
  */
+import { formatCalendarDate } from '../../../src/domain/date-format';
 import { completeContent, expectOk, useStartedSite } from '../resolvers/helpers';
 import { personOf } from '../../support';
 import { gateSite, todayPlus } from './gate-helpers';
@@ -82,7 +83,7 @@ describe('the date trick: lateness is judged against the day it went out', () =>
     expect(await gate.releaseAsRita(versionId)).toBe(false);
     const record = await gate.record(versionId);
     expect(record?.blocks[0]).toMatchObject({ gateState: 'late' });
-    expect(record?.blocks[0]?.reason).toContain(`release date ${todayPlus(0)}`);
+    expect(record?.blocks[0]?.reason).toContain(`release date ${formatCalendarDate(todayPlus(0))}`);
     // Setting the date back afterwards changes nothing: still unreleased, still one block.
     expect(await gate.putVersionAsRita(versionId, { releaseDate: todayPlus(2) })).toBe(false);
     expect((await gate.record(versionId))?.blocks).toHaveLength(1);

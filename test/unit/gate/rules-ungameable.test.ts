@@ -2,6 +2,7 @@
  * Rules that can't be gamed: lateness against the earlier of the planned date and the release day, day
  * boundaries in one time zone, and advice whose every line clears the gate on its own.
  */
+import { formatCalendarDate } from '../../../src/domain/date-format';
 import { addDaysTo, clearingActions, evaluateGate, gateAllowsRelease, type ClearingAction, type GateInput, type GateOverride } from '../../../src/domain/gate/rules';
 import { statusAfterEdit } from '../../../src/domain/readiness';
 import { calendarDateIn } from '../../../src/domain/calendar';
@@ -107,7 +108,7 @@ describe('every "To release it" line clears the gate on its own', () => {
   it('an overdue handoff is never told that marking it ready is enough', () => {
     const input = fixtures['missing, overdue']!;
     const texts = clearingActions({ handoff: null, evaluation: evaluateGate(input), rule }).map((a) => a.text);
-    expect(texts[0]).toBe(`write the handoff, mark it ready and move the release date to ${addDaysTo('2026-11-24', 7)} or later (and release it on or after that day)`);
+    expect(texts[0]).toBe(`write the handoff, mark it ready and move the release date to ${formatCalendarDate(addDaysTo('2026-11-24', 7))} or later (and release it on or after that day)`);
     expect(texts).not.toContain('write the handoff and mark it ready');
   });
 });
