@@ -25,6 +25,14 @@ export interface ForgeHostOptions {
   quiet?: boolean;
 }
 
+export interface StorageLogEntry {
+  method: 'POST';
+  path: string;
+  status: number;
+  startedAt: number;
+  endedAt: number;
+}
+
 export interface InvokeOptions {
   projectKey: string;
   /** A jira:projectPage module key; default the manifest's first one. */
@@ -68,6 +76,10 @@ export interface ForgeHost {
   readonly siteUrl: string;
   readonly appDir: string;
   readonly deliveries: Delivery[];
+  /** The app's Forge storage calls (path e.g. /api/v1/transaction), in the order they answered. */
+  readonly storageLog: StorageLogEntry[];
+  /** Added latency per storage call (ms), like the Jira emulator's `latencyMs`. */
+  readonly storageSettings: { latencyMs: number };
   invoke<T = unknown>(accountId: string, functionKey: string, payload: unknown, opts: InvokeOptions): Promise<T>;
   runScheduledTrigger(moduleKey: string): Promise<unknown>;
   runWorkflowValidator(moduleKey: string, args: unknown): Promise<unknown>;
@@ -105,7 +117,17 @@ export function createForgeHost(options: ForgeHostOptions): ForgeHost {
     scope: `${manifest.appId}/${LOCAL_INSTALLATION_ID}`,
     hasStorageScope: Array.isArray(manifest.permissions.scopes) && manifest.permissions.scopes.includes('storage:app'),
   };
-  const storage: StorageFetch = (path, init) => handleStorageRequest(store, caller, path, init);
+  // Every storage call is logged (and can be slowed down) like the Jira emulator's, so the bench and the
+  // tests count storage calls and rounds beside Jira's.
+  const storageLog: StorageLogEntry[] = [];
+  const storageSettings = { latencyMs: 0 };
+  const storage: StorageFetch = async (path, init) => {
+    const startedAt = Date.now();
+    if (storageSettings.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, storageSettings.latencyMs));
+    const response = await handleStorageRequest(store, caller, path, init);
+    storageLog.push({ method: 'POST', path, status: response.status, startedAt, endedAt: Date.now() });
+    return response;
+  };
   const warn = (text: string): void => {
     if (!options.quiet) console.error(`[forge-host] ${text}`);
   };
@@ -266,6 +288,8 @@ export function createForgeHost(options: ForgeHostOptions): ForgeHost {
     siteUrl: baseUrl,
     appDir,
     deliveries: log.entries,
+    storageLog,
+    storageSettings,
     invoke,
     runScheduledTrigger,
     runWorkflowValidator,

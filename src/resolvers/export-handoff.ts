@@ -5,7 +5,6 @@
 import type { z } from 'zod';
 import type { ExportHandoffPayloadSchema, HandoffExport } from '../contract';
 import { appError } from '../domain/errors';
-import { handoffPropertyKey } from '../domain/property-keys';
 import type { HandoffExportInput } from '../domain/living/export-common';
 import { toConfluenceStorage } from '../domain/living/export-confluence';
 import { toMarkdown } from '../domain/living/export-markdown';
@@ -13,7 +12,9 @@ import { currentStageLabel, initialRollout } from '../domain/living/rollout';
 import { requireAccess, settledValue } from './access';
 import { handoffPageUrl } from './handoff-writes';
 import type { Action } from './run';
-import { parseStoredHandoff, versionInProject } from './views';
+import { versionInProject } from './views';
+import { readHandoff } from './handoff-store';
+import { targetOf } from './handoff-writes';
 
 /** A file name safe on every OS: the project key and the version name, lower-case, dashes for the rest. */
 export function exportFilename(projectKey: string, versionName: string, extension: string): string {
@@ -31,11 +32,11 @@ export const exportHandoff: Action<z.output<typeof ExportHandoffPayloadSchema>, 
   const [permissions, versionResult, property] = await Promise.allSettled([
     deps.jira.getMyPermissions(project.key),
     deps.jira.getVersion(versionId),
-    deps.jira.getProjectProperty(project.key, handoffPropertyKey(versionId)),
+    readHandoff(deps, targetOf(project, versionId)),
   ]);
   requireAccess(permissions, 'read', project.key);
   const version = versionInProject(versionResult, versionId, project);
-  const handoff = parseStoredHandoff(settledValue(property), versionId, deps.log);
+  const handoff = settledValue(property);
   if (!handoff) throw appError('NOT_FOUND', `Version ${version.name} has no handoff yet, so there is nothing to export.`);
   const input: HandoffExportInput = {
     projectKey: project.key,

@@ -8,14 +8,16 @@ import type { OverrideGatePayloadSchema, WithdrawOverridePayloadSchema } from '.
 import { appError } from '../domain/errors';
 import { gateIndexEntry, withGateEntry } from '../domain/gate/gate-index';
 import { evaluateGate, fitGateRecord, gateView, type GateRecord, type GateView } from '../domain/gate/rules';
-import { gatePropertyKey, handoffPropertyKey } from '../domain/property-keys';
+import { gatePropertyKey } from '../domain/property-keys';
 import type { PermissionSet } from '../jira';
 import { requireAccess, settledValue } from './access';
 import type { CallContext } from './call-context';
 import type { ResolverDeps } from './deps';
 import { putGateIndex, readGateContext, ruleOf } from './gate-context';
 import type { Action } from './run';
-import { parseStoredHandoff, versionInProject } from './views';
+import { versionInProject } from './views';
+import { readHandoff } from './handoff-store';
+import { targetOf } from './handoff-writes';
 
 export function requireAdmin(permissions: PromiseSettledResult<PermissionSet>, projectKey: string, what: string): PermissionSet {
   const granted = requireAccess(permissions, 'read', projectKey);
@@ -43,14 +45,14 @@ async function changeOverride(
     jira.getVersion(versionId),
     jira.getMyself(),
     readGateContext(deps, project.key, versionId),
-    jira.getProjectProperty(project.key, handoffPropertyKey(versionId)),
+    readHandoff(deps, targetOf(project, versionId)),
   ]);
   requireAdmin(permissions, project.key, what);
   const v = versionInProject(version, versionId, project);
   const now = deps.now();
   const { record, index, settings } = settledValue(gate);
   const next = fitGateRecord(change(record, settledValue(me), now));
-  const handoff = parseStoredHandoff(settledValue(handoffValue), versionId, deps.log);
+  const handoff = settledValue(handoffValue);
   const input = { version: v, handoff, override: next.override, record: next, rule: ruleOf(deps.lateness, settings), now, walkthroughGate: settings.walkthroughGate };
   const entry = gateIndexEntry(next, evaluateGate(input));
   await Promise.all([

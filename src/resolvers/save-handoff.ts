@@ -1,19 +1,60 @@
 import type { z } from 'zod';
 import type { HandoffView, SaveHandoffPayloadSchema } from '../contract';
-import { applyContent, assertBaseRevision, NO_HANDOFF_REVISION } from '../domain/revision';
-import { commitWrite, loadForWrite } from './handoff-writes';
+import { appError } from '../domain/errors';
+import { emptyContent, type HandoffContent } from '../domain/handoff';
+import { CONTENT_SECTION_LABELS, mergeContent } from '../domain/merge';
+import { composeHandoff, nextStamp, type HandoffRecords } from '../domain/records';
+import { NO_HANDOFF_REVISION } from '../domain/revision';
+import { ENTITIES, historyKey } from '../store/port';
+import { commitChange, publishRecords, type HistoryEntry, type Target } from './handoff-store';
+import { linkOnFirstSave, loadForChange } from './handoff-writes';
 import type { Action } from './run';
 import { handoffView } from './views';
+import type { ResolverDeps } from './deps';
+
+/** The content at the revision the save started from (its history record), or null when it is not kept. */
+async function contentAt(deps: ResolverDeps, t: Target, revision: number): Promise<HandoffContent | null> {
+  if (revision === NO_HANDOFF_REVISION) return emptyContent();
+  const [entry] = await deps.store.getMany([{ entity: ENTITIES.history, key: historyKey(t.projectId, t.versionId, revision) }]);
+  return (entry as HistoryEntry | undefined)?.record.content ?? null;
+}
 
 /**
- * Saves the content on top of `baseRevision`. Only a first save (baseRevision 0) changes what the
- * overview shows, so only then is the index read and written and the release page linked.
+ * Saves the content on top of `baseRevision`, merged by section with whatever was committed since
+ * (domain/merge.ts): only a section both changed is a conflict, and then nothing is written. Three
+ * rounds when nobody saved meanwhile (handoff-writes.ts); a save that started from an older revision
+ * reads that revision's copy first (one storage call more).
  */
 export const saveHandoff: Action<z.output<typeof SaveHandoffPayloadSchema>, HandoffView> = async (payload, call, deps) => {
-  const firstSave = payload.baseRevision === NO_HANDOFF_REVISION;
-  const loaded = await loadForWrite(deps, call, payload.versionId, { withIndex: firstSave, withGate: true });
-  assertBaseRevision(payload.baseRevision, loaded.stored, payload.content);
-  const next = applyContent(loaded.stored, { versionId: payload.versionId, projectId: call.project.id }, payload.content, loaded.me, deps.now());
-  await commitWrite(deps, call, { next, index: loaded.index, linkReleasePage: firstSave , history: loaded.history });
-  return handoffView({ project: call.project, version: loaded.version, permissions: loaded.permissions, handoff: next, lateness: deps.lateness, gate: loaded.gate, now: deps.now() });
+  const loaded = await loadForChange(deps, call, payload.versionId);
+  const { target } = loaded;
+  const existed = loaded.records.content !== null;
+  const committed = await commitChange(deps, target, loaded.records, loaded.me, async (current: HandoffRecords, stamp) => {
+    const stored = current.content;
+    if (stored === null && (payload.baseRevision !== NO_HANDOFF_REVISION || existed)) {
+      throw appError('NOT_FOUND', 'This handoff no longer exists (it was removed after you opened it). Your changes are still in the editor: reload the page to start again.');
+    }
+    let content = payload.content;
+    if (stored !== null && stored.revision !== payload.baseRevision) {
+      const base = await contentAt(deps, target, payload.baseRevision);
+      const merge = mergeContent({ base, theirs: stored.content, yours: payload.content, claimed: payload.sections });
+      if (merge.conflicts.length > 0) {
+        const names = merge.conflicts.map((s) => CONTENT_SECTION_LABELS[s]).join(', ');
+        throw appError(
+          'CONFLICT',
+          `${stored.updatedBy.displayName || 'Someone'} changed ${names} (revision ${stored.revision}) after you opened revision ${payload.baseRevision}. ` +
+            'Your changes are kept: compare them with theirs, then save again.',
+          { conflict: { theirs: composeHandoff(current)!, yours: merge.merged, sections: merge.conflicts } },
+        );
+      }
+      // Someone else's sections are all that changed, and they are already stored: nothing to write.
+      if (merge.applied.length === 0) return {};
+      content = merge.merged;
+    }
+    return {
+      content: { ...nextStamp(stored, target, stamp.by, stamp.at, stamp.writeId), content, status: stored?.status ?? 'draft', readyAt: stored?.readyAt ?? null },
+    };
+  });
+  await Promise.all([publishRecords(deps, target, committed), linkOnFirstSave(deps, call, payload.versionId, !existed && committed.changed.length > 0)]);
+  return handoffView({ project: call.project, version: loaded.version, permissions: loaded.permissions, records: committed.records, lateness: deps.lateness, gate: loaded.gate, now: deps.now() });
 };

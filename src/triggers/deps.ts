@@ -1,6 +1,9 @@
 import { DEFAULT_TIME_ZONE } from '../domain/state';
 import { createJira, type Jira } from '../jira';
-import type { Logger } from '../resolvers/deps';
+import { defaultStoreBackoff, type Logger } from '../resolvers/deps';
+import { retryingReads } from '../store/retry';
+import { forgeRecordStore } from '../store/forge-kvs';
+import type { RecordStore } from '../store/port';
 
 /** What the gate's triggers need from outside; tests replace any of it. */
 export interface TriggerDeps {
@@ -12,8 +15,10 @@ export interface TriggerDeps {
    */
   timeZone: string;
   log: Logger;
+  /** The app's records: the gate decides on the handoff as committed. */
+  store: RecordStore;
 }
 
 export function defaultTriggerDeps(): TriggerDeps {
-  return { jira: createJira(), now: () => new Date(), timeZone: DEFAULT_TIME_ZONE, log: console };
+  return { jira: createJira(), now: () => new Date(), timeZone: DEFAULT_TIME_ZONE, log: console, store: retryingReads(forgeRecordStore(), defaultStoreBackoff) };
 }

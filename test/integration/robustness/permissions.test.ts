@@ -57,10 +57,11 @@ beforeAll(async () => {
   if (!saved.ok) throw new Error(saved.error.message);
 });
 
-async function revision(): Promise<number> {
+/** The current revision of one of the handoff's records (each change names its own record's). */
+async function revision(record: 'content' | 'walkthrough' | 'rollout' = 'content'): Promise<number> {
   const view = await invoke<HandoffView>('release-manager', 'getHandoff', { versionId: SHOP_VERSION });
   if (!view.ok) throw new Error(view.error.message);
-  return view.value.handoff?.revision ?? 0;
+  return view.value.revisions[record];
 }
 
 /** A valid payload for each resolver, built fresh (revisions move as the allowed people save). */
@@ -75,11 +76,11 @@ const PAYLOADS: Record<string, () => Promise<unknown>> = {
   withdrawOverride: async () => ({ versionId: SHOP_VERSION }),
   getSettings: async () => ({}),
   saveSettings: async () => ({ leadTimeDays: 7 }),
-  saveWalkthrough: async () => ({ versionId: SHOP_VERSION, baseRevision: await revision(), walkthrough: WALKTHROUGH }),
+  saveWalkthrough: async () => ({ versionId: SHOP_VERSION, baseRevision: await revision('walkthrough'), walkthrough: WALKTHROUGH }),
   settleQuestion: async () => ({ versionId: SHOP_VERSION, ...(await freshWalkthrough()), settlement: { kind: 'answered', where: 'whatsNew' } }),
   promoteQuestion: async () => ({ versionId: SHOP_VERSION, ...(await freshWalkthrough()), answer: 'Yes, prices are re-checked at checkout.' }),
   fileBriefGap: async () => ({ versionId: SHOP_VERSION, ...(await freshWalkthrough(GAP_WALKTHROUGH)) }),
-  moveRollout: async () => ({ versionId: SHOP_VERSION, baseRevision: await revision(), to: (rolloutStages.shift() ?? '100'), learned: 'Quiet so far.' }),
+  moveRollout: async () => ({ versionId: SHOP_VERSION, baseRevision: await revision('rollout'), to: (rolloutStages.shift() ?? '100'), learned: 'Quiet so far.' }),
   listHistory: async () => ({ versionId: SHOP_VERSION }),
   diffRevisions: async () => ({ versionId: SHOP_VERSION, from: 0, to: 1 }),
   exportHandoff: async () => ({ versionId: SHOP_VERSION, format: 'markdown' }),
@@ -101,9 +102,9 @@ const rolloutStages = ['1', '5', '25', '50', '100'];
 
 /** Replaces the walkthrough (as the release manager) with one open question; its id and the new revision. */
 async function freshWalkthrough(walkthrough: object = WALKTHROUGH): Promise<{ baseRevision: number; questionId: string }> {
-  const view = await invoke<HandoffView>('release-manager', 'saveWalkthrough', { versionId: SHOP_VERSION, baseRevision: await revision(), walkthrough });
+  const view = await invoke<HandoffView>('release-manager', 'saveWalkthrough', { versionId: SHOP_VERSION, baseRevision: await revision('walkthrough'), walkthrough });
   if (!view.ok) throw new Error(view.error.message);
-  return { baseRevision: view.value.handoff?.revision ?? 0, questionId: view.value.walkthrough?.questions[0]?.id ?? 'q1' };
+  return { baseRevision: view.value.revisions.walkthrough, questionId: view.value.walkthrough?.questions[0]?.id ?? 'q1' };
 }
 
 const isWrite = (e: { method: string; path: string }) => e.method !== 'GET' && !/^\/rest\/api\/3\/search\//.test(e.path);
@@ -119,13 +120,16 @@ describe.each(Object.keys(MATRIX))('%s', (resolver) => {
     const expected = (MATRIX[resolver] as Record<Who, 'allow' | 'deny'>)[who];
     const payload = await PAYLOADS[resolver]?.();
     const from = site().jira.requestLog.length;
+    const fromStorage = site().host.storageLog.length;
     const result = await invoke<unknown>(who, resolver, payload);
     const calls = site().jira.requestLog.slice(from);
+    const storageWrites = site().host.storageLog.slice(fromStorage).filter((c) => !/\/(get|query)$/.test(c.path));
     if (expected === 'allow') {
       expect(result.ok ? 'ok' : (result as Result<unknown> & { ok: false }).error).toBe('ok');
     } else {
       expect((result as Result<unknown> & { ok: false }).error?.code).toBe('FORBIDDEN');
       expect(calls.filter(isWrite)).toEqual([]);
+      expect(storageWrites).toEqual([]);
     }
     // Whatever the answer, the app asked Jira for the caller's own permissions, as the caller.
     expect(calls.some((c) => c.path === '/rest/api/3/mypermissions' && c.principal === `user:${personOf(site(), who).accountId}`)).toBe(true);
