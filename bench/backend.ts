@@ -1,11 +1,9 @@
-/** The backend as Forge would ship it: src/index.ts bundled by esbuild, and its cold require time. */
+/** The backend as `forge deploy` ships it (Forge's own bundler, local-site/forge-bundle), and its cold require time. */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync, readFileSync } from 'node:fs';
-import { builtinModules } from 'node:module';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
+import { bundleAsForgeDeploys } from '../local-site/forge-bundle';
 import { median } from './fixtures';
 
 export interface Backend {
@@ -14,7 +12,6 @@ export interface Backend {
   requireRunsMs: number[];
   baselineRunsMs: number[];
   coldRequireMs: number;
-  exportsOk: boolean;
 }
 
 function nodeRunMs(code: string): number {
@@ -26,34 +23,22 @@ function nodeRunMs(code: string): number {
 export async function measureBackend(runs: number): Promise<Backend> {
   const dir = mkdtempSync(join(tmpdir(), 'cs-handoff-bench-backend-'));
   try {
-    const outfile = join(dir, 'index.js');
-    await build({
-      entryPoints: [resolve(__dirname, '..', 'src', 'index.ts')],
-      outfile,
-      bundle: true,
-      minify: true,
-      platform: 'node',
-      target: 'node22',
-      format: 'cjs',
-      external: [...builtinModules, ...builtinModules.map((m) => `node:${m}`)],
-      logLevel: 'silent',
-    });
-    const bytes = readFileSync(outfile);
+    const bundle = await bundleAsForgeDeploys(resolve(__dirname, '..'), join(dir, 'bundle'));
+    const entry = join(bundle.dir, 'index.cjs');
     const requireRunsMs: number[] = [];
     const baselineRunsMs: number[] = [];
-    const requireCode = `const m = require(${JSON.stringify(outfile)}); if (typeof m.handler !== 'function') process.exit(3);`;
+    const requireCode = `const m = require(${JSON.stringify(entry)}); if (typeof m.handler !== 'function') process.exit(3);`;
     nodeRunMs(''); // warm the OS file cache for node itself
     for (let i = 0; i < runs; i += 1) {
       baselineRunsMs.push(nodeRunMs(''));
       requireRunsMs.push(nodeRunMs(requireCode));
     }
     return {
-      bundleBytes: statSync(outfile).size,
-      bundleGzipBytes: gzipSync(bytes, { level: 9 }).length,
+      bundleBytes: bundle.codeBytes,
+      bundleGzipBytes: bundle.codeGzipBytes,
       requireRunsMs,
       baselineRunsMs,
       coldRequireMs: median(requireRunsMs) - median(baselineRunsMs),
-      exportsOk: true,
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -4,7 +4,7 @@
  *   1. Jira REST calls and sequential rounds per user action (every Jira call takes 150 ms), wall time
  *   2. the overview's cost with 10 / 100 / 1,000 versions
  *   3. the Custom UI's start-up JavaScript (gzip -9) and time to an interactive overview (Chromium)
- *   4. the backend bundle (esbuild) and its cold require time
+ *   4. the backend bundle as `forge deploy` builds it (@forge/bundler) and its cold require time
  *   5. 50 concurrent saves: applied, conflicts, lost updates (at 0 ms and 150 ms per Jira call)
  */
 import { execFileSync } from 'node:child_process';
@@ -92,7 +92,7 @@ async function main(): Promise<void> {
     ),
   );
 
-  section('4. Backend bundle (esbuild: src/index.ts, platform node, bundle, minify)');
+  section('4. Backend bundle (@forge/bundler as forge deploy runs it: webpack + ts-loader, not minified)');
   const backend = await measureBackend(5);
   console.log(
     table(

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
-import { createForgeHost, createForgeHostRoutes, type ForgeHost } from './forge-host';
+import { createForgeHost, createForgeHostRoutes, type EventDelivery, type ForgeHost, type QueueOptions } from './forge-host';
 import { createJiraSite, type JiraSite } from './jira';
 import { createPages } from './pages';
 import { signedInPerson } from './pages/person';
@@ -19,10 +19,16 @@ export interface LocalSiteOptions {
   hostname?: string;
   now?: () => Date;
   timeZone?: string;
+  /** Deliver product events late and/or twice, as Forge may (default: at once, once). */
+  eventDelivery?: EventDelivery;
+  /** Async events: milliseconds per second of delay and retry, and the retry limit (tests make them small). */
+  queues?: QueueOptions;
 }
 
 export interface LocalSite {
   url: string;
+  /** The origin the app's Custom UI is served from (another port, as Forge serves it from its own CDN host). */
+  resourceUrl: string;
   jira: JiraSite;
   host: ForgeHost;
   /** CSP violation reports the browser sent for the app's frame. */
@@ -67,32 +73,85 @@ export async function startLocalSite(opts: LocalSiteOptions): Promise<LocalSite>
   });
   const port = (server.address() as AddressInfo).port;
   const url = `http://${hostname}:${port}`;
-  jira.store.baseUrl = url;
 
-  let host: ForgeHost;
+  let handleResources: (req: IncomingMessage, res: ServerResponse) => Promise<boolean> = async () => false;
+  const resourceServer = createServer((req, res) => {
+    handleResources(req, res).then(
+      (handled) => {
+        if (handled) return;
+        res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+        res.end('Not found');
+      },
+      (e: unknown) => {
+        if (!opts.quiet) console.error(`[local-site] resources ${req.method} ${req.url}:`, e);
+        if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
+        res.end('The local site hit an internal error; see the terminal running it.');
+      },
+    );
+  });
   try {
-    host = createForgeHost({ appDir, jira, baseUrl: url, dataDir: opts.dataDir, ...(opts.quiet ? { quiet: true } : {}) });
+    await new Promise<void>((resolveListen, reject) => {
+      resourceServer.once('error', reject);
+      resourceServer.listen(0, hostname, () => {
+        resourceServer.off('error', reject);
+        resolveListen();
+      });
+    });
   } catch (e) {
     server.close();
     jira.close();
     throw e;
   }
-  const routes = createForgeHostRoutes(host, (req) => signedInPerson(req, jira.people).person.accountId);
-  const pages = createPages({ host, people: jira.people, baseUrl: url });
+  const resourcePort = (resourceServer.address() as AddressInfo).port;
+  const resourceUrl = `http://${hostname}:${resourcePort}`;
+  // The browser may reach the site by another name (localhost): both origins keep the name it used.
+  const hostnameOf = (req: IncomingMessage): string => {
+    const host = req.headers.host;
+    return host ? new URL(`http://${host}`).hostname : hostname;
+  };
+  const siteOriginOf = (req: IncomingMessage): string => `http://${hostnameOf(req)}:${port}`;
+  const resourceOriginOf = (req: IncomingMessage): string => `http://${hostnameOf(req)}:${resourcePort}`;
+  jira.store.baseUrl = url;
+
+  let host: ForgeHost;
+  try {
+    host = createForgeHost({
+      appDir,
+      jira,
+      baseUrl: url,
+      dataDir: opts.dataDir,
+      ...(opts.quiet ? { quiet: true } : {}),
+      ...(opts.eventDelivery ? { eventDelivery: opts.eventDelivery } : {}),
+      ...(opts.queues ? { queues: opts.queues } : {}),
+    });
+  } catch (e) {
+    server.close();
+    resourceServer.close();
+    jira.close();
+    throw e;
+  }
+  const routes = createForgeHostRoutes(host, (req) => signedInPerson(req, jira.people).person.accountId, siteOriginOf);
+  handleResources = routes.handleResources;
+  const pages = createPages({ host, people: jira.people, baseUrl: url, resourceOriginOf });
   next = [routes.handle, pages.handle];
 
   let closed: Promise<void> | undefined;
   const close = (): Promise<void> => {
     closed ??= (async () => {
       host.close();
-      await new Promise<void>((done) => {
-        server.close(() => done());
-        server.closeAllConnections();
-      });
+      await Promise.all(
+        [server, resourceServer].map(
+          (s) =>
+            new Promise<void>((done) => {
+              s.close(() => done());
+              s.closeAllConnections();
+            }),
+        ),
+      );
       jira.close();
     })();
     return closed;
   };
 
-  return { url, jira, host, cspReports: routes.cspReports, close };
+  return { url, resourceUrl, jira, host, cspReports: routes.cspReports, close };
 }

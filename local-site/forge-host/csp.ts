@@ -11,11 +11,19 @@ const injection = new CSPInjectionService();
 /**
  * The Content-Security-Policy Forge serves a Custom UI resource with: the app's manifest permissions
  * (content.scripts/styles, external.*) mapped by CSPProcessingService, merged into Forge's base policy by
- * CSPInjectionService, as for a production ('prod') app. Two local differences: `siteOrigin` stands in for
- * the Jira site's hostname, and reports go to this host instead of Atlassian's collector.
+ * CSPInjectionService, as for a production ('prod') app. Local differences: `siteOrigin` stands in for the
+ * Jira site's hostname, it joins frame-ancestors the way *.atlassian.net is there on Forge (the frame is
+ * served from its own origin, so 'self' is not the site), and reports go to this host instead of
+ * Atlassian's collector.
  */
 export function forgeCsp(html: string, permissions: Permissions, siteOrigin: string): string {
   const details = processing.getCspDetails(html, permissions);
   const directives = injection.getInjectableCSP({ existingCSPDetails: details, microsEnv: 'prod', hostname: siteOrigin });
-  return directives.map((d) => (d.startsWith('report-uri ') ? `report-uri ${CSP_REPORT_PATH}` : d)).join('; ');
+  return directives
+    .map((d) => {
+      if (d.startsWith('report-uri ')) return `report-uri ${CSP_REPORT_PATH}`;
+      if (d.startsWith('frame-ancestors ')) return `${d} ${siteOrigin}`;
+      return d;
+    })
+    .join('; ');
 }

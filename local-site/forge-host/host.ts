@@ -2,7 +2,8 @@ import type { JiraSite, VersionEvent } from '../jira/types';
 import { DeliveryLog, type Delivery } from './deliveries';
 import { loadHandler, type ForgeFunction } from './functions';
 import { loadManifest, type AppManifest } from './manifest';
-import { runInvocation, type StorageFetch } from './runtime';
+import { createQueueHost, FunctionTimeoutError, type QueueOptions } from './queues';
+import { runInvocation, type ServiceFetch } from './runtime';
 import { handleStorageRequest } from './storage/api';
 import { KvsStore } from './storage/store';
 
@@ -22,22 +23,47 @@ export interface ForgeHostOptions {
   baseUrl: string;
   /** The site's data folder; Forge storage (@forge/kvs) lives in forge-storage.sqlite there. */
   dataDir: string;
+  /** Async events (@forge/events): delays and retries; tests shrink seconds to milliseconds. */
+  queues?: QueueOptions;
   quiet?: boolean;
+  /** How product events reach triggers; default: at once, once. */
+  eventDelivery?: EventDelivery;
 }
 
-export interface StorageLogEntry {
-  method: 'POST';
-  path: string;
-  status: number;
-  startedAt: number;
-  endedAt: number;
+/**
+ * Forge delivers product events asynchronously, up to about 3 minutes after the change, and sometimes more
+ * than once. The local site can do the same, so the app is built and tested for it.
+ */
+export interface EventDelivery {
+  /** Every trigger delivery waits this long. */
+  delayMs?: number;
+  /** Deliver every event twice: the copy comes half the delay after the first (together when there is no delay). */
+  duplicates?: boolean;
+}
+
+/** EVENT_DELAY_MS and EVENT_DUPLICATES=1, for `npm start`. */
+export function eventDeliveryFromEnv(env: NodeJS.ProcessEnv): EventDelivery {
+  const raw = env['EVENT_DELAY_MS'];
+  const delayMs = raw === undefined || raw === '' ? 0 : Number(raw);
+  if (!Number.isInteger(delayMs) || delayMs < 0) throw new Error(`EVENT_DELAY_MS must be a whole number of milliseconds (0 or more), not '${raw}'`);
+  const dup = env['EVENT_DUPLICATES'];
+  if (dup !== undefined && dup !== '' && dup !== '0' && dup !== '1') throw new Error(`EVENT_DUPLICATES must be 1 (deliver every event twice) or 0, not '${dup}'`);
+  return { delayMs, duplicates: dup === '1' };
 }
 
 export interface InvokeOptions {
   projectKey: string;
   /** A jira:projectPage module key; default the manifest's first one. */
   moduleKey?: string;
+  /**
+   * Tests only: what a hostile browser could send instead of the real context (Forge vouches only for
+   * accountId, license, accountType and installContext; the project and siteUrl come from the page).
+   */
+  tamper?: (context: InvocationContext) => InvocationContext;
 }
+
+/** The context a resolver receives: the UI context without what stays in the browser. */
+export type InvocationContext = Omit<UiContext, 'locale' | 'timezone'>;
 
 export interface ProjectRef {
   id: string;
@@ -60,6 +86,14 @@ export interface UiContext {
   extension: { type: 'jira:projectPage'; project: { id: string; key: string; type: string } };
 }
 
+/** One storage API call: the endpoint (e.g. '/api/v1/transaction'), its HTTP status, and when it ran (epoch ms). */
+export interface StorageCall {
+  path: string;
+  status: number;
+  startedAt: number;
+  endedAt: number;
+}
+
 /** The rejection a Custom UI `invoke` gets: Forge's wording, never the stack. */
 export class ForgeInvokeError extends Error {
   constructor(cause: string) {
@@ -76,8 +110,8 @@ export interface ForgeHost {
   readonly siteUrl: string;
   readonly appDir: string;
   readonly deliveries: Delivery[];
-  /** The app's Forge storage calls (path e.g. /api/v1/transaction), in the order they answered. */
-  readonly storageLog: StorageLogEntry[];
+  /** Every @forge/kvs call the app made, for call and round budgets (count rounds with the Jira emulator's roundsOf). */
+  readonly storageLog: StorageCall[];
   /** Added latency per storage call (ms), like the Jira emulator's `latencyMs`. */
   readonly storageSettings: { latencyMs: number };
   invoke<T = unknown>(accountId: string, functionKey: string, payload: unknown, opts: InvokeOptions): Promise<T>;
@@ -88,6 +122,7 @@ export interface ForgeHost {
    * work there. For tests and seeding, which need the app's own storage without a resolver for it.
    */
   runAsApp<T>(work: () => Promise<T>): Promise<T>;
+  /** Waits until no delivery runs and no async event waits for its delivery or retry. */
   idle(): Promise<void>;
   project(projectKey: string): Promise<ProjectRef>;
   uiContext(accountId: string, opts: InvokeOptions): Promise<UiContext>;
@@ -100,7 +135,7 @@ const messageOf = (e: unknown): string => (e instanceof Error ? e.message : Stri
 function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const limit = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} timed out after ${ms / 1000} seconds`)), ms);
+    timer = setTimeout(() => reject(new FunctionTimeoutError(`${what} timed out after ${ms / 1000} seconds`)), ms);
     timer.unref();
   });
   return Promise.race([work, limit]).finally(() => clearTimeout(timer));
@@ -117,16 +152,17 @@ export function createForgeHost(options: ForgeHostOptions): ForgeHost {
     scope: `${manifest.appId}/${LOCAL_INSTALLATION_ID}`,
     hasStorageScope: Array.isArray(manifest.permissions.scopes) && manifest.permissions.scopes.includes('storage:app'),
   };
-  // Every storage call is logged (and can be slowed down) like the Jira emulator's, so the bench and the
-  // tests count storage calls and rounds beside Jira's.
-  const storageLog: StorageLogEntry[] = [];
+  const storageLog: StorageCall[] = [];
   const storageSettings = { latencyMs: 0 };
-  const storage: StorageFetch = async (path, init) => {
-    const startedAt = Date.now();
+  const storage: ServiceFetch = async (path, init) => {
+    // The answer reaches the caller asynchronously, after calls issued together (Promise.all) have all
+    // started: they overlap in the log and count as one round; calls made one after another do not.
+    const startedAt = performance.timeOrigin + performance.now();
+    // Like the Jira emulator's latencyMs: the bench and the round-budget tests make storage calls take time too.
     if (storageSettings.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, storageSettings.latencyMs));
-    const response = await handleStorageRequest(store, caller, path, init);
-    storageLog.push({ method: 'POST', path, status: response.status, startedAt, endedAt: Date.now() });
-    return response;
+    const res = await handleStorageRequest(store, caller, path, init);
+    storageLog.push({ path, status: res.status, startedAt, endedAt: performance.timeOrigin + performance.now() });
+    return res;
   };
   const warn = (text: string): void => {
     if (!options.quiet) console.error(`[forge-host] ${text}`);
@@ -158,6 +194,7 @@ export function createForgeHost(options: ForgeHostOptions): ForgeHost {
       permissions: manifest.permissions,
       timeoutMs: args.timeoutMs,
       storage,
+      queues: (path: string, init?: RequestInit) => queues.handle(path, init),
       ...(args.accountId ? { accountId: args.accountId } : {}),
     };
   }
@@ -211,7 +248,8 @@ export function createForgeHost(options: ForgeHostOptions): ForgeHost {
       const page = projectPage(opts.moduleKey);
       if (!page.resolverFunction) throw new Error(`jira:projectPage '${page.key}' has no resolver function`);
       const context = await uiContext(accountId, opts);
-      const { locale: _locale, timezone: _timezone, ...invocationContext } = context;
+      const { locale: _locale, timezone: _timezone, ...genuine } = context;
+      const invocationContext = opts.tamper ? opts.tamper(genuine) : genuine;
       const result = await run({ functionKey: page.resolverFunction, moduleKey: page.key, moduleType: 'jira:projectPage', accountId, defaultTimeoutMs: UI_TIMEOUT_MS }, async (fn) =>
         fn({ call: { functionKey, payload }, context: invocationContext }, { principal: { accountId }, installContext: `ari:cloud:jira::site/${LOCAL_CLOUD_ID}` }),
       );
@@ -223,7 +261,14 @@ export function createForgeHost(options: ForgeHostOptions): ForgeHost {
     }
   }
 
+  const delayMs = options.eventDelivery?.delayMs ?? 0;
+  const copies = options.eventDelivery?.duplicates ? [delayMs, delayMs + delayMs / 2] : [delayMs];
+
   function deliver(event: VersionEvent): void {
+    for (const at of copies) log.schedule(at, () => deliverNow(event));
+  }
+
+  function deliverNow(event: VersionEvent): void {
     for (const trigger of manifest.triggers) {
       if (!trigger.events.includes(event.eventType)) continue;
       const base = { kind: 'trigger' as const, moduleKey: trigger.key, functionKey: trigger.function, eventType: event.eventType, versionId: String(event.version.id) };
@@ -236,6 +281,7 @@ export function createForgeHost(options: ForgeHostOptions): ForgeHost {
         eventType: event.eventType,
         version: event.version,
         ...(event.atlassianId ? { atlassianId: event.atlassianId } : {}),
+        selfGenerated: event.causedByApp,
         context: { cloudId: LOCAL_CLOUD_ID, moduleKey: trigger.key },
       };
       void log
@@ -275,6 +321,35 @@ export function createForgeHost(options: ForgeHostOptions): ForgeHost {
     );
   }
 
+  const queues = createQueueHost({
+    consumers: manifest.consumers,
+    log,
+    warn,
+    ...(options.queues ? { options: options.queues } : {}),
+    run: (consumer, event) => {
+      const installContext = `ari:cloud:jira::site/${LOCAL_CLOUD_ID}`;
+      const functionKey = consumer.function ?? consumer.resolver?.function;
+      if (!functionKey) throw new Error(`consumer '${consumer.key}' names neither a function nor a resolver`);
+      return run({ functionKey, moduleKey: consumer.key, moduleType: 'core:consumer', defaultTimeoutMs: BACKGROUND_TIMEOUT_MS }, async (fn) =>
+        consumer.resolver
+          ? fn({ call: { functionKey: consumer.resolver.method, payload: event, jobId: event.jobId }, context: { cloudId: LOCAL_CLOUD_ID, moduleKey: consumer.key } }, { installContext })
+          : fn(event, { installContext }),
+      );
+    },
+  });
+
+  /** Quiet means no delivery running and no async event waiting for its delivery or retry. */
+  // Long enough for a delayed product event, its copy, and what the app does about them.
+  async function idle(timeoutMs = 15_000 + 2 * delayMs): Promise<void> {
+    const giveUpAt = Date.now() + timeoutMs;
+    for (;;) {
+      await log.idle(25, timeoutMs);
+      if (queues.pending() === 0) return;
+      if (Date.now() > giveUpAt) throw new Error(`Forge host still busy after ${timeoutMs} ms (${queues.pending()} async events waiting for delivery or retry)`);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+  }
+
   function runAsApp<T>(work: () => Promise<T>): Promise<T> {
     const spec = specFor({ functionKey: 'local-host', moduleKey: 'local-host', moduleType: 'core:function', handler: 'local-host', timeoutMs: BACKGROUND_TIMEOUT_MS });
     return withTimeout(runInvocation(spec, work), BACKGROUND_TIMEOUT_MS, 'runAsApp');
@@ -294,12 +369,14 @@ export function createForgeHost(options: ForgeHostOptions): ForgeHost {
     runScheduledTrigger,
     runWorkflowValidator,
     runAsApp,
-    idle: () => log.idle(),
+    idle,
     project,
     uiContext,
     projectPage,
     close: () => {
       unsubscribe();
+      log.cancelScheduled();
+      queues.close();
       store.close();
     },
   };

@@ -1,6 +1,7 @@
-export { createForgeHost, ForgeInvokeError, LOCAL_CLOUD_ID, LOCAL_ENVIRONMENT_ID, LOCAL_INSTALLATION_ID } from './host';
-export type { ForgeHost, ForgeHostOptions, InvokeOptions, ProjectRef, UiContext } from './host';
+export { createForgeHost, eventDeliveryFromEnv, ForgeInvokeError, LOCAL_CLOUD_ID, LOCAL_ENVIRONMENT_ID, LOCAL_INSTALLATION_ID } from './host';
+export type { EventDelivery, ForgeHost, ForgeHostOptions, InvokeOptions, ProjectRef, StorageCall, UiContext } from './host';
 export type { Delivery } from './deliveries';
+export type { AsyncEvent, QueueOptions } from './queues';
 export { createForgeHostRoutes, INVOKE_PATH } from './routes';
 export type { ForgeHostRoutes } from './routes';
 export { forgeCsp, CSP_REPORT_PATH } from './csp';

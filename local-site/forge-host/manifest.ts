@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import type { Permissions } from '@forge/manifest';
+import type { ConsumerModule } from './queues';
 import { parseEntities, type EntitySchema } from './storage/entities';
 
 /** The parts of manifest.yml the local host acts on; everything else is ignored, as a Forge deploy would validate it elsewhere. */
@@ -17,6 +18,8 @@ export interface AppManifest {
   permissions: Permissions;
   /** Custom entities (`app.storage.entities`) the storage API accepts, with their indexes. */
   entities: EntitySchema[];
+  /** Async-event consumers (`consumer` modules): which function gets each queue's events. */
+  consumers: ConsumerModule[];
 }
 
 type Loose = Record<string, unknown>;
@@ -73,6 +76,19 @@ export function parseManifest(text: string): AppManifest {
     return { key: str(m['key']) ?? '', name: title(m['name']), ...(fn ? { function: fn } : {}), ...(expression ? { expression } : {}) };
   });
 
+  const consumers = asList(modules['consumer']).map((m): ConsumerModule => {
+    const fn = str(m['function']);
+    const resolver = m['resolver'] as Loose | undefined;
+    const resolverFunction = str(resolver?.['function']);
+    const method = str(resolver?.['method']);
+    return {
+      key: str(m['key']) ?? '',
+      queue: str(m['queue']) ?? '',
+      ...(fn ? { function: fn } : {}),
+      ...(resolverFunction && method ? { resolver: { function: resolverFunction, method } } : {}),
+    };
+  });
+
   return {
     appId,
     functions,
@@ -83,6 +99,7 @@ export function parseManifest(text: string): AppManifest {
     workflowValidators,
     permissions: (doc['permissions'] ?? {}) as Permissions,
     entities: parseEntities(app),
+    consumers,
   };
 }
 

@@ -9,11 +9,19 @@ export const INVOKE_PATH = '/forge/host/invoke';
 const RESOURCE_PREFIX = '/forge/resources/';
 const MAX_BODY = 1024 * 1024;
 
-// The browser-side half of the bridge; read once, it is part of this source tree.
-const bridgeScript = readFileSync(join(__dirname, 'client', 'iframe-bridge.js'));
+// The browser-side half of the bridge; read once, it is part of this source tree. The site's origin is
+// filled in per request: the frame posts to it and accepts messages from it only.
+const bridgeScript = readFileSync(join(__dirname, 'client', 'iframe-bridge.js'), 'utf8');
+const PARENT_ORIGIN_PLACEHOLDER = '"__FORGE_LOCAL_PARENT_ORIGIN__"';
 
 export interface ForgeHostRoutes {
+  /** The Jira site's side, on the site's origin: invoke. */
   handle(req: IncomingMessage, res: ServerResponse): Promise<boolean>;
+  /**
+   * The Custom UI's side, on its own origin as on Forge (where resources come from a CDN host, never the
+   * Jira site): the app's resources, the bridge script and the CSP report sink.
+   */
+  handleResources(req: IncomingMessage, res: ServerResponse): Promise<boolean>;
   /** Bodies the browser posted to the CSP report-uri. */
   cspReports: unknown[];
 }
@@ -37,17 +45,16 @@ async function readBody(req: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-/** Origin as the browser sees this site, so the CSP names the host the user actually typed. */
-function originOf(req: IncomingMessage, fallback: string): string {
-  const host = req.headers.host;
-  return host ? `http://${host}` : fallback;
-}
-
 /**
  * The host's HTTP face: the app's static resources (with Forge's CSP and the bridge script), the bridge
  * script itself, the invoke endpoint the parent page calls for `invoke`, and the CSP report sink.
  */
-export function createForgeHostRoutes(host: ForgeHost, personOf: (req: IncomingMessage) => string): ForgeHostRoutes {
+export function createForgeHostRoutes(
+  host: ForgeHost,
+  personOf: (req: IncomingMessage) => string,
+  /** The Jira site's origin as the browser that asked for a resource knows it: the frame's only trusted parent. */
+  siteOriginOf: (req: IncomingMessage) => string,
+): ForgeHostRoutes {
   const cspReports: unknown[] = [];
 
   async function serveResource(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
@@ -67,7 +74,7 @@ export function createForgeHostRoutes(host: ForgeHost, personOf: (req: IncomingM
     const type = contentTypeOf(file);
     if (!type.startsWith('text/html')) return send(res, 200, body, { 'content-type': type });
     const html = injectBridge(body.toString('utf8'));
-    send(res, 200, html, { 'content-type': type, 'content-security-policy': forgeCsp(html, host.manifest.permissions, originOf(req, host.siteUrl)) });
+    send(res, 200, html, { 'content-type': type, 'content-security-policy': forgeCsp(html, host.manifest.permissions, siteOriginOf(req)) });
   }
 
   async function invoke(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -98,12 +105,19 @@ export function createForgeHostRoutes(host: ForgeHost, personOf: (req: IncomingM
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
     const path = new URL(req.url ?? '/', 'http://local').pathname;
     if (!path.startsWith('/forge/')) return false;
+    if (req.method === 'POST' && path === INVOKE_PATH) await invoke(req, res);
+    // Resources live on their own origin only, so a frame that assumes the site's origin fails here too.
+    else send(res, 404, 'Not found', { 'content-type': 'text/plain; charset=utf-8' });
+    return true;
+  }
+
+  async function handleResources(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+    const path = new URL(req.url ?? '/', 'http://local').pathname;
     if (req.method === 'GET' && path.startsWith(RESOURCE_PREFIX)) {
       await serveResource(req, res, path);
     } else if (req.method === 'GET' && path === BRIDGE_SCRIPT_PATH) {
-      send(res, 200, bridgeScript, { 'content-type': 'text/javascript; charset=utf-8' });
-    } else if (req.method === 'POST' && path === INVOKE_PATH) {
-      await invoke(req, res);
+      const script = bridgeScript.replace(PARENT_ORIGIN_PLACEHOLDER, JSON.stringify(siteOriginOf(req)));
+      send(res, 200, script, { 'content-type': 'text/javascript; charset=utf-8' });
     } else if (req.method === 'POST' && path === CSP_REPORT_PATH) {
       try {
         cspReports.push(JSON.parse(await readBody(req)) as unknown);
@@ -118,5 +132,5 @@ export function createForgeHostRoutes(host: ForgeHost, personOf: (req: IncomingM
     return true;
   }
 
-  return { handle, cspReports };
+  return { handle, handleResources, cspReports };
 }

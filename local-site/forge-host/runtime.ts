@@ -39,10 +39,13 @@ export interface Invocation {
   accountId?: string;
   runtime: LocalForgeRuntime;
   /** Answers @forge/kvs's `__forge_fetch__({ type: 'kvs' }, …)` calls for this app installation. */
-  storage?: StorageFetch;
+  storage?: ServiceFetch;
+  /** Answers @forge/events's queue calls (`/webhook/queue/…` through the app's stargate requests). */
+  queues?: ServiceFetch;
 }
 
-export type StorageFetch = (path: string, init?: RequestInit) => Promise<Response>;
+/** A local Forge service (storage, queues) answering what @forge/* sends through `__forge_fetch__`. */
+export type ServiceFetch = (path: string, init?: RequestInit) => Promise<Response>;
 
 export interface InvocationSpec {
   baseUrl: string;
@@ -58,7 +61,8 @@ export interface InvocationSpec {
   permissions: Permissions;
   accountId?: string;
   timeoutMs: number;
-  storage?: StorageFetch;
+  storage?: ServiceFetch;
+  queues?: ServiceFetch;
 }
 
 const timer = { stop: () => undefined };
@@ -109,6 +113,7 @@ export function runInvocation<T>(spec: InvocationSpec, fn: () => Promise<T>): Pr
     runtime,
     ...(spec.accountId ? { accountId: spec.accountId } : {}),
     ...(spec.storage ? { storage: spec.storage } : {}),
+    ...(spec.queues ? { queues: spec.queues } : {}),
   };
   return current.run(invocation, fn);
 }
@@ -127,12 +132,17 @@ function proxyError(status: number, reason: string): Response {
 
 async function forgeFetch(args: FetchArgs, path: string, init?: RequestInit): Promise<Response> {
   const invocation = current.getStore();
-  if (!invocation) throw new Error('requestJira was called outside a Forge invocation (the local host runs app code only inside invocations).');
+  if (!invocation) throw new Error(`A Forge API (${args.type === 'kvs' ? '@forge/kvs' : 'requestJira, @forge/events'}) was called outside a Forge invocation (the local host runs app code only inside invocations).`);
   // @forge/kvs (out/index.js) sends { type: 'kvs', provider: 'app', remote: 'kvs' } when the runtime names no
   // storage host, which the local runtime never does.
   if (args.type === 'kvs') {
     if (!invocation.storage) throw new Error('This invocation has no Forge storage (the local host was started without a data folder).');
     return invocation.storage(path, init);
+  }
+  // @forge/events sends its queue calls as the app through Atlassian's API gateway (out/queries.js).
+  if (args.type === 'fpp' && args.remote === 'stargate' && args.provider === 'app' && path.startsWith('/webhook/queue/')) {
+    if (!invocation.queues) throw new Error('This invocation has no async-events queue (the local host has none).');
+    return invocation.queues(path, init);
   }
   if (args.type !== 'fpp' || args.remote !== 'jira') {
     throw new Error(`The local site emulates only Jira; '${args.remote ?? args.type}' requests are not supported by the local site.`);

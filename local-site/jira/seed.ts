@@ -26,7 +26,8 @@ const ISSUE_TYPES = [
 
 type Grant = [accountIdOrRole: string, projectId: number, permissions: ProjectPermissionKey[]];
 
-const ALL: ProjectPermissionKey[] = ['BROWSE_PROJECTS', 'CREATE_ISSUES', 'EDIT_ISSUES', 'ADMINISTER_PROJECTS'];
+// Resolve Issues too: Jira's related-work links need it together with Edit Issues.
+const ALL: ProjectPermissionKey[] = ['BROWSE_PROJECTS', 'CREATE_ISSUES', 'EDIT_ISSUES', 'RESOLVE_ISSUES', 'ADMINISTER_PROJECTS'];
 
 function grants(): Grant[] {
   const id = (role: Person['role']): string => PEOPLE.find((p) => p.role === role)?.accountId ?? '';

@@ -72,6 +72,15 @@ export class JiraStore {
     return row ? userJson(this.baseUrl, row, this.timeZone) : undefined;
   }
 
+  /**
+   * Grants or takes away one project permission, as a Jira admin would in the permission scheme (tests
+   * use it to take a permission from the app's user).
+   */
+  setPermission(accountId: string, projectId: number, permission: ProjectPermissionKey, granted: boolean): void {
+    if (granted) this.db.prepare('INSERT OR IGNORE INTO grants (account_id, project_id, permission) VALUES (?, ?, ?)').run(accountId, projectId, permission);
+    else this.db.prepare('DELETE FROM grants WHERE account_id = ? AND project_id = ? AND permission = ?').run(accountId, projectId, permission);
+  }
+
   can(principal: Principal, projectId: number, permission: ProjectPermissionKey): boolean {
     const accountId = this.accountIdOf(principal);
     if (accountId === null) return false;
@@ -178,7 +187,8 @@ export class JiraStore {
 
   updateVersion(principal: Principal, id: string, patch: unknown, sink?: EventSink): JiraVersion {
     const row = this.visibleVersion(principal, id);
-    if (!this.can(principal, row.project_id, 'ADMINISTER_PROJECTS')) throw forbidden(NO_VERSION_PERMISSION);
+    // Jira answers a non-admin's update with 400, not 403 (spec: "400 ... the user does not have the required permissions").
+    if (!this.can(principal, row.project_id, 'ADMINISTER_PROJECTS')) throw new JiraError(400, [NO_VERSION_PERMISSION]);
     if (!isRecord(patch)) throw new JiraError(400, ['Invalid request payload. Refer to the REST API documentation and try again.']);
     const f = this.validateVersionFields(patch, row.project_id, row.id);
     const next: VersionRow = { ...row };
@@ -281,7 +291,8 @@ export class JiraStore {
 
   createRelatedWork(principal: Principal, versionId: string, input: unknown): Record<string, unknown> {
     const version = this.visibleVersion(principal, versionId);
-    if (!this.can(principal, version.project_id, 'EDIT_ISSUES') && !this.can(principal, version.project_id, 'ADMINISTER_PROJECTS')) {
+    // Jira's spec: "Resolve issues: and Edit issues" on the version's project; Administer Projects alone is not enough.
+    if (!this.can(principal, version.project_id, 'RESOLVE_ISSUES') || !this.can(principal, version.project_id, 'EDIT_ISSUES')) {
       throw forbidden('You do not have permission to edit related work for this version.');
     }
     if (!isRecord(input)) throw new JiraError(400, ['Invalid request payload. Refer to the REST API documentation and try again.']);

@@ -19,13 +19,16 @@ export function appPageHead(input: AppPageInput): SafeHtml {
 }
 
 /**
- * A jira:projectPage: Jira's chrome around the app's Custom UI iframe. The sandbox flags are the ones Forge
- * gives Custom UI frames; the frame grows to its content (the bridge script reports the height).
+ * A jira:projectPage: Jira's chrome around the app's Custom UI iframe, loaded from the resources' own origin.
+ * The sandbox flags and feature policies are the ones Forge documents for Custom UI iframes
+ * (developer.atlassian.com/platform/forge/custom-ui/iframe): no popups, and allow-same-origin keeps the
+ * frame's own origin, which is not the site's. The frame grows to its content (the bridge script reports the height).
  */
 export function appPageBody(input: AppPageInput): SafeHtml {
   return html`<div class="app-frame-wrap">
     <iframe id="forge-app-frame" class="app-frame" title="${input.title}" src="${input.resourceUrl}"
-      sandbox="allow-downloads allow-forms allow-modals allow-popups allow-popups-to-escape-sandbox allow-same-origin allow-scripts"
+      sandbox="allow-downloads allow-forms allow-modals allow-pointer-lock allow-same-origin allow-scripts"
+      allow="camera; clipboard-write; display-capture; fullscreen; microphone"
       data-testid="forge-app-frame"></iframe>
   </div>`;
 }

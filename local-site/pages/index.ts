@@ -16,6 +16,8 @@ export interface PagesOptions {
   people: Person[];
   baseUrl: string;
   defaultProjectKey?: string;
+  /** Where the app's Custom UI is served from, as the asking browser reaches it: another origin than the site. */
+  resourceOriginOf: (req: IncomingMessage) => string;
 }
 
 export interface Pages {
@@ -131,7 +133,7 @@ export function createPages(options: PagesOptions): Pages {
     redirect(res, 303, `/projects/${encodeURIComponent(projectKey)}/versions?released=${encodeURIComponent(versionId)}`);
   }
 
-  async function appPage(res: ServerResponse, person: Person, theme: ColorMode, url: URL, projectKey: string): Promise<void> {
+  async function appPage(res: ServerResponse, person: Person, theme: ColorMode, url: URL, projectKey: string, resourceOrigin: string): Promise<void> {
     const client = new JiraClient(baseUrl, person.emailAddress);
     let project;
     try {
@@ -144,7 +146,7 @@ export function createPages(options: PagesOptions): Pages {
     const context = await host.uiContext(person.accountId, { projectKey: project.key, moduleKey: page.key });
     const input = {
       title: page.title,
-      resourceUrl: `/forge/resources/${encodeURIComponent(page.resource)}/index.html`,
+      resourceUrl: `${resourceOrigin}/forge/resources/${encodeURIComponent(page.resource)}/index.html`,
       basePath: appBase(project.key),
       context,
       invokePath: INVOKE_PATH,
@@ -218,7 +220,7 @@ export function createPages(options: PagesOptions): Pages {
         errorPage(res, person, theme, path, 404, 'App not installed', `No app ${m[2] ?? ''} (environment ${m[3] ?? ''}) is installed on this site.`);
         return true;
       }
-      await appPage(res, person, theme, url, m[1] ?? '');
+      await appPage(res, person, theme, url, m[1] ?? '', options.resourceOriginOf(req));
       return true;
     }
     m = /^\/browse\/([A-Za-z][A-Za-z0-9_]*-\d+)$/.exec(path);

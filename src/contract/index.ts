@@ -76,10 +76,12 @@ export type SetStatusPayload = z.input<typeof SetStatusPayloadSchema>;
 export type GetL3PrefillPayload = z.input<typeof GetL3PrefillPayloadSchema>;
 export type GetL3SummaryPayload = z.input<typeof GetL3SummaryPayloadSchema>;
 
+/** The project as Jira answered (never as the browser said): `type` is Jira's projectTypeKey. */
 export interface ProjectInfo {
   id: string;
   key: string;
   name: string;
+  type: string;
 }
 
 export interface VersionInfo {

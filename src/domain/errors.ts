@@ -9,6 +9,10 @@ export type ErrorCode =
   | 'INVALID_INPUT'
   | 'NOT_FOUND'
   | 'FORBIDDEN'
+  /** Jira refused the app itself (its app user lacks a permission): an admin can fix it, the person cannot. */
+  | 'APP_FORBIDDEN'
+  /** The person has not let the app act as them in Jira yet (Forge's NeedsAuthenticationError). */
+  | 'NEEDS_CONSENT'
   | 'CONFLICT'
   | 'NOT_READY'
   | 'TOO_LARGE'

@@ -18,7 +18,8 @@ export async function getVersionAsApp(fetch: JiraFetch, versionId: string): Prom
 
 /** Puts a version back to unreleased (or releases it). Jira needs Administer projects for the app user. */
 export async function setVersionReleased(fetch: JiraFetch, versionId: string, released: boolean): Promise<JiraVersion> {
-  return toVersion(await jiraRequest(fetch, { as: 'app', method: 'PUT', route: route`/rest/api/3/version/${versionId}`, body: { released } }, VersionJson));
+  const appNeeds = { action: `edit version ${versionId} (to put it back to unreleased)`, permission: "Administer Projects in the version's project" };
+  return toVersion(await jiraRequest(fetch, { as: 'app', method: 'PUT', route: route`/rest/api/3/version/${versionId}`, body: { released }, appNeeds }, VersionJson));
 }
 
 /** The project's versions, as the app (the scan has no user): the same parallel paging as for a person. */

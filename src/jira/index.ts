@@ -6,6 +6,7 @@ import { getCreatableIssueTypes } from './issue-types';
 import { createIssue, type NewIssue } from './issues';
 import { getMyPermissions, type ProjectPermission } from './permissions';
 import { getMyself } from './myself';
+import { getProject, getSiteUrl } from './projects';
 import { getProjectProperty, putProjectProperty } from './properties';
 import { createRelatedWork, type RelatedWorkLink } from './related-work';
 import { countIssues } from './search';
@@ -15,6 +16,7 @@ import { getVersion, listProjectVersions } from './versions';
 import { getUser, getUsersBulk, searchUsers } from './users';
 
 export type { JiraVersion } from './versions';
+export type { JiraProject } from './projects';
 export type { JiraIssueType } from './issue-types';
 export type { CreatedIssue, NewIssue } from './issues';
 export type { PermissionSet, ProjectPermission } from './permissions';
@@ -32,6 +34,8 @@ export function createJira(fetch: JiraFetch = forgeJiraFetch) {
     putProjectProperty: (projectKey: string, propertyKey: string, value: unknown) => putProjectProperty(fetch, projectKey, propertyKey, value),
     getMyPermissions: (projectKey: string, keys?: readonly ProjectPermission[]) => getMyPermissions(fetch, projectKey, keys),
     getMyself: () => getMyself(fetch),
+    getProject: (projectIdOrKey: string) => getProject(fetch, projectIdOrKey),
+    getSiteUrl: () => getSiteUrl(fetch),
     createRelatedWork: (versionId: string, link: RelatedWorkLink) => createRelatedWork(fetch, versionId, link),
     // Release gate (triggers run without a user, so these are as the app).
     getVersionAsApp: (versionId: string) => getVersionAsApp(fetch, versionId),

@@ -24,5 +24,6 @@ export type RelatedWork = z.output<typeof RelatedWorkJson>;
 
 /** As the app: Jira requires Edit + Resolve issues, and the link is the app's, not the person's. */
 export async function createRelatedWork(fetch: JiraFetch, versionId: string, link: RelatedWorkLink): Promise<RelatedWork> {
-  return jiraRequest(fetch, { as: 'app', method: 'POST', route: route`/rest/api/3/version/${versionId}/relatedwork`, body: link }, RelatedWorkJson);
+  const appNeeds = { action: `link version ${versionId} to its handoff`, permission: 'Edit Issues and Resolve Issues in its project' };
+  return jiraRequest(fetch, { as: 'app', method: 'POST', route: route`/rest/api/3/version/${versionId}/relatedwork`, body: link, appNeeds }, RelatedWorkJson);
 }

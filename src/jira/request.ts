@@ -1,4 +1,4 @@
-import type { Route } from '@forge/api';
+import { NeedsAuthenticationError, type Route } from '@forge/api';
 import type { z } from 'zod';
 import { appError, type AppError } from '../domain/errors';
 import type { JiraFetch, Principal } from './transport';
@@ -9,6 +9,18 @@ export interface JiraRequest {
   method?: 'GET' | 'PUT' | 'POST' | 'DELETE';
   /** Sent as JSON. */
   body?: unknown;
+  /**
+   * For requests as the app: what the app was doing and the permission its app user needs for it, so a
+   * refusal names the fix ("CS Handoff (the app) cannot <action>: give the app's user <permission>").
+   */
+  appNeeds?: AppNeeds;
+}
+
+export interface AppNeeds {
+  /** e.g. "edit versions in SHOP". */
+  action: string;
+  /** e.g. "Administer Projects". */
+  permission: string;
 }
 
 interface JiraErrorBody {
@@ -58,7 +70,7 @@ export async function jiraRequest<S extends z.ZodType>(
   retry: Partial<RetryPolicy> = {},
 ): Promise<z.output<S>> {
   const { status, body } = await send(fetch, request, retry);
-  if (status < 200 || status >= 300) throw jiraFailure(status, body);
+  if (status < 200 || status >= 300) throw failureOf(request, status, body);
   return parseAnswer(schema, body, request);
 }
 
@@ -71,7 +83,7 @@ export async function jiraRequestOrNull<S extends z.ZodType>(
 ): Promise<z.output<S> | null> {
   const { status, body } = await send(fetch, request, retry);
   if (status === 404) return null;
-  if (status < 200 || status >= 300) throw jiraFailure(status, body);
+  if (status < 200 || status >= 300) throw failureOf(request, status, body);
   return parseAnswer(schema, body, request);
 }
 
@@ -89,8 +101,16 @@ async function attemptOnce(fetch: JiraFetch, request: JiraRequest): Promise<Atte
     const text = await response.text();
     return { kind: 'answer', status: response.status, body: parseJsonText(text), retryAfterMs: retryAfterMs(response) };
   } catch (cause) {
+    // The person has not let the app act as them yet: Forge's own error, for Forge (and the UI) to
+    // handle as itself. It is not a network failure, and asking again cannot succeed.
+    if (isNeedsAuthentication(cause)) throw cause;
     return { kind: 'network', cause };
   }
+}
+
+/** By name as well as class: @forge/kvs bundles its own copy of @forge/api, whose class is another. */
+export function isNeedsAuthentication(error: unknown): error is NeedsAuthenticationError {
+  return error instanceof NeedsAuthenticationError || (error instanceof Error && error.name === 'NEEDS_AUTHENTICATION_ERR');
 }
 
 /** `Retry-After` in seconds (what Jira sends) or as an HTTP date; null when absent or unreadable. */
@@ -172,6 +192,22 @@ export function jiraMessages(body: unknown): { messages: string[]; fields: Recor
     }
   }
   return { messages, fields };
+}
+
+/**
+ * A refusal of the app itself is not the person's: it names what the app's user lacks, for an admin to
+ * grant. (Jira answers 403 for a missing permission and 401 when the app's access is gone.)
+ */
+function failureOf(request: JiraRequest, status: number, body: unknown): AppError {
+  if (request.as === 'app' && (status === 401 || status === 403)) return appRefused(status, request.appNeeds);
+  return jiraFailure(status, body);
+}
+
+export function appRefused(status: number, needs: AppNeeds | undefined): AppError {
+  const message = needs
+    ? `CS Handoff (the app) cannot ${needs.action}: give the app's user ${needs.permission}. This is not about your own permissions; a Jira admin can fix it.`
+    : `Jira refused CS Handoff (the app) itself (${status}): a Jira admin should check the app's permissions. This is not about your own permissions.`;
+  return appError('APP_FORBIDDEN', message);
 }
 
 export function jiraFailure(status: number, body: unknown): AppError {

@@ -1,29 +1,55 @@
-import type { Capabilities } from '../contract';
+import type { Capabilities, ProjectInfo } from '../contract';
 import { AppError, appError } from '../domain/errors';
-import type { PermissionSet } from '../jira';
+import type { JiraProject, PermissionSet, ProjectPermission } from '../jira';
+import { PROJECT_PERMISSIONS } from '../jira/permissions';
+import type { ClaimedProject } from './call-context';
+import type { ResolverDeps } from './deps';
 
 /** 'create': browse the project and create issues in it (filing a brief gap as a Jira task). */
 export type Access = 'read' | 'edit' | 'create';
 
+/** The person's permissions in the project and the project as Jira knows it, both read as the person. */
+export interface ProjectAccess {
+  permissions: PermissionSet;
+  project: JiraProject;
+}
+
+/**
+ * The first round's access read: the person's permissions and the project itself, in parallel (one
+ * extra call, no extra round). The project read is what makes the browser's claim checkable.
+ */
+export function readAccess(deps: ResolverDeps, claimed: ClaimedProject, keys: readonly ProjectPermission[] = PROJECT_PERMISSIONS): Promise<ProjectAccess> {
+  return Promise.all([deps.jira.getMyPermissions(claimed.key, keys), deps.jira.getProject(claimed.key)]).then(([permissions, project]) => ({ permissions, project }));
+}
+
 /**
  * Checks the person's own Jira permissions: browsing the project to read, editing issues to change a
- * handoff. Jira answers 404 for a project the person cannot see, which is the same refusal.
+ * handoff. Jira answers 404 for a project the person cannot see, which is the same refusal. The id
+ * and key the page sent must both be the project Jira answered with: another project's id beside
+ * this key is refused before anything is read from the answer or written.
  */
-export function requireAccess(permissions: PromiseSettledResult<PermissionSet>, access: Access, projectKey: string): PermissionSet {
-  if (permissions.status === 'rejected') {
-    const reason: unknown = permissions.reason;
-    if (reason instanceof AppError && reason.error.code === 'NOT_FOUND') throw cannotBrowse(projectKey);
+export function requireAccess(
+  result: PromiseSettledResult<ProjectAccess>,
+  access: Access,
+  claimed: ClaimedProject,
+): { permissions: PermissionSet; project: ProjectInfo } {
+  if (result.status === 'rejected') {
+    const reason: unknown = result.reason;
+    if (reason instanceof AppError && reason.error.code === 'NOT_FOUND') throw cannotBrowse(claimed.key);
     throw reason;
   }
-  const granted = permissions.value;
-  if (!granted.BROWSE_PROJECTS) throw cannotBrowse(projectKey);
+  const { permissions: granted, project } = result.value;
+  if (!granted.BROWSE_PROJECTS) throw cannotBrowse(claimed.key);
+  if (project.id !== claimed.id || project.key !== claimed.key) {
+    throw appError('FORBIDDEN', `This page does not match project ${claimed.key} in Jira. Reload the page from the project's sidebar.`);
+  }
   if (access === 'edit' && !granted.EDIT_ISSUES) {
-    throw appError('FORBIDDEN', `You can read this handoff but not change it: changing it needs the Edit issues permission in project ${projectKey}.`);
+    throw appError('FORBIDDEN', `You can read this handoff but not change it: changing it needs the Edit issues permission in project ${project.key}.`);
   }
   if (access === 'create' && granted.CREATE_ISSUES !== true) {
-    throw appError('FORBIDDEN', `You can read this handoff but cannot file issues in project ${projectKey}: filing a brief gap as a Jira task needs the Create issues permission there.`);
+    throw appError('FORBIDDEN', `You can read this handoff but cannot file issues in project ${project.key}: filing a brief gap as a Jira task needs the Create issues permission there.`);
   }
-  return granted;
+  return { permissions: granted, project: { id: project.id, key: project.key, name: project.name, type: project.type } };
 }
 
 function cannotBrowse(projectKey: string): AppError {

@@ -1,16 +1,30 @@
-import type { ProjectInfo } from '../contract';
 import { appError } from '../domain/errors';
+import type { Jira } from '../jira';
 
-/** Who is calling and from which project: taken only from Forge's invocation context, never from the payload. */
+/**
+ * The project the page says it is on. It comes from the browser (Forge vouches only for license,
+ * accountId, accountType and installContext), so it is only an address: `requireAccess` checks it
+ * against Jira's own answer, as the person, before anything is read from or written to it.
+ */
+export interface ClaimedProject {
+  id: string;
+  key: string;
+}
+
+/** Who is calling and which project the page names; plus the site's address, from Jira, once per invocation. */
 export interface CallContext {
   accountId: string;
-  siteUrl: string;
-  project: ProjectInfo;
+  project: ClaimedProject;
+  /**
+   * The site's address as Jira gives it (serverInfo, as the app), read at most once per invocation and
+   * only when a link is built. Never the context's `siteUrl`, which the browser can set to anything.
+   */
+  siteUrl: () => Promise<string>;
 }
 
 const text = (value: unknown): string => (typeof value === 'string' || typeof value === 'number' ? String(value) : '');
 
-export function callContextOf(context: Record<string, unknown> | undefined): CallContext {
+export function callContextOf(context: Record<string, unknown> | undefined, jira: Pick<Jira, 'getSiteUrl'>): CallContext {
   const extension = (context?.extension ?? {}) as Record<string, unknown>;
   const project = (extension.project ?? {}) as Record<string, unknown>;
   const id = text(project.id);
@@ -20,10 +34,21 @@ export function callContextOf(context: Record<string, unknown> | undefined): Cal
   }
   const accountId = text(context?.accountId);
   if (accountId === '') throw appError('FORBIDDEN', 'Log in to Jira to use CS Handoff.');
-  return {
-    accountId,
-    siteUrl: text(context?.siteUrl).replace(/\/+$/, ''),
-    // Forge's project context carries no name, and fetching it would cost a Jira call per action.
-    project: { id, key, name: text(project.name) || key },
+  return { accountId, project: { id, key }, siteUrl: once(() => jira.getSiteUrl()) };
+}
+
+/**
+ * Starts the read on the first call and hands every caller the same promise, so an action can start it
+ * in its first round and await it later at no extra round. A failure nobody awaited is not reported
+ * as unhandled; whoever awaits it gets it.
+ */
+function once(read: () => Promise<string>): () => Promise<string> {
+  let started: Promise<string> | undefined;
+  return () => {
+    if (!started) {
+      started = read();
+      started.catch(() => undefined);
+    }
+    return started;
   };
 }

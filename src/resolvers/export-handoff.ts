@@ -1,6 +1,6 @@
 /**
  * The handoff as a document for the support knowledge base (Browse projects). One parallel round,
- * 3 Jira calls: permissions, the version, the handoff.
+ * 5 Jira calls: permissions and the project, the version, the handoff, the site's address (for its link).
  */
 import type { z } from 'zod';
 import type { ExportHandoffPayloadSchema, HandoffExport } from '../contract';
@@ -9,12 +9,13 @@ import type { HandoffExportInput } from '../domain/living/export-common';
 import { toConfluenceStorage } from '../domain/living/export-confluence';
 import { toMarkdown } from '../domain/living/export-markdown';
 import { currentStageLabel, initialRollout } from '../domain/living/rollout';
-import { requireAccess, settledValue } from './access';
+import { readAccess, requireAccess, settledValue } from './access';
 import { handoffPageUrl } from './handoff-writes';
 import type { Action } from './run';
 import { versionInProject } from './views';
 import { readHandoff } from './handoff-store';
 import { targetOf } from './handoff-writes';
+
 
 /** A file name safe on every OS: the project key and the version name, lower-case, dashes for the rest. */
 export function exportFilename(projectKey: string, versionName: string, extension: string): string {
@@ -28,13 +29,13 @@ export function exportFilename(projectKey: string, versionName: string, extensio
 }
 
 export const exportHandoff: Action<z.output<typeof ExportHandoffPayloadSchema>, HandoffExport> = async ({ versionId, format }, call, deps) => {
-  const { project } = call;
-  const [permissions, versionResult, property] = await Promise.allSettled([
-    deps.jira.getMyPermissions(project.key),
+  const [access, versionResult, property, siteUrl] = await Promise.allSettled([
+    readAccess(deps, call.project),
     deps.jira.getVersion(versionId),
-    readHandoff(deps, targetOf(project, versionId)),
+    readHandoff(deps, targetOf(call.project, versionId)),
+    call.siteUrl(),
   ]);
-  requireAccess(permissions, 'read', project.key);
+  const { project } = requireAccess(access, 'read', call.project);
   const version = versionInProject(versionResult, versionId, project);
   const handoff = settledValue(property);
   if (!handoff) throw appError('NOT_FOUND', `Version ${version.name} has no handoff yet, so there is nothing to export.`);
@@ -44,7 +45,7 @@ export const exportHandoff: Action<z.output<typeof ExportHandoffPayloadSchema>, 
     releaseDate: version.releaseDate,
     handoff,
     rolloutStageLabel: currentStageLabel(handoff.rollout ?? initialRollout()),
-    handoffUrl: handoffPageUrl(call, versionId, deps.appIdentity()),
+    handoffUrl: handoffPageUrl(settledValue(siteUrl), project, versionId, deps.appIdentity()),
   };
   return format === 'markdown'
     ? { filename: exportFilename(project.key, version.name, 'md'), mimeType: 'text/markdown; charset=utf-8', text: toMarkdown(input) }

@@ -10,7 +10,9 @@ import { gateIndexEntry, withGateEntry } from '../domain/gate/gate-index';
 import { evaluateGate, fitGateRecord, gateView, type GateRecord, type GateView } from '../domain/gate/rules';
 import { gatePropertyKey } from '../domain/property-keys';
 import type { PermissionSet } from '../jira';
-import { requireAccess, settledValue } from './access';
+import { readAccess, requireAccess, settledValue, type ProjectAccess } from './access';
+import type { ClaimedProject } from './call-context';
+import type { ProjectInfo } from '../contract';
 import type { CallContext } from './call-context';
 import type { ResolverDeps } from './deps';
 import { putGateIndex, readGateContext, ruleOf } from './gate-context';
@@ -19,35 +21,36 @@ import { versionInProject } from './views';
 import { readHandoff } from './handoff-store';
 import { targetOf } from './handoff-writes';
 
-export function requireAdmin(permissions: PromiseSettledResult<PermissionSet>, projectKey: string, what: string): PermissionSet {
-  const granted = requireAccess(permissions, 'read', projectKey);
-  if (!granted.ADMINISTER_PROJECTS) {
-    throw appError('FORBIDDEN', `Only a project admin can ${what}: it needs the Administer projects permission in project ${projectKey}. Ask a project admin.`);
+
+export function requireAdmin(access: PromiseSettledResult<ProjectAccess>, claimed: ClaimedProject, what: string): { permissions: PermissionSet; project: ProjectInfo } {
+  const granted = requireAccess(access, 'read', claimed);
+  if (!granted.permissions.ADMINISTER_PROJECTS) {
+    throw appError('FORBIDDEN', `Only a project admin can ${what}: it needs the Administer projects permission in project ${granted.project.key}. Ask a project admin.`);
   }
   return granted;
 }
 
 /**
- * Round 1 (parallel, 6 calls): permissions, version, who they are, the gate record, the handoff, the gate
+ * Round 1 (parallel, 7 calls): permissions, the project, version, who they are, the gate record, the handoff, the gate
  * index (with the project's settings). Round 2 (parallel, as the app): the record and the index entry, so
  * the overview shows the override at once instead of after the next daily scan.
  */
 async function changeOverride(
   deps: ResolverDeps,
-  { project }: CallContext,
+  { project: claimed }: CallContext,
   versionId: string,
   what: string,
   change: (record: GateRecord, me: { accountId: string; displayName: string }, now: Date) => GateRecord,
 ): Promise<GateView> {
   const { jira } = deps;
   const [permissions, version, me, gate, handoffValue] = await Promise.allSettled([
-    jira.getMyPermissions(project.key),
+    readAccess(deps, claimed),
     jira.getVersion(versionId),
     jira.getMyself(),
-    readGateContext(deps, project.key, versionId),
-    readHandoff(deps, targetOf(project, versionId)),
+    readGateContext(deps, claimed.key, versionId),
+    readHandoff(deps, targetOf(claimed, versionId)),
   ]);
-  requireAdmin(permissions, project.key, what);
+  const { project } = requireAdmin(permissions, claimed, what);
   const v = versionInProject(version, versionId, project);
   const now = deps.now();
   const { record, index, settings } = settledValue(gate);

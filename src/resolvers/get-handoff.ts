@@ -1,7 +1,7 @@
 import type { GetHandoffPayloadSchema, HandoffView } from '../contract';
 import type { z } from 'zod';
 import { handoffPropertyKey } from '../domain/property-keys';
-import { requireAccess, settledValue } from './access';
+import { readAccess, requireAccess, settledValue } from './access';
 import { readGateContext } from './gate-context';
 import { loadRecords, readRecords, repairPublished, type Target } from './handoff-store';
 import { targetOf } from './handoff-writes';
@@ -11,21 +11,22 @@ import type { HandoffRecords } from '../domain/records';
 import { handoffView, versionInProject } from './views';
 
 /**
- * One parallel round: the person's permissions, the version, the handoff's records (one storage call),
+ * One parallel round: the person's permissions and the project, the version, the handoff's records (one storage call),
  * the published content property, and the gate context. The property serves twice: a handoff stored
  * before records existed is imported from it (first access), and when it is older than the record (a
  * publish failed or landed out of order) it is published again, beside the answer.
  */
-export const getHandoff: Action<z.output<typeof GetHandoffPayloadSchema>, HandoffView> = async ({ versionId }, { project }, deps) => {
-  const target = targetOf(project, versionId);
-  const [permissions, version, records, published, gate] = await Promise.allSettled([
-    deps.jira.getMyPermissions(project.key),
+export const getHandoff: Action<z.output<typeof GetHandoffPayloadSchema>, HandoffView> = async ({ versionId }, { project: claimed }, deps) => {
+  // Records are keyed by the claimed id; requireAccess proves it is the project Jira answered before any is used.
+  const target = targetOf(claimed, versionId);
+  const [access, version, records, published, gate] = await Promise.allSettled([
+    readAccess(deps, claimed),
     deps.jira.getVersion(versionId),
     readRecords(deps, target),
-    deps.jira.getProjectPropertyAs(project.key, handoffPropertyKey(versionId), 'app'),
-    readGateContext(deps, project.key, versionId),
+    deps.jira.getProjectPropertyAs(claimed.key, handoffPropertyKey(versionId), 'app'),
+    readGateContext(deps, claimed.key, versionId),
   ]);
-  const granted = requireAccess(permissions, 'read', project.key);
+  const { permissions: granted, project } = requireAccess(access, 'read', claimed);
   const v = versionInProject(version, versionId, project);
   const current = await importOrRepair(deps, target, settledValue(records).records, settledValue(published));
   return handoffView({ project, version: v, permissions: granted, records: current, lateness: deps.lateness, gate: settledValue(gate), now: deps.now() });

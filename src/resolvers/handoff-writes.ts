@@ -9,7 +9,7 @@ import type { PersonRef } from '../domain/handoff';
 import type { HandoffRecords } from '../domain/records';
 import type { JiraVersion, PermissionSet } from '../jira';
 import { PROJECT_PERMISSIONS } from '../jira/permissions';
-import { requireAccess, settledValue, type Access } from './access';
+import { readAccess, requireAccess, settledValue, type Access } from './access';
 import type { CallContext } from './call-context';
 import type { ResolverDeps } from './deps';
 import { readGateContext, type GateContext } from './gate-context';
@@ -18,6 +18,8 @@ import { versionInProject } from './views';
 
 export interface LoadedForChange {
   permissions: PermissionSet;
+  /** The project as Jira answered the person: every write goes here, never to what the browser named. */
+  project: ProjectInfo;
   version: JiraVersion;
   me: PersonRef;
   records: HandoffRecords;
@@ -25,30 +27,36 @@ export interface LoadedForChange {
   target: Target;
 }
 
-export const targetOf = (project: ProjectInfo, versionId: string): Target => ({ projectId: project.id, projectKey: project.key, versionId });
+export const targetOf = (project: { id: string; key: string }, versionId: string): Target => ({ projectId: project.id, projectKey: project.key, versionId });
 
 export async function loadForChange(
   deps: ResolverDeps,
-  { project }: CallContext,
+  call: CallContext,
   versionId: string,
   /** 'edit' unless said otherwise; the walkthrough is recorded by readers. */
   access: Access = 'edit',
+  /** The change will build a link: the site's address is read in this round, not the next. */
+  withSiteUrl = false,
 ): Promise<LoadedForChange> {
   const { jira } = deps;
-  const target = targetOf(project, versionId);
+  const claimed = call.project;
+  if (withSiteUrl) void call.siteUrl();
+  // Records are keyed by the claimed id; requireAccess proves it is the project Jira answered before any is used.
+  const target = targetOf(claimed, versionId);
   const [permissions, version, me, records, gate] = await Promise.allSettled([
-    access === 'create' ? jira.getMyPermissions(project.key, [...PROJECT_PERMISSIONS, 'CREATE_ISSUES']) : jira.getMyPermissions(project.key),
+    readAccess(deps, claimed, access === 'create' ? [...PROJECT_PERMISSIONS, 'CREATE_ISSUES'] : PROJECT_PERMISSIONS),
     // Needed even when a handoff exists: the answer shows the version's state, which depends on its
     // release date and released flag, and both can change in Jira at any time.
     jira.getVersion(versionId),
     jira.getMyself(),
     readRecords(deps, target),
-    readGateContext(deps, project.key, versionId),
+    readGateContext(deps, claimed.key, versionId),
   ]);
-  const granted = requireAccess(permissions, access, project.key);
+  const { permissions: granted, project } = requireAccess(permissions, access, claimed);
   const v = versionInProject(version, versionId, project);
   return {
     permissions: granted,
+    project,
     version: v,
     me: settledValue(me),
     // A handoff stored before records existed is imported here, on its first change (one more round, once).
@@ -62,14 +70,19 @@ export const RELATED_WORK_TITLE = 'CS Handoff';
 /** Shown on Jira's release page, which groups related work by category. */
 export const RELATED_WORK_CATEGORY = 'Communications';
 
-export function handoffPageUrl(call: CallContext, versionId: string, { appId, environmentId }: { appId: string; environmentId: string }): string {
-  return `${call.siteUrl}/jira/software/projects/${call.project.key}/apps/${appId}/${environmentId}/version/${versionId}`;
+/**
+ * The handoff's page in Jira: the site's address from Jira (serverInfo) and the project's real type, as
+ * Forge builds a project page's URL (/jira/{projectType}/projects/{projectKey}/apps/{appId}/{envId}).
+ */
+export function handoffPageUrl(siteUrl: string, project: ProjectInfo, versionId: string, { appId, environmentId }: { appId: string; environmentId: string }): string {
+  const type = encodeURIComponent(project.type);
+  return `${siteUrl}/jira/${type}/projects/${encodeURIComponent(project.key)}/apps/${appId}/${environmentId}/version/${encodeURIComponent(versionId)}`;
 }
 
 /** A missing link is an inconvenience, not a lost handoff: it is logged and the save still succeeds. */
-async function linkVersionToHandoff(deps: ResolverDeps, call: CallContext, versionId: string): Promise<void> {
+async function linkVersionToHandoff(deps: ResolverDeps, call: CallContext, project: ProjectInfo, versionId: string): Promise<void> {
   try {
-    const url = handoffPageUrl(call, versionId, deps.appIdentity());
+    const url = handoffPageUrl(await call.siteUrl(), project, versionId, deps.appIdentity());
     await deps.jira.createRelatedWork(versionId, { category: RELATED_WORK_CATEGORY, title: RELATED_WORK_TITLE, url });
   } catch (error) {
     deps.log.warn(`Could not add the CS Handoff link to version ${versionId}`, error);
@@ -77,6 +90,6 @@ async function linkVersionToHandoff(deps: ResolverDeps, call: CallContext, versi
 }
 
 /** A first save also links the version's release page to the handoff; a failed link is logged inside. */
-export function linkOnFirstSave(deps: ResolverDeps, call: CallContext, versionId: string, firstSave: boolean): Promise<void> {
-  return firstSave ? linkVersionToHandoff(deps, call, versionId) : Promise.resolve();
+export function linkOnFirstSave(deps: ResolverDeps, call: CallContext, project: ProjectInfo, versionId: string, firstSave: boolean): Promise<void> {
+  return firstSave ? linkVersionToHandoff(deps, call, project, versionId) : Promise.resolve();
 }

@@ -5,12 +5,13 @@
  * then one storage call per further 100 records (at most HISTORY_KEPT are kept).
  */
 import type { z } from 'zod';
-import type { DiffRevisionsPayloadSchema, HandoffHistory, ListHistoryPayloadSchema, ProjectInfo, RevisionDiff } from '../contract';
+import type { DiffRevisionsPayloadSchema, HandoffHistory, ListHistoryPayloadSchema, RevisionDiff } from '../contract';
+import type { ClaimedProject } from './call-context';
 import { appError } from '../domain/errors';
 import { contentAt, type HistoryRecord } from '../domain/history/history';
 import { diffHandoff } from '../domain/living/diff';
 import { ENTITIES, INDEXES } from '../store/port';
-import { requireAccess, settledValue } from './access';
+import { readAccess, requireAccess, settledValue } from './access';
 import type { ResolverDeps } from './deps';
 import { HISTORY_KEPT, type HistoryEntry } from './handoff-store';
 import type { Action } from './run';
@@ -18,16 +19,16 @@ import { versionInProject } from './views';
 
 const PAGE = 100;
 
-async function historyRecords(deps: ResolverDeps, project: ProjectInfo, versionId: string, cursor?: string): Promise<HistoryRecord[]> {
+async function historyRecords(deps: ResolverDeps, project: ClaimedProject, versionId: string, cursor?: string): Promise<HistoryRecord[]> {
   const page = await deps.store.query<HistoryEntry>({ entity: ENTITIES.history, index: INDEXES.byVersion, partition: [project.id, versionId], limit: PAGE, sort: 'DESC', ...(cursor ? { cursor } : {}) });
   const records = page.items.map((i) => i.value.record);
   return page.cursor ? [...records, ...(await historyRecords(deps, project, versionId, page.cursor))] : records;
 }
 
 /** Newest first. */
-async function readRecords(deps: ResolverDeps, project: ProjectInfo, versionId: string): Promise<HistoryRecord[]> {
-  const [permissions, version, records] = await Promise.allSettled([deps.jira.getMyPermissions(project.key), deps.jira.getVersion(versionId), historyRecords(deps, project, versionId)]);
-  requireAccess(permissions, 'read', project.key);
+async function readRecords(deps: ResolverDeps, claimed: ClaimedProject, versionId: string): Promise<HistoryRecord[]> {
+  const [access, version, records] = await Promise.allSettled([readAccess(deps, claimed), deps.jira.getVersion(versionId), historyRecords(deps, claimed, versionId)]);
+  const { project } = requireAccess(access, 'read', claimed);
   versionInProject(version, versionId, project);
   return settledValue(records).sort((a, b) => b.revision - a.revision);
 }

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { GetL3PrefillPayloadSchema, L3Prefill } from '../contract';
 import { appError } from '../domain/errors';
 import { buildL3Bug } from '../domain/l3-bug';
-import { requireAccess, settledValue } from './access';
+import { readAccess, requireAccess, settledValue } from './access';
 import { handoffPageUrl } from './handoff-writes';
 import { assertItemExists, bugTypeOf, rolloutStageOf, withChainLabel } from './l3-rules';
 import type { Action } from './run';
@@ -10,22 +10,23 @@ import { versionInProject } from './views';
 import { readHandoff } from './handoff-store';
 import { targetOf } from './handoff-writes';
 
+
 /**
  * The CreateIssueModal context for an L3 bug filed from a handoff. Anyone who can browse the project
  * may ask; Jira itself decides, when the modal submits as the person, whether they may create it.
  *
- * One parallel round, all as the person (4 Jira calls): permissions, the version, its handoff
- * property and the project's creatable issue types.
+ * One parallel round (6 Jira calls): as the person, permissions, the project, the version, its handoff
+ * property and the project's creatable issue types; as the app, the site's address for the handoff link.
  */
 export const getL3Prefill: Action<z.output<typeof GetL3PrefillPayloadSchema>, L3Prefill> = async ({ versionId, item }, call, deps) => {
-  const { project } = call;
-  const [permissions, version, property, issueTypes] = await Promise.allSettled([
-    deps.jira.getMyPermissions(project.key),
+  const [access, version, property, issueTypes, siteUrl] = await Promise.allSettled([
+    readAccess(deps, call.project),
     deps.jira.getVersion(versionId),
-    readHandoff(deps, targetOf(project, versionId)),
-    deps.jira.getCreatableIssueTypes(project.key),
+    readHandoff(deps, targetOf(call.project, versionId)),
+    deps.jira.getCreatableIssueTypes(call.project.key),
+    call.siteUrl(),
   ]);
-  requireAccess(permissions, 'read', project.key);
+  const { project } = requireAccess(access, 'read', call.project);
   const found = versionInProject(version, versionId, project);
   // A project-level obstacle (no Create issues permission, no Bug type) is named before a missing handoff.
   const bugType = bugTypeOf(settledValue(issueTypes), project);
@@ -41,7 +42,7 @@ export const getL3Prefill: Action<z.output<typeof GetL3PrefillPayloadSchema>, L3
       versionName: found.name,
       content: handoff.content,
       rolloutStage: rolloutStageOf(handoff),
-      handoffUrl: handoffPageUrl(call, versionId, deps.appIdentity()),
+      handoffUrl: handoffPageUrl(settledValue(siteUrl), project, versionId, deps.appIdentity()),
       item,
     }),
   );

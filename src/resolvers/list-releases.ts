@@ -10,7 +10,7 @@ import { hasOverride, parseGateIndex, settingsOf, type GateIndex } from '../doma
 import { gateView } from '../domain/gate/rules';
 import { handoffState, type LatenessRule } from '../domain/state';
 import type { JiraVersion } from '../jira';
-import { capabilitiesOf, requireAccess, settledValue } from './access';
+import { capabilitiesOf, readAccess, requireAccess, settledValue } from './access';
 import { ruleOf } from './gate-context';
 import type { Action } from './run';
 import { toVersionInfo } from './views';
@@ -43,19 +43,19 @@ export async function overviewEntries(deps: ResolverDeps, projectId: string): Pr
 }
 
 /**
- * One parallel round: permissions, the project's versions (one call per 100 versions), the gate index
+ * One parallel round: permissions and the project (as Jira names it), the project's versions (one call per 100 versions), the gate index
  * (which also holds the project's settings), and the project's handoffs from the record store's
  * by-project index (one query per 100 handoffs and per 100 walkthroughs, in two parallel chains). No
  * single value holds the list, so no number of handoffs fills it.
  */
-export const listReleases: Action<z.output<typeof ListReleasesPayloadSchema>, ReleasesOverview> = async (_payload, { project }, deps) => {
-  const [permissions, versions, entries, gateIndexValue] = await Promise.allSettled([
-    deps.jira.getMyPermissions(project.key),
-    deps.jira.listProjectVersions(project.key),
-    overviewEntries(deps, project.id),
-    deps.jira.getProjectProperty(project.key, GATE_INDEX_PROPERTY_KEY),
+export const listReleases: Action<z.output<typeof ListReleasesPayloadSchema>, ReleasesOverview> = async (_payload, { project: claimed }, deps) => {
+  const [access, versions, entries, gateIndexValue] = await Promise.allSettled([
+    readAccess(deps, claimed),
+    deps.jira.listProjectVersions(claimed.key),
+    overviewEntries(deps, claimed.id),
+    deps.jira.getProjectProperty(claimed.key, GATE_INDEX_PROPERTY_KEY),
   ]);
-  const granted = requireAccess(permissions, 'read', project.key);
+  const { project, permissions: granted } = requireAccess(access, 'read', claimed);
   const handoffs = settledValue(entries);
   const gateIndex = parseGateIndex(settledValue(gateIndexValue));
   const rule = ruleOf(deps.lateness, settingsOf(gateIndex));

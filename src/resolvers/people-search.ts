@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod';
 import type { PeopleMatches, SearchPeoplePayloadSchema } from '../contract';
-import { requireAccess, settledValue } from './access';
+import { readAccess, requireAccess, settledValue } from './access';
 import type { Action } from './run';
 
 /** At most this many matches reach the picker. */
@@ -13,9 +13,9 @@ export const PEOPLE_SEARCH_MAX = 10;
 
 export const searchPeople: Action<z.output<typeof SearchPeoplePayloadSchema>, PeopleMatches> = async (payload, call, deps) => {
   const [permissions, people] = await Promise.allSettled([
-    deps.jira.getMyPermissions(call.project.key, ['BROWSE_PROJECTS']),
+    readAccess(deps, call.project, ['BROWSE_PROJECTS']),
     deps.jira.searchUsers(payload.query, PEOPLE_SEARCH_MAX),
   ]);
-  requireAccess(permissions, 'read', call.project.key);
+  requireAccess(permissions, 'read', call.project);
   return { query: payload.query, people: settledValue(people).slice(0, PEOPLE_SEARCH_MAX) };
 };

@@ -2,6 +2,7 @@ import type { Request } from '@forge/resolver';
 import type { z } from 'zod';
 import { AppError, fail, ok, type Result } from '../domain/errors';
 import { parseOrThrow } from '../domain/validation';
+import { isNeedsAuthentication } from '../jira/request';
 import { callContextOf, type CallContext } from './call-context';
 import type { ResolverDeps } from './deps';
 
@@ -16,10 +17,12 @@ export function resolverFor<S extends z.ZodType, T>(name: string, schema: S, act
   return async (request: Request<unknown>): Promise<Result<T>> => {
     try {
       const payload = parseOrThrow(schema, request.payload ?? {}, 'The request');
-      const call = callContextOf(request.context);
+      const call = callContextOf(request.context, deps.jira);
       return ok(await action(payload, call, deps));
     } catch (error) {
       if (error instanceof AppError) return fail(error.error);
+      // Forge's own "the person has not allowed access yet": thrown on as itself, so Forge can ask them.
+      if (isNeedsAuthentication(error)) throw error;
       deps.log.error(`Resolver ${name} failed unexpectedly`, error);
       return fail({ code: 'INTERNAL', message: 'Something went wrong in CS Handoff. Try again; if it keeps happening, tell your Jira admin.' });
     }

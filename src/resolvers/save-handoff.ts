@@ -26,7 +26,8 @@ async function contentAt(deps: ResolverDeps, t: Target, revision: number): Promi
  * reads that revision's copy first (one storage call more).
  */
 export const saveHandoff: Action<z.output<typeof SaveHandoffPayloadSchema>, HandoffView> = async (payload, call, deps) => {
-  const loaded = await loadForChange(deps, call, payload.versionId);
+  // A first save links the release page to the handoff, so the site's address is read in round 1.
+  const loaded = await loadForChange(deps, call, payload.versionId, 'edit', payload.baseRevision === NO_HANDOFF_REVISION);
   const { target } = loaded;
   const existed = loaded.records.content !== null;
   const committed = await commitChange(deps, target, loaded.records, loaded.me, async (current: HandoffRecords, stamp) => {
@@ -55,6 +56,6 @@ export const saveHandoff: Action<z.output<typeof SaveHandoffPayloadSchema>, Hand
       content: { ...nextStamp(stored, target, stamp.by, stamp.at, stamp.writeId), content, status: stored?.status ?? 'draft', readyAt: stored?.readyAt ?? null },
     };
   });
-  await Promise.all([publishRecords(deps, target, committed), linkOnFirstSave(deps, call, payload.versionId, !existed && committed.changed.length > 0)]);
-  return handoffView({ project: call.project, version: loaded.version, permissions: loaded.permissions, records: committed.records, lateness: deps.lateness, gate: loaded.gate, now: deps.now() });
+  await Promise.all([publishRecords(deps, target, committed), linkOnFirstSave(deps, call, loaded.project, payload.versionId, !existed && committed.changed.length > 0)]);
+  return handoffView({ project: loaded.project, version: loaded.version, permissions: loaded.permissions, records: committed.records, lateness: deps.lateness, gate: loaded.gate, now: deps.now() });
 };

@@ -33,7 +33,7 @@ export const setStatus: Action<z.output<typeof SetStatusPayloadSchema>, HandoffV
   const handoff = composeHandoff(committed.records);
   await Promise.all([
     publishRecords(deps, target, committed),
-    handoff && committed.changed.length > 0 ? refreshGateEntry(deps, call.project.key, version, loaded.gate, handoff, now) : Promise.resolve(),
+    handoff && committed.changed.length > 0 ? refreshGateEntry(deps, loaded.project.key, version, loaded.gate, handoff, now) : Promise.resolve(),
   ]);
-  return handoffView({ project: call.project, version, permissions: loaded.permissions, records: committed.records, lateness: deps.lateness, gate: loaded.gate, now });
+  return handoffView({ project: loaded.project, version, permissions: loaded.permissions, records: committed.records, lateness: deps.lateness, gate: loaded.gate, now });
 };

@@ -13,28 +13,28 @@ import type { IndexEntry } from '../domain/handoff-index';
 import { overviewEntries } from './list-releases';
 import { GATE_INDEX_PROPERTY_KEY, SETTINGS_PROPERTY_KEY } from '../domain/property-keys';
 import type { JiraVersion } from '../jira';
-import { capabilitiesOf, requireAccess, settledValue } from './access';
+import { capabilitiesOf, readAccess, requireAccess, settledValue } from './access';
 import { putGateIndex, ruleOf } from './gate-context';
 import { requireAdmin } from './gate-override';
 import type { ResolverDeps } from './deps';
 import type { Action } from './run';
 
-export const getSettings: Action<unknown, ProjectSettingsView> = async (_payload, { project }, deps) => {
-  const [permissions, value] = await Promise.allSettled([deps.jira.getMyPermissions(project.key), deps.jira.getProjectProperty(project.key, SETTINGS_PROPERTY_KEY)]);
-  const granted = requireAccess(permissions, 'read', project.key);
-  return { settings: parseSettings(settledValue(value)), canAdminister: capabilitiesOf(granted).canAdminister };
+export const getSettings: Action<unknown, ProjectSettingsView> = async (_payload, { project: claimed }, deps) => {
+  const [permissions, value] = await Promise.allSettled([readAccess(deps, claimed), deps.jira.getProjectProperty(claimed.key, SETTINGS_PROPERTY_KEY)]);
+  const granted = requireAccess(permissions, 'read', claimed);
+  return { settings: parseSettings(settledValue(value)), canAdminister: capabilitiesOf(granted.permissions).canAdminister };
 };
 
-/** Round 1 (parallel): permissions, both settings copies, the versions and the project's handoffs (records). Round 2: both writes. */
-export const saveSettings: Action<z.output<typeof SaveSettingsPayloadSchema>, ProjectSettingsView> = async (payload, { project }, deps) => {
+/** Round 1 (parallel): permissions, both settings copies, the versions and the handoff index. Round 2: both writes. */
+export const saveSettings: Action<z.output<typeof SaveSettingsPayloadSchema>, ProjectSettingsView> = async (payload, { project: claimed }, deps) => {
   const [permissions, value, gateIndexValue, versions, handoffs] = await Promise.allSettled([
-    deps.jira.getMyPermissions(project.key),
-    deps.jira.getProjectProperty(project.key, SETTINGS_PROPERTY_KEY),
-    deps.jira.getProjectProperty(project.key, GATE_INDEX_PROPERTY_KEY),
-    deps.jira.listProjectVersions(project.key),
-    overviewEntries(deps, project.id),
+    readAccess(deps, claimed),
+    deps.jira.getProjectProperty(claimed.key, SETTINGS_PROPERTY_KEY),
+    deps.jira.getProjectProperty(claimed.key, GATE_INDEX_PROPERTY_KEY),
+    deps.jira.listProjectVersions(claimed.key),
+    overviewEntries(deps, claimed.id),
   ]);
-  requireAdmin(permissions, project.key, 'change the project\'s CS Handoff settings');
+  const { project } = requireAdmin(permissions, claimed, 'change the project\'s CS Handoff settings');
   const gateIndex = parseGateIndex(settledValue(gateIndexValue));
   const current = parseSettings(settledValue(value));
   const settings: ProjectSettings = { leadTimeDays: payload.leadTimeDays ?? current.leadTimeDays, walkthroughGate: payload.walkthroughGate ?? current.walkthroughGate };

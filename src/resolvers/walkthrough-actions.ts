@@ -84,22 +84,24 @@ export const fileBriefGap: Action<z.output<typeof FileBriefGapPayloadSchema>, Ha
     access: 'create',
     what: 'a brief gap is filed as a Jira task',
     prefetch: () => deps.jira.getCreatableIssueTypes(call.project.key),
-    prepare: (stored, issueTypes, version) => {
+    withSiteUrl: true,
+    prepare: (stored, issueTypes, version, project) => {
       const question = briefGapToFile(stored, payload.questionId);
       // At most one task per question, whatever is clicked twice or retried (brief-gap-filing.ts).
-      return fileOnce(deps, targetOf(call.project, payload.versionId), payload.questionId, async () => {
-        const taskType = taskTypeOf(issueTypes, call.project.key);
+      return fileOnce(deps, targetOf(project, payload.versionId), payload.questionId, async () => {
+        const taskType = taskTypeOf(issueTypes, project.key);
+        const handoffUrl = handoffPageUrl(await call.siteUrl(), project, payload.versionId, deps.appIdentity());
         const task = withChainLabel(() =>
           briefGapTask({
-            link: { projectKey: call.project.key, versionId: payload.versionId },
+            link: { projectKey: project.key, versionId: payload.versionId },
             versionName: version.name,
             question,
             note: question.settlement.note,
-            handoffUrl: handoffUrl(call, payload.versionId, deps),
+            handoffUrl,
           }),
         );
         const created = await deps.jira.createIssue({
-          projectId: call.project.id,
+          projectId: project.id,
           issueTypeId: taskType.id,
           summary: task.summary,
           description: task.description,
@@ -111,5 +113,3 @@ export const fileBriefGap: Action<z.output<typeof FileBriefGapPayloadSchema>, Ha
     },
     apply: (stored, me, now, _issueTypes, issueKey) => recordBriefGapIssue(stored, payload.questionId, issueKey, me, now),
   });
-
-const handoffUrl = (call: CallContext, versionId: string, deps: ResolverDeps): string => handoffPageUrl(call, versionId, deps.appIdentity());

@@ -5,7 +5,7 @@
  * Round 1: permissions, version, who they are, the records, the gate context (handoff-writes.ts);
  * round 2: the compare-and-set commit; round 3: publishing and the gate-index entry, in parallel.
  */
-import type { HandoffView } from '../contract';
+import type { HandoffView, ProjectInfo } from '../contract';
 import { appError } from '../domain/errors';
 import type { PersonRef, StoredHandoff } from '../domain/handoff';
 import { composeHandoff, nextStamp, type HandoffRecords, type RecordKind } from '../domain/records';
@@ -34,7 +34,9 @@ export interface Change<P = undefined, R = undefined> {
    * Acts in Jira once, before the commit (filing a brief gap creates its task, as the person): after the
    * permission and revision checks, so a refused change creates nothing, and outside the commit's retries.
    */
-  prepare?: (stored: StoredHandoff, prefetched: P, version: JiraVersion) => Promise<R>;
+  prepare?: (stored: StoredHandoff, prefetched: P, version: JiraVersion, project: ProjectInfo) => Promise<R>;
+  /** The change builds a link (a brief gap's task links the handoff): the site's address is read in round 1. */
+  withSiteUrl?: boolean;
   /** The next handoff, from the domain's rules; only the records whose part changed are committed. */
   apply: (stored: StoredHandoff, me: PersonRef, now: Date, prefetched: P, prepared: R) => StoredHandoff;
 }
@@ -75,13 +77,13 @@ export function plannedRecords(current: HandoffRecords, next: StoredHandoff, t: 
 
 export async function changeHandoff<P = undefined, R = undefined>(deps: ResolverDeps, call: CallContext, change: Change<P, R>): Promise<HandoffView> {
   const [loaded, prefetched] = await Promise.all([
-    loadForChange(deps, call, change.versionId, change.access),
+    loadForChange(deps, call, change.versionId, change.access, change.withSiteUrl === true),
     settle(change.prefetch ? change.prefetch() : Promise.resolve(undefined as P)),
   ]);
   const { target, version } = loaded;
   const first = checked(change, loaded.records);
   const fetched = settledValue(prefetched);
-  const prepared = change.prepare ? await change.prepare(first, fetched, version) : (undefined as R);
+  const prepared = change.prepare ? await change.prepare(first, fetched, version, loaded.project) : (undefined as R);
   const now = deps.now();
   const committed = await commitChange(deps, target, loaded.records, loaded.me, (current, stamp) =>
     plannedRecords(current, change.apply(checked(change, current), stamp.by, now, fetched, prepared), target, stamp),
@@ -90,7 +92,7 @@ export async function changeHandoff<P = undefined, R = undefined>(deps: Resolver
   // The walkthrough gate reads the walkthrough: its gate-index entry is refreshed in the publish round.
   await Promise.all([
     publishRecords(deps, target, committed),
-    handoff && committed.changed.length > 0 ? refreshGateEntry(deps, call.project.key, version, loaded.gate, handoff, now) : Promise.resolve(),
+    handoff && committed.changed.length > 0 ? refreshGateEntry(deps, loaded.project.key, version, loaded.gate, handoff, now) : Promise.resolve(),
   ]);
-  return handoffView({ project: call.project, version, permissions: loaded.permissions, records: committed.records, lateness: deps.lateness, gate: loaded.gate, now });
+  return handoffView({ project: loaded.project, version, permissions: loaded.permissions, records: committed.records, lateness: deps.lateness, gate: loaded.gate, now });
 }

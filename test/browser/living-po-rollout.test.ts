@@ -113,7 +113,9 @@ test('after a content edit, History compares the revisions before and after it w
 test('the handoff exports as Markdown: copied with a visible confirmation, and downloaded as a .md file', async () => {
   const { context, page, frame, problems } = await open('cs-agent', `/version/${VERSION}`);
   await frame.waitForSelector(tid('handoff-reader'));
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(frame.url()).origin }).catch(() => undefined);
+  for (const origin of [new URL(frame.url()).origin, new URL(page.url()).origin]) {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin }).catch(() => undefined);
+  }
   await frame.click(tid('export-toggle'));
   await frame.waitForSelector(tid('export-panel'));
   expect(await frame.getAttribute(tid('export-toggle'), 'aria-expanded')).toBe('true');
@@ -121,7 +123,8 @@ test('the handoff exports as Markdown: copied with a visible confirmation, and d
   await frame.click(tid('export-copy-markdown'));
   const status = await text(frame, `${tid('export-status')}:not(:empty)`);
   if (status.includes('Copied')) {
-    const copied = await frame.evaluate(() => navigator.clipboard.readText().catch(() => ''));
+    // Read back from the Jira page: Forge's frame may write the clipboard, not read it (no clipboard-read policy).
+    const copied = await page.evaluate(() => navigator.clipboard.readText().catch(() => ''));
     if (copied) expect(copied).toContain(EDITED);
   } else {
     // Clipboard refused in the iframe: the Markdown is shown selected in a read-only box.

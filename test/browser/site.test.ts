@@ -49,6 +49,18 @@ describe('the local Jira site with CS Handoff, in Chromium', () => {
       await page.waitForTimeout(500);
       await page.screenshot({ path: `${SHOTS}/app.png`, fullPage: true });
 
+      // The frame is on its own origin, as on Forge: the page's DOM and storage are out of its reach.
+      expect(new URL(frame.url()).origin).toBe(site.resourceUrl);
+      expect(await frame.evaluate(() => {
+        try {
+          return window.parent.document.title;
+        } catch (e) {
+          return e instanceof Error ? e.name : String(e);
+        }
+      })).toBe('SecurityError');
+      await page.evaluate(() => localStorage.setItem('cs-handoff-origin-probe', 'page'));
+      expect(await frame.evaluate(() => localStorage.getItem('cs-handoff-origin-probe'))).toBeNull();
+
       expect(problems.cspViolations).toEqual([]);
       expect(problems.pageErrors).toEqual([]);
       expect(problems.consoleErrors).toEqual([]);

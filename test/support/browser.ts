@@ -25,6 +25,19 @@ export interface PageProblems {
   pageErrors: string[];
 }
 
+/** Every page collected in the current test; checked after each test (see the afterEach below). */
+const collected: PageProblems[] = [];
+
+// Every browser test, whatever it asserts itself: no CSP violation and no console error in the site's page or
+// the app's frame.
+if (typeof afterEach === 'function') {
+  afterEach(() => {
+    const pages = collected.splice(0);
+    expect(pages.flatMap((p) => p.cspViolations)).toEqual([]);
+    expect(pages.flatMap((p) => p.consoleErrors)).toEqual([]);
+  });
+}
+
 /**
  * Collects `securitypolicyviolation` events from every frame (the app's iframe included), console errors and
  * uncaught exceptions. Call before the first navigation. The listener is installed by the browser (init script
@@ -32,6 +45,7 @@ export interface PageProblems {
  */
 export async function collectProblems(context: BrowserContext, page: Page): Promise<PageProblems> {
   const problems: PageProblems = { cspViolations: [], consoleErrors: [], pageErrors: [] };
+  collected.push(problems);
   await context.exposeBinding('__reportCspViolation', (source, v: Omit<CspViolation, 'frameUrl'>) => {
     problems.cspViolations.push({ ...v, frameUrl: source.frame.url() });
   });
@@ -79,5 +93,8 @@ export async function waitForApp(page: Page, timeoutMs = 15000): Promise<Frame> 
   const frame = await element.contentFrame();
   if (!frame) throw new Error('The app iframe has no frame');
   await frame.waitForSelector(APP_ROOT_SELECTOR, { timeout: timeoutMs });
+  // As on Forge, the Custom UI runs on another origin than the Jira page around it.
+  const frameOrigin = new URL(frame.url()).origin;
+  if (frameOrigin === new URL(page.url()).origin) throw new Error(`The app frame runs on the site's own origin (${frameOrigin}); Forge serves Custom UI from another origin`);
   return frame;
 }

@@ -71,6 +71,8 @@ export function fakeWorld(): FakeWorld {
           return v;
         }),
       getMyself: () => at('jira:myself', () => who),
+      getProject: () => at('jira:project', () => ({ id: PROJECT.id, key: PROJECT.key, name: 'Shop', type: 'software' }) as never),
+      getSiteUrl: () => at('jira:server-info', () => 'https://shop.atlassian.net'),
       getProjectProperty: (_p, key) => at(`jira:get ${key}`, () => structuredClone(world.properties.get(propertyKey(key)) ?? null)),
       getProjectPropertyAs: (_p, key) => at(`jira:get ${key}`, () => structuredClone(world.properties.get(propertyKey(key)) ?? null)),
       putProjectProperty: (_p, key, value) =>

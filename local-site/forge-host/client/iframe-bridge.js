@@ -3,12 +3,14 @@
  * `globalThis.__bridge.callBridge(name, payload)` (and read it when their modules load), so this script is
  * injected before the app's own scripts. Calls travel to the parent page (the Jira chrome) by postMessage.
  * Functions cannot cross postMessage, so callbacks (history listeners, a modal's onClose) stay here and the
- * parent sends back events that this script dispatches to them.
+ * parent sends back events that this script dispatches to them. The frame has its own origin (as a Forge
+ * Custom UI does), so every message names the site's origin as its target and only the site's messages count.
  */
 (function () {
   'use strict';
   var parentWindow = window.parent;
-  var origin = window.location.origin;
+  // The Jira site's origin, filled in by the local host when it serves this script.
+  var parentOrigin = "__FORGE_LOCAL_PARENT_ORIGIN__";
   var seq = 0;
   var pending = new Map();
   var historyListeners = new Set();
@@ -17,7 +19,7 @@
 
   function post(message) {
     message.__forgeLocal = true;
-    parentWindow.postMessage(message, origin);
+    parentWindow.postMessage(message, parentOrigin);
   }
 
   function request(name, payload) {
@@ -62,7 +64,7 @@
   }
 
   window.addEventListener('message', function (event) {
-    if (event.source !== parentWindow || event.origin !== origin) return;
+    if (event.source !== parentWindow || event.origin !== parentOrigin) return;
     var m = event.data;
     if (!m || m.__forgeLocal !== true) return;
     if (m.kind === 'result') {

@@ -53,7 +53,7 @@ const ROUTES: Record<string, Handler> = {
     return json(200, store.queryEntity(scope, { ...query, ...(options?.metadataFields ? { metadataFields: options.metadataFields } : {}) }));
   },
   '/api/v1/batch/get': (store, scope, body) => json(200, store.batchGet(scope, items(body))),
-  '/api/v1/batch/set': (store, scope, body) => json(200, store.batchSet(scope, items(body))),
+  '/api/v1/batch/set': (store, scope, body, bytes) => json(200, store.batchSet(scope, items(body), bytes)),
   '/api/v1/batch/delete': (store, scope, body) => json(200, store.batchDelete(scope, items(body))),
   '/api/v1/transaction': (store, scope, body, bytes) => {
     store.transact(scope, body as TransactionRequest, bytes);

@@ -10,6 +10,8 @@ import { badRequest, KvsCode } from './errors';
  *   the stricter one is enforced.
  * - https://developer.atlassian.com/platform/forge/storage-reference/transactions: at most 25 operations,
  *   4 MB payload, each key once per transaction.
+ * - https://developer.atlassian.com/platform/forge/storage-reference/batchops-entities: at most 25 keys per
+ *   batch operation, 4 MB payload, each key once.
  * - Custom entity names: 3–60 characters (ENTITY_TYPE_TOO_SHORT / ENTITY_TYPE_TOO_LARGE) and the manifest
  *   schema's pattern (node_modules/@forge/manifest/out/schema/manifest-schema.json, AppSchema.storage.entities).
  * - Query pages: 1–100 items (COMPLEX_QUERY_PAGE_LIMIT_NOT_IN_RANGE).
@@ -20,6 +22,7 @@ export const MAX_VALUE_BYTES = 240 * 1024;
 export const MAX_OBJECT_DEPTH = 31;
 export const MAX_TRANSACTION_OPERATIONS = 25;
 export const MAX_TRANSACTION_BYTES = 4 * 1024 * 1024;
+export const MAX_BATCH_KEYS = 25;
 export const MIN_ENTITY_NAME = 3;
 export const MAX_ENTITY_NAME = 60;
 export const ENTITY_NAME_PATTERN = /^(?![_.-])(?!.*\.{2})[a-z0-9:\-_.]*(?<![.])$/;

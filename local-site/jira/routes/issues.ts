@@ -1,6 +1,9 @@
 import { ALL_FIELDS, createIssue, getIssue, issueJson, resolveFields } from '../issues';
 import { intParam, json } from '../http';
+import { JiraError } from '../errors';
 import { param, type Route } from './types';
+
+const CREATEMETA_MAX_RESULTS = 200;
 
 export const issueRoutes: Route[] = [
   {
@@ -17,7 +20,9 @@ export const issueRoutes: Route[] = [
     handler: (ctx) => {
       const project = ctx.store.visibleProject(ctx.principal, param(ctx, 0));
       const startAt = intParam(ctx.url, 'startAt', 0);
-      const maxResults = Math.min(intParam(ctx.url, 'maxResults', 50, 1), 200);
+      // Jira's spec caps maxResults at 200; more is a bad request, not a silently shorter page.
+      const maxResults = intParam(ctx.url, 'maxResults', 50, 1);
+      if (maxResults > CREATEMETA_MAX_RESULTS) throw new JiraError(400, [`maxResults must be ${CREATEMETA_MAX_RESULTS} or less.`]);
       // Jira returns no issue types to someone who cannot create issues in the project.
       const all = ctx.store.can(ctx.principal, project.id, 'CREATE_ISSUES') ? ctx.store.issueTypeJsonOf(project.id) : [];
       return json(200, { issueTypes: all.slice(startAt, startAt + maxResults), maxResults, startAt, total: all.length });

@@ -9,6 +9,8 @@
   var origin = window.location.origin;
   var config = null;
   var frame = null;
+  // The app's frame is served from its own origin, as Forge serves Custom UI; messages go to it and come from it only.
+  var frameOrigin = null;
   var ready = false;
   var queue = [];
 
@@ -16,14 +18,15 @@
     var el = document.getElementById('forge-app-config');
     config = el ? JSON.parse(el.textContent || '{}') : null;
     frame = document.getElementById('forge-app-frame');
+    frameOrigin = frame ? new URL(frame.src, window.location.href).origin : null;
     ready = true;
     queue.splice(0).forEach(handleMessage);
   }
 
   function toFrame(message) {
-    if (!frame || !frame.contentWindow) return;
+    if (!frame || !frame.contentWindow || !frameOrigin) return;
     message.__forgeLocal = true;
-    frame.contentWindow.postMessage(message, origin);
+    frame.contentWindow.postMessage(message, frameOrigin);
   }
 
   // ---------- history: the app's route is the part of this page's path after the app page's own URL
@@ -378,7 +381,7 @@
   function handleMessage(event) {
     if (!ready) { queue.push(event); return; }
     var m = event.data;
-    if (!frame || event.source !== frame.contentWindow) return;
+    if (!frame || event.source !== frame.contentWindow || event.origin !== frameOrigin) return;
     if (m.kind === 'resize') {
       frame.style.height = Math.max(Number(m.height) || 0, 0) + 'px';
       return;
@@ -398,7 +401,7 @@
   }
 
   window.addEventListener('message', function (event) {
-    if (event.origin !== origin || !event.data || event.data.__forgeLocal !== true) return;
+    if (!event.data || event.data.__forgeLocal !== true) return;
     handleMessage(event);
   });
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', loadConfig);

@@ -27,6 +27,8 @@ import type {
   SaveSettingsPayload,
 } from '../../../src/contract';
 
+import { bridgeFailure } from './bridge-failure';
+
 const invoke = makeInvoke<ResolverDefinitions>();
 
 async function call<T>(run: () => Promise<Result<T>>): Promise<Result<T>> {
@@ -34,11 +36,8 @@ async function call<T>(run: () => Promise<Result<T>>): Promise<Result<T>> {
     const result = await run();
     if (result && typeof result === 'object' && 'ok' in result) return result;
     return { ok: false, error: { code: 'INTERNAL', message: 'The app returned an unexpected answer. Try again.' } };
-  } catch {
-    return {
-      ok: false,
-      error: { code: 'JIRA_UNAVAILABLE', message: "Couldn't reach the CS Handoff app. Check your connection and try again." },
-    };
+  } catch (error) {
+    return { ok: false, error: bridgeFailure(error) };
   }
 }
 

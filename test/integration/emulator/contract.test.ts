@@ -1,4 +1,4 @@
-import { expectJiraError, start, TODAY, type Running } from './harness';
+import { EMAIL, expectJiraError, start, TODAY, type Running } from './harness';
 
 let s: Running;
 beforeAll(async () => {
@@ -22,6 +22,26 @@ describe('authentication and visibility', () => {
     const res = await s.call('GET', '/rest/api/3/serverInfo', { as: 'anonymous' });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ baseUrl: s.base, deploymentType: 'Cloud', serverTimeZone: 'UTC' });
+  });
+
+  it("serves serverInfo to the app with Jira's shape: the app builds every link from its baseUrl", async () => {
+    const res = await s.call('GET', '/rest/api/3/serverInfo', { as: 'app' });
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({
+      baseUrl: s.base,
+      displayUrl: s.base,
+      version: expect.any(String),
+      versionNumbers: [expect.any(Number), expect.any(Number), expect.any(Number)],
+      deploymentType: 'Cloud',
+      buildNumber: expect.any(Number),
+      buildDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}[+-]\d{4}$/),
+      serverTime: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}[+-]\d{4}$/),
+      serverTimeZone: 'UTC',
+      scmInfo: expect.any(String),
+      serverTitle: expect.any(String),
+      defaultLocale: { locale: 'en_US' },
+    });
+    expect(new URL(String(res.body.baseUrl)).pathname).toBe('/');
   });
 
   it('identifies basic auth, ForgeUser, ForgeApp and the person cookie', async () => {
@@ -139,6 +159,13 @@ describe('project and version shapes', () => {
     const ops = await s.call('GET', '/rest/api/3/issue/createmeta/OPS/issuetypes', { as: 'po' });
     expect(ops.body.issueTypes.map((t: { id: string; name: string }) => [t.id, t.name])).toEqual([['10001', 'Task']]);
   });
+
+  it('refuses createmeta maxResults over 200 (the spec maximum) instead of clamping it', async () => {
+    expect((await s.call('GET', '/rest/api/3/issue/createmeta/SHOP/issuetypes?maxResults=200', { as: 'po' })).body).toMatchObject({ maxResults: 200, total: 3 });
+    const over = await s.call('GET', '/rest/api/3/issue/createmeta/SHOP/issuetypes?maxResults=201', { as: 'po' });
+    expectJiraError(over, 400);
+    expect(over.body.errorMessages).toEqual(['maxResults must be 200 or less.']);
+  });
 });
 
 describe('version writes', () => {
@@ -151,8 +178,12 @@ describe('version writes', () => {
     expect(dup.body.errors.name).toMatch(/already exists/);
   });
 
-  it('refuses version edits without ADMINISTER_PROJECTS (403) and bad dates (400)', async () => {
-    expectJiraError(await s.call('PUT', '/rest/api/3/version/10003', { as: 'po', body: { name: 'x' } }), 403);
+  it('refuses version edits without ADMINISTER_PROJECTS and bad dates, both with 400 as Jira does', async () => {
+    // Jira's spec: PUT /version/{id} answers 400 when "the user does not have the required permissions".
+    const refused = await s.call('PUT', '/rest/api/3/version/10003', { as: 'po', body: { name: 'x' } });
+    expectJiraError(refused, 400);
+    expect(refused.body.errorMessages).toEqual(['You must have global or project administrator rights in order to modify versions.']);
+    expect((await s.call('GET', '/rest/api/3/version/10003')).body.name).not.toBe('x');
     const bad = await s.call('PUT', '/rest/api/3/version/10003', { body: { releaseDate: '2026-02-30' } });
     expectJiraError(bad, 400);
     expect(bad.body.errors.releaseDate).toBeDefined();
@@ -179,16 +210,37 @@ describe('version writes', () => {
 });
 
 describe('related work', () => {
-  it('creates and lists related work; a CS agent may not add any', async () => {
+  /** The seed has nobody but the app with Resolve Issues; grant it to see that Jira wants both permissions. */
+  const grant = (as: 'po' | 'lead', permission: string) => {
+    const accountId = s.site.people.find((p) => p.emailAddress === EMAIL[as])?.accountId;
+    (s.site.store as unknown as { db: { prepare(sql: string): { run(...args: unknown[]): void } } }).db
+      .prepare('INSERT INTO grants (account_id, project_id, permission) VALUES (?, ?, ?)')
+      .run(accountId, 10000, permission);
+  };
+
+  it('needs Resolve Issues and Edit Issues (Jira spec), not either, not Administer Projects', async () => {
     const body = { category: 'Docs', title: 'CS handoff', url: 'https://example.test/handoff/10002' };
-    expectJiraError(await s.call('POST', '/rest/api/3/version/10002/relatedwork', { as: 'agent', body }), 403);
-    const missing = await s.call('POST', '/rest/api/3/version/10002/relatedwork', { as: 'po', body: { title: 'x', url: 'https://x.test' } });
-    expect(missing.status).toBe(400);
-    expect(missing.body.errors.category).toBeDefined();
+    // Agent: neither. Rita: Edit + Administer Projects, no Resolve. Priya: Edit only.
+    for (const as of ['agent', 'rm', 'po'] as const) {
+      const refused = await s.call('POST', '/rest/api/3/version/10002/relatedwork', { as, body });
+      expectJiraError(refused, 403);
+    }
+    grant('lead', 'RESOLVE_ISSUES'); // Resolve only
+    expectJiraError(await s.call('POST', '/rest/api/3/version/10002/relatedwork', { as: 'lead', body }), 403);
+    grant('po', 'RESOLVE_ISSUES'); // now both
     const created = await s.call('POST', '/rest/api/3/version/10002/relatedwork', { as: 'po', body });
     expect(created.status).toBe(201);
     expect(created.body).toEqual({ ...body, relatedWorkId: expect.any(String) });
-    const list = await s.call('GET', '/rest/api/3/version/10002/relatedwork', { as: 'agent' });
+  });
+
+  it('creates and lists related work as the app; a missing category is a 400', async () => {
+    const body = { category: 'Docs', title: 'CS handoff (app)', url: 'https://example.test/handoff/10003' };
+    const missing = await s.call('POST', '/rest/api/3/version/10003/relatedwork', { as: 'app', body: { title: 'x', url: 'https://x.test' } });
+    expect(missing.status).toBe(400);
+    expect(missing.body.errors.category).toBeDefined();
+    const created = await s.call('POST', '/rest/api/3/version/10003/relatedwork', { as: 'app', body });
+    expect(created.status).toBe(201);
+    const list = await s.call('GET', '/rest/api/3/version/10003/relatedwork', { as: 'agent' });
     expect(list.body).toEqual([created.body]);
   });
 });

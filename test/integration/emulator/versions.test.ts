@@ -61,7 +61,7 @@ describe('version events', () => {
   it('marks events caused by the app, and fires nothing for a refused request', async () => {
     const events: VersionEvent[] = [];
     const unsubscribe = s.site.onVersionEvent((e) => events.push(e));
-    await s.call('PUT', '/rest/api/3/version/10002', { as: 'po', body: { released: true } }); // 403
+    await s.call('PUT', '/rest/api/3/version/10002', { as: 'po', body: { released: true } }); // refused (400)
     await s.call('PUT', '/rest/api/3/version/10001', { as: 'app', body: { released: false } });
     await new Promise((r) => setTimeout(r, 20));
     expect(events).toHaveLength(1);

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Filter, FilterConditions, ForgeKvsAPIError, kvs, Sort, WhereConditions } from '@forge/kvs';
+import { roundsOf } from '../../../local-site/jira';
 import { startLocalSite } from '../../../local-site/site';
 import { personOf, startTestSite, type TestSite } from '../../support';
 
@@ -283,11 +284,39 @@ describe('Forge host: the storage API @forge/kvs 1.6.5 calls', () => {
       const deleted = await kvs.batchDelete([{ key: 'batch:1' }, { key: 'batch-rec', entityName: 'fixture-record' }]);
       expect(deleted.failedKeys).toEqual([]);
       expect(await kvs.get('batch:1')).toBeUndefined();
+
+      // Whole-batch refusals: empty, a key twice, more than 25 keys; nothing of them is written.
+      expect(await kvsError(kvs.batchSet([]))).toMatchObject({ status: 400 });
+      expect(await kvsError(kvs.batchSet([{ key: 'dup', value: 1 }, { key: 'dup', value: 2 }]))).toMatchObject({ status: 400 });
+      expect(await kvs.get('dup')).toBeUndefined();
+      const many = Array.from({ length: 26 }, (_, i) => ({ key: `many-batch:${i}`, value: i }));
+      expect(await kvsError(kvs.batchSet(many))).toMatchObject({ status: 400 });
+      expect(await kvs.get('many-batch:0')).toBeUndefined();
+      expect((await kvs.batchSet(many.slice(0, 25))).successfulKeys).toHaveLength(25);
     });
   });
 
+  test('the storage log counts calls and rounds: parallel calls are one round, sequential ones are not', async () => {
+    await app(() => kvs.set('log:there', 1));
+    const before = site.host.storageLog.length;
+    await app(async () => {
+      await Promise.all([kvs.get('log:there'), kvs.get('log:absent'), records().get('rec-missing')]);
+      await kvs.set('logged', 1);
+      await kvs.get('logged');
+    });
+    const calls = site.host.storageLog.slice(before);
+    expect(calls.map((c) => [c.path, c.status])).toEqual([
+      ['/api/v1/get', 200],
+      ['/api/v1/get', 404],
+      ['/api/v1/entity/get', 404],
+      ['/api/v1/set', 200],
+      ['/api/v1/get', 200],
+    ]);
+    expect(roundsOf(calls)).toBe(3);
+  });
+
   test('outside an invocation @forge/kvs has no storage, as on Forge', async () => {
-    await expect(kvs.get('anything')).rejects.toThrow(/outside a Forge invocation/);
+    await expect(kvs.get('anything')).rejects.toThrow('A Forge API (@forge/kvs) was called outside a Forge invocation');
   });
 });
 

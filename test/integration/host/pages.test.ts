@@ -40,7 +40,9 @@ describe('Local site pages over HTTP', () => {
 
   test('the app page frames the resource and carries the context for the bridge', async () => {
     const html = await (await fetch(`${site.url}${appPagePath(site, 'SHOP', '/version/10002')}`)).text();
-    expect(html).toContain('src="/forge/resources/ui/index.html"');
+    // From the resources' own origin, with the sandbox Forge documents for Custom UI (no popups).
+    expect(html).toContain(`src="${site.resourceUrl}/forge/resources/ui/index.html"`);
+    expect(html).toContain('sandbox="allow-downloads allow-forms allow-modals allow-pointer-lock allow-same-origin allow-scripts"');
     const config = JSON.parse(/<script type="application\/json" id="forge-app-config">(.*?)<\/script>/s.exec(html)?.[1] ?? '{}') as Record<string, unknown>;
     expect(config).toMatchObject({
       basePath: appPagePath(site, 'SHOP'),

@@ -14,8 +14,19 @@ describe('Forge host: serving the Custom UI', () => {
   });
   afterAll(() => site.close());
 
+  test('resources come from their own origin (another port), never from the site\'s', async () => {
+    const site_ = new URL(site.url);
+    const resources = new URL(site.resourceUrl);
+    expect(resources.hostname).toBe(site_.hostname);
+    expect(resources.port).not.toBe(site_.port);
+    expect((await fetch(`${site.url}/forge/resources/ui/index.html`)).status).toBe(404);
+    expect((await fetch(`${site.url}/forge/host/iframe-bridge.js`)).status).toBe(404);
+    // invoke stays on the site: the frame cannot reach it directly.
+    expect((await fetch(`${site.resourceUrl}/forge/host/invoke`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forge-local': '1' }, body: '{}' })).status).toBe(404);
+  });
+
   test('index.html comes with Forge\'s CSP, computed from the manifest permissions', async () => {
-    const res = await fetch(`${site.url}/forge/resources/ui/index.html`);
+    const res = await fetch(`${site.resourceUrl}/forge/resources/ui/index.html`);
     expect(res.status).toBe(200);
     const csp = res.headers.get('content-security-policy');
     expect(csp).toBeTruthy();
@@ -24,29 +35,34 @@ describe('Forge host: serving the Custom UI', () => {
     expect(d.get('script-src')).not.toContain("'unsafe-inline'");
     expect(d.get('style-src')).toContain("'unsafe-inline'"); // permissions.content.styles
     expect(d.get('img-src')).toContain('https://images.example.com'); // permissions.external.images
-    expect(d.get('frame-ancestors')).toContain("'self'");
+    // The site frames it: on Forge *.atlassian.net is listed; here the site's origin stands in for it.
+    expect(d.get('frame-ancestors')).toContain(site.url);
+    expect(d.get('frame-ancestors')).toContain('*.atlassian.net');
     expect(d.get('report-uri')).toEqual(['/forge/host/csp-report']);
     expect(d.has('sandbox')).toBe(true);
   });
 
   test('the bridge script is the first script of the served page', async () => {
-    const html = await (await fetch(`${site.url}/forge/resources/ui/index.html`)).text();
+    const html = await (await fetch(`${site.resourceUrl}/forge/resources/ui/index.html`)).text();
     const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
     expect(scripts[0]).toBe('<script src="/forge/host/iframe-bridge.js">');
     expect(html.indexOf('<script src="/forge/host/iframe-bridge.js"></script>')).toBeLessThan(html.indexOf('./app.js'));
     expect(scripts).toHaveLength(2);
-    const bridge = await fetch(`${site.url}/forge/host/iframe-bridge.js`);
+    const bridge = await fetch(`${site.resourceUrl}/forge/host/iframe-bridge.js`);
     expect(bridge.headers.get('content-type')).toMatch(/javascript/);
-    expect(await bridge.text()).toContain('window.__bridge');
+    const script = await bridge.text();
+    expect(script).toContain('window.__bridge');
+    // It talks to the site's origin only.
+    expect(script).toContain(`var parentOrigin = ${JSON.stringify(site.url)};`);
   });
 
   test('assets are served from the resource folder, and nothing outside it', async () => {
-    const asset = await fetch(`${site.url}/forge/resources/ui/app.js`);
+    const asset = await fetch(`${site.resourceUrl}/forge/resources/ui/app.js`);
     expect(asset.status).toBe(200);
     expect(asset.headers.get('content-type')).toMatch(/javascript/);
-    expect((await fetch(`${site.url}/forge/resources/ui/..%2f..%2fmanifest.yml`)).status).toBe(404);
-    expect((await fetch(`${site.url}/forge/resources/ui/%2e%2e/src/index.ts`)).status).toBe(404);
-    expect((await fetch(`${site.url}/forge/resources/nope/index.html`)).status).toBe(404);
+    expect((await fetch(`${site.resourceUrl}/forge/resources/ui/..%2f..%2fmanifest.yml`)).status).toBe(404);
+    expect((await fetch(`${site.resourceUrl}/forge/resources/ui/%2e%2e/src/index.ts`)).status).toBe(404);
+    expect((await fetch(`${site.resourceUrl}/forge/resources/nope/index.html`)).status).toBe(404);
   });
 
   test('injectBridge puts the script first in <head>, or creates one', () => {

@@ -46,7 +46,9 @@ describe('Forge host: the seams @forge/api 8.3.0 reads', () => {
       extension: { type: 'jira:projectPage', project: { id: '10000', key: 'SHOP', type: 'software' } },
     });
     expect(typeof result['invocationId']).toBe('string');
+    // Forge's limit for UI-invoked functions is 25 s.
     expect(result['remainingMs']).toBeGreaterThan(20_000);
+    expect(result['remainingMs']).toBeLessThanOrEqual(25_000);
   });
 
   test('a thrown error reaches the caller as Forge words it, without a stack', async () => {

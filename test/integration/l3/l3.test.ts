@@ -31,7 +31,7 @@ beforeAll(async () => {
 });
 
 describe('L3 escalation as the CS agent', () => {
-  it("pre-fills a Bug with the chain-aware label, the affected version and an ADF description, in one round of 4 calls (3 Jira, 1 storage)", async () => {
+  it("pre-fills a Bug with the chain-aware label, the affected version and an ADF description, in one round of 6 calls (5 Jira, 1 storage)", async () => {
     // The Bug type as Jira's own create metadata lists it for Ana (10004 in the seed).
     const meta = await jiraAs<{ issueTypes: { id: string; name: string }[] }>('ana@shop.example', 'GET', '/rest/api/3/issue/createmeta/SHOP/issuetypes');
     const bugTypeId = meta.json.issueTypes.find((t) => t.name === 'Bug')?.id;
@@ -47,14 +47,17 @@ describe('L3 escalation as the CS agent', () => {
       site().jira.settings.latencyMs = 0;
       site().host.storageSettings.latencyMs = 0;
     }
-    // One round: 3 Jira calls as Ana, and the handoff's records from the app's storage (1 call).
+    // One round: 5 Jira calls (4 as Ana, the site's address as the app), and the handoff's records from the app's storage (1 call).
     const { jira: calls, storage, rounds } = callsSince(mark);
-    expect([calls.length, storage.length, rounds]).toEqual([3, 1, 1]);
+    expect([calls.length, storage.length, rounds]).toEqual([5, 1, 1]);
     const ana = `user:${personOf(site(), 'cs-agent').accountId}`;
-    expect(calls.every((c) => c.principal === ana)).toBe(true);
+    // Everything as Ana, except the site's address for the handoff link (serverInfo, as the app).
+    expect(calls.filter((c) => c.principal !== ana).map((c) => `${c.principal} ${c.path}`)).toEqual(['app /rest/api/3/serverInfo']);
     expect(calls.map((c) => `${c.method} ${c.path}`).sort()).toEqual([
       'GET /rest/api/3/issue/createmeta/SHOP/issuetypes',
       'GET /rest/api/3/mypermissions',
+      'GET /rest/api/3/project/SHOP',
+      'GET /rest/api/3/serverInfo',
       `GET /rest/api/3/version/${SOON_VERSION}`,
     ]);
 
@@ -85,7 +88,8 @@ describe('L3 escalation as the CS agent', () => {
     let mark = site().jira.requestLog.length;
     const before = expectOk(await invoke<L3Summary>('cs-agent', 'getL3Summary', { versionId: SOON_VERSION }));
     const calls = jiraCallsSince(mark);
-    expect(calls).toHaveLength(2);
+    // permissions and the project (as Ana), the site's address (as the app), the single search.
+    expect(calls).toHaveLength(4);
     expect(calls.filter((c) => c.path.startsWith('/rest/api/3/search'))).toEqual([expect.objectContaining({ method: 'POST', path: '/rest/api/3/search/approximate-count', status: 200 })]);
     expect(before).toEqual({
       label: 'chain-shop-v10002-l3',

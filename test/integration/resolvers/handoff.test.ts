@@ -168,29 +168,30 @@ describe('related work and readiness', () => {
 
 describe('calls per action (budget: 1 round to read, 3 to write)', () => {
 
-  it('getHandoff: 5 Jira + 1 storage call in one round; listReleases: 3 + 2 in one round; save: 6 Jira + 2 storage calls in 3 rounds', async () => {
+  it('getHandoff: 6 Jira + 1 storage call in one round; listReleases: 4 + 2 in one round; save: 7 Jira + 2 storage calls in 3 rounds', async () => {
     site().jira.settings.latencyMs = 30;
     site().host.storageSettings.latencyMs = 30;
     try {
       let mark = markCalls();
       expectOk(await invoke('po', 'getHandoff', { versionId: SHOP_VERSION }));
-      // permissions, version, the published handoff (import/repair), gate record, gate index; the records: one round.
+      // permissions, the project (checked against the page's claim), version, the published handoff (import/repair),
+      // gate record, gate index; the records: one round.
       let calls = callsSince(mark);
-      expect([calls.jira.length, calls.storage.length, calls.rounds]).toEqual([5, 1, 1]);
+      expect([calls.jira.length, calls.storage.length, calls.rounds]).toEqual([6, 1, 1]);
 
       mark = markCalls();
       expectOk(await invoke('po', 'listReleases', {}));
-      // permissions, one version page, gate index (with the settings); the content and walkthrough records by project.
+      // permissions, the project, one version page, gate index (with the settings); the content and walkthrough records by project.
       calls = callsSince(mark);
-      expect([calls.jira.length, calls.storage.length, calls.rounds]).toEqual([3, 2, 1]);
+      expect([calls.jira.length, calls.storage.length, calls.rounds]).toEqual([4, 2, 1]);
 
       const current = expectOk(await invoke('po', 'getHandoff', { versionId: SHOP_VERSION }));
       mark = markCalls();
       expectOk(await invoke('po', 'saveHandoff', { versionId: SHOP_VERSION, baseRevision: current.handoff?.revision, content: completeContent() }));
-      // Round 1: permissions, version, myself, gate record, gate index + the records (storage); round 2: the
+      // Round 1: permissions, the project, version, myself, gate record, gate index + the records (storage); round 2: the
       // compare-and-set transaction (storage); round 3: the content published to its property (as the app).
       calls = callsSince(mark);
-      expect([calls.jira.length, calls.storage.length, calls.rounds]).toEqual([6, 2, 3]);
+      expect([calls.jira.length, calls.storage.length, calls.rounds]).toEqual([7, 2, 3]);
       expect(calls.storage.map((e) => e.path)).toEqual(['/api/v1/batch/get', '/api/v1/transaction']);
       expect(calls.jira.slice(-1).map((e) => `${e.method} ${e.principal} ${e.path}`)).toEqual([`PUT app /rest/api/3/project/SHOP/properties/cs-handoff.version.${SHOP_VERSION}`]);
     } finally {

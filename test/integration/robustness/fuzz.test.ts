@@ -12,7 +12,7 @@ import { personOf } from '../../support';
 
 jest.setTimeout(120_000);
 
-const ERROR_CODES: ErrorCode[] = ['INVALID_INPUT', 'NOT_FOUND', 'FORBIDDEN', 'CONFLICT', 'NOT_READY', 'TOO_LARGE', 'JIRA_UNAVAILABLE', 'INTERNAL'];
+const ERROR_CODES: ErrorCode[] = ['INVALID_INPUT', 'NOT_FOUND', 'FORBIDDEN', 'APP_FORBIDDEN', 'CONFLICT', 'NOT_READY', 'TOO_LARGE', 'JIRA_UNAVAILABLE', 'INTERNAL'];
 
 /** Every `<Name>PayloadSchema` the contract exports, by resolver name (listReleases ← ListReleasesPayloadSchema). */
 const RESOLVERS = Object.keys(contract)

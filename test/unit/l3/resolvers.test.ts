@@ -16,7 +16,8 @@ import { MemoryStore } from '../../support/memory-store';
 type CreateIssueModalContext = CreateIssueModal['context'];
 const asModalContext = (prefill: L3Prefill): CreateIssueModalContext => prefill;
 
-const context = { accountId: 'acc-ana', siteUrl: 'https://shop.atlassian.net/', extension: { type: 'jira:projectPage', project: { id: '10000', key: 'SHOP', type: 'software' } } };
+// The context's siteUrl comes from the browser: links must come from Jira's serverInfo instead.
+const context = { accountId: 'acc-ana', siteUrl: 'https://evil.example/', extension: { type: 'jira:projectPage', project: { id: '10000', key: 'SHOP', type: 'software' } } };
 
 const stored: StoredHandoff = {
   schemaVersion: 1,
@@ -41,6 +42,7 @@ interface World {
   handoff: StoredHandoff | null;
   types: { id: string; name: string; subtask?: boolean }[];
   count: number;
+  projectType: string;
 }
 
 function respond(world: World) {
@@ -48,6 +50,10 @@ function respond(world: World) {
     if (path.startsWith('/rest/api/3/mypermissions')) {
       return { status: 200, body: { permissions: { BROWSE_PROJECTS: { havePermission: world.browse }, EDIT_ISSUES: { havePermission: false }, ADMINISTER_PROJECTS: { havePermission: false } } } };
     }
+    if (path === '/rest/api/3/project/SHOP') {
+      return world.browse ? { status: 200, body: { id: '10000', key: 'SHOP', name: 'Shop', projectTypeKey: world.projectType } } : { status: 404, body: { errorMessages: ['No project'] } };
+    }
+    if (path === '/rest/api/3/serverInfo') return { status: 200, body: { baseUrl: 'https://shop.atlassian.net', deploymentType: 'Cloud' } };
     if (path === '/rest/api/3/version/10002') return { status: 200, body: { id: '10002', name: '2026.12 Gift cards', projectId: 10000 } };
     if (path.startsWith('/rest/api/3/project/SHOP/properties/')) {
       return world.handoff ? { status: 200, body: { key: 'k', value: world.handoff } } : { status: 404, body: { errorMessages: ['not found'] } };
@@ -59,7 +65,7 @@ function respond(world: World) {
 }
 
 function handlerWith(overrides: Partial<World> = {}) {
-  const world: World = { browse: true, handoff: stored, types: [{ id: '3', name: 'Task' }, { id: '42', name: 'Bug' }], count: 2, ...overrides };
+  const world: World = { browse: true, handoff: stored, types: [{ id: '3', name: 'Task' }, { id: '42', name: 'Bug' }], count: 2, projectType: 'software', ...overrides };
   const jira = fakeJira(respond(world));
   const deps: ResolverDeps = {
     jira: createJira(jira.fetch),
@@ -77,7 +83,7 @@ function handlerWith(overrides: Partial<World> = {}) {
 }
 
 describe('getL3Prefill', () => {
-  it('makes 4 calls as the person and returns the CreateIssueModal context', async () => {
+  it('makes 5 calls as the person (and reads the site address as the app) and returns the CreateIssueModal context', async () => {
     const { call, sent } = handlerWith();
     const result = await call<L3Prefill>('getL3Prefill', { versionId: '10002' });
     if (!result.ok) throw new Error(result.error.message);
@@ -97,8 +103,10 @@ describe('getL3Prefill', () => {
     // property once, as the app (this test's handoff exists only as the property).
     expect(sent.map((s) => `${s.as} ${s.method} ${s.path.split('?')[0]}`).sort()).toEqual([
       'app GET /rest/api/3/project/SHOP/properties/cs-handoff.version.10002',
+      'app GET /rest/api/3/serverInfo',
       'user GET /rest/api/3/issue/createmeta/SHOP/issuetypes',
       'user GET /rest/api/3/mypermissions',
+      'user GET /rest/api/3/project/SHOP',
       'user GET /rest/api/3/version/10002',
     ]);
   });
@@ -135,8 +143,19 @@ describe('getL3Prefill', () => {
   });
 });
 
+describe('handoff links', () => {
+  it('links the handoff with the project\'s real type from Jira, not a hard-coded software', async () => {
+    const { call } = handlerWith({ projectType: 'business' });
+    const result = await call<L3Prefill>('getL3Prefill', { versionId: '10002' });
+    if (!result.ok) throw new Error(result.error.message);
+    const json = JSON.stringify(result.value.description);
+    expect(json).toContain('https://shop.atlassian.net/jira/business/projects/SHOP/apps/app-1/env-1/version/10002');
+    expect(json).not.toContain('/jira/software/');
+  });
+});
+
 describe('getL3Summary', () => {
-  it('makes 2 calls, one of them the single search, and links to Jira issue search', async () => {
+  it('makes 4 calls, one of them the single search, and links to Jira issue search on the site Jira names', async () => {
     const { call, sent } = handlerWith({ count: 5 });
     const result = await call<L3Summary>('getL3Summary', { versionId: '10002' });
     const jql = 'project = SHOP AND labels = "chain-shop-v10002-l3" ORDER BY created DESC';
@@ -144,7 +163,8 @@ describe('getL3Summary', () => {
       ok: true,
       value: { label: 'chain-shop-v10002-l3', count: 5, jql, searchUrl: `https://shop.atlassian.net/issues/?jql=${encodeURIComponent(jql)}` },
     });
-    expect(sent).toHaveLength(2);
+    expect(sent).toHaveLength(4);
+    expect(JSON.stringify(result)).not.toContain('evil.example');
     expect(sent.filter((s) => s.path.includes('/search'))).toEqual([{ as: 'user', method: 'POST', path: '/rest/api/3/search/approximate-count', body: { jql } }]);
   });
 

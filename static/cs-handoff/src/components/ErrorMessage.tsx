@@ -5,6 +5,8 @@ const TITLES: Record<ResolverError['code'], string> = {
   INVALID_INPUT: 'Some fields need attention',
   NOT_FOUND: "We couldn't find that",
   FORBIDDEN: "You don't have permission",
+  APP_FORBIDDEN: 'CS Handoff is missing a permission in Jira',
+  NEEDS_CONSENT: 'Allow CS Handoff to act as you',
   CONFLICT: 'Someone else changed this handoff',
   NOT_READY: "This handoff isn't ready yet",
   TOO_LARGE: 'This handoff is too long',

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import Heading from '@atlaskit/heading';
 import type { HandoffContent } from '../../../../src/domain/handoff';
 import { CopyText } from '../escalation/CopyText';
+import { ExternalLink } from './ExternalLink';
 
 /** A handoff item a bug can be filed about; position is 1-based, as the chain label counts. */
 export interface ReaderItem {
@@ -123,10 +124,10 @@ export function HandoffReader({
       <Section id="dashboard" title="Dashboard">
         {/^https:\/\/[^\s]+$/i.test(dashboardUrl.trim()) ? (
           <p>
-            <a href={dashboardUrl} target="_blank" rel="noopener noreferrer" data-testid="dashboard-link">
+            <ExternalLink href={dashboardUrl} testId="dashboard-link">
               Open the leading-signals dashboard
               <span className="visually-hidden"> (opens in a new tab)</span>
-            </a>
+            </ExternalLink>
             <br />
             <span className="muted">{dashboardUrl}</span>
           </p>

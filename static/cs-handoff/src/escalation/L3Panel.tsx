@@ -1,10 +1,9 @@
 /** The escalation section's L3 part: file a pre-filled bug, the release's chain label and its bug count. */
 import Button from '@atlaskit/button/new';
 import SectionMessage from '@atlaskit/section-message';
-import { router } from '@forge/bridge';
-import type { MouseEvent } from 'react';
 import type { ResolverError } from '../../../../src/contract';
 import { CopyText } from './CopyText';
+import { ExternalLink } from '../components/ExternalLink';
 import type { L3Filing } from './useL3';
 
 const FILE_TITLES: Partial<Record<ResolverError['code'], string>> = {
@@ -43,10 +42,6 @@ export function L3Count({ l3 }: { l3: L3Filing }) {
       </p>
     );
   }
-  const openSearch = (event: MouseEvent<HTMLAnchorElement>) => {
-    event.preventDefault();
-    void router.open(summary.searchUrl).catch(() => window.open(summary.searchUrl, '_blank', 'noopener'));
-  };
   const noun = summary.count === 1 ? 'L3 bug carries' : 'L3 bugs carry';
   return (
     <div className="l3-count" data-testid="l3-count" data-count={summary.count}>
@@ -54,9 +49,9 @@ export function L3Count({ l3 }: { l3: L3Filing }) {
         <strong data-testid="l3-count-number">{summary.count === 0 ? 'No' : summary.count}</strong> {noun} the label
       </span>
       <CopyText text={summary.label} label={`Copy the chain label ${summary.label}`} testId="l3-label" inline />
-      <a href={summary.searchUrl} target="_blank" rel="noopener noreferrer" onClick={openSearch} data-testid="l3-search-link">
+      <ExternalLink href={summary.searchUrl} testId="l3-search-link">
         View in Jira<span className="visually-hidden"> (the L3 bugs of this release, opens in a new tab)</span>
-      </a>
+      </ExternalLink>
     </div>
   );
 }

@@ -1,0 +1,114 @@
+/**
+ * Forge vouches only for license, accountId, accountType and installContext in a resolver's context:
+ * the project and siteUrl come from the page, so a hostile page can send anything. Every resolver of
+ * the contract is called here with such a context, as the release manager (who may do everything in
+ * both seeded projects, so only the forgery can be what is refused):
+ *
+ * - another project's id (OPS) beside this project's key (SHOP), about an OPS version: refused before
+ *   anything is written (no write in Jira's request log, stored properties unchanged, no issue created),
+ *   and nothing of OPS comes back;
+ * - the genuine project with a hostile siteUrl: every link the app builds (the release page's related
+ *   work, the brief gap task's ADF description, export and L3 links, returned URLs) is on the site Jira
+ *   names in serverInfo, never on the hostile host.
+ */
+import * as contract from '../../../src/contract';
+import type { HandoffView, Result } from '../../../src/contract';
+import { createVersion, rest } from '../../../bench/fixtures';
+import { handoffPropertyKey } from '../../../src/domain/property-keys';
+import type { InvocationContext } from '../../../local-site/forge-host/host';
+import { personOf } from '../../support';
+import { completeContent, expectOk, OPS_VERSION, relatedWork, storedProperty, useStartedSite } from '../resolvers/helpers';
+import { isWrite, resolverPayloads } from './resolver-payloads';
+
+jest.setTimeout(120_000);
+
+const HOSTILE = 'https://evil.example';
+const { site, invoke } = useStartedSite();
+const RESOLVERS = Object.keys(contract)
+  .filter((n) => n.endsWith('PayloadSchema'))
+  .map((n) => (n[0]?.toLowerCase() ?? '') + n.slice(1, -'PayloadSchema'.length));
+
+function invokeWith<T>(tamper: (c: InvocationContext) => InvocationContext, resolver: string, payload: unknown, projectKey = 'SHOP'): Promise<Result<T>> {
+  return site().host.invoke<Result<T>>(personOf(site(), 'release-manager').accountId, resolver, payload, { projectKey, tamper });
+}
+
+describe("another project's id beside this project's key", () => {
+  let opsProjectId: string;
+  let opsVersionName: string;
+  const OPS_PAYLOADS = () => resolverPayloads(invoke, OPS_VERSION, 'OPS');
+
+  beforeAll(async () => {
+    opsProjectId = (await site().host.project('OPS')).id;
+    opsVersionName = ((await rest(site(), 'app', 'GET', `/rest/api/3/version/${OPS_VERSION}`)).json as { name: string }).name;
+    // A real OPS handoff, so every payload below is one the OPS page itself could send.
+    expectOk(await invoke('release-manager', 'saveHandoff', { versionId: OPS_VERSION, baseRevision: 0, content: completeContent({ whatsNew: 'OPS secret rollout notes.' }) }, 'OPS'));
+  });
+
+  const payloads = OPS_PAYLOADS();
+  test.each(RESOLVERS)('%s is refused, writes nothing and shows nothing of the other project', async (resolver) => {
+    const payload = await payloads[resolver]?.();
+    expect(payload).toBeDefined();
+    const shopBefore = await storedProperty(site(), handoffPropertyKey(OPS_VERSION), 'SHOP');
+    const opsBefore = await storedProperty(site(), handoffPropertyKey(OPS_VERSION), 'OPS');
+    const mark = site().jira.requestLog.length;
+
+    const forged = (c: InvocationContext): InvocationContext => ({ ...c, siteUrl: HOSTILE, extension: { ...c.extension, project: { id: opsProjectId, key: 'SHOP', type: 'software' } } });
+    const result = await invokeWith<unknown>(forged, resolver, payload);
+
+    expect(result.ok ? 'ok' : result.error.code).toBe('FORBIDDEN');
+    expect(site().jira.requestLog.slice(mark).filter(isWrite)).toEqual([]);
+    expect(await storedProperty(site(), handoffPropertyKey(OPS_VERSION), 'SHOP')).toEqual(shopBefore);
+    expect(await storedProperty(site(), handoffPropertyKey(OPS_VERSION), 'OPS')).toEqual(opsBefore);
+    const answer = JSON.stringify(result);
+    for (const leak of ['OPS secret rollout notes', opsVersionName, 'evil.example']) expect(answer).not.toContain(leak);
+  });
+
+  test('the check is the forgery, not the person: the same calls from the genuine SHOP page are answered', async () => {
+    const genuine = await invokeWith<unknown>((c) => c, 'listReleases', {});
+    expect(genuine.ok).toBe(true);
+    const swapped = await invokeWith<unknown>((c) => ({ ...c, extension: { ...c.extension, project: { ...c.extension.project, key: 'OPS' } } }), 'listReleases', {});
+    expect(swapped.ok ? 'ok' : swapped.error.code).toBe('FORBIDDEN');
+  });
+});
+
+describe('a hostile siteUrl on the genuine project', () => {
+  const hostile = (c: InvocationContext): InvocationContext => ({ ...c, siteUrl: HOSTILE });
+  const answers: string[] = [];
+  let versionId: string;
+
+  beforeAll(async () => {
+    // A new version, so the first save links the release page to the handoff.
+    versionId = await createVersion(site(), 'Forged site check', '2099-05-01');
+    const first = await invokeWith<HandoffView>(hostile, 'saveHandoff', { versionId, baseRevision: 0, content: completeContent() });
+    answers.push(JSON.stringify(first));
+    expectOk(first);
+  });
+
+  test('every resolver answers without a link to the hostile host', async () => {
+    const payloads = resolverPayloads(invoke, versionId);
+    for (const resolver of RESOLVERS) {
+      const result = await invokeWith<unknown>(hostile, resolver, await payloads[resolver]?.());
+      answers.push(JSON.stringify(result));
+      // Each resolver really ran (a refusal would prove nothing about its links).
+      expect({ resolver, ok: result.ok ? true : result.error }).toEqual({ resolver, ok: true });
+    }
+    for (const answer of answers) expect(answer).not.toContain('evil.example');
+    // The links that are returned point at the site Jira names.
+    const summary = answers.find((a) => a.includes('searchUrl')) ?? '';
+    expect(summary).toContain(`"searchUrl":"${site().url}/issues/?jql=`);
+  });
+
+  test("the release page's link and the filed task's description are on the site Jira names", async () => {
+    const pagePrefix = `${site().url}/jira/software/projects/SHOP/apps/${site().host.appId}/${site().host.environmentId}/version/${versionId}`;
+    const links = await relatedWork(site(), versionId);
+    expect(links.map((l) => l.url)).toEqual([pagePrefix]);
+
+    const filed = answers.map((a) => /"issueKey":"(SHOP-\d+)"/.exec(a)?.[1]).find(Boolean);
+    expect(filed).toBeDefined();
+    const issue = await rest(site(), 'app', 'GET', `/rest/api/3/issue/${filed}`);
+    const description = JSON.stringify((issue.json as { fields: { description: unknown } }).fields.description);
+    expect(description).toContain(pagePrefix);
+    expect(description).not.toContain('evil.example');
+    expect(JSON.stringify(await storedProperty(site(), handoffPropertyKey(versionId)))).not.toContain('evil.example');
+  });
+});
