@@ -1,15 +1,18 @@
-/** Jira calls, rounds and wall time per user action, with every Jira call taking `latencyMs`. */
+/** Jira calls, storage calls, rounds and wall time per user action, with every Jira and storage call taking `latencyMs`. */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { PEOPLE, roundsOf, type RequestLogEntry } from '../local-site/jira';
 import type { LocalSite } from '../local-site/site';
 import { content, createVersion, invoker, rest, SHOP_VERSION, SOON_VERSION, unwrap } from './fixtures';
-import { isWrite, measured } from './rounds';
+import { isWrite, measured, type StorageCall } from './rounds';
 
 export interface ActionRow {
   action: string;
   resolver: string;
+  /** Jira REST calls. */
   calls: number | null;
+  /** Forge storage calls (@forge/kvs), counted by the local host. */
+  storageCalls: number | null;
   rounds: number | null;
   writes: number | null;
   wallMs: number | null;
@@ -19,47 +22,52 @@ export interface ActionRow {
 }
 
 /**
- * The issue's target, kept as written so the table shows where the app is over it. Writes take a third
- * round on purpose: they read the handoff back to verify it (Jira has no compare-and-set), which is
- * what keeps concurrent saves from being silently lost.
+ * The budget for a content save (issue 11), applied to every action so the table shows where one is
+ * over it: at most 6 remote calls in all (Jira and storage together) in at most 3 sequential rounds
+ * (read; compare-and-set commit; publish).
  */
-export const TARGET = { calls: 3, rounds: 2 };
+export const TARGET = { calls: 6, rounds: 3 };
 
-function row(action: string, resolver: string, m: { calls: RequestLogEntry[]; wallMs: number }, latencyMs: number, note?: string): ActionRow {
+function row(action: string, resolver: string, m: { calls: RequestLogEntry[]; storage?: StorageCall[]; wallMs: number }, latencyMs: number, note?: string): ActionRow {
   const calls = m.calls.length;
-  const rounds = roundsOf(m.calls);
+  const storage = m.storage ?? [];
+  const rounds = roundsOf([...m.calls, ...storage]);
   if (process.env['BENCH_VERBOSE']) {
     const t0 = Math.min(...m.calls.map((c) => c.startedAt));
     for (const c of m.calls) console.log(`    ${action}: +${c.startedAt - t0}..+${c.endedAt - t0} ms ${c.method} ${c.path} ${c.principal.split(':')[0]} ${c.status}`);
   }
   return {
-    action, resolver, calls, rounds,
-    writes: m.calls.filter(isWrite).length,
+    action, resolver, calls, storageCalls: storage.length, rounds,
+    writes: m.calls.filter(isWrite).length + storage.filter((c) => !/\/(get|query)$/.test(c.path)).length,
     wallMs: m.wallMs, expectedMs: rounds * latencyMs,
-    overTarget: calls > TARGET.calls || rounds > TARGET.rounds,
+    overTarget: calls + storage.length > TARGET.calls || rounds > TARGET.rounds,
     ...(note ? { note } : {}),
   };
 }
 
 const na = (action: string, resolver: string, note: string): ActionRow => ({
-  action, resolver, calls: null, rounds: null, writes: null, wallMs: null, expectedMs: null, overTarget: false, note,
+  action, resolver, calls: null, storageCalls: null, rounds: null, writes: null, wallMs: null, expectedMs: null, overTarget: false, note,
 });
 
 export async function measureActions(site: LocalSite, latencyMs: number): Promise<ActionRow[]> {
   const invoke = invoker(site);
-  const log = site.jira.requestLog;
+  const jiraLog = site.jira.requestLog;
+  const storageLog = site.host.storageLog;
+  const log = jiraLog;
+  const m = <T>(fn: () => Promise<T>) => measured(jiraLog, fn, storageLog);
   const rows: ActionRow[] = [];
   site.jira.settings.latencyMs = latencyMs;
+  site.host.storageSettings.latencyMs = latencyMs;
   // Warm up (module loading of the resolver function) so the first row does not pay for it.
   unwrap(await invoke('po', 'listReleases', {}), 'warm-up');
 
-  rows.push(row('open overview', 'listReleases', await measured(log, () => invoke('po', 'listReleases', {}).then((r) => unwrap(r, 'listReleases'))), latencyMs));
-  rows.push(row('first save (new handoff)', 'saveHandoff', await measured(log, () => invoke('po', 'saveHandoff', { versionId: SHOP_VERSION, baseRevision: 0, content: content() }).then((r) => unwrap(r, 'save'))), latencyMs, 'also links the release page'));
-  rows.push(row('save (edit)', 'saveHandoff', await measured(log, () => invoke('po', 'saveHandoff', { versionId: SHOP_VERSION, baseRevision: 1, content: content('Edited: carts follow the shopper.') }).then((r) => unwrap(r, 'save'))), latencyMs));
-  rows.push(row('open a handoff', 'getHandoff', await measured(log, () => invoke('cs-agent', 'getHandoff', { versionId: SHOP_VERSION }).then((r) => unwrap(r, 'getHandoff'))), latencyMs));
-  rows.push(row('mark ready', 'setStatus', await measured(log, () => invoke('po', 'setStatus', { versionId: SHOP_VERSION, baseRevision: 2, status: 'ready' }).then((r) => unwrap(r, 'setStatus'))), latencyMs));
-  rows.push(row('L3 pre-fill', 'getL3Prefill', await measured(log, () => invoke('cs-agent', 'getL3Prefill', { versionId: SHOP_VERSION, item: { kind: 'step', position: 1 } }).then((r) => unwrap(r, 'getL3Prefill'))), latencyMs));
-  rows.push(row('L3 count', 'getL3Summary', await measured(log, () => invoke('cs-agent', 'getL3Summary', { versionId: SHOP_VERSION }).then((r) => unwrap(r, 'getL3Summary'))), latencyMs));
+  rows.push(row('open overview', 'listReleases', await m(() => invoke('po', 'listReleases', {}).then((r) => unwrap(r, 'listReleases'))), latencyMs));
+  rows.push(row('first save (new handoff)', 'saveHandoff', await m(() => invoke('po', 'saveHandoff', { versionId: SHOP_VERSION, baseRevision: 0, content: content() }).then((r) => unwrap(r, 'save'))), latencyMs, 'also links the release page'));
+  rows.push(row('save (edit)', 'saveHandoff', await m(() => invoke('po', 'saveHandoff', { versionId: SHOP_VERSION, baseRevision: 1, content: content('Edited: carts follow the shopper.') }).then((r) => unwrap(r, 'save'))), latencyMs));
+  rows.push(row('open a handoff', 'getHandoff', await m(() => invoke('cs-agent', 'getHandoff', { versionId: SHOP_VERSION }).then((r) => unwrap(r, 'getHandoff'))), latencyMs));
+  rows.push(row('mark ready', 'setStatus', await m(() => invoke('po', 'setStatus', { versionId: SHOP_VERSION, baseRevision: 2, status: 'ready' }).then((r) => unwrap(r, 'setStatus'))), latencyMs));
+  rows.push(row('L3 pre-fill', 'getL3Prefill', await m(() => invoke('cs-agent', 'getL3Prefill', { versionId: SHOP_VERSION, item: { kind: 'step', position: 1 } }).then((r) => unwrap(r, 'getL3Prefill'))), latencyMs));
+  rows.push(row('L3 count', 'getL3Summary', await m(() => invoke('cs-agent', 'getL3Summary', { versionId: SHOP_VERSION }).then((r) => unwrap(r, 'getL3Summary'))), latencyMs));
 
   const manifest = readFileSync(resolve(__dirname, '..', 'manifest.yml'), 'utf8');
   if (/avi:jira:released:version/.test(manifest)) {
@@ -78,17 +86,18 @@ export async function measureActions(site: LocalSite, latencyMs: number): Promis
 
   const contract = readFileSync(resolve(__dirname, '..', 'src', 'contract', 'index.ts'), 'utf8');
   if (/^\s+saveWalkthrough:/m.test(contract)) {
-    // The CS lead records the walkthrough on the ready handoff (revision 3 after save, edit, mark ready).
+    // The CS lead records the walkthrough on the ready handoff: the walkthrough's own first revision (base 0).
     const walkthrough = {
       heldAt: '2026-07-01T14:00:00Z',
       attendees: ['cs-lead', 'cs-agent'].map((role) => ({ accountId: PEOPLE.find((p) => p.role === role)?.accountId ?? '' })),
       questions: [{ text: 'Does the saved cart keep prices from the day it was saved?', raisedBy: 'Ana Silva', settlement: null }],
     };
-    rows.push(row('walkthrough save', 'saveWalkthrough', await measured(log, () => invoke('cs-lead', 'saveWalkthrough', { versionId: SHOP_VERSION, baseRevision: 3, walkthrough }).then((r) => unwrap(r, 'saveWalkthrough'))), latencyMs));
+    rows.push(row('walkthrough save', 'saveWalkthrough', await m(() => invoke('cs-lead', 'saveWalkthrough', { versionId: SHOP_VERSION, baseRevision: 0, walkthrough }).then((r) => unwrap(r, 'saveWalkthrough'))), latencyMs));
   } else {
     rows.push(na('walkthrough save', 'saveWalkthrough', 'no walkthrough resolver yet'));
   }
   site.jira.settings.latencyMs = 0;
+  site.host.storageSettings.latencyMs = 0;
   return rows;
 }
 

@@ -5,7 +5,9 @@
  */
 import type { HandoffView, ResolverError } from '../src/contract';
 import type { StoredHandoff } from '../src/domain/handoff';
-import { acceptedRecords, collectRecords, historyHeadKey, parseHistoryPage } from '../src/domain/history/history';
+import { kvs } from '@forge/kvs';
+import type { HistoryEntry } from '../src/resolvers/handoff-store';
+import { ENTITIES, historyKey } from '../src/store/port';
 import { handoffPropertyKey } from '../src/domain/property-keys';
 import type { LocalSite } from '../local-site/site';
 import { content, invoker, rest, unwrap } from './fixtures';
@@ -116,11 +118,10 @@ export async function concurrentSaves(site: LocalSite, versionIds: string[], opt
 }
 
 /** Whether the history's head page, filtered as readers filter it, has the stored revision's text. */
+/** The history record of the stored revision (in the app's storage) holds the stored text. */
 async function historyHolds(site: LocalSite, stored: StoredHandoff): Promise<boolean> {
-  const { status, json } = await rest(site, 'app', 'GET', `/rest/api/3/project/SHOP/properties/${historyHeadKey(stored.versionId)}`);
-  if (status !== 200) return false;
-  const records = acceptedRecords(collectRecords(parseHistoryPage((json as { value: unknown }).value, stored.versionId), []), stored);
-  return records.find((r) => r.revision === stored.revision)?.content?.whatsNew === stored.content.whatsNew;
+  const entry = await site.host.runAsApp(() => kvs.entity<HistoryEntry>(ENTITIES.history).get(historyKey(stored.projectId, stored.versionId, stored.revision)));
+  return entry?.record.content?.whatsNew === stored.content.whatsNew;
 }
 
 export async function storedHandoff(site: LocalSite, versionId: string): Promise<StoredHandoff | null> {

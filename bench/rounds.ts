@@ -1,12 +1,24 @@
 import type { RequestLogEntry } from '../local-site/jira';
 
-/** Runs `fn` and returns what it answered plus the Jira calls made while it ran. */
-export async function measured<T>(log: RequestLogEntry[], fn: () => Promise<T>): Promise<{ value: T; calls: RequestLogEntry[]; wallMs: number }> {
+/** A Forge storage call as the local host logs it (site.host.storageLog). */
+export interface StorageCall {
+  path: string;
+  startedAt: number;
+  endedAt: number;
+}
+
+/** Runs `fn` and returns what it answered plus the Jira calls (and, given its log, the storage calls) made while it ran. */
+export async function measured<T>(
+  log: RequestLogEntry[],
+  fn: () => Promise<T>,
+  storageLog: StorageCall[] = [],
+): Promise<{ value: T; calls: RequestLogEntry[]; storage: StorageCall[]; wallMs: number }> {
   const from = log.length;
+  const fromStorage = storageLog.length;
   const started = performance.now();
   const value = await fn();
   const wallMs = performance.now() - started;
-  return { value, calls: log.slice(from), wallMs };
+  return { value, calls: log.slice(from), storage: storageLog.slice(fromStorage), wallMs };
 }
 
 /** A call that changes Jira (the approximate-count search is a POST that only reads). */

@@ -10,6 +10,8 @@ import { isPropertyRead, isVersionPage, measured } from './rounds';
 export interface ScalingRow {
   versions: number;
   calls: number;
+  /** Forge storage calls (the handoffs' by-project queries). */
+  storageCalls: number;
   propertyReads: number;
   versionPages: number;
   rounds: number;
@@ -31,15 +33,17 @@ export async function measureScaling(counts: number[], latencyMs: number): Promi
       const invoke = invoker(site);
       unwrap(await invoke('po', 'listReleases', {}), 'warm-up');
       site.jira.settings.latencyMs = latencyMs;
-      const m = await measured(site.jira.requestLog, () => invoke('po', 'listReleases', {}).then((r) => unwrap(r, 'listReleases')));
+      site.host.storageSettings.latencyMs = latencyMs;
+      const m = await measured(site.jira.requestLog, () => invoke('po', 'listReleases', {}).then((r) => unwrap(r, 'listReleases')), site.host.storageLog);
       const shown = (m.value as { releases: unknown[] }).releases.length;
       if (shown !== Math.max(n, existing)) throw new Error(`overview shows ${shown} versions, expected ${Math.max(n, existing)}`);
       rows.push({
         versions: shown,
         calls: m.calls.length,
+        storageCalls: m.storage.length,
         propertyReads: m.calls.filter(isPropertyRead).length,
         versionPages: m.calls.filter(isVersionPage).length,
-        rounds: roundsOf(m.calls),
+        rounds: roundsOf([...m.calls, ...m.storage]),
         wallMs: m.wallMs,
       });
     } finally {

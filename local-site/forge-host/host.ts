@@ -112,6 +112,8 @@ export interface ForgeHost {
   readonly deliveries: Delivery[];
   /** Every @forge/kvs call the app made, for call and round budgets (count rounds with the Jira emulator's roundsOf). */
   readonly storageLog: StorageCall[];
+  /** Added latency per storage call (ms), like the Jira emulator's `latencyMs`. */
+  readonly storageSettings: { latencyMs: number };
   invoke<T = unknown>(accountId: string, functionKey: string, payload: unknown, opts: InvokeOptions): Promise<T>;
   runScheduledTrigger(moduleKey: string): Promise<unknown>;
   runWorkflowValidator(moduleKey: string, args: unknown): Promise<unknown>;
@@ -151,10 +153,13 @@ export function createForgeHost(options: ForgeHostOptions): ForgeHost {
     hasStorageScope: Array.isArray(manifest.permissions.scopes) && manifest.permissions.scopes.includes('storage:app'),
   };
   const storageLog: StorageCall[] = [];
+  const storageSettings = { latencyMs: 0 };
   const storage: ServiceFetch = async (path, init) => {
     // The answer reaches the caller asynchronously, after calls issued together (Promise.all) have all
     // started: they overlap in the log and count as one round; calls made one after another do not.
     const startedAt = performance.timeOrigin + performance.now();
+    // Like the Jira emulator's latencyMs: the bench and the round-budget tests make storage calls take time too.
+    if (storageSettings.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, storageSettings.latencyMs));
     const res = await handleStorageRequest(store, caller, path, init);
     storageLog.push({ path, status: res.status, startedAt, endedAt: performance.timeOrigin + performance.now() });
     return res;
@@ -359,6 +364,7 @@ export function createForgeHost(options: ForgeHostOptions): ForgeHost {
     appDir,
     deliveries: log.entries,
     storageLog,
+    storageSettings,
     invoke,
     runScheduledTrigger,
     runWorkflowValidator,

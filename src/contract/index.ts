@@ -5,6 +5,8 @@
  */
 import { z } from 'zod';
 import { HandoffContentSchema, type StoredHandoff } from '../domain/handoff';
+import { CONTENT_SECTIONS } from '../domain/merge';
+import type { RecordRevisions } from '../domain/records';
 import type { AdfDoc } from '../domain/adf';
 import type { Result } from '../domain/errors';
 import type { HandoffState } from '../domain/state';
@@ -19,11 +21,16 @@ export type { ErrorCode, ResolverError, Result, SaveConflict } from '../domain/e
 export type { HandoffState } from '../domain/state';
 export type { AdfDoc } from '../domain/adf';
 export type { PersonRef } from '../domain/person';
+export type { ContentSection } from '../domain/merge';
+export type { RecordRevisions } from '../domain/records';
 
-/** Jira version ids are numeric strings; anything else is refused before a Jira call is made. */
+/**
+ * Jira version ids are numeric strings, written one way only: "010002" would otherwise name version 10002
+ * a second time (a second handoff of the same release), so leading zeros are refused.
+ */
 export const VersionIdSchema = z
   .string({ error: 'versionId must be a string' })
-  .regex(/^\d{1,18}$/, { error: 'versionId must be a Jira version id (digits only)' });
+  .regex(/^[1-9][0-9]{0,17}$/, { error: 'versionId must be a Jira version id (digits only, no leading zero)' });
 
 export const ListReleasesPayloadSchema = z.object({}).strict();
 export const GetHandoffPayloadSchema = z.object({ versionId: VersionIdSchema }).strict();
@@ -33,6 +40,11 @@ export const SaveHandoffPayloadSchema = z
     /** The revision the editor started from (0 when there was no handoff yet). */
     baseRevision: z.number({ error: 'baseRevision must be a number' }).int().nonnegative(),
     content: HandoffContentSchema,
+    /**
+     * The sections this person changed. Only they are applied on top of what others saved since
+     * `baseRevision`; absent: every section that differs from `baseRevision`.
+     */
+    sections: z.array(z.enum(CONTENT_SECTIONS, { error: `sections must name content sections (${CONTENT_SECTIONS.join(', ')})` })).max(CONTENT_SECTIONS.length).optional(),
   })
   .strict();
 export const SetStatusPayloadSchema = z
@@ -151,6 +163,12 @@ export interface HandoffView {
   rollout: Rollout;
   /** Something the save did that the editor did not ask for (e.g. moved a ready handoff back to draft). */
   notice?: string;
+  /**
+   * Each record's revision (0: not stored yet). A change names the one of its own record as its
+   * baseRevision: a content save or status change `content`, a walkthrough change `walkthrough`, a
+   * rollout move `rollout`.
+   */
+  revisions: RecordRevisions;
 }
 
 /**

@@ -22,8 +22,13 @@ export type ErrorCode =
 export interface SaveConflict {
   /** What is stored now (someone else's save). */
   theirs: StoredHandoff;
-  /** What the caller tried to save, returned so nothing is lost. */
+  /**
+   * What the caller tried to save, returned so nothing is lost: for a content save, their sections on
+   * top of what is stored (so saving it again changes only their sections).
+   */
   yours: HandoffContent;
+  /** The sections both changed (ContentSection keys, the handoff's order); absent: not a content save. */
+  sections?: string[];
 }
 
 export interface ResolverError {

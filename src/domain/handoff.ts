@@ -118,16 +118,11 @@ export const StoredHandoffSchema = z.object({
    */
   historyHead: z.number().int().positive().optional(),
   /**
-   * A fresh random id stamped by every write (resolvers/handoff-writes.ts `commitWrite`). Jira has no
-   * compare-and-set, so a writer reads the handoff back after its PUT: another id there means another
-   * save overwrote this one, and the writer answers CONFLICT instead of "saved".
+   * The content record's fresh id per commit (domain/records.ts): after an answer lost on the way back,
+   * it tells a writer whether its commit is the stored one, and a read whether Jira's copy is current.
    */
   writeId: z.string().max(64).optional(),
-  /**
-   * The last ACCEPTED_WRITES_KEPT writes this handoff descends from, oldest first (the last one is this
-   * revision's own). Lets a writer whose write was already built on by a later save see that it was
-   * accepted, and lets history readers drop records left by writes that lost (see domain/history).
-   */
+  /** Written by earlier versions of the app (write-then-verify); read when importing, never written. */
   acceptedWrites: z.array(AcceptedWriteSchema).max(ACCEPTED_WRITES_KEPT).optional(),
 });
 export type StoredHandoff = z.output<typeof StoredHandoffSchema>;

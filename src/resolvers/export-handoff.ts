@@ -5,7 +5,6 @@
 import type { z } from 'zod';
 import type { ExportHandoffPayloadSchema, HandoffExport } from '../contract';
 import { appError } from '../domain/errors';
-import { handoffPropertyKey } from '../domain/property-keys';
 import type { HandoffExportInput } from '../domain/living/export-common';
 import { toConfluenceStorage } from '../domain/living/export-confluence';
 import { toMarkdown } from '../domain/living/export-markdown';
@@ -13,7 +12,10 @@ import { currentStageLabel, initialRollout } from '../domain/living/rollout';
 import { readAccess, requireAccess, settledValue } from './access';
 import { handoffPageUrl } from './handoff-writes';
 import type { Action } from './run';
-import { parseStoredHandoff, versionInProject } from './views';
+import { versionInProject } from './views';
+import { readHandoff } from './handoff-store';
+import { targetOf } from './handoff-writes';
+
 
 /** A file name safe on every OS: the project key and the version name, lower-case, dashes for the rest. */
 export function exportFilename(projectKey: string, versionName: string, extension: string): string {
@@ -30,12 +32,12 @@ export const exportHandoff: Action<z.output<typeof ExportHandoffPayloadSchema>, 
   const [access, versionResult, property, siteUrl] = await Promise.allSettled([
     readAccess(deps, call.project),
     deps.jira.getVersion(versionId),
-    deps.jira.getProjectProperty(call.project.key, handoffPropertyKey(versionId)),
+    readHandoff(deps, targetOf(call.project, versionId)),
     call.siteUrl(),
   ]);
   const { project } = requireAccess(access, 'read', call.project);
   const version = versionInProject(versionResult, versionId, project);
-  const handoff = parseStoredHandoff(settledValue(property), versionId, deps.log);
+  const handoff = settledValue(property);
   if (!handoff) throw appError('NOT_FOUND', `Version ${version.name} has no handoff yet, so there is nothing to export.`);
   const input: HandoffExportInput = {
     projectKey: project.key,

@@ -8,7 +8,7 @@ import type { OverrideGatePayloadSchema, WithdrawOverridePayloadSchema } from '.
 import { appError } from '../domain/errors';
 import { gateIndexEntry, withGateEntry } from '../domain/gate/gate-index';
 import { evaluateGate, fitGateRecord, gateView, type GateRecord, type GateView } from '../domain/gate/rules';
-import { gatePropertyKey, handoffPropertyKey } from '../domain/property-keys';
+import { gatePropertyKey } from '../domain/property-keys';
 import type { PermissionSet } from '../jira';
 import { readAccess, requireAccess, settledValue, type ProjectAccess } from './access';
 import type { ClaimedProject } from './call-context';
@@ -17,7 +17,10 @@ import type { CallContext } from './call-context';
 import type { ResolverDeps } from './deps';
 import { putGateIndex, readGateContext, ruleOf } from './gate-context';
 import type { Action } from './run';
-import { parseStoredHandoff, versionInProject } from './views';
+import { versionInProject } from './views';
+import { readHandoff } from './handoff-store';
+import { targetOf } from './handoff-writes';
+
 
 export function requireAdmin(access: PromiseSettledResult<ProjectAccess>, claimed: ClaimedProject, what: string): { permissions: PermissionSet; project: ProjectInfo } {
   const granted = requireAccess(access, 'read', claimed);
@@ -45,14 +48,14 @@ async function changeOverride(
     jira.getVersion(versionId),
     jira.getMyself(),
     readGateContext(deps, claimed.key, versionId),
-    jira.getProjectProperty(claimed.key, handoffPropertyKey(versionId)),
+    readHandoff(deps, targetOf(claimed, versionId)),
   ]);
   const { project } = requireAdmin(permissions, claimed, what);
   const v = versionInProject(version, versionId, project);
   const now = deps.now();
   const { record, index, settings } = settledValue(gate);
   const next = fitGateRecord(change(record, settledValue(me), now));
-  const handoff = parseStoredHandoff(settledValue(handoffValue), versionId, deps.log);
+  const handoff = settledValue(handoffValue);
   const input = { version: v, handoff, override: next.override, record: next, rule: ruleOf(deps.lateness, settings), now, walkthroughGate: settings.walkthroughGate };
   const entry = gateIndexEntry(next, evaluateGate(input));
   await Promise.all([

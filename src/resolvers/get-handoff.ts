@@ -3,28 +3,37 @@ import type { z } from 'zod';
 import { handoffPropertyKey } from '../domain/property-keys';
 import { readAccess, requireAccess, settledValue } from './access';
 import { readGateContext } from './gate-context';
+import { loadRecords, readRecords, repairPublished, type Target } from './handoff-store';
+import { targetOf } from './handoff-writes';
 import type { Action } from './run';
-import { handoffView, parseStoredHandoff, versionInProject } from './views';
+import type { ResolverDeps } from './deps';
+import type { HandoffRecords } from '../domain/records';
+import { handoffView, versionInProject } from './views';
 
 /**
- * One parallel round, 6 Jira calls: the person's permissions and the project, the version, its handoff property, its gate
- * record, and the project's gate index (which holds the project's lead time).
+ * One parallel round: the person's permissions and the project, the version, the handoff's records (one storage call),
+ * the published content property, and the gate context. The property serves twice: a handoff stored
+ * before records existed is imported from it (first access), and when it is older than the record (a
+ * publish failed or landed out of order) it is published again, beside the answer.
  */
 export const getHandoff: Action<z.output<typeof GetHandoffPayloadSchema>, HandoffView> = async ({ versionId }, { project: claimed }, deps) => {
-  const [access, version, property, gate] = await Promise.allSettled([
+  // Records are keyed by the claimed id; requireAccess proves it is the project Jira answered before any is used.
+  const target = targetOf(claimed, versionId);
+  const [access, version, records, published, gate] = await Promise.allSettled([
     readAccess(deps, claimed),
     deps.jira.getVersion(versionId),
-    deps.jira.getProjectProperty(claimed.key, handoffPropertyKey(versionId)),
+    readRecords(deps, target),
+    deps.jira.getProjectPropertyAs(claimed.key, handoffPropertyKey(versionId), 'app'),
     readGateContext(deps, claimed.key, versionId),
   ]);
-  const { project, permissions } = requireAccess(access, 'read', claimed);
-  return handoffView({
-    project,
-    version: versionInProject(version, versionId, project),
-    permissions,
-    handoff: parseStoredHandoff(settledValue(property), versionId, deps.log),
-    lateness: deps.lateness,
-    gate: settledValue(gate),
-    now: deps.now(),
-  });
+  const { permissions: granted, project } = requireAccess(access, 'read', claimed);
+  const v = versionInProject(version, versionId, project);
+  const current = await importOrRepair(deps, target, settledValue(records).records, settledValue(published));
+  return handoffView({ project, version: v, permissions: granted, records: current, lateness: deps.lateness, gate: settledValue(gate), now: deps.now() });
 };
+
+async function importOrRepair(deps: ResolverDeps, t: Target, records: HandoffRecords, published: unknown): Promise<HandoffRecords> {
+  if (records.content === null) return loadRecords(deps, t, records, published);
+  await repairPublished(deps, t, records, published);
+  return records;
+}

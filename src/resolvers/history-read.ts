@@ -1,36 +1,36 @@
 /**
- * Reading the revision history (Browse projects). One parallel round: permissions, the project, the version,
- * the handoff, the history's head page and its 10 archive slots (15 Jira calls). The handoff is read only
- * to drop records of writes that never became it (`acceptedRecords`): a save whose history PUT landed
- * but whose handoff PUT failed, or a concurrent save that lost.
+ * Reading the revision history (Browse projects): one history record per content revision, in the
+ * record store (handoff-store.ts writes each in the same transaction as its revision, so a kept record
+ * is always a committed revision). Round 1: permissions, the version and the first page of records;
+ * then one storage call per further 100 records (at most HISTORY_KEPT are kept).
  */
 import type { z } from 'zod';
-import type { DiffRevisionsPayloadSchema, HandoffHistory, ListHistoryPayloadSchema, ProjectInfo, RevisionDiff } from '../contract';
-import { appError } from '../domain/errors';
-import { acceptedRecords, collectRecords, contentAt, historyArchiveKeys, historyHeadKey, HISTORY_ARCHIVE_SLOTS, parseHistoryPage, type HistoryRecord } from '../domain/history/history';
-import { diffHandoff } from '../domain/living/diff';
-import { readAccess, requireAccess, settledValue } from './access';
+import type { DiffRevisionsPayloadSchema, HandoffHistory, ListHistoryPayloadSchema, RevisionDiff } from '../contract';
 import type { ClaimedProject } from './call-context';
+import { appError } from '../domain/errors';
+import { contentAt, type HistoryRecord } from '../domain/history/history';
+import { diffHandoff } from '../domain/living/diff';
+import { ENTITIES, INDEXES } from '../store/port';
+import { readAccess, requireAccess, settledValue } from './access';
 import type { ResolverDeps } from './deps';
+import { HISTORY_KEPT, type HistoryEntry } from './handoff-store';
 import type { Action } from './run';
-import { parseStoredHandoff, versionInProject } from './views';
-import { handoffPropertyKey } from '../domain/property-keys';
+import { versionInProject } from './views';
 
+const PAGE = 100;
+
+async function historyRecords(deps: ResolverDeps, project: ClaimedProject, versionId: string, cursor?: string): Promise<HistoryRecord[]> {
+  const page = await deps.store.query<HistoryEntry>({ entity: ENTITIES.history, index: INDEXES.byVersion, partition: [project.id, versionId], limit: PAGE, sort: 'DESC', ...(cursor ? { cursor } : {}) });
+  const records = page.items.map((i) => i.value.record);
+  return page.cursor ? [...records, ...(await historyRecords(deps, project, versionId, page.cursor))] : records;
+}
+
+/** Newest first. */
 async function readRecords(deps: ResolverDeps, claimed: ClaimedProject, versionId: string): Promise<HistoryRecord[]> {
-  const [permissions, version, handoff, head, ...archives] = await Promise.allSettled([
-    readAccess(deps, claimed),
-    deps.jira.getVersion(versionId),
-    deps.jira.getProjectProperty(claimed.key, handoffPropertyKey(versionId)),
-    deps.jira.getProjectProperty(claimed.key, historyHeadKey(versionId)),
-    ...historyArchiveKeys(versionId).map((key) => deps.jira.getProjectProperty(claimed.key, key)),
-  ]);
-  const { project } = requireAccess(permissions, 'read', claimed);
+  const [access, version, records] = await Promise.allSettled([readAccess(deps, claimed), deps.jira.getVersion(versionId), historyRecords(deps, claimed, versionId)]);
+  const { project } = requireAccess(access, 'read', claimed);
   versionInProject(version, versionId, project);
-  const records = collectRecords(
-    parseHistoryPage(settledValue(head), versionId),
-    archives.map((page) => parseHistoryPage(settledValue(page), versionId)),
-  );
-  return acceptedRecords(records, parseStoredHandoff(settledValue(handoff), versionId, deps.log));
+  return settledValue(records).sort((a, b) => b.revision - a.revision);
 }
 
 export const listHistory: Action<z.output<typeof ListHistoryPayloadSchema>, HandoffHistory> = async ({ versionId }, { project }, deps) => {
@@ -49,7 +49,7 @@ export const diffRevisions: Action<z.output<typeof DiffRevisionsPayloadSchema>, 
     const kept = records.find((r) => r.revision === revision);
     const message = kept
       ? `Revision ${revision} was too big to keep a copy of, so it cannot be compared.`
-      : `Revision ${revision} is not in the kept history of this handoff (it keeps the newest ${HISTORY_ARCHIVE_SLOTS + 1} pages of revisions).`;
+      : `Revision ${revision} is not in the kept history of this handoff (it keeps the newest ${HISTORY_KEPT} revisions).`;
     throw appError('NOT_FOUND', message, { fields: { [field]: message } });
   };
   return { from, to, changes: diffHandoff(side(from, 'from'), side(to, 'to')) };

@@ -2,12 +2,14 @@ import type { z } from 'zod';
 import type { GetL3PrefillPayloadSchema, L3Prefill } from '../contract';
 import { appError } from '../domain/errors';
 import { buildL3Bug } from '../domain/l3-bug';
-import { handoffPropertyKey } from '../domain/property-keys';
 import { readAccess, requireAccess, settledValue } from './access';
 import { handoffPageUrl } from './handoff-writes';
 import { assertItemExists, bugTypeOf, rolloutStageOf, withChainLabel } from './l3-rules';
 import type { Action } from './run';
-import { parseStoredHandoff, versionInProject } from './views';
+import { versionInProject } from './views';
+import { readHandoff } from './handoff-store';
+import { targetOf } from './handoff-writes';
+
 
 /**
  * The CreateIssueModal context for an L3 bug filed from a handoff. Anyone who can browse the project
@@ -20,7 +22,7 @@ export const getL3Prefill: Action<z.output<typeof GetL3PrefillPayloadSchema>, L3
   const [access, version, property, issueTypes, siteUrl] = await Promise.allSettled([
     readAccess(deps, call.project),
     deps.jira.getVersion(versionId),
-    deps.jira.getProjectProperty(call.project.key, handoffPropertyKey(versionId)),
+    readHandoff(deps, targetOf(call.project, versionId)),
     deps.jira.getCreatableIssueTypes(call.project.key),
     call.siteUrl(),
   ]);
@@ -28,7 +30,7 @@ export const getL3Prefill: Action<z.output<typeof GetL3PrefillPayloadSchema>, L3
   const found = versionInProject(version, versionId, project);
   // A project-level obstacle (no Create issues permission, no Bug type) is named before a missing handoff.
   const bugType = bugTypeOf(settledValue(issueTypes), project);
-  const handoff = parseStoredHandoff(settledValue(property), versionId, deps.log);
+  const handoff = settledValue(property);
   if (!handoff) {
     throw appError('NOT_FOUND', `No CS handoff for this release yet: the product owner has to write one for ${found.name} before L3 bugs can be filed from it.`);
   }

@@ -5,13 +5,13 @@ import { nextRevision } from '../domain/walkthrough/rules';
 import type { Action } from './run';
 import { changeHandoff } from './walkthrough-change';
 
-/** Moves the rollout stage with what was learned (Edit issues). The overview does not show it, so no index write. */
+/** Moves the rollout stage with what was learned (Edit issues), on top of the rollout's own revision. */
 export const moveRollout: Action<z.output<typeof MoveRolloutPayloadSchema>, HandoffView> = (payload, call, deps) =>
   changeHandoff(deps, call, {
     versionId: payload.versionId,
     baseRevision: payload.baseRevision,
+    record: 'rollout',
     access: 'edit',
-    withIndex: false,
     what: 'the rollout is moved',
     apply: (stored, me, now) => nextRevision(stored, { rollout: moveStage(stored.rollout ?? initialRollout(), payload.to, payload.learned, me, now) }, me, now),
   });

@@ -9,8 +9,9 @@ import type { z } from 'zod';
 import type { ProjectSettingsView, SaveSettingsPayloadSchema } from '../contract';
 import { parseGateIndex, reevaluatedEntry, type GateIndex } from '../domain/gate/gate-index';
 import { parseSettings, type ProjectSettings } from '../domain/gate/rules';
-import { indexEntry, parseIndex, type HandoffIndex } from '../domain/handoff-index';
-import { GATE_INDEX_PROPERTY_KEY, INDEX_PROPERTY_KEY, SETTINGS_PROPERTY_KEY } from '../domain/property-keys';
+import type { IndexEntry } from '../domain/handoff-index';
+import { overviewEntries } from './list-releases';
+import { GATE_INDEX_PROPERTY_KEY, SETTINGS_PROPERTY_KEY } from '../domain/property-keys';
 import type { JiraVersion } from '../jira';
 import { capabilitiesOf, readAccess, requireAccess, settledValue } from './access';
 import { healthOf } from './app-health';
@@ -31,25 +32,25 @@ export const getSettings: Action<unknown, ProjectSettingsView> = async (_payload
 
 /** Round 1 (parallel): permissions, both settings copies, the versions and the handoff index. Round 2: both writes. */
 export const saveSettings: Action<z.output<typeof SaveSettingsPayloadSchema>, ProjectSettingsView> = async (payload, { project: claimed }, deps) => {
-  const [permissions, value, gateIndexValue, versions, handoffIndexValue, appPermissions] = await Promise.allSettled([
+  const [permissions, value, gateIndexValue, versions, handoffs, appPermissions] = await Promise.allSettled([
     readAccess(deps, claimed),
     deps.jira.getProjectProperty(claimed.key, SETTINGS_PROPERTY_KEY),
     deps.jira.getProjectProperty(claimed.key, GATE_INDEX_PROPERTY_KEY),
     deps.jira.listProjectVersions(claimed.key),
-    deps.jira.getProjectProperty(claimed.key, INDEX_PROPERTY_KEY),
+    overviewEntries(deps, claimed.id),
     deps.jira.getAppPermissions(claimed.key),
   ]);
   const { project } = requireAdmin(permissions, claimed, 'change the project\'s CS Handoff settings');
   const gateIndex = parseGateIndex(settledValue(gateIndexValue));
   const current = parseSettings(settledValue(value));
   const settings: ProjectSettings = { leadTimeDays: payload.leadTimeDays ?? current.leadTimeDays, walkthroughGate: payload.walkthroughGate ?? current.walkthroughGate };
-  const nextIndex = reevaluated(deps, gateIndex, settings, settledValue(versions), parseIndex(settledValue(handoffIndexValue)));
+  const nextIndex = reevaluated(deps, gateIndex, settings, settledValue(versions), settledValue(handoffs));
   await Promise.all([deps.jira.putProjectProperty(project.key, SETTINGS_PROPERTY_KEY, settings), putGateIndex(deps, project.key, nextIndex)]);
   return { settings, canAdminister: true, appHealth: healthOf(project.key, appPermissions) };
 };
 
 /** The gate index with the new settings and every entry re-evaluated with the new lead time. */
-function reevaluated(deps: ResolverDeps, index: GateIndex, settings: ProjectSettings, versions: JiraVersion[], handoffs: HandoffIndex): GateIndex {
+function reevaluated(deps: ResolverDeps, index: GateIndex, settings: ProjectSettings, versions: JiraVersion[], handoffs: Map<string, IndexEntry>): GateIndex {
   const rule = ruleOf(deps.lateness, settings);
   const now = deps.now();
   const next: GateIndex = { ...index, settings, versions: {} };
@@ -57,7 +58,7 @@ function reevaluated(deps: ResolverDeps, index: GateIndex, settings: ProjectSett
     const entry = index.versions[version.id];
     // Same membership as the scan: unreleased versions, and released ones Jira refused to put back.
     if (version.archived || (version.released && !entry?.unreleaseFailed)) continue;
-    next.versions[version.id] = reevaluatedEntry(entry, { version, handoff: indexEntry(handoffs, version.id), rule, now, walkthroughGate: settings.walkthroughGate });
+    next.versions[version.id] = reevaluatedEntry(entry, { version, handoff: handoffs.get(version.id) ?? null, rule, now, walkthroughGate: settings.walkthroughGate });
   }
   return next;
 }

@@ -9,6 +9,7 @@ import type { JiraVersion, PermissionSet } from '../jira';
 import { capabilitiesOf, settledValue } from './access';
 import type { Logger } from './deps';
 import { gateView, type GateRecord, type ProjectSettings } from '../domain/gate/rules';
+import { composeHandoff, revisionsOf, type HandoffRecords } from '../domain/records';
 
 export function toVersionInfo(version: JiraVersion): VersionInfo {
   const { id, name, description, releaseDate, released, archived } = version;
@@ -45,14 +46,16 @@ export interface ViewParts {
   project: ProjectInfo;
   version: JiraVersion;
   permissions: PermissionSet;
-  handoff: StoredHandoff | null;
+  /** The handoff's records as committed (the answer shows each record's revision). */
+  records: HandoffRecords;
   lateness: LatenessRule;
   /** The version's gate record and the project's settings, when the caller read them (else: none, defaults). */
   gate?: { record: GateRecord | null; settings?: ProjectSettings | undefined } | null | undefined;
   now?: Date;
 }
 
-export function handoffView({ project, version, permissions, handoff, lateness, gate, now }: ViewParts): HandoffView {
+export function handoffView({ project, version, permissions, records, lateness, gate, now }: ViewParts): HandoffView {
+  const handoff = composeHandoff(records);
   // The project's lead time decides both the lozenge and the gate, so they never disagree.
   const rule = gate?.settings ? { ...lateness, leadTimeDays: gate.settings.leadTimeDays } : lateness;
   return {
@@ -67,5 +70,6 @@ export function handoffView({ project, version, permissions, handoff, lateness, 
     walkthrough: handoff?.walkthrough ?? null,
     unsettledQuestions: unsettledQuestions(handoff?.walkthrough),
     rollout: handoff?.rollout ?? initialRollout(),
+    revisions: revisionsOf(records),
   };
 }

@@ -12,7 +12,8 @@ import { appError } from '../domain/errors';
 import { briefGapTask, briefGapToFile, recordBriefGapIssue } from '../domain/walkthrough/brief-gap';
 import type { JiraIssueType } from '../jira';
 import type { CallContext } from './call-context';
-import { handoffPageUrl } from './handoff-writes';
+import { handoffPageUrl, targetOf } from './handoff-writes';
+import { fileOnce } from './brief-gap-filing';
 import { withChainLabel } from './l3-rules';
 import type { ResolverDeps } from './deps';
 import type { Action } from './run';
@@ -22,8 +23,8 @@ export const saveWalkthrough: Action<z.output<typeof SaveWalkthroughPayloadSchem
   changeHandoff(deps, call, {
     versionId: payload.versionId,
     baseRevision: payload.baseRevision,
+    record: 'walkthrough',
     access: 'read',
-    withIndex: true,
     what: 'the walkthrough is recorded',
     // The attendees' accountIds, checked with Jira in one bulk call (as the person) in round 1; the names stored are Jira's.
     prefetch: () => peopleNamed(deps, attendeeAccountIds(payload.walkthrough)),
@@ -39,8 +40,8 @@ export const settleQuestion: Action<z.output<typeof SettleQuestionPayloadSchema>
   changeHandoff(deps, call, {
     versionId: payload.versionId,
     baseRevision: payload.baseRevision,
+    record: 'walkthrough',
     access: 'read',
-    withIndex: true,
     what: 'walkthrough questions are settled',
     apply: (stored, me, now) => settle(stored, payload.questionId, payload.settlement, me, now),
   });
@@ -49,8 +50,8 @@ export const promoteQuestion: Action<z.output<typeof PromoteQuestionPayloadSchem
   changeHandoff(deps, call, {
     versionId: payload.versionId,
     baseRevision: payload.baseRevision,
+    record: 'walkthrough',
     access: 'edit',
-    withIndex: true,
     what: 'a walkthrough question becomes a likely question',
     apply: (stored, me, now) => promote(stored, payload.questionId, payload.answer, me, now),
   });
@@ -71,40 +72,44 @@ export function taskTypeOf(types: readonly JiraIssueType[], projectKey: string):
 }
 
 /**
- * Files a brief gap as a Jira task (as the person), then records the task's key on the settlement
- * through the usual verified write. Round 1 also reads the project's creatable issue types.
+ * Files a brief gap as a Jira task (as the person), at most once per question (brief-gap-filing.ts),
+ * then records the task's key on the settlement through the usual compare-and-set commit. Round 1 also
+ * reads the project's creatable issue types.
  */
 export const fileBriefGap: Action<z.output<typeof FileBriefGapPayloadSchema>, HandoffView> = (payload, call, deps) =>
   changeHandoff(deps, call, {
     versionId: payload.versionId,
     baseRevision: payload.baseRevision,
+    record: 'walkthrough',
     access: 'create',
-    withIndex: false,
     what: 'a brief gap is filed as a Jira task',
-    withSiteUrl: true,
     prefetch: () => deps.jira.getCreatableIssueTypes(call.project.key),
-    apply: async (stored, me, now, issueTypes, version, project) => {
+    withSiteUrl: true,
+    prepare: (stored, issueTypes, version, project) => {
       const question = briefGapToFile(stored, payload.questionId);
-      const taskType = taskTypeOf(issueTypes, project.key);
-      const handoffUrl = handoffPageUrl(await call.siteUrl(), project, payload.versionId, deps.appIdentity());
-      const task = withChainLabel(() =>
-        briefGapTask({
-          link: { projectKey: project.key, versionId: payload.versionId },
-          versionName: version.name,
-          question,
-          note: question.settlement.note,
-          handoffUrl,
-        }),
-      );
-      const created = await deps.jira.createIssue({
-        projectId: project.id,
-        issueTypeId: taskType.id,
-        summary: task.summary,
-        description: task.description,
-        fixVersionIds: [payload.versionId],
-        labels: task.labels,
+      // At most one task per question, whatever is clicked twice or retried (brief-gap-filing.ts).
+      return fileOnce(deps, targetOf(project, payload.versionId), payload.questionId, async () => {
+        const taskType = taskTypeOf(issueTypes, project.key);
+        const handoffUrl = handoffPageUrl(await call.siteUrl(), project, payload.versionId, deps.appIdentity());
+        const task = withChainLabel(() =>
+          briefGapTask({
+            link: { projectKey: project.key, versionId: payload.versionId },
+            versionName: version.name,
+            question,
+            note: question.settlement.note,
+            handoffUrl,
+          }),
+        );
+        const created = await deps.jira.createIssue({
+          projectId: project.id,
+          issueTypeId: taskType.id,
+          summary: task.summary,
+          description: task.description,
+          fixVersionIds: [payload.versionId],
+          labels: task.labels,
+        });
+        return created.key;
       });
-      return recordBriefGapIssue(stored, payload.questionId, created.key, me, now);
     },
+    apply: (stored, me, now, _issueTypes, issueKey) => recordBriefGapIssue(stored, payload.questionId, issueKey, me, now),
   });
-

@@ -1,6 +1,9 @@
 import { DEFAULT_TIME_ZONE } from '../domain/state';
 import { createJira, type Jira } from '../jira';
-import type { Logger } from '../resolvers/deps';
+import { defaultStoreBackoff, type Logger } from '../resolvers/deps';
+import { retryingReads } from '../store/retry';
+import { forgeRecordStore } from '../store/forge-kvs';
+import type { RecordStore } from '../store/port';
 
 /** What the gate's triggers need from outside; tests replace any of it. */
 export interface TriggerDeps {
@@ -18,6 +21,8 @@ export interface TriggerDeps {
    */
   retryDelaysMs?: readonly number[];
   sleep?: (ms: number) => Promise<void>;
+  /** The app's records: the gate decides on the handoff as committed. */
+  store: RecordStore;
 }
 
 /** 0.5 + 1 + 2 + 4 + 8 + 16 = 31.5 s of waiting at most: the trigger still has time to write its record. */
@@ -34,7 +39,7 @@ export function retryDelaysFromEnv(value: string | undefined): readonly number[]
 }
 
 export function defaultTriggerDeps(): TriggerDeps {
-  return { jira: createJira(), now: () => new Date(), timeZone: DEFAULT_TIME_ZONE, log: console, retryDelaysMs: retryDelaysFromEnv(process.env.CS_HANDOFF_RETRY_DELAYS_MS) };
+  return { jira: createJira(), now: () => new Date(), timeZone: DEFAULT_TIME_ZONE, log: console, retryDelaysMs: retryDelaysFromEnv(process.env.CS_HANDOFF_RETRY_DELAYS_MS), store: retryingReads(forgeRecordStore(), defaultStoreBackoff) };
 }
 
 /**

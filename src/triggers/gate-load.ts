@@ -6,6 +6,18 @@ import { gatePropertyKey, GATE_INDEX_PROPERTY_KEY, handoffPropertyKey, SETTINGS_
 import type { LatenessRule } from '../domain/state';
 import type { JiraVersion } from '../jira';
 import type { TriggerDeps } from './deps';
+import { composeHandoff, ContentRecordSchema, RolloutRecordSchema, WalkthroughRecordSchema, type HandoffRecords } from '../domain/records';
+import { ENTITIES, versionKey } from '../store/port';
+
+/** Records that do not parse count as absent: the gate then treats the handoff as missing (fail closed). */
+function parseRecordsLeniently(values: { content: unknown; walkthrough: unknown; rollout: unknown }): HandoffRecords {
+  const parse = <T>(schema: { safeParse: (v: unknown) => { success: boolean; data?: T } }, v: unknown): T | null => (v === undefined ? null : (schema.safeParse(v).data ?? null));
+  return {
+    content: parse(ContentRecordSchema, values.content),
+    walkthrough: parse(WalkthroughRecordSchema, values.walkthrough),
+    rollout: parse(RolloutRecordSchema, values.rollout),
+  };
+}
 
 export interface GateFacts {
   version: JiraVersion;
@@ -43,20 +55,25 @@ export interface GateReads {
 }
 
 /**
- * One parallel round: the version's handoff, its gate record and the project's settings from the durable
+ * One parallel round: the version's handoff (its records, one storage call, and its property for a
+ * handoff stored before records existed), its gate record and the project's settings from the durable
  * settings property (the gate's decision never rests on the index's cached copy), plus the gate index
  * with `withIndex`. Needs only the ids, so the release trigger can run it beside its version read.
  */
 export async function readGateInputs(deps: TriggerDeps, projectId: string, versionId: string, options: GateReadOptions = {}): Promise<GateReads> {
-  const [handoffValue, recordValue, settingsValue, indexValue] = await Promise.all([
+  const [records, publishedValue, recordValue, settingsValue, indexValue] = await Promise.all([
+    deps.store.getMany([{ entity: ENTITIES.content, key: versionKey(projectId, versionId) }, { entity: ENTITIES.walkthrough, key: versionKey(projectId, versionId) }, { entity: ENTITIES.rollout, key: versionKey(projectId, versionId) }]),
     deps.jira.getProjectPropertyAs(projectId, handoffPropertyKey(versionId), 'app'),
     deps.jira.getProjectPropertyAs(projectId, gatePropertyKey(versionId), 'app'),
     options.settings === undefined ? deps.jira.getProjectPropertyAs(projectId, SETTINGS_PROPERTY_KEY, 'app') : Promise.resolve(undefined),
     options.withIndex ? deps.jira.getProjectPropertyAs(projectId, GATE_INDEX_PROPERTY_KEY, 'app') : Promise.resolve(undefined),
   ]);
+  // The records are the truth; a handoff stored before records existed is still only its property.
+  const [content, walkthrough, rollout] = records;
+  const composed = content === undefined ? null : composeHandoff(parseRecordsLeniently({ content, walkthrough, rollout }));
   return {
     projectId,
-    handoffValue,
+    handoffValue: composed ?? publishedValue,
     recordValue,
     settings: options.settings ?? parseSettings(settingsValue),
     index: options.withIndex ? parseGateIndex(indexValue) : null,

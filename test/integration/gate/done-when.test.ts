@@ -283,7 +283,7 @@ describe('the walkthrough gate (project setting)', () => {
     let view = expectOk(
       await invoke('cs-lead', 'saveWalkthrough', {
         versionId,
-        baseRevision: saved.handoff?.revision,
+        baseRevision: saved.revisions.walkthrough,
         walkthrough: {
           heldAt: '2026-07-01T14:00:00Z',
           attendees: [attendeeOf('cs-lead')],
@@ -319,7 +319,7 @@ describe('the walkthrough gate (project setting)', () => {
       // Settling the question (a CS reader may) refreshes the gate-index entry and opens the gate.
       const question = view.walkthrough?.questions.find((q) => q.settlement === null);
       view = expectOk(
-        await invoke('cs-lead', 'settleQuestion', { versionId, baseRevision: view.handoff?.revision, questionId: question?.id, settlement: { kind: 'brief-gap', note: 'Archived items: not in the brief.' } }),
+        await invoke('cs-lead', 'settleQuestion', { versionId, baseRevision: view.revisions.walkthrough, questionId: question?.id, settlement: { kind: 'brief-gap', note: 'Archived items: not in the brief.' } }),
       );
       expect(view.gate).toMatchObject({ state: 'ok', walkthroughWarning: null });
       expect((await gateIndex())?.versions[versionId]).toMatchObject({ state: 'ok' });

@@ -10,7 +10,7 @@ import { completeContent, expectError, expectOk, OPS_VERSION, SOON_VERSION, useS
 
 jest.setTimeout(60_000);
 
-const { site, invoke, jiraCallsSince } = useStartedSite();
+const { site, invoke, jiraCallsSince, markCalls, callsSince } = useStartedSite();
 
 const basic = (email: string) => `Basic ${Buffer.from(`${email}:x`).toString('base64')}`;
 
@@ -31,23 +31,25 @@ beforeAll(async () => {
 });
 
 describe('L3 escalation as the CS agent', () => {
-  it("pre-fills a Bug with the chain-aware label, the affected version and an ADF description, in one round of 6 calls", async () => {
+  it("pre-fills a Bug with the chain-aware label, the affected version and an ADF description, in one round of 6 calls (5 Jira, 1 storage)", async () => {
     // The Bug type as Jira's own create metadata lists it for Ana (10004 in the seed).
     const meta = await jiraAs<{ issueTypes: { id: string; name: string }[] }>('ana@shop.example', 'GET', '/rest/api/3/issue/createmeta/SHOP/issuetypes');
     const bugTypeId = meta.json.issueTypes.find((t) => t.name === 'Bug')?.id;
     expect(bugTypeId).toBe('10004');
 
     site().jira.settings.latencyMs = 30;
-    const mark = site().jira.requestLog.length;
+    site().host.storageSettings.latencyMs = 30;
+    const mark = markCalls();
     let prefill: L3Prefill;
     try {
       prefill = expectOk(await invoke<L3Prefill>('cs-agent', 'getL3Prefill', { versionId: SOON_VERSION }));
     } finally {
       site().jira.settings.latencyMs = 0;
+      site().host.storageSettings.latencyMs = 0;
     }
-    const calls = jiraCallsSince(mark);
-    expect(calls).toHaveLength(6);
-    expect(roundsOf(calls)).toBe(1);
+    // One round: 5 Jira calls (4 as Ana, the site's address as the app), and the handoff's records from the app's storage (1 call).
+    const { jira: calls, storage, rounds } = callsSince(mark);
+    expect([calls.length, storage.length, rounds]).toEqual([5, 1, 1]);
     const ana = `user:${personOf(site(), 'cs-agent').accountId}`;
     // Everything as Ana, except the site's address for the handoff link (serverInfo, as the app).
     expect(calls.filter((c) => c.principal !== ana).map((c) => `${c.principal} ${c.path}`)).toEqual(['app /rest/api/3/serverInfo']);
@@ -55,7 +57,6 @@ describe('L3 escalation as the CS agent', () => {
       'GET /rest/api/3/issue/createmeta/SHOP/issuetypes',
       'GET /rest/api/3/mypermissions',
       'GET /rest/api/3/project/SHOP',
-      `GET /rest/api/3/project/SHOP/properties/cs-handoff.version.${SOON_VERSION}`,
       'GET /rest/api/3/serverInfo',
       `GET /rest/api/3/version/${SOON_VERSION}`,
     ]);

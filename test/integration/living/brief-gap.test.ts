@@ -12,7 +12,8 @@ jest.setTimeout(120_000);
 
 const { site, invoke } = useStartedSite();
 
-const revisionOf = (view: HandoffView) => view.handoff?.revision ?? 0;
+/** The revision a change names: its own record's (the content's for saves and status changes). */
+const revisionOf = (view: HandoffView, record: 'content' | 'walkthrough' | 'rollout' = 'content') => view.revisions[record];
 const QUESTION = 'What happens to a saved cart when a product is discontinued?';
 const NOTE = 'The release brief does not say what happens to discontinued products.';
 
@@ -36,7 +37,7 @@ describe('filing a brief gap as a Jira task', () => {
     view = expectOk(
       await invoke('cs-lead', 'saveWalkthrough', {
         versionId: SHOP_VERSION,
-        baseRevision: revisionOf(view),
+        baseRevision: revisionOf(view, 'walkthrough'),
         walkthrough: {
           heldAt: '2026-07-01T14:00:00Z',
           attendees: [attendeeOf('cs-lead')],
@@ -50,10 +51,10 @@ describe('filing a brief gap as a Jira task', () => {
   });
 
   it('Carlos settles q1 as a gap and files it: the task exists with the label, fix version and ADF description', async () => {
-    view = expectOk(await invoke('cs-lead', 'settleQuestion', { versionId: SHOP_VERSION, baseRevision: revisionOf(view), questionId: 'q1', settlement: { kind: 'brief-gap', note: NOTE } }));
-    const before = revisionOf(view);
+    view = expectOk(await invoke('cs-lead', 'settleQuestion', { versionId: SHOP_VERSION, baseRevision: revisionOf(view, 'walkthrough'), questionId: 'q1', settlement: { kind: 'brief-gap', note: NOTE } }));
+    const before = revisionOf(view, 'walkthrough');
     view = expectOk(await invoke('cs-lead', 'fileBriefGap', { versionId: SHOP_VERSION, baseRevision: before, questionId: 'q1' }));
-    expect(revisionOf(view)).toBe(before + 1);
+    expect(revisionOf(view, 'walkthrough')).toBe(before + 1);
     const settlement = view.walkthrough?.questions[0]?.settlement;
     expect(settlement).toMatchObject({ kind: 'brief-gap', note: NOTE, issueKey: expect.stringMatching(/^SHOP-\d+$/) });
     issueKey = settlement?.kind === 'brief-gap' ? (settlement.issueKey ?? '') : '';
@@ -71,14 +72,14 @@ describe('filing a brief gap as a Jira task', () => {
     expect(description).toContain(NOTE);
     expect(description).toMatch(new RegExp(`"href":"[^"]*/version/${SHOP_VERSION}"`));
 
-    // Stored through the verified write: the key is on the settlement in Jira.
-    const stored = (await storedProperty(site(), handoffPropertyKey(SHOP_VERSION))) as HandoffView['handoff'];
-    expect(stored?.walkthrough?.questions[0]?.settlement).toEqual({ kind: 'brief-gap', note: NOTE, issueKey });
+    // Committed, then published: the key is on the settlement in the walkthrough's own property in Jira.
+    const stored = (await storedProperty(site(), `cs-handoff.walkthrough.${SHOP_VERSION}`)) as { walkthrough: NonNullable<HandoffView['walkthrough']> };
+    expect(stored.walkthrough.questions[0]?.settlement).toEqual({ kind: 'brief-gap', note: NOTE, issueKey });
   });
 
   it('filing it twice is INVALID_INPUT naming questionId, and creates nothing', async () => {
     const before = await rest(site(), 'app', 'GET', `/rest/api/3/search/jql?jql=${encodeURIComponent(`labels = "chain-shop-v${SHOP_VERSION}-brief-gap"`)}`);
-    const again = expectError(await invoke('cs-lead', 'fileBriefGap', { versionId: SHOP_VERSION, baseRevision: revisionOf(view), questionId: 'q1' }));
+    const again = expectError(await invoke('cs-lead', 'fileBriefGap', { versionId: SHOP_VERSION, baseRevision: revisionOf(view, 'walkthrough'), questionId: 'q1' }));
     expect(again.code).toBe('INVALID_INPUT');
     expect(again.fields?.questionId).toContain(issueKey);
     const after = await rest(site(), 'app', 'GET', `/rest/api/3/search/jql?jql=${encodeURIComponent(`labels = "chain-shop-v${SHOP_VERSION}-brief-gap"`)}`);
@@ -86,19 +87,19 @@ describe('filing a brief gap as a Jira task', () => {
   });
 
   it('a question not settled as a brief gap is INVALID_INPUT naming questionId', async () => {
-    const open = expectError(await invoke('cs-lead', 'fileBriefGap', { versionId: SHOP_VERSION, baseRevision: revisionOf(view), questionId: 'q2' }));
+    const open = expectError(await invoke('cs-lead', 'fileBriefGap', { versionId: SHOP_VERSION, baseRevision: revisionOf(view, 'walkthrough'), questionId: 'q2' }));
     expect(open.code).toBe('INVALID_INPUT');
     expect(Object.keys(open.fields ?? {})).toEqual(['questionId']);
   });
 
   it('a stale base revision is CONFLICT, like the other walkthrough writes', async () => {
-    const stale = expectError(await invoke('cs-lead', 'fileBriefGap', { versionId: SHOP_VERSION, baseRevision: revisionOf(view) - 1, questionId: 'q1' }));
+    const stale = expectError(await invoke('cs-lead', 'fileBriefGap', { versionId: SHOP_VERSION, baseRevision: revisionOf(view, 'walkthrough') - 1, questionId: 'q1' }));
     expect(stale.code).toBe('CONFLICT');
   });
 
   it('Otto (outsider) is FORBIDDEN and nothing is written', async () => {
     const before = await storedProperty(site(), handoffPropertyKey(SHOP_VERSION));
-    const refused = expectError(await invoke('outsider', 'fileBriefGap', { versionId: SHOP_VERSION, baseRevision: revisionOf(view), questionId: 'q1' }));
+    const refused = expectError(await invoke('outsider', 'fileBriefGap', { versionId: SHOP_VERSION, baseRevision: revisionOf(view, 'walkthrough'), questionId: 'q1' }));
     expect(refused.code).toBe('FORBIDDEN');
     expect(await storedProperty(site(), handoffPropertyKey(SHOP_VERSION))).toEqual(before);
   });

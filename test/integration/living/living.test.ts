@@ -5,7 +5,7 @@
 import { roundsOf } from '../../../local-site/jira';
 import type { HandoffExport, HandoffHistory, HandoffView, PeopleMatches, ReleasesOverview, RevisionDiff } from '../../../src/contract';
 import { handoffPropertyKey } from '../../../src/domain/property-keys';
-import { HISTORY_ARCHIVE_SLOTS } from '../../../src/domain/history/history';
+import { createVersion } from '../../../bench/fixtures';
 import { PROPERTY_MAX_BYTES } from '../../../src/domain/storage-size';
 import { parseStrictXml } from '../../unit/living/strict-xml';
 import { completeContent, expectError, expectOk, SHOP_VERSION, SOON_VERSION, storedProperty, useStartedSite } from '../resolvers/helpers';
@@ -13,9 +13,10 @@ import { attendeeOf, personOf } from '../../support';
 
 jest.setTimeout(120_000);
 
-const { site, invoke, jiraCallsSince } = useStartedSite();
+const { site, invoke, jiraCallsSince, markCalls, callsSince } = useStartedSite();
 
-const revisionOf = (view: HandoffView) => view.handoff?.revision ?? 0;
+/** The revision a change names: its own record's (the content's for saves and status changes). */
+const revisionOf = (view: HandoffView, record: 'content' | 'walkthrough' | 'rollout' = 'content') => view.revisions[record];
 
 async function allProperties(projectKey = 'SHOP'): Promise<Record<string, unknown>> {
   const headers = { authorization: `ForgeApp ${site().jira.appSecret}` };
@@ -32,7 +33,7 @@ describe('the walkthrough, the rollout and the history of one release', () => {
     view = expectOk(
       await invoke('cs-lead', 'saveWalkthrough', {
         versionId: SHOP_VERSION,
-        baseRevision: revisionOf(view),
+        baseRevision: revisionOf(view, 'walkthrough'),
         walkthrough: {
           heldAt: '2026-07-01T14:00:00Z',
           // Names sent along are ignored: the stored names are Jira's.
@@ -48,7 +49,9 @@ describe('the walkthrough, the rollout and the history of one release', () => {
     expect(view.capabilities.canEdit).toBe(false);
     expect(view.walkthrough?.questions.map((q) => q.id)).toEqual(['q1', 'q2', 'q3']);
     expect(view.unsettledQuestions).toBe(3);
-    expect(view.handoff?.updatedBy.displayName).toBe('Carlos Mendes');
+    // The walkthrough is its own record: "last changed by" still names who changed the content.
+    expect(view.handoff?.updatedBy.displayName).toBe('Priya Patel');
+    expect(view.revisions).toEqual({ content: 1, walkthrough: 1, rollout: 0 });
     expect(view.walkthrough?.attendees).toEqual([
       { accountId: personOf(site(), 'cs-lead').accountId, displayName: 'Carlos Mendes' },
       { accountId: personOf(site(), 'cs-agent').accountId, displayName: 'Ana Silva' },
@@ -58,16 +61,16 @@ describe('the walkthrough, the rollout and the history of one release', () => {
 
   it('Ana (CS agent) cannot promote a question or move the rollout: FORBIDDEN, nothing written', async () => {
     const before = await storedProperty(site(), handoffPropertyKey(SHOP_VERSION));
-    const promote = expectError(await invoke('cs-agent', 'promoteQuestion', { versionId: SHOP_VERSION, baseRevision: revisionOf(view), questionId: 'q1', answer: 'Yes.' }));
+    const promote = expectError(await invoke('cs-agent', 'promoteQuestion', { versionId: SHOP_VERSION, baseRevision: revisionOf(view, 'walkthrough'), questionId: 'q1', answer: 'Yes.' }));
     expect(promote.code).toBe('FORBIDDEN');
-    const move = expectError(await invoke('cs-agent', 'moveRollout', { versionId: SHOP_VERSION, baseRevision: revisionOf(view), to: '1', learned: '' }));
+    const move = expectError(await invoke('cs-agent', 'moveRollout', { versionId: SHOP_VERSION, baseRevision: revisionOf(view, 'rollout'), to: '1', learned: '' }));
     expect(move.code).toBe('FORBIDDEN');
     expect(await storedProperty(site(), handoffPropertyKey(SHOP_VERSION))).toEqual(before);
   });
 
   it('Priya turns q1 into a likely question in one action', async () => {
     view = expectOk(
-      await invoke('po', 'promoteQuestion', { versionId: SHOP_VERSION, baseRevision: revisionOf(view), questionId: 'q1', answer: 'Yes: prices are re-checked at checkout, and the cart says so.' }),
+      await invoke('po', 'promoteQuestion', { versionId: SHOP_VERSION, baseRevision: revisionOf(view, 'walkthrough'), questionId: 'q1', answer: 'Yes: prices are re-checked at checkout, and the cart says so.' }),
     );
     expect(view.handoff?.content.questions).toHaveLength(2);
     expect(view.handoff?.content.questions[1]).toEqual({ question: 'Does the saved cart keep prices from the day it was saved?', answer: 'Yes: prices are re-checked at checkout, and the cart says so.' });
@@ -76,13 +79,13 @@ describe('the walkthrough, the rollout and the history of one release', () => {
   });
 
   it('Ana marks q2 as a gap in the release brief; q3 stays open', async () => {
-    const missingNote = expectError(await invoke('cs-agent', 'settleQuestion', { versionId: SHOP_VERSION, baseRevision: revisionOf(view), questionId: 'q2', settlement: { kind: 'brief-gap' } }));
+    const missingNote = expectError(await invoke('cs-agent', 'settleQuestion', { versionId: SHOP_VERSION, baseRevision: revisionOf(view, 'walkthrough'), questionId: 'q2', settlement: { kind: 'brief-gap' } }));
     expect(missingNote.code).toBe('INVALID_INPUT');
     expect(Object.keys(missingNote.fields ?? {})).toContain('settlement.note');
     view = expectOk(
       await invoke('cs-agent', 'settleQuestion', {
         versionId: SHOP_VERSION,
-        baseRevision: revisionOf(view),
+        baseRevision: revisionOf(view, 'walkthrough'),
         questionId: 'q2',
         settlement: { kind: 'brief-gap', note: 'The release brief does not say what happens to discontinued products in saved carts.' },
       }),
@@ -98,8 +101,8 @@ describe('the walkthrough, the rollout and the history of one release', () => {
   });
 
   it('Priya moves the rollout to 1% then 5% with what was learned; the history has both', async () => {
-    view = expectOk(await invoke('po', 'moveRollout', { versionId: SHOP_VERSION, baseRevision: revisionOf(view), to: '1', learned: 'No tickets in the first day.' }));
-    view = expectOk(await invoke('po', 'moveRollout', { versionId: SHOP_VERSION, baseRevision: revisionOf(view), to: '5', learned: 'Two tickets about prices: the likely question answered both.' }));
+    view = expectOk(await invoke('po', 'moveRollout', { versionId: SHOP_VERSION, baseRevision: revisionOf(view, 'rollout'), to: '1', learned: 'No tickets in the first day.' }));
+    view = expectOk(await invoke('po', 'moveRollout', { versionId: SHOP_VERSION, baseRevision: revisionOf(view, 'rollout'), to: '5', learned: 'Two tickets about prices: the likely question answered both.' }));
     expect(view.rollout.stage).toBe('5');
     expect(view.rollout.history.map((h) => [h.from, h.stage, h.learned])).toEqual([
       ['not-started', '1', 'No tickets in the first day.'],
@@ -107,18 +110,17 @@ describe('the walkthrough, the rollout and the history of one release', () => {
     ]);
 
     const history = expectOk(await invoke<HandoffHistory>('cs-agent', 'listHistory', { versionId: SHOP_VERSION }));
+    // The history is the content's: one record per content revision (the walkthrough and the rollout are
+    // records of their own, with their own revisions).
     expect(history.revisions.map((r) => [r.revision, r.sections, r.by.displayName])).toEqual([
-      [6, ['Rollout'], 'Priya Patel'],
-      [5, ['Rollout'], 'Priya Patel'],
-      [4, ['Walkthrough'], 'Ana Silva'],
-      [3, ['Likely questions', 'Walkthrough'], 'Priya Patel'],
-      [2, ['Walkthrough'], 'Carlos Mendes'],
+      [2, ['Likely questions'], 'Priya Patel'],
       [1, ["What's new", 'Happy path', 'Known limitations', 'Likely questions', 'Escalation L1', 'Escalation L2', 'Dashboard link'], 'Priya Patel'],
     ]);
+    expect(view.revisions).toEqual({ content: 2, walkthrough: 3, rollout: 2 });
   });
 
   it('the diff between the revisions before and after the promotion shows exactly the new likely question', async () => {
-    const diff = expectOk(await invoke<RevisionDiff>('cs-agent', 'diffRevisions', { versionId: SHOP_VERSION, from: 2, to: 3 }));
+    const diff = expectOk(await invoke<RevisionDiff>('cs-agent', 'diffRevisions', { versionId: SHOP_VERSION, from: 1, to: 2 }));
     expect(diff.changes).toEqual([
       {
         kind: 'questions',
@@ -126,7 +128,7 @@ describe('the walkthrough, the rollout and the history of one release', () => {
         items: [{ op: 'added', position: 2, item: { question: 'Does the saved cart keep prices from the day it was saved?', answer: 'Yes: prices are re-checked at checkout, and the cart says so.' } }],
       },
     ]);
-    expect(expectOk(await invoke<RevisionDiff>('cs-agent', 'diffRevisions', { versionId: SHOP_VERSION, from: 4, to: 6 })).changes).toEqual([]);
+    expect(expectOk(await invoke<RevisionDiff>('cs-agent', 'diffRevisions', { versionId: SHOP_VERSION, from: 2, to: 2 })).changes).toEqual([]);
     expect(expectError(await invoke('cs-agent', 'diffRevisions', { versionId: SHOP_VERSION, from: 2, to: 99 })).code).toBe('NOT_FOUND');
     expect(expectError(await invoke('outsider', 'listHistory', { versionId: SHOP_VERSION })).code).toBe('FORBIDDEN');
   });
@@ -165,38 +167,36 @@ describe('a handoff with a long history', () => {
     mark = site().jira.requestLog.length;
     const read = expectOk(await invoke('cs-agent', 'getHandoff', { versionId: SOON_VERSION }));
     expect(jiraCallsSince(mark).map((e) => `${e.method} ${e.path}`).sort()).toEqual(afterOne);
-    expect(read.handoff?.historyHead).toBeGreaterThan(HISTORY_ARCHIVE_SLOTS + 1);
 
     const properties = await allProperties();
     for (const [key, value] of Object.entries(properties)) {
       expect([key, Buffer.byteLength(JSON.stringify(value), 'utf8') <= PROPERTY_MAX_BYTES]).toEqual([key, true]);
     }
-    const historyKeys = Object.keys(properties).filter((k) => k.startsWith(`cs-handoff.history.${SOON_VERSION}.`));
-    expect(historyKeys.length).toBe(HISTORY_ARCHIVE_SLOTS + 1);
+    // History lives in the app's storage, one record per revision, never in a property.
+    expect(Object.keys(properties).filter((k) => k.startsWith('cs-handoff.history.'))).toEqual([]);
 
     const history = expectOk(await invoke<HandoffHistory>('cs-agent', 'listHistory', { versionId: SOON_VERSION }));
     const kept = history.revisions.map((r) => r.revision);
-    expect(kept[0]).toBe(200);
-    expect(kept.length).toBeGreaterThanOrEqual(HISTORY_ARCHIVE_SLOTS + 1);
-    expect(kept).toEqual(Array.from({ length: kept.length }, (_, i) => 200 - i));
+    // Every revision is kept (up to HISTORY_KEPT), newest first.
+    expect(kept).toEqual(Array.from({ length: 200 }, (_, i) => 200 - i));
     const diff = expectOk(await invoke<RevisionDiff>('cs-agent', 'diffRevisions', { versionId: SOON_VERSION, from: 199, to: 200 }));
     expect(diff.changes.map((c) => c.section)).toEqual(["What's new"]);
   });
 
-  it('a save takes 3 sequential rounds with the history write (read, write, verify)', async () => {
+  it('a save takes 3 sequential rounds with the history record in the same transaction (read, commit, publish)', async () => {
     site().jira.settings.latencyMs = 30;
+    site().host.storageSettings.latencyMs = 30;
     try {
       const current = expectOk(await invoke('po', 'getHandoff', { versionId: SOON_VERSION }));
-      const mark = site().jira.requestLog.length;
+      const mark = markCalls();
       expectOk(await invoke('po', 'saveHandoff', { versionId: SOON_VERSION, baseRevision: revisionOf(current), content: completeContent() }));
-      const calls = jiraCallsSince(mark);
-      // Round 3 reads the handoff (and the history head) back to verify the write.
-      expect(roundsOf(calls)).toBe(3);
-      expect(calls.filter((c) => c.method === 'PUT').map((c) => c.path)).toEqual(
-        expect.arrayContaining([expect.stringContaining(`cs-handoff.history.${SOON_VERSION}.head`), expect.stringContaining(`cs-handoff.version.${SOON_VERSION}`)]),
-      );
+      const calls = callsSince(mark);
+      expect(calls.rounds).toBe(3);
+      expect(calls.storage.map((c) => c.path)).toEqual(['/api/v1/batch/get', '/api/v1/transaction']);
+      expect(calls.jira.filter((c) => c.method === 'PUT').map((c) => c.path)).toEqual([`/rest/api/3/project/SHOP/properties/cs-handoff.version.${SOON_VERSION}`]);
     } finally {
       site().jira.settings.latencyMs = 0;
+      site().host.storageSettings.latencyMs = 0;
     }
   });
 });
@@ -212,54 +212,59 @@ describe('walkthrough attendees are Jira people', () => {
 
   it('checks the attendees with ONE bulk user call (as the person) in round 1: still 3 rounds', async () => {
     site().jira.settings.latencyMs = 30;
+    site().host.storageSettings.latencyMs = 30;
     try {
       const mark = site().jira.requestLog.length;
+      const storageMark = markCalls();
       base = expectOk(
-        await invoke('cs-lead', 'saveWalkthrough', { versionId: SOON_VERSION, baseRevision: revisionOf(base), walkthrough: walkthroughWith([attendeeOf('cs-lead'), attendeeOf('cs-agent')]) }),
+        await invoke('cs-lead', 'saveWalkthrough', { versionId: SOON_VERSION, baseRevision: revisionOf(base, 'walkthrough'), walkthrough: walkthroughWith([attendeeOf('cs-lead'), attendeeOf('cs-agent')]) }),
       );
       const calls = jiraCallsSince(mark);
       const bulk = calls.filter((c) => c.path.startsWith('/rest/api/3/user'));
       expect(bulk.map((c) => `${c.method} ${c.path} ${c.principal}`)).toEqual([`GET /rest/api/3/user/bulk user:${personOf(site(), 'cs-lead').accountId}`]);
-      expect(roundsOf(calls)).toBe(3);
+      expect(callsSince({ ...storageMark, jira: mark }).rounds).toBe(3);
       // Round 1: the bulk call overlaps the permission read.
       const permissions = calls.find((c) => c.path === '/rest/api/3/mypermissions');
       expect(roundsOf([bulk[0]!, permissions!])).toBe(1);
     } finally {
       site().jira.settings.latencyMs = 0;
+      site().host.storageSettings.latencyMs = 0;
     }
     expect(base.walkthrough?.attendees.map((a) => a.displayName)).toEqual(['Carlos Mendes', 'Ana Silva']);
   });
 
   it('refuses an accountId Jira does not know: INVALID_INPUT naming the field, nothing written', async () => {
-    const before = await storedProperty(site(), handoffPropertyKey(SOON_VERSION));
+    const before = await storedProperty(site(), `cs-handoff.walkthrough.${SOON_VERSION}`);
     const refused = expectError(
-      await invoke('cs-lead', 'saveWalkthrough', { versionId: SOON_VERSION, baseRevision: revisionOf(base), walkthrough: walkthroughWith([attendeeOf('cs-lead'), { accountId: '712020:no-such-person' }]) }),
+      await invoke('cs-lead', 'saveWalkthrough', { versionId: SOON_VERSION, baseRevision: revisionOf(base, 'walkthrough'), walkthrough: walkthroughWith([attendeeOf('cs-lead'), { accountId: '712020:no-such-person' }]) }),
     );
     expect(refused.code).toBe('INVALID_INPUT');
     expect(refused.fields).toEqual({ 'walkthrough.attendees.1.accountId': expect.stringContaining('not a person Jira knows') });
-    expect(await storedProperty(site(), handoffPropertyKey(SOON_VERSION))).toEqual(before);
+    expect(await storedProperty(site(), `cs-handoff.walkthrough.${SOON_VERSION}`)).toEqual(before);
+    expect(expectOk(await invoke('cs-lead', 'getHandoff', { versionId: SOON_VERSION })).revisions.walkthrough).toBe(base.revisions.walkthrough);
     // A typed name is not an attendee any more.
-    const typed = expectError(await invoke('cs-lead', 'saveWalkthrough', { versionId: SOON_VERSION, baseRevision: revisionOf(base), walkthrough: walkthroughWith([{ displayName: 'Somebody' }]) }));
+    const typed = expectError(await invoke('cs-lead', 'saveWalkthrough', { versionId: SOON_VERSION, baseRevision: revisionOf(base, 'walkthrough'), walkthrough: walkthroughWith([{ displayName: 'Somebody' }]) }));
     expect(typed.code).toBe('INVALID_INPUT');
     expect(Object.keys(typed.fields ?? {})).toEqual(['walkthrough.attendees.0']);
   });
 
   it('reads a walkthrough stored before attendees were Jira people, and keeps its names on a re-save', async () => {
+    // An install from before: the whole handoff in its property, attendees as names only; imported on first access.
+    const versionId = await createVersion(site(), 'Legacy attendees', '2099-05-01');
     const stored = (await storedProperty(site(), handoffPropertyKey(SOON_VERSION))) as Record<string, any>;
-    const legacy = { ...stored, walkthrough: { ...stored.walkthrough, attendees: [{ displayName: 'Carlos Mendes' }, { displayName: 'Dana from Billing' }] } };
-    const put = await fetch(`${site().url}/rest/api/3/project/SHOP/properties/${handoffPropertyKey(SOON_VERSION)}`, {
+    const legacy = { ...stored, versionId, walkthrough: { ...base.walkthrough, attendees: [{ displayName: 'Carlos Mendes' }, { displayName: 'Dana from Billing' }] } };
+    const put = await fetch(`${site().url}/rest/api/3/project/SHOP/properties/${handoffPropertyKey(versionId)}`, {
       method: 'PUT',
       headers: { authorization: `ForgeApp ${site().jira.appSecret}`, 'content-type': 'application/json' },
       body: JSON.stringify(legacy),
     });
     expect(put.ok).toBe(true);
-    const read = expectOk(await invoke('cs-agent', 'getHandoff', { versionId: SOON_VERSION }));
+    const read = expectOk(await invoke('cs-agent', 'getHandoff', { versionId }));
     expect(read.walkthrough?.attendees).toEqual([{ displayName: 'Carlos Mendes' }, { displayName: 'Dana from Billing' }]);
     const resaved = expectOk(
-      await invoke('cs-lead', 'saveWalkthrough', { versionId: SOON_VERSION, baseRevision: revisionOf(read), walkthrough: walkthroughWith([{ displayName: 'Dana from Billing' }, attendeeOf('cs-lead')]) }),
+      await invoke('cs-lead', 'saveWalkthrough', { versionId, baseRevision: revisionOf(read, 'walkthrough'), walkthrough: walkthroughWith([{ displayName: 'Dana from Billing' }, attendeeOf('cs-lead')]) }),
     );
     expect(resaved.walkthrough?.attendees).toEqual([{ displayName: 'Dana from Billing' }, { accountId: personOf(site(), 'cs-lead').accountId, displayName: 'Carlos Mendes' }]);
-    base = resaved;
   });
 
   it('searchPeople: Jira user search as the person, at most 10, Browse permission', async () => {

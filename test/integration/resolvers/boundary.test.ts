@@ -6,6 +6,7 @@ import { createHandler } from '../../../src/resolvers';
 import type { ResolverDeps } from '../../../src/resolvers/deps';
 import { createJira } from '../../../src/jira';
 import { fakeJira } from '../../unit/jira/fake-jira';
+import { MemoryStore } from '../../support/memory-store';
 
 const context = { accountId: 'acc-po', siteUrl: 'https://shop.atlassian.net', extension: { type: 'jira:projectPage', project: { id: '10000', key: 'SHOP', type: 'software' } } };
 
@@ -18,6 +19,8 @@ function handlerWith(respond: Parameters<typeof fakeJira>[0], override: Partial<
     lateness: { leadTimeDays: 7, timeZone: 'UTC' },
     appIdentity: () => ({ appId: 'app-1', environmentId: 'env-1' }),
     log,
+    store: new MemoryStore(),
+    storeBackoff: async () => undefined,
   };
   const handler = createHandler(deps);
   // Forge passes the caller as the runtime's principal; @forge/resolver copies it into context.accountId.

@@ -4,12 +4,12 @@ import { join } from 'node:path';
 import { startLocalSite } from '../../../local-site/site';
 import { roundsOf } from '../../../local-site/jira';
 import type { ReleasesOverview } from '../../../src/contract';
-import { handoffPropertyKey, INDEX_PROPERTY_KEY } from '../../../src/domain/property-keys';
+import { handoffPropertyKey } from '../../../src/domain/property-keys';
 import { completeContent, expectError, expectOk, OPS_VERSION, relatedWork, SHOP_VERSION, SOON_VERSION, storedProperty, useStartedSite } from './helpers';
 
 jest.setTimeout(60_000);
 
-const { site, invoke, jiraCallsSince } = useStartedSite();
+const { site, invoke, jiraCallsSince, markCalls, callsSince } = useStartedSite();
 
 describe('PO writes, CS reads', () => {
   it('saves as the PO and reads the same handoff back', async () => {
@@ -168,34 +168,36 @@ describe('related work and readiness', () => {
 
 describe('calls per action (budget: 1 round to read, 3 to write)', () => {
 
-  it('getHandoff: 6 calls in one round; listReleases: 6 calls in one round; save: 12 calls in 3 rounds', async () => {
+  it('getHandoff: 6 Jira + 1 storage call in one round; listReleases: 5 + 2 in one round; save: 7 Jira + 2 storage calls in 3 rounds', async () => {
     site().jira.settings.latencyMs = 30;
+    site().host.storageSettings.latencyMs = 30;
     try {
-      let mark = site().jira.requestLog.length;
+      let mark = markCalls();
       expectOk(await invoke('po', 'getHandoff', { versionId: SHOP_VERSION }));
-      // permissions, the project (checked against the page's claim), version, handoff, gate record, gate index
-      // (holds the lead time): all independent, so one round.
-      expect(jiraCallsSince(mark)).toHaveLength(6);
-      expect(roundsOf(jiraCallsSince(mark))).toBe(1);
+      // permissions, the project (checked against the page's claim), version, the published handoff (import/repair),
+      // gate record, gate index; the records: one round.
+      let calls = callsSince(mark);
+      expect([calls.jira.length, calls.storage.length, calls.rounds]).toEqual([6, 1, 1]);
 
-      mark = site().jira.requestLog.length;
+      mark = markCalls();
       expectOk(await invoke('po', 'listReleases', {}));
-      // permissions, the project, one version page, handoff index, gate index (with the settings), the app's
-      // own permissions (the health line): no per-version reads.
-      expect(jiraCallsSince(mark)).toHaveLength(6);
-      expect(roundsOf(jiraCallsSince(mark))).toBe(1);
+      // permissions, the project, one version page, gate index (with the settings), the app's own permissions
+      // (the health line); the content and walkthrough records by project: no per-version reads.
+      calls = callsSince(mark);
+      expect([calls.jira.length, calls.storage.length, calls.rounds]).toEqual([5, 2, 1]);
 
       const current = expectOk(await invoke('po', 'getHandoff', { versionId: SHOP_VERSION }));
-      mark = site().jira.requestLog.length;
+      mark = markCalls();
       expectOk(await invoke('po', 'saveHandoff', { versionId: SHOP_VERSION, baseRevision: current.handoff?.revision, content: completeContent() }));
-      expect(jiraCallsSince(mark).map((e) => e.method)).toEqual(expect.arrayContaining(['PUT']));
-      // Round 1: permissions, the project, handoff, version, myself, gate record, gate index (lead time), history
-      // head; round 2: the handoff and history head PUTs; round 3: both read back as the app (write-then-verify).
-      expect(jiraCallsSince(mark)).toHaveLength(12);
-      expect(roundsOf(jiraCallsSince(mark))).toBe(3);
-      expect(jiraCallsSince(mark).slice(-2).map((e) => `${e.method} ${e.principal}`)).toEqual(['GET app', 'GET app']);
+      // Round 1: permissions, the project, version, myself, gate record, gate index + the records (storage); round 2: the
+      // compare-and-set transaction (storage); round 3: the content published to its property (as the app).
+      calls = callsSince(mark);
+      expect([calls.jira.length, calls.storage.length, calls.rounds]).toEqual([7, 2, 3]);
+      expect(calls.storage.map((e) => e.path)).toEqual(['/api/v1/batch/get', '/api/v1/transaction']);
+      expect(calls.jira.slice(-1).map((e) => `${e.method} ${e.principal} ${e.path}`)).toEqual([`PUT app /rest/api/3/project/SHOP/properties/cs-handoff.version.${SHOP_VERSION}`]);
     } finally {
       site().jira.settings.latencyMs = 0;
+      site().host.storageSettings.latencyMs = 0;
     }
   });
 });
@@ -226,10 +228,11 @@ describe('restart', () => {
   });
 });
 
-describe('index property', () => {
-  it('holds only the small per-version summary', async () => {
-    const index = (await storedProperty(site(), INDEX_PROPERTY_KEY)) as { schemaVersion: number; versions: Record<string, unknown[]> };
-    expect(index.schemaVersion).toBe(1);
-    expect(index.versions[SHOP_VERSION]).toEqual(['d', null, 1, expect.any(Number)]);
+describe('published property', () => {
+  it('holds the latest committed content, readable by any Jira REST client', async () => {
+    const view = expectOk(await invoke('po', 'getHandoff', { versionId: SHOP_VERSION }));
+    const published = (await storedProperty(site(), `cs-handoff.version.${SHOP_VERSION}`)) as { revision: number; content: unknown; walkthrough?: unknown };
+    expect(published).toMatchObject({ revision: view.handoff?.revision, content: view.handoff?.content });
+    expect(published.walkthrough).toBeUndefined();
   });
 });

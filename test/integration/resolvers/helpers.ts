@@ -2,6 +2,7 @@ import { content } from '../../../bench/fixtures';
 import type { HandoffContent } from '../../../src/domain/handoff';
 import type { HandoffView, Result } from '../../../src/contract';
 import type { TestSite } from '../../support';
+import { roundsOf } from '../../../local-site/jira/request-log';
 import { personOf, startTestSite } from '../../support';
 
 export const SHOP_VERSION = '10003'; // release date 21 days after the site's first start
@@ -41,7 +42,17 @@ export function useStartedSite() {
     invoker(site())<T>(role, functionKey, payload, projectKey);
   /** The app's Jira REST calls logged since `mark` (an earlier requestLog length), without the site's own routes. */
   const jiraCallsSince = (mark: number) => site().jira.requestLog.slice(mark).filter((e) => e.path.startsWith('/rest/api/3/'));
-  return { site, invoke, jiraCallsSince };
+  /** The app's Forge storage calls logged by the host since `mark` (an earlier storageLog length). */
+  const storageCallsSince = (mark: number) => site().host.storageLog.slice(mark);
+  /** Both logs' lengths now, for `callsSince`. */
+  const markCalls = () => ({ jira: site().jira.requestLog.length, storage: site().host.storageLog.length });
+  /** Jira and storage calls since `markCalls()`, counted apart, and the sequential rounds of all of them together. */
+  const callsSince = (mark: { jira: number; storage: number }) => {
+    const jira = jiraCallsSince(mark.jira);
+    const storage = storageCallsSince(mark.storage);
+    return { jira, storage, rounds: roundsOf([...jira, ...storage]) };
+  };
+  return { site, invoke, jiraCallsSince, storageCallsSince, markCalls, callsSince };
 }
 
 /** What Jira holds for a version's handoff, read straight from the emulator as the app. */

@@ -5,9 +5,9 @@
  * Asserted, at 0 ms and at 150 ms per Jira call: every save is answered "applied" or CONFLICT (nothing
  * else, nothing thrown); every CONFLICT returns the caller's own text so they can merge it; what Jira
  * stores for each version is exactly one applied save's text, the one with the highest revision; and
- * no save is told "saved" and then overwritten (lost updates = 0): writes are verified by reading the
- * handoff back (src/resolvers/handoff-writes.ts `commitWrite`, which also documents the window that
- * remains, one this all-in-flight-together pattern does not open). The revision history holds the
+ * no save is told "saved" and then overwritten (lost updates = 0): every save commits with
+ * compare-and-set on the revision it started from (src/resolvers/handoff-store.ts), and saves of the
+ * same section from one base revision conflict (domain/merge.ts). The revision history holds the
  * stored revision with the stored text.
  */
 import { concurrentSaves, type ConcurrencyReport } from '../../../bench/concurrency';

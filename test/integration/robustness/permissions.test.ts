@@ -72,13 +72,16 @@ describe.each(Object.keys(MATRIX))('%s', (resolver) => {
     const expected = (MATRIX[resolver] as Record<Who, 'allow' | 'deny'>)[who];
     const payload = await PAYLOADS[resolver]?.();
     const from = site().jira.requestLog.length;
+    const fromStorage = site().host.storageLog.length;
     const result = await invoke<unknown>(who, resolver, payload);
     const calls = site().jira.requestLog.slice(from);
+    const storageWrites = site().host.storageLog.slice(fromStorage).filter((c) => !/\/(get|query)$/.test(c.path));
     if (expected === 'allow') {
       expect(result.ok ? 'ok' : (result as Result<unknown> & { ok: false }).error).toBe('ok');
     } else {
       expect((result as Result<unknown> & { ok: false }).error?.code).toBe('FORBIDDEN');
       expect(calls.filter(isWrite)).toEqual([]);
+      expect(storageWrites).toEqual([]);
     }
     // Whatever the answer, the app asked Jira for the caller's own permissions, as the caller.
     expect(calls.some((c) => c.path === '/rest/api/3/mypermissions' && c.principal === `user:${personOf(site(), who).accountId}`)).toBe(true);

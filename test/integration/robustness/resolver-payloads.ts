@@ -21,17 +21,18 @@ export function resolverPayloads(invoke: Invoke, versionId: string, projectKey =
   /** Forward-only stages for the rollout moves. */
   const rolloutStages = ['1', '5', '25', '50', '100'];
 
-  async function revision(): Promise<number> {
+  /** The current revision of one of the handoff's records (each change names its own record's). */
+  async function revision(record: 'content' | 'walkthrough' | 'rollout' = 'content'): Promise<number> {
     const view = await invoke<HandoffView>('release-manager', 'getHandoff', { versionId }, projectKey);
     if (!view.ok) throw new Error(view.error.message);
-    return view.value.handoff?.revision ?? 0;
+    return view.value.revisions[record];
   }
 
   /** Replaces the walkthrough (as the release manager) with one open question; its id and the new revision. */
   async function freshWalkthrough(walkthrough: object = WALKTHROUGH): Promise<{ baseRevision: number; questionId: string }> {
-    const view = await invoke<HandoffView>('release-manager', 'saveWalkthrough', { versionId, baseRevision: await revision(), walkthrough }, projectKey);
+    const view = await invoke<HandoffView>('release-manager', 'saveWalkthrough', { versionId, baseRevision: await revision('walkthrough'), walkthrough }, projectKey);
     if (!view.ok) throw new Error(view.error.message);
-    return { baseRevision: view.value.handoff?.revision ?? 0, questionId: view.value.walkthrough?.questions[0]?.id ?? 'q1' };
+    return { baseRevision: view.value.revisions.walkthrough, questionId: view.value.walkthrough?.questions[0]?.id ?? 'q1' };
   }
 
   return {
@@ -45,11 +46,11 @@ export function resolverPayloads(invoke: Invoke, versionId: string, projectKey =
     withdrawOverride: async () => ({ versionId }),
     getSettings: async () => ({}),
     saveSettings: async () => ({ leadTimeDays: 7 }),
-    saveWalkthrough: async () => ({ versionId, baseRevision: await revision(), walkthrough: WALKTHROUGH }),
+    saveWalkthrough: async () => ({ versionId, baseRevision: await revision('walkthrough'), walkthrough: WALKTHROUGH }),
     settleQuestion: async () => ({ versionId, ...(await freshWalkthrough()), settlement: { kind: 'answered', where: 'whatsNew' } }),
     promoteQuestion: async () => ({ versionId, ...(await freshWalkthrough()), answer: 'Yes, prices are re-checked at checkout.' }),
     fileBriefGap: async () => ({ versionId, ...(await freshWalkthrough(GAP_WALKTHROUGH)) }),
-    moveRollout: async () => ({ versionId, baseRevision: await revision(), to: rolloutStages.shift() ?? '100', learned: 'Quiet so far.' }),
+    moveRollout: async () => ({ versionId, baseRevision: await revision('rollout'), to: rolloutStages.shift() ?? '100', learned: 'Quiet so far.' }),
     listHistory: async () => ({ versionId }),
     diffRevisions: async () => ({ versionId, from: 0, to: 1 }),
     exportHandoff: async () => ({ versionId, format: 'markdown' }),

@@ -40,7 +40,10 @@ describe('payload validation', () => {
   });
 
   it('refuses a non-numeric version id and unknown fields', () => {
-    expect(invalid({ ...payload(), versionId: '../10002' }).fields).toEqual({ versionId: 'versionId must be a Jira version id (digits only)' });
+    expect(invalid({ ...payload(), versionId: '../10002' }).fields).toEqual({ versionId: 'versionId must be a Jira version id (digits only, no leading zero)' });
+    // One version, one spelling: "010002" would be a second handoff of version 10002.
+    expect(invalid({ ...payload(), versionId: '010002' }).fields).toEqual({ versionId: 'versionId must be a Jira version id (digits only, no leading zero)' });
+    expect(invalid({ ...payload(), versionId: '0' }).fields).toEqual({ versionId: 'versionId must be a Jira version id (digits only, no leading zero)' });
     const unknown = invalid({ ...payload(), projectKey: 'OPS' });
     expect(unknown.fields).toEqual({ '': 'Unknown field: projectKey' });
     expect(unknown.message).toContain('projectKey');

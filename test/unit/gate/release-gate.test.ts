@@ -3,6 +3,7 @@ import type { TriggerDeps } from '../../../src/triggers/deps';
 import type { JiraVersion } from '../../../src/jira';
 import type { GateIndex } from '../../../src/domain/gate/gate-index';
 import type { GateRecord } from '../../../src/domain/gate/rules';
+import { MemoryStore } from '../../support/memory-store';
 
 const now = new Date('2026-11-24T12:00:00Z');
 const version: JiraVersion = { id: '10002', name: '2026.12 Gift cards', description: '', releaseDate: '2026-11-27', released: true, archived: false, projectId: '10000' };
@@ -32,7 +33,7 @@ function fakeDeps(props: Record<string, unknown> = {}, failReads = 0, siteTimeZo
       written[key] = value;
     },
   };
-  const deps = { jira, now: () => now, timeZone: 'UTC', log: { error: jest.fn(), warn: jest.fn() }, retryDelaysMs: [1, 1, 1], sleep: async () => undefined } as unknown as TriggerDeps;
+  const deps = { jira, now: () => now, timeZone: 'UTC', log: { error: jest.fn(), warn: jest.fn() }, retryDelaysMs: [1, 1, 1], sleep: async () => undefined, store: new MemoryStore() } as unknown as TriggerDeps;
   return { deps, calls, written };
 }
 

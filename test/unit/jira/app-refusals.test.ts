@@ -12,6 +12,7 @@ import type { ResolverDeps } from '../../../src/resolvers/deps';
 import type { Result } from '../../../src/contract';
 import { fakeJira } from './fake-jira';
 import { rejectedAppError } from '../app-error';
+import { MemoryStore } from '../../support/memory-store';
 
 describe("the app's own refusals", () => {
   it.each([401, 403])('a %i as the app is APP_FORBIDDEN naming what the app needs, not the person', async (status) => {
@@ -63,6 +64,8 @@ describe("Forge's NeedsAuthenticationError", () => {
       lateness: { leadTimeDays: 7, timeZone: 'UTC' },
       appIdentity: () => ({ appId: 'app-1', environmentId: 'env-1' }),
       log,
+      store: new MemoryStore(),
+      storeBackoff: async () => undefined,
     };
     const context = { accountId: 'acc-ana', extension: { type: 'jira:projectPage', project: { id: '10000', key: 'SHOP', type: 'software' } } };
     const run = createHandler(deps)({ call: { functionKey: 'listReleases', payload: {} }, context: context as never }, { principal: { accountId: 'acc-ana' } }) as Promise<Result<unknown>>;

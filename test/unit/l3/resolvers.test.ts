@@ -9,6 +9,7 @@ import { createHandler } from '../../../src/resolvers';
 import type { ResolverDeps } from '../../../src/resolvers/deps';
 import { emptyContent, type StoredHandoff } from '../../../src/domain/handoff';
 import { fakeJira, type Answer, type Sent } from '../jira/fake-jira';
+import { MemoryStore } from '../../support/memory-store';
 
 // Compile-time: the prefill is passed to `new CreateIssueModal({ context })` unchanged.
 // (The package does not export the context type from its root, so it is read off the class.)
@@ -72,6 +73,8 @@ function handlerWith(overrides: Partial<World> = {}) {
     lateness: { leadTimeDays: 7, timeZone: 'UTC' },
     appIdentity: () => ({ appId: 'app-1', environmentId: 'env-1' }),
     log: { error: jest.fn(), warn: jest.fn() },
+    store: new MemoryStore(),
+    storeBackoff: async () => undefined,
   };
   const handler = createHandler(deps);
   const call = <T>(functionKey: string, payload: unknown) =>
@@ -96,12 +99,14 @@ describe('getL3Prefill', () => {
     const json = JSON.stringify(prefill.description);
     expect(json).toContain('https://shop.atlassian.net/jira/software/projects/SHOP/apps/app-1/env-1/version/10002');
     expect(json).toContain('Rollout stage when filed: Not started');
+    // The handoff comes from the app's records; one stored before records existed is imported from its
+    // property once, as the app (this test's handoff exists only as the property).
     expect(sent.map((s) => `${s.as} ${s.method} ${s.path.split('?')[0]}`).sort()).toEqual([
+      'app GET /rest/api/3/project/SHOP/properties/cs-handoff.version.10002',
       'app GET /rest/api/3/serverInfo',
       'user GET /rest/api/3/issue/createmeta/SHOP/issuetypes',
       'user GET /rest/api/3/mypermissions',
       'user GET /rest/api/3/project/SHOP',
-      'user GET /rest/api/3/project/SHOP/properties/cs-handoff.version.10002',
       'user GET /rest/api/3/version/10002',
     ]);
   });

@@ -1,6 +1,7 @@
 /**
- * Someone saved while this person was editing: their text and ours, side by side for every section
- * that differs. Nothing is lost: "yours" stays in the editor below until the person decides.
+ * Someone saved while this person was editing and both changed the same sections: their text and
+ * ours, side by side for those sections only. Nothing is lost: "yours" stays in the editor below
+ * until the person decides.
  */
 import { useState } from 'react';
 import Button from '@atlaskit/button/new';
@@ -37,6 +38,7 @@ const PARTS: Part[] = [
         .map((q) => `Q: ${q.question.trim()}\nA: ${q.answer.trim()}`)
         .join('\n\n'),
   },
+  // Keys are the backend's content sections (src/domain/merge.ts CONTENT_SECTIONS).
   { key: 'l1', label: 'L1: how to look it up', text: (c) => c.escalation.l1LookUp.trim() },
   { key: 'l2', label: 'L2: how to reproduce', text: (c) => c.escalation.l2Reproduce.trim() },
   { key: 'dashboard', label: 'Dashboard link', text: (c) => c.dashboardUrl.trim() },
@@ -54,14 +56,17 @@ export function changedParts(theirs: HandoffContent, yours: HandoffContent) {
 interface Props {
   theirs: StoredHandoff;
   yours: HandoffContent;
+  /** The sections both changed (the backend's merge); absent: every section that differs. */
+  sections?: readonly string[] | undefined;
   busy: boolean;
   onKeepMine(): void;
   onUseTheirs(): void;
 }
 
-export function ConflictView({ theirs, yours, busy, onKeepMine, onUseTheirs }: Props) {
+export function ConflictView({ theirs, yours, sections, busy, onKeepMine, onUseTheirs }: Props) {
   const [confirming, setConfirming] = useState(false);
-  const parts = changedParts(theirs.content, yours);
+  // Only what both changed is asked about: sections only they changed are already kept, yours already applied.
+  const parts = changedParts(theirs.content, yours).filter((p) => !sections || sections.includes(p.key));
   const who = theirs.updatedBy.displayName || 'Someone';
   return (
     <div data-testid="conflict-view" role="region" aria-labelledby="conflict-title">

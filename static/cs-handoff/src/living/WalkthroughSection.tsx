@@ -320,7 +320,7 @@ function SettleForm({ view, question, position, onSaved, onCancel }: QuestionFor
     if (kind === 'brief-gap' && noteProblem) return focusLater(noteRef.current);
     if (kind === 'answered' && !target) return;
     const settlement: Settlement = kind === 'answered' ? settlementFromTarget(target) : { kind: 'brief-gap', note: trimmed };
-    await save(() => api.settleQuestion(view.version.id, view.handoff?.revision ?? 0, question.id, settlement));
+    await save(() => api.settleQuestion(view.version.id, view.revisions.walkthrough, question.id, settlement));
   };
 
   return (
@@ -394,7 +394,7 @@ function PromoteForm({ view, question, position, onSaved, onCancel }: QuestionFo
     event.preventDefault();
     setSubmitted(true);
     if (problem) return focusLater(ref.current);
-    await save(() => api.promoteQuestion(view.version.id, view.handoff?.revision ?? 0, question.id, trimmed));
+    await save(() => api.promoteQuestion(view.version.id, view.revisions.walkthrough, question.id, trimmed));
   };
 
   return (
@@ -465,7 +465,7 @@ function BriefGapIssue({
         spacing="compact"
         appearance="subtle"
         isDisabled={busy}
-        onClick={() => void save(() => api.fileBriefGap(view.version.id, view.handoff?.revision ?? 0, q.id))}
+        onClick={() => void save(() => api.fileBriefGap(view.version.id, view.revisions.walkthrough, q.id))}
         aria-label={`File question ${position} as a Jira task`}
         testId={`wq-${index}-file`}
       >
@@ -592,7 +592,7 @@ export default function WalkthroughSection({ view, onView }: { view: HandoffView
       {recording && (
         <RecordForm
           versionId={view.version.id}
-          baseRevision={view.handoff?.revision ?? 0}
+          baseRevision={view.revisions.walkthrough}
           existing={walkthrough}
           onSaved={(v) => saved(v, 'Walkthrough saved.')}
           onCancel={() => {

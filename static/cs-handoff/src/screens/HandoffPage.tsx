@@ -137,6 +137,9 @@ export function HandoffPage({ versionId, draftOwner }: { versionId: string; draf
       setBusy(false);
       if (res.ok) return res.value;
       if (res.error.code === 'CONFLICT' && res.error.conflict) {
+        const { yours } = res.error.conflict;
+        // "Yours" is their text where only they wrote and yours where you did: keeping it changes only your sections.
+        setEditing((current) => (current ? { ...current, model: toModel(yours) } : current));
         setConflict(res.error.conflict);
         requestAnimationFrame(() => document.querySelector<HTMLElement>('[data-testid="conflict-keep-mine"]')?.focus());
       } else {
@@ -355,6 +358,7 @@ export function HandoffPage({ versionId, draftOwner }: { versionId: string; draf
         <ConflictView
           theirs={conflict.theirs}
           yours={toContent(editing.model, { dropEmpty: true })}
+          sections={conflict.sections}
           busy={busy}
           onKeepMine={() => void onKeepMine()}
           onUseTheirs={() => void onUseTheirs()}
@@ -404,7 +408,7 @@ export function HandoffPage({ versionId, draftOwner }: { versionId: string; draf
               rollout={view.rollout}
               canEdit={canEdit}
               onMove={async (stage, learned) => {
-                const res = await api.moveRollout({ versionId, baseRevision: view.handoff?.revision ?? 0, to: stage, learned });
+                const res = await api.moveRollout({ versionId, baseRevision: view.revisions.rollout, to: stage, learned });
                 if (!res.ok) return editError(res.error);
                 setView(res.value);
                 setNotice(`Rollout moved to ${stageLabel(stage)}.`);

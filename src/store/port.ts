@@ -1,0 +1,85 @@
+/**
+ * The app's own records (the source of truth; Jira's project properties are their published copies),
+ * behind a small port so the commit logic is tested without Forge. `forge-kvs.ts` implements it with
+ * @forge/kvs's Custom Entity Store; test/support/memory-store.ts with a Map.
+ *
+ * Every record carries a `revision` attribute (an integer, 1 for the first commit). A put names the
+ * revision the stored record must still have (`ifRevision`, 0 = must not exist yet): that is the
+ * compare-and-set. All puts of one `commit` apply together or not at all (a Forge transaction).
+ */
+
+/** Entity names as declared under app.storage.entities in manifest.yml. */
+export const ENTITIES = {
+  /** The handoff's document: content, status, who changed it. Key `<projectId>:<versionId>`. */
+  content: 'handoff-content',
+  /** The CS walkthrough. Key `<projectId>:<versionId>`. */
+  walkthrough: 'handoff-walkthrough',
+  /** The gradual rollout. Key `<projectId>:<versionId>`. */
+  rollout: 'handoff-rollout',
+  /** One record per content revision. Key `<projectId>:<versionId>:<revision, 9 digits>`. */
+  history: 'handoff-history',
+  /** A brief gap filed (or being filed) as a Jira task. Key `<projectId>:<versionId>:<questionId>`. */
+  briefGap: 'brief-gap-task',
+} as const;
+export type EntityName = (typeof ENTITIES)[keyof typeof ENTITIES];
+
+/** Index names as declared in manifest.yml. */
+export const INDEXES = {
+  /** Content records of one project, by version id: the overview. */
+  byProject: 'by-project',
+  /** History records of one version, by revision. */
+  byVersion: 'by-version',
+} as const;
+
+export interface RecordRef {
+  entity: EntityName;
+  key: string;
+}
+
+export interface RecordPut extends RecordRef {
+  value: { revision: number } & Record<string, unknown>;
+  /** Compare-and-set: the revision the stored record must have for the commit to apply (0: none stored). Absent: unconditional. */
+  ifRevision?: number;
+}
+
+export interface RecordDelete extends RecordRef {
+  /** Delete only while the stored record still has this revision. */
+  ifRevision?: number;
+}
+
+export interface QueryPage<T> {
+  items: { key: string; value: T }[];
+  /** Present when more items follow: pass it back to read the next page. */
+  cursor?: string;
+}
+
+export interface RecordQuery {
+  entity: EntityName;
+  index: string;
+  /** Values of the index's partition attributes, in order. */
+  partition: (string | number)[];
+  limit: number;
+  cursor?: string;
+  /** Ascending by the index's range attribute unless 'DESC'. */
+  sort?: 'ASC' | 'DESC';
+}
+
+export interface RecordStore {
+  /** The records, in the order asked (undefined: none stored), in one call. */
+  getMany(refs: readonly RecordRef[]): Promise<(unknown | undefined)[]>;
+  /** Applies every put and delete, or none of them: throws `CommitRefused` when a condition does not hold. */
+  commit(puts: readonly RecordPut[], deletes?: readonly RecordDelete[]): Promise<void>;
+  query<T = unknown>(query: RecordQuery): Promise<QueryPage<T>>;
+}
+
+/** A compare-and-set condition did not hold: someone else committed first. Nothing was written. */
+export class CommitRefused extends Error {
+  constructor(message = 'A record changed since it was read') {
+    super(message);
+    this.name = 'CommitRefused';
+  }
+}
+
+/** `<projectId>:<versionId>`: keys are per project so a version id can never reach another project's records. */
+export const versionKey = (projectId: string, versionId: string): string => `${projectId}:${versionId}`;
+export const historyKey = (projectId: string, versionId: string, revision: number): string => `${versionKey(projectId, versionId)}:${String(revision).padStart(9, '0')}`;
