@@ -6,11 +6,16 @@
 import { FilterConditions, ForgeKvsAPIError, kvs, Filter, Sort } from '@forge/kvs';
 import { CommitRefused, type QueryPage, type RecordDelete, type RecordPut, type RecordQuery, type RecordRef, type RecordStore } from './port';
 
-/** Forge answers a transaction whose condition failed with a 4xx naming it; any other failure is passed on. */
+/**
+ * Forge answers a transaction whose condition failed with a 4xx naming it; any other failure is passed on.
+ * A malformed transaction (INVALID_TRANSACTION: too many operations, a key twice) is a bug, not a lost race,
+ * so it must never read as a conflict that the caller would resolve by asking the person.
+ */
 function refusedCondition(error: unknown): boolean {
   if (!(error instanceof ForgeKvsAPIError)) return false;
   const status = error.responseDetails.status;
-  return status === 409 || (status >= 400 && status < 500 && status !== 429 && /CONDITION|CONFLICT|TRANSACTION/i.test(error.code));
+  if (/^INVALID/i.test(error.code)) return false;
+  return status === 409 || (status >= 400 && status < 500 && status !== 429 && /CONDITION|CONFLICT/i.test(error.code));
 }
 
 type Conditions = Filter<{ revision: number }>;
