@@ -15,6 +15,7 @@ import type { ResolverDeps } from './deps';
 import { readGateContext, type GateContext } from './gate-context';
 import { loadRecords, readRecords, type Target } from './handoff-store';
 import { versionInProject } from './views';
+import { projectUrlSegment } from '../domain/project-url';
 
 export interface LoadedForChange {
   permissions: PermissionSet;
@@ -72,10 +73,11 @@ export const RELATED_WORK_CATEGORY = 'Communications';
 
 /**
  * The handoff's page in Jira: the site's address from Jira (serverInfo) and the project's real type, as
- * Forge builds a project page's URL (/jira/{projectType}/projects/{projectKey}/apps/{appId}/{envId}).
+ * Forge builds a project page's URL (/jira/{projectType}/projects/{projectKey}/apps/{appId}/{envId}), with
+ * Jira's segment for that type (domain/project-url.ts).
  */
 export function handoffPageUrl(siteUrl: string, project: ProjectInfo, versionId: string, { appId, environmentId }: { appId: string; environmentId: string }): string {
-  const type = encodeURIComponent(project.type);
+  const type = encodeURIComponent(projectUrlSegment(project.type));
   return `${siteUrl}/jira/${type}/projects/${encodeURIComponent(project.key)}/apps/${appId}/${environmentId}/version/${encodeURIComponent(versionId)}`;
 }
 

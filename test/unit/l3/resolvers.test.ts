@@ -149,7 +149,7 @@ describe('handoff links', () => {
     const result = await call<L3Prefill>('getL3Prefill', { versionId: '10002' });
     if (!result.ok) throw new Error(result.error.message);
     const json = JSON.stringify(result.value.description);
-    expect(json).toContain('https://shop.atlassian.net/jira/business/projects/SHOP/apps/app-1/env-1/version/10002');
+    expect(json).toContain('https://shop.atlassian.net/jira/core/projects/SHOP/apps/app-1/env-1/version/10002');
     expect(json).not.toContain('/jira/software/');
   });
 });
