@@ -21,7 +21,7 @@
  * same for every handoff. A failed publish is logged, never a failed save: the record is committed.
  */
 import { randomUUID } from 'node:crypto';
-import { appError } from '../domain/errors';
+import { AppError, appError } from '../domain/errors';
 import { revisionRecord, type HistoryRecord } from '../domain/history/history';
 import type { PersonRef, StoredHandoff } from '../domain/handoff';
 import {
@@ -189,18 +189,23 @@ export async function commitChange(deps: ResolverDeps, t: Target, first: Handoff
  * Round 3: each changed record to its property, in parallel, as the app. A failure is logged: the record
  * is committed, and the next read or the daily scan publishes it again.
  */
-export async function publishRecords(deps: ResolverDeps, t: Target, committed: Pick<Committed, 'records' | 'changed'>): Promise<void> {
-  await Promise.all(
-    committed.changed.map(async (kind) => {
+export async function publishRecords(deps: ResolverDeps, t: Target, committed: Pick<Committed, 'records' | 'changed'>): Promise<string | null> {
+  const refusals = await Promise.all(
+    committed.changed.map(async (kind): Promise<string | null> => {
       const record = committed.records[kind];
-      if (!record) return;
+      if (!record) return null;
       try {
         await deps.jira.putProjectProperty(t.projectKey, publishedKey(kind, t.versionId), publishedValue(kind, record));
+        return null;
       } catch (error) {
         deps.log.error(`Could not publish the ${kind} of version ${t.versionId} to Jira (the next read or the daily scan publishes it again)`, error);
+        // The change is committed either way; only a refusal of the app itself is the person's to hear about.
+        return error instanceof AppError && error.error.code === 'APP_FORBIDDEN' ? error.error.message : null;
       }
     }),
   );
+  const refusal = refusals.find((r) => r !== null);
+  return refusal ? `Saved in CS Handoff, but Jira's copy is not updated yet: ${refusal} It is published as soon as the app may.` : null;
 }
 
 /** The published content's revision, or 0 when nothing (or nothing readable) is published. */

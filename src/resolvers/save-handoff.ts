@@ -64,11 +64,12 @@ export const saveHandoff: Action<z.output<typeof SaveHandoffPayloadSchema>, Hand
   });
   const handoff = composeHandoff(committed.records);
   const demoted = notice !== null && committed.changed.length > 0;
-  await Promise.all([
+  const [publishNotice] = await Promise.all([
     publishRecords(deps, target, committed),
     linkOnFirstSave(deps, call, loaded.project, payload.versionId, !existed && committed.changed.length > 0),
     demoted && handoff ? refreshGateEntry(deps, loaded.project.key, loaded.version, loaded.gate, handoff, deps.now()) : Promise.resolve(),
   ]);
   const view = handoffView({ project: loaded.project, version: loaded.version, permissions: loaded.permissions, records: committed.records, lateness: deps.lateness, gate: loaded.gate, now: deps.now() });
-  return demoted && notice ? { ...view, notice } : view;
+  const shown = demoted && notice ? notice : publishNotice;
+  return shown ? { ...view, notice: shown } : view;
 };
