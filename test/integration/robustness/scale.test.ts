@@ -27,12 +27,12 @@ beforeAll(async () => {
   await site().host.runAsApp(async () => {
     for (let i = 0; i < versions.length; i += 20) {
       await kvs.batchSet(
-        versions.slice(i, i + 20).map((v) => ({
+        versions.slice(i, i + 20).map((v, j) => ({
           entityName: ENTITIES.content,
           key: versionKey(String(shop.id), v.id),
           value: {
             schemaVersion: 1, projectId: String(shop.id), versionId: v.id, versionNumber: Number(v.id), revision: 1, writeId: `seed-${v.id}`,
-            updatedAt: '2026-07-01T12:00:00.000Z', updatedBy: po, content: completeContent(), status: i % 40 === 0 ? 'ready' : 'draft', readyAt: i % 40 === 0 ? '2026-07-01T12:00:00.000Z' : null,
+            updatedAt: '2026-07-01T12:00:00.000Z', updatedBy: po, content: completeContent(), status: (i + j) % 40 === 0 ? 'ready' : 'draft', readyAt: (i + j) % 40 === 0 ? '2026-07-01T12:00:00.000Z' : null,
           },
         })),
       );
