@@ -1,6 +1,8 @@
 /** What the gate's integration tests do on the local Jira site: people's REST calls, versions, ready handoffs. */
 import { gatePropertyKey, handoffPropertyKey } from '../../../src/domain/property-keys';
 import type { GateRecord } from '../../../src/domain/gate/rules';
+import { kvs } from '@forge/kvs';
+import { ENTITIES, versionKey } from '../../../src/store/port';
 import { personOf, type TestSite } from '../../support';
 import { completeContent, expectOk, invoker, storedProperty } from '../resolvers/helpers';
 
@@ -60,8 +62,18 @@ export function gateSite(site: () => TestSite) {
     return ready.handoff?.revision ?? 0;
   }
 
-  /** Rewrites the stored readyAt (as the app, like the app's writes): when the handoff became ready. */
+  /**
+   * Rewrites when the handoff became ready, as the app would have stored it: in the content record (the
+   * source of truth the gate reads) and in the property Jira holds.
+   */
   async function setReadyAt(versionId: string, readyAt: string): Promise<void> {
+    const recordKey = versionKey(await shopProjectId(), versionId);
+    await site().host.runAsApp(async () => {
+      const content = kvs.entity<Record<string, unknown>>(ENTITIES.content);
+      const current = await content.get(recordKey);
+      if (!current) throw new Error(`version ${versionId} has no content record`);
+      await content.set(recordKey, { ...current, readyAt });
+    });
     const key = handoffPropertyKey(versionId);
     const stored = (await storedProperty(site(), key)) as Record<string, unknown>;
     const res = await fetch(`${site().url}/rest/api/3/project/SHOP/properties/${key}`, {
