@@ -89,7 +89,8 @@ test('typed text everywhere else stays text: walkthrough questions and brief-gap
     if (!res.ok || res.value === undefined) throw new Error(`${fn}: ${JSON.stringify(res.error)}`);
     return res.value;
   };
-  type View = { handoff: { revision: number } };
+  // Each record has its own revision: a walkthrough change names the walkthrough's, a rollout move the rollout's.
+  type View = { handoff: { revision: number }; revisions: { content: number; walkthrough: number; rollout: number } };
   const TEXTS = {
     question: `Question ${SCRIPT} raised`,
     gap: `Gap note ${IMG}`,
@@ -101,11 +102,11 @@ test('typed text everywhere else stays text: walkthrough questions and brief-gap
   view = await call<View>('po', 'saveHandoff', { versionId: '10002', baseRevision: view.handoff.revision, content: { ...GIFT_CARDS_CONTENT, whatsNew: TEXTS.whatsNew } });
   view = await call<View>('cs-lead', 'saveWalkthrough', {
     versionId: '10002',
-    baseRevision: view.handoff.revision,
+    baseRevision: view.revisions.walkthrough,
     walkthrough: { heldAt: '2026-11-20T14:00:00Z', attendees: [attendeeOf('cs-lead')], questions: [{ text: TEXTS.question, settlement: null }] },
   });
-  view = await call<View>('cs-lead', 'settleQuestion', { versionId: '10002', baseRevision: view.handoff.revision, questionId: 'q1', settlement: { kind: 'brief-gap', note: TEXTS.gap } });
-  view = await call<View>('po', 'moveRollout', { versionId: '10002', baseRevision: view.handoff.revision, to: '1', learned: TEXTS.learned });
+  view = await call<View>('cs-lead', 'settleQuestion', { versionId: '10002', baseRevision: view.revisions.walkthrough, questionId: 'q1', settlement: { kind: 'brief-gap', note: TEXTS.gap } });
+  view = await call<View>('po', 'moveRollout', { versionId: '10002', baseRevision: view.revisions.rollout, to: '1', learned: TEXTS.learned });
   await call('release-manager', 'overrideGate', { versionId: '10002', reason: TEXTS.reason });
 
   const page = await open('release-manager', '/version/10002');
