@@ -5,7 +5,7 @@
  * empty editor saves nothing.
  */
 import type { Frame, Page } from 'playwright-core';
-import { appPagePath, personOf, seedHandoff, tid, useAppSession, waitForApp } from '../support';
+import { appPagePath, personOf, seedHandoff, switchPerson, tid, useAppSession, waitForApp } from '../support';
 
 jest.setTimeout(120_000);
 
@@ -94,10 +94,9 @@ test('saving an empty editor writes nothing: no handoff, no revision, no related
 });
 
 /** Switches who is signed in with the site's own person picker (applies on change). */
-async function switchPerson(page: Page, role: string): Promise<Frame> {
-  const person = personOf(session.site, role);
-  await Promise.all([page.waitForNavigation(), page.getByLabel('Signed in as').selectOption(person.accountId)]);
-  expect(await page.getByTestId('signed-in-as').textContent()).toContain(person.displayName);
+async function switchTo(page: Page, role: string): Promise<Frame> {
+  await switchPerson(page, session.site, role);
+  expect(await page.getByTestId('signed-in-as').textContent()).toContain(personOf(session.site, role).displayName);
   return waitForApp(page);
 }
 
@@ -107,14 +106,14 @@ test('an unsaved draft belongs to the person who typed it: the next person in th
   await frame.waitForSelector(tid('handoff-editor'));
   await frame.fill(tid('field-whatsNew'), 'Priya was half-way through this sentence');
   // Rita (release manager, also an editor) signs in to the same browser and opens the same release.
-  let app = await switchPerson(page, 'release-manager');
+  let app = await switchTo(page, 'release-manager');
   await app.waitForSelector(tid('handoff-reader'));
   expect(await app.$(tid('restore-draft'))).toBeNull();
   await app.click(tid('edit-handoff'));
   await app.waitForSelector(tid('handoff-editor'));
   expect(await app.inputValue(tid('field-whatsNew'))).not.toContain('Priya was half-way');
   // Priya again: her draft is there, hers only.
-  app = await switchPerson(page, 'po');
+  app = await switchTo(page, 'po');
   await app.waitForSelector(tid('restore-draft'));
   await app.click(tid('restore-draft-button'));
   expect(await app.inputValue(tid('field-whatsNew'))).toBe('Priya was half-way through this sentence');

@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Frame } from 'playwright-core';
-import { appPagePath, launchBrowser, openAs, personOf, startTestSite, type TestSite } from '../support';
+import { appPagePath, launchBrowser, openAs, personOf, switchPerson, startTestSite, type TestSite } from '../support';
 
 const SHOTS = '/tmp/shots';
 const FIXTURE = join(__dirname, '..', 'integration', 'host', 'fixtures', 'app');
@@ -76,7 +76,7 @@ describe('the local Jira site with CS Handoff, in Chromium', () => {
       await expect(page.getByTestId('signed-in-as').textContent()).resolves.toContain('Priya Patel');
       const carlos = personOf(site, 'cs-lead');
       // The picker applies on change, as Jira's does.
-      await Promise.all([page.waitForURL(`${site.url}${appPagePath(site)}`), page.getByLabel('Signed in as').selectOption(carlos.accountId)]);
+      await switchPerson(page, site, 'cs-lead');
       await expect(page.getByTestId('signed-in-as').textContent()).resolves.toContain('Carlos Mendes');
       const element = await page.waitForSelector('#forge-app-frame');
       const frame = (await element.contentFrame()) as Frame;

@@ -98,3 +98,18 @@ export async function waitForApp(page: Page, timeoutMs = 15000): Promise<Frame> 
   if (frameOrigin === new URL(page.url()).origin) throw new Error(`The app frame runs on the site's own origin (${frameOrigin}); Forge serves Custom UI from another origin`);
   return frame;
 }
+
+/**
+ * Switches who is signed in with the site's own person picker, which applies on change: the form posts and
+ * Jira redirects back to the same page, so the URL alone cannot tell the new page from the old one. The
+ * test waits until the page names the new person.
+ */
+export async function switchPerson(page: Page, site: Pick<LocalSite, 'jira'>, personEmailOrRole: string): Promise<void> {
+  const person = personOf(site, personEmailOrRole);
+  await page.getByLabel('Signed in as').selectOption(person.accountId);
+  await page.waitForFunction(
+    (name) => document.querySelector('[data-testid="signed-in-as"]')?.textContent?.includes(name) ?? false,
+    person.displayName,
+  );
+  await page.waitForLoadState('load');
+}
