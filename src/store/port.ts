@@ -16,6 +16,8 @@ export const ENTITIES = {
   walkthrough: 'handoff-walkthrough',
   /** The gradual rollout. Key `<projectId>:<versionId>`. */
   rollout: 'handoff-rollout',
+  /** The display name kept per person (domain/person.ts), read beside a change's records. Key: the account id. */
+  person: 'person-name',
   /** One record per content revision. Key `<projectId>:<versionId>:<revision, 9 digits>`. */
   history: 'handoff-history',
   /** A brief gap filed (or being filed) as a Jira task. Key `<projectId>:<versionId>:<questionId>`. */
