@@ -16,6 +16,8 @@ export interface L3BugInput {
   rolloutStage: string;
   handoffUrl: string;
   item?: ItemRef;
+  /** Filed from a customer's request: its key, summary and what the customer wrote, as plain paragraphs. */
+  request?: { key: string; summary: string; customerText: string[] };
 }
 
 export interface L3BugDraft {
@@ -63,9 +65,16 @@ export function buildL3Bug(input: L3BugInput): L3BugDraft {
       ? [paragraph(strong('Filed from: '), text(`${ITEM_SECTION[input.item.kind]} ${input.item.position}: `), em(itemText))]
       : [];
 
+  // The customer's words are text nodes only: a URL they wrote stays text, never a link mark.
+  const customerSaw = input.request
+    ? [
+        paragraph(strong('Request: '), text(`${input.request.key}: ${input.request.summary}`)),
+        ...input.request.customerText.filter((p) => p.trim() !== '').map((p) => paragraph(text(p))),
+      ]
+    : [paragraph(em('Describe what the customer saw, in their words, and when it happened.'))];
   const description = doc(
     heading(3, 'What the customer saw'),
-    paragraph(em('Describe what the customer saw, in their words, and when it happened.')),
+    ...customerSaw,
     ...filedFrom,
     heading(3, 'Steps to reproduce (from the handoff, L2)'),
     taskList('repro', steps.length > 0 ? steps : ['Write the steps that reproduce the problem.']),
@@ -75,7 +84,7 @@ export function buildL3Bug(input: L3BugInput): L3BugDraft {
   );
 
   return {
-    summary: summaryPrefix(input.versionName).slice(0, SUMMARY_MAX),
+    summary: (summaryPrefix(input.versionName) + (input.request?.summary.replace(/[\r\n]+/g, ' ').trim() ?? '')).slice(0, SUMMARY_MAX),
     description,
     labels: l3Labels(input.link, input.item),
   };
