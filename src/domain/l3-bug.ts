@@ -16,6 +16,8 @@ export interface L3BugInput {
   rolloutStage: string;
   handoffUrl: string;
   item?: ItemRef;
+  /** Filed from a customer's request: its key, summary and what the customer wrote, as plain paragraphs. */
+  request?: { key: string; summary: string; customerText: string[] };
 }
 
 export interface L3BugDraft {
@@ -63,10 +65,17 @@ export function buildL3Bug(input: L3BugInput): L3BugDraft {
       ? [paragraph(strong('Filed from: '), text(`${ITEM_SECTION[input.item.kind]} ${input.item.position}: `), em(itemText))]
       : [];
 
+  // The customer's words are text nodes only: a URL they wrote stays text, never a link mark.
+  const customerSaw = input.request
+    ? [
+        paragraph(strong('Request: '), text(`${input.request.key}: ${input.request.summary}`)),
+        ...input.request.customerText.filter((p) => p.trim() !== '').map((p) => paragraph(text(p))),
+      ]
+    : [paragraph()];
   const description = doc(
     // Headings ask, empty blocks take the answer: no placeholder sentence can ship in the bug unedited.
     heading(3, 'What the customer saw, in their words, and when'),
-    paragraph(),
+    ...customerSaw,
     ...filedFrom,
     heading(3, steps.length > 0 ? 'Steps to reproduce (from the handoff, L2)' : 'Steps to reproduce'),
     taskList('repro', steps.length > 0 ? steps : ['']),
@@ -76,7 +85,7 @@ export function buildL3Bug(input: L3BugInput): L3BugDraft {
   );
 
   return {
-    summary: summaryPrefix(input.versionName).slice(0, SUMMARY_MAX),
+    summary: (summaryPrefix(input.versionName) + (input.request?.summary.replace(/[\r\n]+/g, ' ').trim() ?? '')).slice(0, SUMMARY_MAX),
     description,
     labels: l3Labels(input.link, input.item),
   };

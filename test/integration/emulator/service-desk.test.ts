@@ -1,3 +1,5 @@
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
 import { expectJiraError, start, type Running } from './harness';
 
 let s: Running;
@@ -214,5 +216,44 @@ describe('JQL on indexed issue properties', () => {
 
   it('shows nobody requests in a project they cannot browse', async () => {
     expect((await jql('issue.property[cs-handoff.release].versionId = 10003', 'po')).keys).toEqual([]);
+  });
+});
+
+describe('the service-desk seed on restart', () => {
+  it('adds nothing twice when the site starts again on the same data folder, and keeps what people wrote', async () => {
+    const first = await start();
+    try {
+      expect((await first.call('PUT', '/rest/api/3/issue/HELP-2/properties/note', { as: 'support', body: { kept: true } })).status).toBe(201);
+    } finally {
+      await first.stop(false);
+    }
+    const again = await start({ dataDir: first.dataDir });
+    try {
+      const found = await again.call('GET', `/rest/api/3/search/jql?jql=${encodeURIComponent('project = HELP')}`, { as: 'support' });
+      expect(found.body.issues).toHaveLength(6);
+      expect((await again.call('GET', '/rest/api/3/issue/HELP-2/properties/note', { as: 'support' })).body.value).toEqual({ kept: true });
+      expect(again.site.people.filter((p) => p.role === 'support-agent')).toHaveLength(1);
+    } finally {
+      await again.stop();
+    }
+  });
+
+  it('adds HELP, Sam and the link grants to a data folder made before they existed', async () => {
+    const old = await start();
+    await old.stop(false);
+    // What a data folder from before the service desk holds: no HELP, no Sam, no customer, no Link issues grants.
+    const db = new Database(join(old.dataDir, 'jira.sqlite'));
+    db.exec(`DELETE FROM issues WHERE project_id = 10020; DELETE FROM project_issue_types WHERE project_id = 10020; DELETE FROM grants WHERE project_id = 10020 OR permission = 'LINK_ISSUES';
+      DELETE FROM grants WHERE account_id IN (SELECT account_id FROM people WHERE role IN ('support-agent', 'customer')); DELETE FROM projects WHERE id = 10020;
+      DELETE FROM people WHERE role IN ('support-agent', 'customer');`);
+    db.close();
+    const upgraded = await start({ dataDir: old.dataDir });
+    try {
+      expect((await upgraded.call('GET', '/rest/api/3/project/HELP', { as: 'support' })).body.projectTypeKey).toBe('service_desk');
+      const perms = await upgraded.call('GET', '/rest/api/3/mypermissions?projectKey=SHOP&permissions=LINK_ISSUES', { as: 'po' });
+      expect(perms.body.permissions.LINK_ISSUES.havePermission).toBe(true);
+    } finally {
+      await upgraded.stop();
+    }
   });
 });
