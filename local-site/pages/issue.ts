@@ -1,26 +1,5 @@
+import { adfToHtml, type AdfNode } from './adf-html';
 import { html, type SafeHtml } from './html';
-
-interface AdfNode {
-  type?: string;
-  text?: string;
-  attrs?: Record<string, unknown>;
-  content?: AdfNode[];
-}
-
-const BLOCKS = new Set(['doc', 'listItem', 'blockquote', 'panel', 'expand', 'table', 'tableRow', 'tableCell', 'tableHeader', 'layoutSection', 'layoutColumn']);
-
-/** ADF as readable plain text (the issue page shows it pre-wrapped, not as rich text). */
-export function adfToText(node: AdfNode | undefined): string {
-  if (!node || typeof node !== 'object') return '';
-  if (node.type === 'text') return node.text ?? '';
-  if (node.type === 'hardBreak') return '\n';
-  if (node.type === 'mention' || node.type === 'emoji') return String(node.attrs?.['text'] ?? node.attrs?.['shortName'] ?? '');
-  const children = Array.isArray(node.content) ? node.content : [];
-  if (node.type === 'bulletList') return children.map((c) => `• ${adfToText(c).trim()}`).join('\n');
-  if (node.type === 'orderedList') return children.map((c, i) => `${i + 1}. ${adfToText(c).trim()}`).join('\n');
-  const inner = children.map(adfToText);
-  return BLOCKS.has(node.type ?? '') ? inner.filter((s) => s !== '').join('\n\n') : inner.join('');
-}
 
 export interface IssueJson {
   id: string;
@@ -72,7 +51,7 @@ export function issueBody(issue: IssueJson, contexts: IssueContextPanel[] = []):
     <dt>Reporter</dt><dd>${f.reporter?.displayName ?? ''}</dd>
   </dl>
   <h2 class="side-heading">Description</h2>
-  <div class="issue-description">${adfToText(f.description ?? undefined)}</div>
+  <div class="issue-description" data-testid="issue-description">${adfToHtml(f.description)}</div>
   ${linksSection(f.issuelinks ?? [])}`;
   if (contexts.length === 0) return main;
   return html`<div class="issue-view"><div class="issue-main">${main}</div>

@@ -71,13 +71,14 @@ export function buildL3Bug(input: L3BugInput): L3BugDraft {
         paragraph(strong('Request: '), text(`${input.request.key}: ${input.request.summary}`)),
         ...input.request.customerText.filter((p) => p.trim() !== '').map((p) => paragraph(text(p))),
       ]
-    : [paragraph(em('Describe what the customer saw, in their words, and when it happened.'))];
+    : [paragraph()];
   const description = doc(
-    heading(3, 'What the customer saw'),
+    // Headings ask, empty blocks take the answer: no placeholder sentence can ship in the bug unedited.
+    heading(3, 'What the customer saw, in their words, and when'),
     ...customerSaw,
     ...filedFrom,
-    heading(3, 'Steps to reproduce (from the handoff, L2)'),
-    taskList('repro', steps.length > 0 ? steps : ['Write the steps that reproduce the problem.']),
+    heading(3, steps.length > 0 ? 'Steps to reproduce (from the handoff, L2)' : 'Steps to reproduce'),
+    taskList('repro', steps.length > 0 ? steps : ['']),
     heading(3, 'Release context'),
     bulletList([`Release: ${input.versionName}`, `Rollout stage when filed: ${input.rolloutStage}`]),
     paragraph(text('CS handoff: '), link(`${input.versionName} handoff`, input.handoffUrl)),
