@@ -73,9 +73,10 @@ export function createPages(options: PagesOptions): Pages {
       return 'App';
     }
   };
-  const sidebarFor = (projectKey: string, projectName: string, current: SidebarInfo['current']): SidebarInfo => ({
+  const sidebarFor = (projectKey: string, projectName: string, current: SidebarInfo['current'], projectType?: string): SidebarInfo => ({
     projectKey,
     projectName,
+    ...(projectType ? { projectType } : {}),
     current,
     appTitle: appTitle(),
     appHref: appPageUrl(projectKey),
@@ -234,7 +235,7 @@ export function createPages(options: PagesOptions): Pages {
       ),
     );
     send(res, 200, layout({
-      title: `[${issue.key}] ${issue.fields.summary ?? ''}`, person, theme, people, returnTo: url.pathname, sidebar: sidebarFor(projectKey, projectName, 'none'),
+      title: `[${issue.key}] ${issue.fields.summary ?? ''}`, person, theme, people, returnTo: url.pathname, sidebar: sidebarFor(projectKey, projectName, 'none', issue.fields.project?.projectTypeKey),
       body: issueBody(issue, contexts.map((input) => ({ title: input.title, frame: appFrame(input) }))),
       ...(contexts.length > 0 ? { headExtra: appPageHead(contexts) } : {}),
     }));

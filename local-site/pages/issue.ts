@@ -13,7 +13,7 @@ export interface IssueJson {
     versions?: { name?: string }[];
     fixVersions?: { name?: string }[];
     reporter?: { displayName?: string } | null;
-    project?: { key?: string; name?: string };
+    project?: { key?: string; name?: string; projectTypeKey?: string };
     issuelinks?: IssueLinkJson[];
   };
 }

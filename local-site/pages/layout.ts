@@ -18,6 +18,8 @@ export const roleLabel = (role: Person['role']): string => ROLE_LABEL[role] ?? r
 export interface SidebarInfo {
   projectKey: string;
   projectName: string;
+  /** Jira's projectTypeKey; a service_desk project is a "Service project" in Jira's sidebar. */
+  projectType?: string;
   current: 'releases' | 'app' | 'none';
   appTitle: string;
   appHref: string;
@@ -81,7 +83,7 @@ function sidebar(info: SidebarInfo): SafeHtml {
   return html`<nav class="sidebar" aria-label="Project">
     <div class="project-header">
       <span class="project-avatar" aria-hidden="true">${info.projectName.slice(0, 1)}</span>
-      <span class="project-text"><span class="project-name">${info.projectName}</span><span class="project-type">Software project</span></span>
+      <span class="project-text"><span class="project-name">${info.projectName}</span><span class="project-type">${info.projectType === 'service_desk' ? 'Service project' : 'Software project'}</span></span>
     </div>
     <p class="side-heading" id="side-planning">Planning</p>
     <ul class="side-list" aria-labelledby="side-planning">

@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Frame } from 'playwright-core';
 import { appPagePath, launchBrowser, openAs, personOf, startTestSite, type TestSite } from '../support';
@@ -10,6 +11,7 @@ let browser: Browser;
 let site: TestSite;
 beforeAll(async () => {
   browser = await launchBrowser();
+  mkdirSync('/tmp/shots', { recursive: true });
   site = await startTestSite({ appDir: FIXTURE });
 });
 afterAll(async () => {
@@ -38,6 +40,7 @@ test('a HELP request’s issue view runs the issue-context module in its own-ori
     const url = await frame.evaluate(() => (window as unknown as { __bridge: Bridge }).__bridge.callBridge('getUrl', { target: 'module', moduleKey: 'fixture-page', projectKey: 'SHOP', path: '/version/10003' }));
     expect(url).toBe(`${site.url}${appPagePath(site, 'SHOP', '/version/10003')}`);
 
+    await page.screenshot({ path: '/tmp/shots/issue-view.png', fullPage: true });
     expect(problems.pageErrors).toEqual([]);
     expect(problems.cspViolations).toEqual([]);
   } finally {

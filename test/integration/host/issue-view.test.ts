@@ -29,6 +29,7 @@ describe('the issue view renders the app’s issue-context modules', () => {
     expect(text).toMatch(new RegExp(`<iframe id="forge-issue-context-fixture-issue-context"[^>]*src="${site.resourceUrl}/forge/resources/ui/index.html"`));
     expect(text).toContain('data-forge-config="forge-issue-context-fixture-issue-context-config"');
     expect(text).toContain('<h2 class="issue-context-title">Fixture Card</h2>');
+    expect(text).toContain('<span class="project-type">Service project</span>');
     const config = configOf(text, 'fixture-issue-context');
     expect(config).toMatchObject({
       basePath: '/browse/HELP-1',

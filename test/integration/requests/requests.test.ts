@@ -162,7 +162,7 @@ describe('filing the L3 bug from a request', () => {
     expect(links.map((n) => n.text)).toEqual(['2026.12 Gift cards handoff']);
     expect(inlineNodes(prefill.description).some((n) => n.type === 'inlineCard')).toBe(false);
     expect(texts).toContain('HELP-3: Charged twice at checkout, please refund one');
-    expect(content[0]).toMatchObject({ type: 'heading', content: [{ type: 'text', text: 'What the customer saw' }] });
+    expect(content[0]).toMatchObject({ type: 'heading', content: [{ type: 'text', text: 'What the customer saw, in their words, and when' }] });
   });
 
   it('keeps a customer’s link, card and mention as plain text in the bug (never a link mark or a card)', async () => {

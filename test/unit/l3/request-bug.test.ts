@@ -21,7 +21,8 @@ describe('the L3 bug filed from a customer request', () => {
     expect(draft.summary).toBe('[L3] 2026.12 Gift cards: Charged twice');
     const nodes = inline(draft.description.content);
     expect(nodes.filter((n) => 'text' in n && n.text.includes('orders/1'))).toEqual([{ type: 'text', text: 'Receipt: https://shop.example/orders/1' }]);
-    expect(nodes.filter((n) => 'text' in n && n.text.includes('Describe what the customer saw'))).toEqual([]);
+    // The request's paragraphs take the place of the empty one the agent would fill in.
+    expect(draft.description.content[1]).toEqual({ type: 'paragraph', content: [{ type: 'text', text: 'Request: ', marks: [{ type: 'strong' }] }, { type: 'text', text: 'HELP-3: Charged twice' }] });
   });
 
   it('keeps the summary within Jira’s 255 characters and on one line', () => {
@@ -30,9 +31,8 @@ describe('the L3 bug filed from a customer request', () => {
     expect(draft.summary).not.toMatch(/\n/);
   });
 
-  it('without a request, keeps today’s placeholder for the agent', () => {
-    const nodes = inline(buildL3Bug(base).description.content);
-    expect(nodes.some((n) => 'text' in n && n.text.startsWith('Describe what the customer saw'))).toBe(true);
+  it('without a request, leaves today’s empty paragraph for the agent', () => {
+    expect(buildL3Bug(base).description.content[1]).toEqual({ type: 'paragraph', content: [] });
   });
 });
 
