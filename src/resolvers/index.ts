@@ -34,6 +34,8 @@ import { exportHandoff } from './export-handoff';
 import { diffRevisions, listHistory } from './history-read';
 import { moveRollout } from './rollout-move';
 import { searchPeople } from './people-search';
+import { FindAnswersPayloadSchema, GetIssueHandoffCardPayloadSchema, ListLiveReleasesPayloadSchema } from '../contract';
+import { findAnswers, getIssueHandoffCard, listLiveReleases } from './issue-card';
 import { fileBriefGap, promoteQuestion, saveWalkthrough, settleQuestion } from './walkthrough-actions';
 
 /** Every resolver the UI can invoke, bound to its dependencies; tests pass their own. */
@@ -59,6 +61,10 @@ export function createHandler(deps: ResolverDeps = defaultDeps()) {
     diffRevisions: resolverFor('diffRevisions', DiffRevisionsPayloadSchema, diffRevisions, deps),
     exportHandoff: resolverFor('exportHandoff', ExportHandoffPayloadSchema, exportHandoff, deps),
     searchPeople: resolverFor('searchPeople', SearchPeoplePayloadSchema, searchPeople, deps),
+    // The issue card (jira:issueContext) and its answer search.
+    getIssueHandoffCard: resolverFor('getIssueHandoffCard', GetIssueHandoffCardPayloadSchema, getIssueHandoffCard, deps),
+    listLiveReleases: resolverFor('listLiveReleases', ListLiveReleasesPayloadSchema, listLiveReleases, deps),
+    findAnswers: resolverFor('findAnswers', FindAnswersPayloadSchema, findAnswers, deps),
   });
 }
 
