@@ -10,11 +10,10 @@ import { toConfluenceStorage } from '../domain/living/export-confluence';
 import { toMarkdown } from '../domain/living/export-markdown';
 import { currentStageLabel, initialRollout } from '../domain/living/rollout';
 import { readAccess, requireAccess, settledValue } from './access';
-import { handoffPageUrl } from './handoff-writes';
+import { handoffFrom, readRecords } from './handoff-store';
+import { handoffPageUrl, targetOf } from './handoff-writes';
 import type { Action } from './run';
 import { versionInProject } from './views';
-import { readHandoff } from './handoff-store';
-import { targetOf } from './handoff-writes';
 
 
 /** A file name safe on every OS: the project key and the version name, lower-case, dashes for the rest. */
@@ -29,15 +28,17 @@ export function exportFilename(projectKey: string, versionName: string, extensio
 }
 
 export const exportHandoff: Action<z.output<typeof ExportHandoffPayloadSchema>, HandoffExport> = async ({ versionId, format }, call, deps) => {
-  const [access, versionResult, property, siteUrl] = await Promise.allSettled([
+  // Records are keyed by the claimed id: only read here; requireAccess proves it before any import (a write).
+  const target = targetOf(call.project, versionId);
+  const [access, versionResult, records, siteUrl] = await Promise.allSettled([
     readAccess(deps, call.project),
     deps.jira.getVersion(versionId),
-    readHandoff(deps, targetOf(call.project, versionId)),
+    readRecords(deps, target),
     call.siteUrl(),
   ]);
   const { project } = requireAccess(access, 'read', call.project);
   const version = versionInProject(versionResult, versionId, project);
-  const handoff = settledValue(property);
+  const handoff = await handoffFrom(deps, target, records);
   if (!handoff) throw appError('NOT_FOUND', `Version ${version.name} has no handoff yet, so there is nothing to export.`);
   const input: HandoffExportInput = {
     projectKey: project.key,

@@ -18,7 +18,7 @@ import type { ResolverDeps } from './deps';
 import { putGateIndex, readGateContext, ruleOf } from './gate-context';
 import type { Action } from './run';
 import { versionInProject } from './views';
-import { readHandoff } from './handoff-store';
+import { handoffFrom, readRecords } from './handoff-store';
 import { targetOf } from './handoff-writes';
 
 
@@ -43,19 +43,21 @@ async function changeOverride(
   change: (record: GateRecord, me: { accountId: string; displayName: string }, now: Date) => GateRecord,
 ): Promise<GateView> {
   const { jira } = deps;
-  const [permissions, version, me, gate, handoffValue] = await Promise.allSettled([
+  // Records are keyed by the claimed id: only read here; requireAdmin proves it before any import (a write).
+  const target = targetOf(claimed, versionId);
+  const [permissions, version, me, gate, records] = await Promise.allSettled([
     readAccess(deps, claimed),
     jira.getVersion(versionId),
     jira.getMyself(),
     readGateContext(deps, claimed.key, versionId),
-    readHandoff(deps, targetOf(claimed, versionId)),
+    readRecords(deps, target),
   ]);
   const { project } = requireAdmin(permissions, claimed, what);
   const v = versionInProject(version, versionId, project);
   const now = deps.now();
   const { record, index, settings } = settledValue(gate);
   const next = fitGateRecord(change(record, settledValue(me), now));
-  const handoff = settledValue(handoffValue);
+  const handoff = await handoffFrom(deps, target, records);
   const input = { version: v, handoff, override: next.override, record: next, rule: ruleOf(deps.lateness, settings), now, walkthroughGate: settings.walkthroughGate };
   const entry = gateIndexEntry(next, evaluateGate(input));
   await Promise.all([

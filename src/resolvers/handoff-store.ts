@@ -227,9 +227,14 @@ export async function repairPublished(deps: ResolverDeps, t: Target, records: Ha
   return true;
 }
 
-/** The handoff as committed (importing one stored before records existed): one storage call, plus one property read on first access. */
-export async function readHandoff(deps: ResolverDeps, t: Target): Promise<StoredHandoff | null> {
-  return composeHandoff(await loadRecords(deps, t, (await readRecords(deps, t)).records));
+/**
+ * The handoff as committed, from records read (readRecords) beside the access check: a handoff stored
+ * before records existed is imported only now, so call it after requireAccess. An import is a write,
+ * and nothing may be written for someone the check refuses.
+ */
+export async function handoffFrom(deps: ResolverDeps, t: Target, read: PromiseSettledResult<{ records: HandoffRecords }>): Promise<StoredHandoff | null> {
+  if (read.status === 'rejected') throw read.reason;
+  return composeHandoff(await loadRecords(deps, t, read.value.records));
 }
 
 /**

@@ -3,12 +3,11 @@ import type { GetL3PrefillPayloadSchema, L3Prefill } from '../contract';
 import { appError } from '../domain/errors';
 import { buildL3Bug } from '../domain/l3-bug';
 import { readAccess, requireAccess, settledValue } from './access';
-import { handoffPageUrl } from './handoff-writes';
+import { handoffFrom, readRecords } from './handoff-store';
+import { handoffPageUrl, targetOf } from './handoff-writes';
 import { assertItemExists, bugTypeOf, rolloutStageOf, withChainLabel } from './l3-rules';
 import type { Action } from './run';
 import { versionInProject } from './views';
-import { readHandoff } from './handoff-store';
-import { targetOf } from './handoff-writes';
 
 
 /**
@@ -19,10 +18,12 @@ import { targetOf } from './handoff-writes';
  * property and the project's creatable issue types; as the app, the site's address for the handoff link.
  */
 export const getL3Prefill: Action<z.output<typeof GetL3PrefillPayloadSchema>, L3Prefill> = async ({ versionId, item }, call, deps) => {
-  const [access, version, property, issueTypes, siteUrl] = await Promise.allSettled([
+  // Records are keyed by the claimed id: only read here; requireAccess proves it before any import (a write).
+  const target = targetOf(call.project, versionId);
+  const [access, version, records, issueTypes, siteUrl] = await Promise.allSettled([
     readAccess(deps, call.project),
     deps.jira.getVersion(versionId),
-    readHandoff(deps, targetOf(call.project, versionId)),
+    readRecords(deps, target),
     deps.jira.getCreatableIssueTypes(call.project.key),
     call.siteUrl(),
   ]);
@@ -30,7 +31,7 @@ export const getL3Prefill: Action<z.output<typeof GetL3PrefillPayloadSchema>, L3
   const found = versionInProject(version, versionId, project);
   // A project-level obstacle (no Create issues permission, no Bug type) is named before a missing handoff.
   const bugType = bugTypeOf(settledValue(issueTypes), project);
-  const handoff = settledValue(property);
+  const handoff = await handoffFrom(deps, target, records);
   if (!handoff) {
     throw appError('NOT_FOUND', `No CS handoff for this release yet: the product owner has to write one for ${found.name} before L3 bugs can be filed from it.`);
   }

@@ -72,6 +72,53 @@ describe("another project's id beside this project's key", () => {
   });
 });
 
+describe("another project's id beside this project's key, on a handoff stored only as its property", () => {
+  // An install from before records existed: the handoff is only SHOP's property, imported into Forge
+  // storage (keyed by the page's project id) on first access. The forged OPS id must not get that far.
+  let stored: Record<string, unknown>;
+  let opsProjectId: string;
+
+  beforeAll(async () => {
+    opsProjectId = (await site().host.project('OPS')).id;
+    const source = await createVersion(site(), 'Legacy source', '2099-06-01');
+    expectOk(await invoke('release-manager', 'saveHandoff', { versionId: source, baseRevision: 0, content: completeContent() }));
+    stored = (await storedProperty(site(), handoffPropertyKey(source))) as Record<string, unknown>;
+  });
+
+  /** A new SHOP version whose handoff is only its property (each test its own: the first access imports it). */
+  async function legacyOnly(name: string): Promise<string> {
+    const versionId = await createVersion(site(), name, '2099-06-02');
+    const put = await rest(site(), 'app', 'PUT', `/rest/api/3/project/SHOP/properties/${handoffPropertyKey(versionId)}`, { ...stored, versionId });
+    expect(put.status).toBeLessThan(300);
+    return versionId;
+  }
+
+  const PAYLOADS: Record<string, (versionId: string) => object> = {
+    exportHandoff: (versionId) => ({ versionId, format: 'markdown' }),
+    getL3Prefill: (versionId) => ({ versionId, item: { kind: 'step', position: 1 } }),
+    overrideGate: (versionId) => ({ versionId, reason: 'CS was briefed in person on Monday.' }),
+    withdrawOverride: (versionId) => ({ versionId }),
+  };
+  const storageWritesSince = (mark: number) => site().host.storageLog.slice(mark).filter((c) => !/\/(get|query)$/.test(c.path));
+
+  test.each(Object.keys(PAYLOADS))('%s is refused before the legacy handoff is imported: no Forge storage write', async (resolver) => {
+    const payload = PAYLOADS[resolver]?.(await legacyOnly(`Legacy ${resolver}`));
+    const mark = site().host.storageLog.length;
+    const forged = (c: InvocationContext): InvocationContext => ({ ...c, extension: { ...c.extension, project: { id: opsProjectId, key: 'SHOP', type: 'software' } } });
+    const result = await invokeWith<unknown>(forged, resolver, payload);
+    expect(result.ok ? 'ok' : result.error.code).toBe('FORBIDDEN');
+    // Reads (get, query) beside the check are fine; nothing else.
+    expect(storageWritesSince(mark)).toEqual([]);
+  });
+
+  test('the same export from the genuine page imports the handoff (so the refusals above had something to import)', async () => {
+    const payload = PAYLOADS.exportHandoff?.(await legacyOnly('Legacy genuine'));
+    const mark = site().host.storageLog.length;
+    expectOk(await invokeWith<unknown>((c) => c, 'exportHandoff', payload));
+    expect(storageWritesSince(mark).length).toBeGreaterThan(0);
+  });
+});
+
 describe('a hostile siteUrl on the genuine project', () => {
   const hostile = (c: InvocationContext): InvocationContext => ({ ...c, siteUrl: HOSTILE });
   const answers: string[] = [];
