@@ -6,6 +6,7 @@
  *   3. the Custom UI's start-up JavaScript (gzip -9) and time to an interactive overview (Chromium)
  *   4. the backend bundle as `forge deploy` builds it (@forge/bundler) and its cold require time
  *   5. 50 concurrent saves: applied, conflicts, lost updates (at 0 ms and 150 ms per Jira call)
+ *   6. the issue card: calls and rounds to open it, Find an answer over 200 live handoffs
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -16,6 +17,7 @@ import { extraVersions, measureActions, TARGET } from './actions';
 import { measureBackend } from './backend';
 import { concurrentSaves } from './concurrency';
 import { measureScaling } from './scaling';
+import { measureIssueCard } from './issue-card';
 import { kb, ms, table } from './table';
 import { initialJavaScript, timeToInteractive, UI_BUILD } from './ui';
 
@@ -117,6 +119,19 @@ async function main(): Promise<void> {
   );
   console.log('  Every CONFLICT answer returned the caller\'s own text:', reports.every((r) => r.conflictsReturningYours === r.conflicts) ? 'yes' : 'NO');
   console.log('  Every save commits with compare-and-set on the revision it started from (src/resolvers/handoff-store.ts): no window for a lost update.');
+
+  section(`6. The issue card (jira:issueContext) and Find an answer (each call takes ${LATENCY_MS} ms)`);
+  const card = await withSite((site) => measureIssueCard(site, 200, LATENCY_MS));
+  console.log(table(['action', 'Jira calls', 'storage calls', 'rounds', 'wall'], card.rows.map((r) => [r.action, r.calls, r.storageCalls, r.rounds, ms(r.wallMs)])));
+  console.log(
+    table(
+      ['Find an answer over live handoffs', 'median', 'runs'],
+      [
+        [`findAnswers end to end, ${card.live} live handoffs, Jira and storage at 0 ms (${card.matches} matches)`, ms(card.searchMs), card.searchRunsMs.map(Math.round).join(', ')],
+        [`rankAnswers alone over ${card.entries} entries (median of 20)`, ms(card.rankMs), ''],
+      ],
+    ),
+  );
 
   console.log(`\nDone in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
 }

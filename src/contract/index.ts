@@ -14,6 +14,7 @@ import { LeadTimeDaysSchema, type GateView, type ProjectSettings } from '../doma
 import { LEARNED_MAX, RolloutStageSchema, type Rollout } from '../domain/living/rollout';
 import type { SectionChange } from '../domain/living/diff';
 import type { AnswerKind, Span } from '../domain/card/answer-search';
+import { SupportQuestionIdSchema, SupportQuestionTextSchema, type SupportQuestion } from '../domain/card/support-questions';
 import type { RolloutStage } from '../domain/living/rollout-stages';
 import type { PersonRef } from '../domain/person';
 import { QuestionIdSchema, SettlementSchema, WalkthroughInputSchema, type Walkthrough } from '../domain/walkthrough/schema';
@@ -416,6 +417,36 @@ export interface AnswerResults {
   searched: number;
 }
 
+
+// ---- questions from support ("Not in the handoff") -----------------------------------------------
+export type { SupportQuestion } from '../domain/card/support-questions';
+
+/** From the issue card: the customer's question, sent to the release's handoff. Browse the issue and the release's project. */
+export const AskSupportQuestionPayloadSchema = z.object({ versionId: VersionIdSchema, question: SupportQuestionTextSchema }).strict();
+/** From the handoff page: the questions support sent to this release's handoff. Browse permission. */
+export const ListSupportQuestionsPayloadSchema = z.object({ versionId: VersionIdSchema }).strict();
+/** From the handoff page: settles (or with null reopens) one, on the revision it was planned on. Browse permission. */
+export const SettleSupportQuestionPayloadSchema = z
+  .object({ versionId: VersionIdSchema, baseRevision: BaseRevisionSchema, questionId: SupportQuestionIdSchema, settlement: SettlementSchema.nullable() })
+  .strict();
+export type AskSupportQuestionPayload = z.input<typeof AskSupportQuestionPayloadSchema>;
+export type ListSupportQuestionsPayload = z.input<typeof ListSupportQuestionsPayloadSchema>;
+export type SettleSupportQuestionPayload = z.input<typeof SettleSupportQuestionPayloadSchema>;
+
+export interface SupportQuestionAsked {
+  questionId: string;
+  versionName: string;
+  /** The same request had already sent the same open question: nothing new was stored. */
+  alreadySent: boolean;
+}
+
+export interface SupportQuestionsView {
+  versionId: string;
+  /** The record's revision (0: none yet), the baseRevision of the next settle. */
+  revision: number;
+  questions: SupportQuestion[];
+}
+
 /**
  * Every resolver the UI can invoke. The shape is @forge/resolver's `Definitions`, so the backend
  * builds its handler with `makeResolver<ResolverDefinitions>` and the UI calls through
@@ -444,6 +475,9 @@ export type ResolverDefinitions = {
   getIssueHandoffCard: (payload: GetIssueHandoffCardPayload) => Result<IssueHandoffCard>;
   listLiveReleases: (payload: ListLiveReleasesPayload) => Result<CardReleaseRef[]>;
   findAnswers: (payload: FindAnswersPayload) => Result<AnswerResults>;
+  askSupportQuestion: (payload: AskSupportQuestionPayload) => Result<SupportQuestionAsked>;
+  listSupportQuestions: (payload: ListSupportQuestionsPayload) => Result<SupportQuestionsView>;
+  settleSupportQuestion: (payload: SettleSupportQuestionPayload) => Result<SupportQuestionsView>;
 };
 
 export type ResolverName = keyof ResolverDefinitions;

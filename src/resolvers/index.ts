@@ -36,6 +36,8 @@ import { moveRollout } from './rollout-move';
 import { searchPeople } from './people-search';
 import { FindAnswersPayloadSchema, GetIssueHandoffCardPayloadSchema, ListLiveReleasesPayloadSchema } from '../contract';
 import { findAnswers, getIssueHandoffCard, listLiveReleases } from './issue-card';
+import { AskSupportQuestionPayloadSchema, ListSupportQuestionsPayloadSchema, SettleSupportQuestionPayloadSchema } from '../contract';
+import { askSupportQuestion, listSupportQuestions, settleSupportQuestion } from './support-questions';
 import { fileBriefGap, promoteQuestion, saveWalkthrough, settleQuestion } from './walkthrough-actions';
 
 /** Every resolver the UI can invoke, bound to its dependencies; tests pass their own. */
@@ -65,6 +67,10 @@ export function createHandler(deps: ResolverDeps = defaultDeps()) {
     getIssueHandoffCard: resolverFor('getIssueHandoffCard', GetIssueHandoffCardPayloadSchema, getIssueHandoffCard, deps),
     listLiveReleases: resolverFor('listLiveReleases', ListLiveReleasesPayloadSchema, listLiveReleases, deps),
     findAnswers: resolverFor('findAnswers', FindAnswersPayloadSchema, findAnswers, deps),
+    // Questions from support ("Not in the handoff"): sent from the card, settled on the handoff page.
+    askSupportQuestion: resolverFor('askSupportQuestion', AskSupportQuestionPayloadSchema, askSupportQuestion, deps),
+    listSupportQuestions: resolverFor('listSupportQuestions', ListSupportQuestionsPayloadSchema, listSupportQuestions, deps),
+    settleSupportQuestion: resolverFor('settleSupportQuestion', SettleSupportQuestionPayloadSchema, settleSupportQuestion, deps),
   });
 }
 

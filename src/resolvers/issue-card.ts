@@ -23,6 +23,7 @@ import type { CallContext } from './call-context';
 import type { ResolverDeps } from './deps';
 import { liveHandoffs, liveReleaseRefs, releaseRef } from './live-handoffs';
 import type { Action } from './run';
+import { settledValue } from './access';
 
 /** Matches "Find an answer" returns at most. */
 export const ANSWER_LIMIT = 20;
@@ -55,15 +56,20 @@ const isRefusal = (e: unknown) => e instanceof AppError && (e.error.code === 'NO
  * (a link's claim) the version, the project and the records are read in one round, and the claim must
  * be the project Jira names for the version.
  */
-async function releaseAsPerson(deps: ResolverDeps, versionId: string, projectId?: string): Promise<Found | null> {
+export async function releaseAsPerson(deps: ResolverDeps, versionId: string, projectId?: string): Promise<Found | null> {
   try {
     if (projectId !== undefined) {
-      const [version, project, [records]] = await Promise.all([deps.jira.getVersion(versionId), deps.jira.getProject(projectId), recordsOf(deps, projectId, [versionId])]);
+      const round = await Promise.allSettled([deps.jira.getVersion(versionId), deps.jira.getProject(projectId), recordsOf(deps, projectId, [versionId])]);
+      const version = settledValue(round[0]);
+      const project = settledValue(round[1]);
+      const [records] = settledValue(round[2]);
       if (version.projectId !== project.id) return null;
       return { project, version, content: records?.content ?? null, stage: records?.stage ?? 'not-started' };
     }
     const version = await deps.jira.getVersion(versionId);
-    const [project, [records]] = await Promise.all([deps.jira.getProject(version.projectId), recordsOf(deps, version.projectId, [versionId])]);
+    const round = await Promise.allSettled([deps.jira.getProject(version.projectId), recordsOf(deps, version.projectId, [versionId])]);
+    const project = settledValue(round[0]);
+    const [records] = settledValue(round[1]);
     return { project, version, content: records?.content ?? null, stage: records?.stage ?? 'not-started' };
   } catch (error) {
     if (isRefusal(error)) return null;
@@ -98,7 +104,7 @@ function cardRelease(siteUrl: string, deps: ResolverDeps, found: Found): CardRel
  * issue" or "not yours"; nothing about it is shown either way), and when the page's project is not the
  * issue's project (a forged page). Every card resolver runs this, so none answers for a page that lies.
  */
-async function pageIssue(deps: ResolverDeps, call: CallContext): Promise<IssueForCard> {
+export async function pageIssue(deps: ResolverDeps, call: CallContext): Promise<IssueForCard> {
   if (!call.issue) throw appError('NOT_FOUND', 'The Release handoff card must be opened from a Jira issue.');
   const issue = await deps.jira.getIssueForCard(call.issue.key);
   if (issue === null) throw appError('FORBIDDEN', `You don't have permission to browse issue ${call.issue.key}.`);
@@ -110,8 +116,10 @@ async function pageIssue(deps: ResolverDeps, call: CallContext): Promise<IssueFo
 
 export const getIssueHandoffCard: Action<z.output<typeof GetIssueHandoffCardPayloadSchema>, IssueHandoffCard> = async ({ versionId }, call, deps) => {
   call.siteUrl().catch(() => undefined);
-  const [issue, linkedValue] = await Promise.all([pageIssue(deps, call), call.issue ? deps.jira.getIssueProperty(call.issue.key, REQUEST_RELEASE_PROPERTY_KEY) : null]);
-  const linked = parseRequestRelease(linkedValue);
+  // Settled, not Promise.all: a refusal answers only once every read of the round has ended.
+  const [issueRead, linkedRead] = await Promise.allSettled([pageIssue(deps, call), call.issue ? deps.jira.getIssueProperty(call.issue.key, REQUEST_RELEASE_PROPERTY_KEY) : null]);
+  const issue = settledValue(issueRead);
+  const linked = parseRequestRelease(settledValue(linkedRead));
   const answer = async (source: IssueHandoffCard['source'], found: Found): Promise<IssueHandoffCard> => ({
     issueKey: issue.key,
     source,
@@ -131,12 +139,16 @@ export const getIssueHandoffCard: Action<z.output<typeof GetIssueHandoffCardPayl
 };
 
 export const listLiveReleases: Action<z.output<typeof ListLiveReleasesPayloadSchema>, CardReleaseRef[]> = async (_payload, call, deps) => {
-  const [, refs] = await Promise.all([pageIssue(deps, call), liveReleaseRefs(deps, call)]);
-  return refs;
+  const [issue, refs] = await Promise.allSettled([pageIssue(deps, call), liveReleaseRefs(deps, call)]);
+  settledValue(issue);
+  return settledValue(refs);
 };
 
 export const findAnswers: Action<z.output<typeof FindAnswersPayloadSchema>, AnswerResults> = async ({ query }, call, deps) => {
-  const [, live, siteUrl] = await Promise.all([pageIssue(deps, call), liveHandoffs(deps), call.siteUrl()]);
+  const round = await Promise.allSettled([pageIssue(deps, call), liveHandoffs(deps), call.siteUrl()]);
+  settledValue(round[0]);
+  const live = settledValue(round[1]);
+  const siteUrl = settledValue(round[2]);
   const refs = new Map(live.map((h) => [h.version.id, releaseRef(siteUrl, deps, h.project, h.version, h.stage)]));
   const entries: AnswerEntry[] = live.flatMap((h) => answerEntriesOf(h.content.content, { versionId: h.version.id, releaseDate: h.version.releaseDate }));
   const matches = rankAnswers(query, entries, ANSWER_LIMIT).flatMap((hit) => {

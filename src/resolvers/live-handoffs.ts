@@ -4,9 +4,9 @@
  * records through their by-project index, never one Jira call per version:
  *
  * Round 1: the projects the person can browse (Jira lists only those; one call per 50 projects). "Today"
- * is the UTC date: a few hours either way on a 30-day window is not worth a serverInfo call. Round 2: per project, its content and rollout records (one storage
- * query per 100 of each). Round 3: per project that has a handoff, its versions as the person (one call
- * per 100 versions) — release dates and "released" are Jira's.
+ * is the UTC date: a few hours either way on a 30-day window is not worth a serverInfo call. Round 2, in
+ * parallel per project: its content and rollout records (one storage query per 100 of each, paged) and
+ * its versions as the person (one call per 100 versions; release dates and "released" are Jira's).
  */
 import type { CardReleaseRef } from '../contract';
 import { calendarDateIn } from '../domain/calendar';
@@ -28,12 +28,12 @@ export interface LiveHandoff {
 }
 
 async function projectHandoffs(deps: ResolverDeps, project: ListedProject, today: string): Promise<LiveHandoff[]> {
-  const [contents, rollouts] = await Promise.all([
+  const [contents, rollouts, versionList] = await Promise.all([
     projectRecords<ContentRecord>(deps, ENTITIES.content, project.id),
     projectRecords<RolloutRecord>(deps, ENTITIES.rollout, project.id),
+    deps.jira.listProjectVersions(project.key),
   ]);
-  if (contents.length === 0) return [];
-  const versions = new Map((await deps.jira.listProjectVersions(project.key)).map((v) => [v.id, v]));
+  const versions = new Map(versionList.map((v) => [v.id, v]));
   const stages = new Map(rollouts.map((r) => [r.versionId, r.rollout.stage]));
   return contents.flatMap((content) => {
     const version = versions.get(content.versionId);

@@ -3,38 +3,16 @@
  * a jira:issueContext module (extension.issue beside extension.project): which release the card shows,
  * who may see what, "Find an answer", and the calls it takes to open the card.
  */
-import type { AnswerResults, CardReleaseRef, IssueHandoffCard, Result } from '../../../src/contract';
+import type { AnswerResults, CardReleaseRef, IssueHandoffCard } from '../../../src/contract';
 import type { InvocationContext } from '../../../local-site/forge-host/host';
-import { rest } from '../../../bench/fixtures';
-import { personOf } from '../../support';
+import { cardHelpers, type IssueRef } from './helpers';
 import { completeContent, expectError, expectOk, OPS_VERSION, SHOP_VERSION, SOON_VERSION, useStartedSite } from '../resolvers/helpers';
 
 jest.setTimeout(120_000);
 
 const { site, invoke, markCalls, callsSince } = useStartedSite();
 
-interface IssueRef {
-  id: string;
-  key: string;
-}
-
-async function createIssue(projectKey: string, summary: string, fixVersions: string[] = [], versions: string[] = []): Promise<IssueRef> {
-  const typeId = projectKey === 'OPS' ? '10001' : '10003';
-  const { status, json } = await rest(site(), 'app', 'POST', '/rest/api/3/issue', {
-    fields: { project: { key: projectKey }, issuetype: { id: typeId }, summary, fixVersions: fixVersions.map((id) => ({ id })), versions: versions.map((id) => ({ id })) },
-  });
-  if (status !== 201) throw new Error(`create issue: ${status} ${JSON.stringify(json)}`);
-  return json as IssueRef;
-}
-
-/** Calls a card resolver as Jira would from the issue view: the issue and its project in the context. */
-function onIssue<T>(role: string, resolver: string, payload: unknown, issue: IssueRef, projectKey = 'SHOP', forge?: (c: InvocationContext) => InvocationContext): Promise<Result<T>> {
-  const tamper = (c: InvocationContext): InvocationContext => {
-    const issueContext = { ...c, extension: { type: 'jira:issueContext', issue: { id: issue.id, key: issue.key, type: 'Story', typeId: '10003' }, project: c.extension.project } } as unknown as InvocationContext;
-    return forge ? forge(issueContext) : issueContext;
-  };
-  return site().host.invoke<Result<T>>(personOf(site(), role).accountId, resolver, payload, { projectKey, tamper });
-}
+const { createIssue, onIssue } = cardHelpers(site);
 
 const REFUND_CONTENT = completeContent({
   whatsNew: 'Gift cards can be bought, sent and redeemed.',
