@@ -64,11 +64,12 @@ export function buildL3Bug(input: L3BugInput): L3BugDraft {
       : [];
 
   const description = doc(
-    heading(3, 'What the customer saw'),
-    paragraph(em('Describe what the customer saw, in their words, and when it happened.')),
+    // Headings ask, empty blocks take the answer: no placeholder sentence can ship in the bug unedited.
+    heading(3, 'What the customer saw, in their words, and when'),
+    paragraph(),
     ...filedFrom,
-    heading(3, 'Steps to reproduce (from the handoff, L2)'),
-    taskList('repro', steps.length > 0 ? steps : ['Write the steps that reproduce the problem.']),
+    heading(3, steps.length > 0 ? 'Steps to reproduce (from the handoff, L2)' : 'Steps to reproduce'),
+    taskList('repro', steps.length > 0 ? steps : ['']),
     heading(3, 'Release context'),
     bulletList([`Release: ${input.versionName}`, `Rollout stage when filed: ${input.rolloutStage}`]),
     paragraph(text('CS handoff: '), link(`${input.versionName} handoff`, input.handoffUrl)),

@@ -9,3 +9,25 @@ export const PersonRefSchema = z.object({
   displayName: z.string().max(255),
 });
 export type PersonRef = z.output<typeof PersonRefSchema>;
+
+/**
+ * How long the app trusts the display name it keeps per person (so a change saves without asking Jira
+ * who they are each time). A name changed in Jira shows on the person's changes within this time.
+ */
+export const PERSON_NAME_TTL_MS = 24 * 60 * 60 * 1000;
+
+/** The kept name of a person, as stored (key: the account id Forge vouches for). */
+export const CachedPersonSchema = PersonRefSchema.extend({ revision: z.number().int(), readAt: z.string().datetime() });
+export type CachedPerson = z.output<typeof CachedPersonSchema>;
+
+/** The person, when the kept name is theirs and younger than PERSON_NAME_TTL_MS; null when Jira has to be asked. */
+export function freshPerson(stored: unknown, accountId: string, now: Date): PersonRef | null {
+  const parsed = CachedPersonSchema.safeParse(stored);
+  if (!parsed.success || parsed.data.accountId !== accountId) return null;
+  const age = now.getTime() - Date.parse(parsed.data.readAt);
+  return age >= 0 && age < PERSON_NAME_TTL_MS ? { accountId, displayName: parsed.data.displayName } : null;
+}
+
+export function cachedPerson(person: PersonRef, now: Date): CachedPerson {
+  return { accountId: person.accountId, displayName: person.displayName, revision: 1, readAt: now.toISOString() };
+}

@@ -79,14 +79,25 @@ function parseRecord<K extends RecordKind>(kind: K, value: unknown, t: Target, d
   throw appError('INTERNAL', `The stored ${kind} of version ${t.versionId} could not be read.`);
 }
 
-/** One storage call: the three records (and, when asked, the content's history record at `historyAt`). */
-export async function readRecords(deps: ResolverDeps, t: Target, historyAt?: number): Promise<{ records: HandoffRecords; history: HistoryEntry | null }> {
-  const refs: RecordRef[] = KINDS.map((k) => refOf(k, t));
+/**
+ * One storage call: the three records (and, when asked, the content's history record at `historyAt`),
+ * and whatever else the caller needs from storage in the same round (`also`, answered in order).
+ */
+export async function readRecords(
+  deps: ResolverDeps,
+  t: Target,
+  historyAt?: number,
+  also: readonly RecordRef[] = [],
+): Promise<{ records: HandoffRecords; history: HistoryEntry | null; also: unknown[] }> {
+  const refs: RecordRef[] = [...KINDS.map((k) => refOf(k, t)), ...also];
   if (historyAt !== undefined) refs.push({ entity: ENTITIES.history, key: historyKey(t.projectId, t.versionId, historyAt) });
-  const [content, walkthrough, rollout, history] = await deps.store.getMany(refs);
+  const values = await deps.store.getMany(refs);
+  const [content, walkthrough, rollout] = values;
+  const history = historyAt === undefined ? undefined : values[refs.length - 1];
   return {
     records: { content: parseRecord('content', content, t, deps), walkthrough: parseRecord('walkthrough', walkthrough, t, deps), rollout: parseRecord('rollout', rollout, t, deps) },
     history: (history as HistoryEntry | undefined) ?? null,
+    also: values.slice(KINDS.length, KINDS.length + also.length),
   };
 }
 
@@ -150,7 +161,15 @@ function isStored(planned: Planned, now: HandoffRecords, history: HistoryEntry |
   });
 }
 
-export async function commitChange(deps: ResolverDeps, t: Target, first: HandoffRecords, by: PersonRef, plan: Plan): Promise<Committed> {
+export async function commitChange(
+  deps: ResolverDeps,
+  t: Target,
+  first: HandoffRecords,
+  by: PersonRef,
+  plan: Plan,
+  /** Unconditional puts that ride along with a commit (e.g. the person's kept name); never a reason to refuse. */
+  alongside: readonly RecordPut[] = [],
+): Promise<Committed> {
   let current = first;
   let lastError: unknown = null;
   for (let attempt = 0; attempt < COMMIT_ATTEMPTS; attempt += 1) {
@@ -161,6 +180,7 @@ export async function commitChange(deps: ResolverDeps, t: Target, first: Handoff
     for (const k of changed) assertRecordFits(k, planned[k] as ContentRecord);
     const puts: RecordPut[] = changed.map((k) => ({ ...refOf(k, t), value: planned[k] as unknown as RecordPut['value'], ifRevision: current[k]?.revision ?? 0 }));
     if (planned.content) puts.push(historyPut(t, current.content, planned.content));
+    puts.push(...alongside);
     const expired = planned.content && planned.content.revision > HISTORY_KEPT ? [{ entity: ENTITIES.history, key: historyKey(t.projectId, t.versionId, planned.content.revision - HISTORY_KEPT) }] : [];
     try {
       await deps.store.commit(puts, expired);

@@ -16,6 +16,9 @@ import { readGateContext, type GateContext } from './gate-context';
 import { loadRecords, readRecords, type Target } from './handoff-store';
 import { versionInProject } from './views';
 import { projectUrlSegment } from '../domain/project-url';
+import { appError } from '../domain/errors';
+import { cachedPerson, freshPerson } from '../domain/person';
+import { ENTITIES, type RecordPut, type RecordRef } from '../store/port';
 
 export interface LoadedForChange {
   permissions: PermissionSet;
@@ -23,6 +26,8 @@ export interface LoadedForChange {
   project: ProjectInfo;
   version: JiraVersion;
   me: PersonRef;
+  /** Puts to commit with the change: the person's name, when Jira had to be asked for it. */
+  alongside: RecordPut[];
   records: HandoffRecords;
   gate: GateContext;
   target: Target;
@@ -44,27 +49,46 @@ export async function loadForChange(
   if (withSiteUrl) void call.siteUrl();
   // Records are keyed by the claimed id; requireAccess proves it is the project Jira answered before any is used.
   const target = targetOf(claimed, versionId);
-  const [permissions, version, me, records, gate] = await Promise.allSettled([
+  const personRef = { entity: ENTITIES.person, key: call.accountId };
+  const [permissions, version, records, gate] = await Promise.allSettled([
     readAccess(deps, claimed, access === 'create' ? [...PROJECT_PERMISSIONS, 'CREATE_ISSUES'] : PROJECT_PERMISSIONS),
     // Needed even when a handoff exists: the answer shows the version's state, which depends on its
     // release date and released flag, and both can change in Jira at any time.
     jira.getVersion(versionId),
-    jira.getMyself(),
-    readRecords(deps, target),
+    // The person's kept name comes in the same storage call as the records: no Jira call for who they are.
+    readRecords(deps, target, undefined, [personRef]),
     readGateContext(deps, claimed.key, versionId),
   ]);
   const { permissions: granted, project } = requireAccess(permissions, access, claimed);
   const v = versionInProject(version, versionId, project);
+  const read = settledValue(records);
+  // A name to ask Jira for and a handoff to import (first access) are each one more call: in the same round.
+  const [{ me, alongside }, current] = await Promise.all([whoIsCalling(deps, call.accountId, read.also[0], personRef), loadRecords(deps, target, read.records)]);
   return {
     permissions: granted,
     project,
     version: v,
-    me: settledValue(me),
-    // A handoff stored before records existed is imported here, on its first change (one more round, once).
-    records: await loadRecords(deps, target, settledValue(records).records),
+    me,
+    alongside,
+    // A handoff stored before records existed is imported above, on its first change (one more round, once).
+    records: current,
     gate: settledValue(gate),
     target,
   };
+}
+
+/**
+ * Who is changing the handoff: the name kept in storage while it is fresh; otherwise Jira's answer (one
+ * more round, at most once a day per person), kept by committing it with the change.
+ */
+async function whoIsCalling(deps: ResolverDeps, accountId: string, stored: unknown, ref: RecordRef): Promise<{ me: PersonRef; alongside: RecordPut[] }> {
+  const kept = freshPerson(stored, accountId, deps.now());
+  if (kept) return { me: kept, alongside: [] };
+  const me = await deps.jira.getMyself();
+  // Forge vouches for the account id; Jira answered as that person, so the two are the same account.
+  if (me.accountId !== accountId) throw appError('FORBIDDEN', 'Jira answered for another account than the one logged in. Reload the page.');
+  const value = cachedPerson(me, deps.now()) as unknown as RecordPut['value'];
+  return { me: { accountId: me.accountId, displayName: me.displayName }, alongside: [{ ...ref, value }] };
 }
 
 export const RELATED_WORK_TITLE = 'CS Handoff';

@@ -61,7 +61,7 @@ export const saveHandoff: Action<z.output<typeof SaveHandoffPayloadSchema>, Hand
     return {
       content: { ...nextStamp(stored, target, stamp.by, stamp.at, stamp.writeId), content, status: after.status, readyAt: after.readyAt },
     };
-  });
+  }, loaded.alongside);
   const handoff = composeHandoff(committed.records);
   const demoted = notice !== null && committed.changed.length > 0;
   const [publishNotice] = await Promise.all([

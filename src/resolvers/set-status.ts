@@ -29,7 +29,7 @@ export const setStatus: Action<z.output<typeof SetStatusPayloadSchema>, HandoffV
     if (stored.status === payload.status) return {};
     const next = applyStatus(stored, payload.status, stamp.by, now);
     return { content: { ...current.content, ...nextStamp(current.content, target, stamp.by, stamp.at, stamp.writeId), status: next.status, readyAt: next.readyAt } };
-  });
+  }, loaded.alongside);
   const handoff = composeHandoff(committed.records);
   await Promise.all([
     publishRecords(deps, target, committed),

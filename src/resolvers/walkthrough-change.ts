@@ -87,6 +87,7 @@ export async function changeHandoff<P = undefined, R = undefined>(deps: Resolver
   const now = deps.now();
   const committed = await commitChange(deps, target, loaded.records, loaded.me, (current, stamp) =>
     plannedRecords(current, change.apply(checked(change, current), stamp.by, now, fetched, prepared), target, stamp),
+    loaded.alongside,
   );
   const handoff = composeHandoff(committed.records);
   // The walkthrough gate reads the walkthrough: its gate-index entry is refreshed in the publish round.

@@ -16,6 +16,8 @@ export const ENTITIES = {
   walkthrough: 'handoff-walkthrough',
   /** The gradual rollout. Key `<projectId>:<versionId>`. */
   rollout: 'handoff-rollout',
+  /** The display name kept per person (domain/person.ts), read beside a change's records. Key: the account id. */
+  person: 'person-name',
   /** One record per content revision. Key `<projectId>:<versionId>:<revision, 9 digits>`. */
   history: 'handoff-history',
   /** A brief gap filed (or being filed) as a Jira task. Key `<projectId>:<versionId>:<questionId>`. */
@@ -85,3 +87,13 @@ export class CommitRefused extends Error {
 /** `<projectId>:<versionId>`: keys are per project so a version id can never reach another project's records. */
 export const versionKey = (projectId: string, versionId: string): string => `${projectId}:${versionId}`;
 export const historyKey = (projectId: string, versionId: string, revision: number): string => `${versionKey(projectId, versionId)}:${String(revision).padStart(9, '0')}`;
+
+/**
+ * One value by key in Forge's key-value storage (@forge/kvs `get`/`set`), for state that is not a
+ * handoff record: the risk scan's resume cursor.
+ */
+export interface ValueStore {
+  /** undefined when nothing is stored under the key. */
+  get<T = unknown>(key: string): Promise<T | undefined>;
+  set(key: string, value: unknown): Promise<void>;
+}

@@ -4,6 +4,9 @@ import type { InvocationContext } from '../../../local-site/forge-host/host';
 import { rest } from '../../../bench/fixtures';
 import { personOf, type TestSite } from '../../support';
 
+/** The issue card's module key in manifest.yml. */
+export const CARD_MODULE = 'cs-handoff-issue-card';
+
 export interface IssueRef {
   id: string;
   key: string;
@@ -19,13 +22,13 @@ export function cardHelpers(site: () => TestSite) {
     return json as IssueRef;
   }
 
-  /** Calls a card resolver as Jira would from the issue view: the issue and its project in the context. */
-  function onIssue<T>(role: string, resolver: string, payload: unknown, issue: IssueRef, projectKey = 'SHOP', forge?: (c: InvocationContext) => InvocationContext): Promise<Result<T>> {
-    const tamper = (c: InvocationContext): InvocationContext => {
-      const issueContext = { ...c, extension: { type: 'jira:issueContext', issue: { id: issue.id, key: issue.key, type: 'Story', typeId: '10003' }, project: c.extension.project } } as unknown as InvocationContext;
-      return forge ? forge(issueContext) : issueContext;
-    };
-    return site().host.invoke<Result<T>>(personOf(site(), role).accountId, resolver, payload, { projectKey, tamper });
+  /**
+   * Calls a card resolver as Jira's issue view does: the host builds the jira:issueContext context (the
+   * issue and its project); `forge` stands for a hostile page changing it.
+   */
+  function onIssue<T>(role: string, resolver: string, payload: unknown, issue: IssueRef, forge?: (c: InvocationContext) => InvocationContext): Promise<Result<T>> {
+    const projectKey = issue.key.split('-')[0] ?? 'SHOP';
+    return site().host.invoke<Result<T>>(personOf(site(), role).accountId, resolver, payload, { projectKey, moduleKey: CARD_MODULE, issueKey: issue.key, ...(forge ? { tamper: forge } : {}) });
   }
 
   return { createIssue, onIssue };

@@ -5,6 +5,8 @@
  */
 import type { AnswerResults, CardReleaseRef, IssueHandoffCard } from '../../../src/contract';
 import type { InvocationContext } from '../../../local-site/forge-host/host';
+import { rest } from '../../../bench/fixtures';
+import { roundsOf } from '../../../local-site/jira/request-log';
 import { cardHelpers, type IssueRef } from './helpers';
 import { completeContent, expectError, expectOk, OPS_VERSION, SHOP_VERSION, SOON_VERSION, useStartedSite } from '../resolvers/helpers';
 
@@ -13,6 +15,13 @@ jest.setTimeout(120_000);
 const { site, invoke, markCalls, callsSince } = useStartedSite();
 
 const { createIssue, onIssue } = cardHelpers(site);
+
+/** What "link to release" writes on the request (the issue entity property), written here as the app; null deletes it. */
+async function putLink(issueKey: string, value: unknown): Promise<void> {
+  const path = `/rest/api/3/issue/${issueKey}/properties/cs-handoff.request-release`;
+  const { status } = await rest(site(), 'app', value === null ? 'DELETE' : 'PUT', path, value === null ? undefined : value);
+  if (status >= 300) throw new Error(`${value === null ? 'DELETE' : 'PUT'} ${path}: ${status}`);
+}
 
 const REFUND_CONTENT = completeContent({
   whatsNew: 'Gift cards can be bought, sent and redeemed.',
@@ -49,6 +58,33 @@ describe('which release the card shows', () => {
     expect(card.release?.handoffUrl).toBe(`${site().url}/jira/software/projects/SHOP/apps/${site().host.appId}/${site().host.environmentId}/version/${SHOP_VERSION}`);
   });
 
+  test('the release the request is linked to comes first: a HELP request about a SHOP release, for the support agent', async () => {
+    const shop = await site().host.project('SHOP');
+    const linked = { versionId: SOON_VERSION, projectId: shop.id, stage: '5', linkedAt: '2026-11-27T10:00:00Z' };
+    await putLink('HELP-1', linked);
+    const card = expectOk(await onIssue<IssueHandoffCard>('support-agent', 'getIssueHandoffCard', {}, { id: '', key: 'HELP-1' }));
+    expect(card).toMatchObject({ issueKey: 'HELP-1', source: 'linked', release: { versionId: SOON_VERSION, projectKey: 'SHOP', stage: '5', questions: REFUND_CONTENT.questions } });
+    // The link wins over the issue's own fix version.
+    await putLink(withFixVersion.key, linked);
+    expect(expectOk(await onIssue<IssueHandoffCard>('cs-agent', 'getIssueHandoffCard', {}, withFixVersion))).toMatchObject({ source: 'linked', release: { versionId: SOON_VERSION } });
+    await putLink(withFixVersion.key, null);
+  });
+
+  test('a link the person may not follow, or one naming the wrong project, is not shown: the card falls back', async () => {
+    const ops = await site().host.project('OPS');
+    const shop = await site().host.project('SHOP');
+    await putLink(withFixVersion.key, { versionId: OPS_VERSION, projectId: ops.id, stage: '25', linkedAt: '2026-11-27T10:00:00Z' });
+    const agent = expectOk(await onIssue<IssueHandoffCard>('cs-agent', 'getIssueHandoffCard', {}, withFixVersion));
+    expect(agent).toMatchObject({ source: 'fix-version', release: { versionId: SHOP_VERSION } });
+    expect(JSON.stringify(agent)).not.toContain('OPS secret');
+    // A hand-edited property pairing a SHOP version with the OPS project is not believed either.
+    await putLink(withFixVersion.key, { versionId: SOON_VERSION, projectId: ops.id, stage: '5', linkedAt: '2026-11-27T10:00:00Z' });
+    expect(expectOk(await onIssue<IssueHandoffCard>('release-manager', 'getIssueHandoffCard', {}, withFixVersion)).source).toBe('fix-version');
+    await putLink(withFixVersion.key, { versionId: SOON_VERSION, projectId: shop.id, stage: 'nonsense', linkedAt: 'x' });
+    expect(expectOk(await onIssue<IssueHandoffCard>('cs-agent', 'getIssueHandoffCard', {}, withFixVersion)).source).toBe('fix-version');
+    await putLink(withFixVersion.key, null);
+  });
+
   test('an affects version counts too, after the fix versions', async () => {
     const issue = await createIssue('SHOP', 'Both', ['10001'], [SOON_VERSION]);
     const card = expectOk(await onIssue<IssueHandoffCard>('cs-agent', 'getIssueHandoffCard', {}, issue));
@@ -83,7 +119,7 @@ describe('which release the card shows', () => {
 describe('permissions', () => {
   test('an issue the person cannot browse shows nothing: FORBIDDEN, no release, no answers', async () => {
     for (const resolver of ['getIssueHandoffCard', 'listLiveReleases', 'findAnswers']) {
-      const result = await onIssue<unknown>('cs-agent', resolver, resolver === 'findAnswers' ? { query: 'refund' } : {}, opsIssue, 'OPS');
+      const result = await onIssue<unknown>('cs-agent', resolver, resolver === 'findAnswers' ? { query: 'refund' } : {}, opsIssue);
       expect({ resolver, code: expectError(result).code }).toEqual({ resolver, code: 'FORBIDDEN' });
       expect(JSON.stringify(result)).not.toContain('OPS secret');
     }
@@ -93,7 +129,7 @@ describe('permissions', () => {
     const opsProject = await site().host.project('OPS');
     const forged = (c: InvocationContext): InvocationContext => ({ ...c, extension: { ...c.extension, project: { id: opsProject.id, key: 'SHOP', type: 'software' } } });
     for (const resolver of ['getIssueHandoffCard', 'listLiveReleases', 'findAnswers']) {
-      const result = await onIssue<unknown>('release-manager', resolver, resolver === 'findAnswers' ? { query: 'refund' } : {}, withFixVersion, 'SHOP', forged);
+      const result = await onIssue<unknown>('release-manager', resolver, resolver === 'findAnswers' ? { query: 'refund' } : {}, withFixVersion, forged);
       expect({ resolver, code: expectError(result).code }).toEqual({ resolver, code: 'FORBIDDEN' });
     }
   });
@@ -101,9 +137,9 @@ describe('permissions', () => {
   test("links are on the site Jira names, never on the page's siteUrl", async () => {
     const hostile = (c: InvocationContext): InvocationContext => ({ ...c, siteUrl: 'https://evil.example' });
     const answers = [
-      await onIssue<unknown>('cs-agent', 'getIssueHandoffCard', {}, withFixVersion, 'SHOP', hostile),
-      await onIssue<unknown>('cs-agent', 'getIssueHandoffCard', {}, withoutVersion, 'SHOP', hostile),
-      await onIssue<unknown>('cs-agent', 'findAnswers', { query: 'refund' }, withoutVersion, 'SHOP', hostile),
+      await onIssue<unknown>('cs-agent', 'getIssueHandoffCard', {}, withFixVersion, hostile),
+      await onIssue<unknown>('cs-agent', 'getIssueHandoffCard', {}, withoutVersion, hostile),
+      await onIssue<unknown>('cs-agent', 'findAnswers', { query: 'refund' }, withoutVersion, hostile),
     ].map((r) => JSON.stringify(expectOk(r)));
     for (const answer of answers) {
       expect(answer).toContain(`"handoffUrl":"${site().url}/jira/software/projects/SHOP/apps/`);
@@ -150,7 +186,11 @@ describe('what opening the card costs', () => {
     try {
       const mark = markCalls();
       expectOk(await onIssue<IssueHandoffCard>('cs-agent', 'getIssueHandoffCard', {}, withFixVersion));
-      const { jira, storage, rounds } = callsSince(mark);
+      const measured = callsSince(mark);
+      // The local host reads the issue as the app to build the issue view's context, before the app runs.
+      const jira = measured.jira.filter((c) => !(c.principal === 'app' && c.path === `/rest/api/3/issue/${withFixVersion.key}`));
+      const { storage } = measured;
+      const rounds = roundsOf([...jira, ...storage]);
       expect(jira.map((c) => `${c.method} ${c.path}`).sort()).toEqual(
         [`GET /rest/api/3/issue/${withFixVersion.key}`, `GET /rest/api/3/issue/${withFixVersion.key}/properties/cs-handoff.request-release`, 'GET /rest/api/3/serverInfo'].sort(),
       );

@@ -87,7 +87,7 @@ describe('permissions', () => {
   test("a page naming another project than the issue's is refused", async () => {
     const ops = await site().host.project('OPS');
     const forged = (c: InvocationContext): InvocationContext => ({ ...c, extension: { ...c.extension, project: { id: ops.id, key: 'SHOP', type: 'software' } } });
-    const result = await onIssue<SupportQuestionAsked>('release-manager', 'askSupportQuestion', { versionId: SOON_VERSION, question: 'Forged?' }, request, 'SHOP', forged);
+    const result = await onIssue<SupportQuestionAsked>('release-manager', 'askSupportQuestion', { versionId: SOON_VERSION, question: 'Forged?' }, request, forged);
     expect(expectError(result).code).toBe('FORBIDDEN');
   });
 

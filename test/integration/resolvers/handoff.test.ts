@@ -5,6 +5,8 @@ import { startLocalSite } from '../../../local-site/site';
 import { roundsOf } from '../../../local-site/jira';
 import type { ReleasesOverview } from '../../../src/contract';
 import { handoffPropertyKey } from '../../../src/domain/property-keys';
+import { attendeeOf, personOf } from '../../support';
+import { createVersion } from '../../../bench/fixtures';
 import { completeContent, expectError, expectOk, OPS_VERSION, relatedWork, SHOP_VERSION, SOON_VERSION, storedProperty, useStartedSite } from './helpers';
 
 jest.setTimeout(60_000);
@@ -168,7 +170,7 @@ describe('related work and readiness', () => {
 
 describe('calls per action (budget: 1 round to read, 3 to write)', () => {
 
-  it('getHandoff: 6 Jira + 1 storage call in one round; listReleases: 5 + 2 in one round; save: 7 Jira + 2 storage calls in 3 rounds', async () => {
+  it('getHandoff: 6 Jira + 1 storage call in one round; listReleases: 5 + 2 in one round; save: 6 Jira + 2 storage calls in 3 rounds', async () => {
     site().jira.settings.latencyMs = 30;
     site().host.storageSettings.latencyMs = 30;
     try {
@@ -189,16 +191,45 @@ describe('calls per action (budget: 1 round to read, 3 to write)', () => {
       const current = expectOk(await invoke('po', 'getHandoff', { versionId: SHOP_VERSION }));
       mark = markCalls();
       expectOk(await invoke('po', 'saveHandoff', { versionId: SHOP_VERSION, baseRevision: current.handoff?.revision, content: completeContent() }));
-      // Round 1: permissions, the project, version, myself, gate record, gate index + the records (storage); round 2: the
-      // compare-and-set transaction (storage); round 3: the content published to its property (as the app).
+      // Round 1: permissions, the project, version, gate record, gate index + the records and the person's kept name
+      // (one storage call: no Jira call for who they are); round 2: the compare-and-set transaction (storage);
+      // round 3: the content published to its property (as the app).
       calls = callsSince(mark);
-      expect([calls.jira.length, calls.storage.length, calls.rounds]).toEqual([7, 2, 3]);
+      expect(calls.jira.map((e) => `${e.method} ${e.path.split('?')[0]}`)).toEqual([
+        'GET /rest/api/3/mypermissions',
+        'GET /rest/api/3/project/SHOP',
+        `GET /rest/api/3/version/${SHOP_VERSION}`,
+        `GET /rest/api/3/project/SHOP/properties/cs-handoff.gate.${SHOP_VERSION}`,
+        'GET /rest/api/3/project/SHOP/properties/cs-handoff.gate-index',
+        `PUT /rest/api/3/project/SHOP/properties/cs-handoff.version.${SHOP_VERSION}`,
+      ]);
+      expect([calls.jira.length, calls.storage.length, calls.rounds]).toEqual([6, 2, 3]);
       expect(calls.storage.map((e) => e.path)).toEqual(['/api/v1/batch/get', '/api/v1/transaction']);
       expect(calls.jira.slice(-1).map((e) => `${e.method} ${e.principal} ${e.path}`)).toEqual([`PUT app /rest/api/3/project/SHOP/properties/cs-handoff.version.${SHOP_VERSION}`]);
     } finally {
       site().jira.settings.latencyMs = 0;
       site().host.storageSettings.latencyMs = 0;
     }
+  });
+});
+
+describe('who is changing the handoff', () => {
+  it("a person's first change asks Jira who they are and keeps the name; their next change does not ask", async () => {
+    const walkthrough = { heldAt: '2026-07-01T14:00:00Z', attendees: [attendeeOf('cs-lead')], questions: [] };
+    const versionId = await createVersion(site(), 'Who is changing', '2099-07-01');
+    const before = expectOk(await invoke('po', 'saveHandoff', { versionId, baseRevision: 0, content: completeContent() }));
+    const myselfCalls = (mark: number) => jiraCallsSince(mark).filter((c) => c.path === '/rest/api/3/myself');
+
+    let mark = site().jira.requestLog.length;
+    const first = expectOk(await invoke('cs-lead', 'saveWalkthrough', { versionId, baseRevision: before.revisions.walkthrough, walkthrough }));
+    expect(myselfCalls(mark).map((c) => c.principal)).toEqual([`user:${personOf(site(), 'cs-lead').accountId}`]);
+    const published = async () => ((await storedProperty(site(), `cs-handoff.walkthrough.${versionId}`)) as { revision: number; updatedBy: unknown });
+    expect(await published()).toMatchObject({ revision: first.revisions.walkthrough, updatedBy: { accountId: personOf(site(), 'cs-lead').accountId, displayName: 'Carlos Mendes' } });
+
+    mark = site().jira.requestLog.length;
+    const second = expectOk(await invoke('cs-lead', 'saveWalkthrough', { versionId, baseRevision: first.revisions.walkthrough, walkthrough: { ...walkthrough, heldAt: '2026-07-02T14:00:00Z' } }));
+    expect(myselfCalls(mark)).toEqual([]);
+    expect(await published()).toMatchObject({ revision: second.revisions.walkthrough, updatedBy: { accountId: personOf(site(), 'cs-lead').accountId, displayName: 'Carlos Mendes' } });
   });
 });
 
