@@ -10,6 +10,7 @@ import { CopyText } from '../../cs-handoff/src/escalation/CopyText';
 import { ExternalLink } from '../../cs-handoff/src/components/ExternalLink';
 import { cardApi } from './api';
 import { FindAnswer } from './FindAnswer';
+import { NotInHandoff } from './NotInHandoff';
 import { StageLozenge } from './StageLozenge';
 
 type View =
@@ -179,6 +180,7 @@ function ReleaseSection({ card, release, onPickAnother }: { card: IssueHandoffCa
               <p className="muted">Not written yet.</p>
             )}
           </div>
+          <NotInHandoff versionId={release.versionId} versionName={release.versionName} />
           <div className="stack-sm">
             <h3 className="card-h3">Escalation</h3>
             <h4 className="card-h4">L1: how to look it up</h4>
