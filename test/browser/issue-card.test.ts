@@ -99,6 +99,8 @@ test('Sam finds the refund answer with the keyboard, copies it, and sends an una
 
     await frame.fill(tid('find-answer-input'), 'refund');
     await frame.waitForSelector(tid('find-answer-result'));
+    // The frame grows to the card (the bridge reports its height), so nothing is cut off in the column.
+    await page.waitForFunction((sel) => ((document.querySelector(sel) as HTMLElement | null)?.offsetHeight ?? 0) > 600, FRAME);
     const panel = await page.waitForSelector('.issue-context-panel');
     const width = (await panel.boundingBox())?.width ?? 0;
     expect(width).toBeLessThanOrEqual(420);
@@ -120,6 +122,7 @@ test('dark theme: the card follows Jira, accessible', async () => {
     expect(await frame.evaluate(() => document.documentElement.getAttribute('data-color-mode'))).toBe('dark');
     await frame.fill(tid('find-answer-input'), 'refund card');
     await frame.waitForSelector(tid('find-answer-result'));
+    await page.waitForFunction((sel) => ((document.querySelector(sel) as HTMLElement | null)?.offsetHeight ?? 0) > 600, FRAME);
     const panel = await page.waitForSelector('.issue-context-panel');
     await panel.screenshot({ path: join(SHOTS, 'issue-card-dark.png') });
     expect(await cardAxe(page)).toEqual([]);
