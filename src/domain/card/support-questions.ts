@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import { appError } from '../errors';
 import { PersonRefSchema, type PersonRef } from '../person';
+import { RecordStamp } from '../records';
 import { IssueKeySchema, SettlementSchema, type Settlement } from '../walkthrough/schema';
 
 export const SUPPORT_LIMITS = { questions: 200, text: 1000 } as const;
@@ -36,14 +37,7 @@ export const SupportQuestionSchema = z.object({
 export type SupportQuestion = z.output<typeof SupportQuestionSchema>;
 
 export const SupportRecordSchema = z.object({
-  schemaVersion: z.literal(1),
-  projectId: z.string(),
-  versionId: z.string(),
-  versionNumber: z.number().int().positive(),
-  revision: z.number().int().positive(),
-  writeId: z.string().max(64),
-  updatedAt: z.string(),
-  updatedBy: PersonRefSchema,
+  ...RecordStamp,
   questions: z.array(SupportQuestionSchema).max(SUPPORT_LIMITS.questions),
 });
 export type SupportRecord = z.output<typeof SupportRecordSchema>;
