@@ -7,6 +7,7 @@
  *   4. the backend bundle as `forge deploy` builds it (@forge/bundler) and its cold require time
  *   5. 50 concurrent saves: applied, conflicts, lost updates (at 0 ms and 150 ms per Jira call)
  *   6. the daily risk scan at 100 / 400 projects and 1,000 / 5,000 versions (simulated time)
+ *   7. the issue card: calls and rounds to open it, Find an answer over 200 live handoffs
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -18,6 +19,7 @@ import { measureBackend } from './backend';
 import { concurrentSaves } from './concurrency';
 import { measureScaling } from './scaling';
 import { measureScan } from './scan';
+import { measureIssueCard } from './issue-card';
 import { kb, ms, table } from './table';
 import { initialJavaScript, timeToInteractive, UI_BUILD } from './ui';
 
@@ -134,6 +136,18 @@ async function main(): Promise<void> {
   );
   console.log('  One run a day; each run resumes from the cursor the last one stored. Every handoff is seeded (so every project uses the app);');
   console.log('  "verified" = its gate record read against Jira and its published properties checked (a bounded slice per run).');
+  section(`7. The issue card (jira:issueContext) and Find an answer (each call takes ${LATENCY_MS} ms)`);
+  const card = await withSite((site) => measureIssueCard(site, 200, LATENCY_MS));
+  console.log(table(['action', 'Jira calls', 'storage calls', 'rounds', 'wall'], card.rows.map((r) => [r.action, r.calls, r.storageCalls, r.rounds, ms(r.wallMs)])));
+  console.log(
+    table(
+      ['Find an answer over live handoffs', 'median', 'runs'],
+      [
+        [`findAnswers end to end, ${card.live} live handoffs, Jira and storage at 0 ms (${card.matches} matches)`, ms(card.searchMs), card.searchRunsMs.map(Math.round).join(', ')],
+        [`rankAnswers alone over ${card.entries} entries (median of 20)`, ms(card.rankMs), ''],
+      ],
+    ),
+  );
 
   console.log(`\nDone in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
 }

@@ -13,6 +13,9 @@ import type { HandoffState } from '../domain/state';
 import { LeadTimeDaysSchema, type GateView, type ProjectSettings } from '../domain/gate/rules';
 import { LEARNED_MAX, RolloutStageSchema, type Rollout } from '../domain/living/rollout';
 import type { SectionChange } from '../domain/living/diff';
+import type { AnswerKind, Span } from '../domain/card/answer-search';
+import { SupportQuestionIdSchema, SupportQuestionTextSchema, type SupportQuestion } from '../domain/card/support-questions';
+import type { RolloutStage } from '../domain/living/rollout-stages';
 import type { PersonRef } from '../domain/person';
 import { QuestionIdSchema, SettlementSchema, WalkthroughInputSchema, type Walkthrough } from '../domain/walkthrough/schema';
 
@@ -370,6 +373,111 @@ export interface HandoffExport {
   text: string;
 }
 
+
+// ---- the issue card: the release handoff on a Jira issue or service request -----------------------
+export type { AnswerKind, Span } from '../domain/card/answer-search';
+
+/** The card of the release the issue is about; `versionId` shows that release instead (the agent chose it). */
+export const GetIssueHandoffCardPayloadSchema = z.object({ versionId: VersionIdSchema.optional() }).strict();
+/** Live releases with a handoff in projects the person can browse, for the card's picker. */
+export const ListLiveReleasesPayloadSchema = z.object({}).strict();
+/** "Find an answer" over every live handoff the person can read. */
+export const FindAnswersPayloadSchema = z
+  .object({
+    query: z
+      .string({ error: 'query must be text' })
+      .transform((s) => s.trim())
+      .pipe(z.string().min(1, { error: 'query must not be empty' }).max(200, { error: 'query must be at most 200 characters' })),
+  })
+  .strict();
+export type GetIssueHandoffCardPayload = z.input<typeof GetIssueHandoffCardPayloadSchema>;
+export type ListLiveReleasesPayload = z.input<typeof ListLiveReleasesPayloadSchema>;
+export type FindAnswersPayload = z.input<typeof FindAnswersPayloadSchema>;
+
+/** A release as the card names it, with where its handoff page is. */
+export interface CardReleaseRef {
+  projectKey: string;
+  projectName: string;
+  versionId: string;
+  versionName: string;
+  releaseDate: string | null;
+  released: boolean;
+  stage: RolloutStage;
+  /** The handoff page in Jira, to open with router.open. */
+  handoffUrl: string;
+}
+
+/** What the card shows of a release's handoff (the parts support reads; `status` 'none': not written yet). */
+export interface CardRelease extends CardReleaseRef {
+  status: 'none' | 'draft' | 'ready';
+  whatsNew: string;
+  limitations: string[];
+  noKnownLimitations: boolean;
+  questions: { question: string; answer: string }[];
+  escalation: { l1LookUp: string; l2Reproduce: string };
+}
+
+export interface IssueHandoffCard {
+  issueKey: string;
+  /**
+   * Why this release: linked to the request, the issue's fix/affects version with a handoff, chosen by
+   * the agent; 'none' when nothing points at one (then `choices` lists the live releases).
+   */
+  source: 'linked' | 'fix-version' | 'chosen' | 'none';
+  release: CardRelease | null;
+  /** Newest first; filled only when `source` is 'none'. */
+  choices: CardReleaseRef[];
+}
+
+export interface AnswerMatch {
+  kind: AnswerKind;
+  text: string;
+  answer: string;
+  position: number;
+  release: CardReleaseRef;
+  /** Matched words, for highlighting: [start, end) offsets in `text` and `answer`. */
+  textSpans: Span[];
+  answerSpans: Span[];
+}
+
+export interface AnswerResults {
+  /** What was searched (trimmed), so the UI can drop a stale answer. */
+  query: string;
+  matches: AnswerMatch[];
+  /** How many live handoffs were searched. */
+  searched: number;
+}
+
+
+// ---- questions from support ("Not in the handoff") -----------------------------------------------
+export type { SupportQuestion } from '../domain/card/support-questions';
+
+/** From the issue card: the customer's question, sent to the release's handoff. Browse the issue and the release's project. */
+export const AskSupportQuestionPayloadSchema = z.object({ versionId: VersionIdSchema, question: SupportQuestionTextSchema }).strict();
+/** From the handoff page: the questions support sent to this release's handoff. Browse permission. */
+export const ListSupportQuestionsPayloadSchema = z.object({ versionId: VersionIdSchema }).strict();
+/** From the handoff page: settles (or with null reopens) one, on the revision it was planned on. Browse permission. */
+export const SettleSupportQuestionPayloadSchema = z
+  .object({ versionId: VersionIdSchema, baseRevision: BaseRevisionSchema, questionId: SupportQuestionIdSchema, settlement: SettlementSchema.nullable() })
+  .strict();
+export type AskSupportQuestionPayload = z.input<typeof AskSupportQuestionPayloadSchema>;
+export type ListSupportQuestionsPayload = z.input<typeof ListSupportQuestionsPayloadSchema>;
+export type SettleSupportQuestionPayload = z.input<typeof SettleSupportQuestionPayloadSchema>;
+
+export interface SupportQuestionAsked {
+  questionId: string;
+  versionName: string;
+  /** The same request had already sent the same open question: nothing new was stored. */
+  alreadySent: boolean;
+}
+
+export interface SupportQuestionsView {
+  versionId: string;
+  /** The record's revision (0: none yet), the baseRevision of the next settle. */
+  revision: number;
+  questions: SupportQuestion[];
+}
+
 /**
  * Every resolver the UI can invoke. The shape is @forge/resolver's `Definitions`, so the backend
  * builds its handler with `makeResolver<ResolverDefinitions>` and the UI calls through
@@ -399,6 +507,12 @@ export type ResolverDefinitions = {
   linkRequestToRelease: (payload: LinkRequestToReleasePayload) => Result<RequestReleaseLink>;
   getRequestL3Prefill: (payload: GetRequestL3PrefillPayload) => Result<L3Prefill>;
   linkRequestBug: (payload: LinkRequestBugPayload) => Result<RequestBugLink>;
+  getIssueHandoffCard: (payload: GetIssueHandoffCardPayload) => Result<IssueHandoffCard>;
+  listLiveReleases: (payload: ListLiveReleasesPayload) => Result<CardReleaseRef[]>;
+  findAnswers: (payload: FindAnswersPayload) => Result<AnswerResults>;
+  askSupportQuestion: (payload: AskSupportQuestionPayload) => Result<SupportQuestionAsked>;
+  listSupportQuestions: (payload: ListSupportQuestionsPayload) => Result<SupportQuestionsView>;
+  settleSupportQuestion: (payload: SettleSupportQuestionPayload) => Result<SupportQuestionsView>;
 };
 
 export type ResolverName = keyof ResolverDefinitions;

@@ -14,7 +14,8 @@ import { handoffPropertyKey } from './property-keys';
 import { jsonBytes, PROPERTY_MAX_BYTES, assertHandoffFits } from './storage-size';
 import { WalkthroughSchema } from './walkthrough/schema';
 
-const Stamp = {
+/** What every record carries: where it belongs, its compare-and-set revision, and who changed it when. */
+export const RecordStamp = {
   schemaVersion: z.literal(1),
   projectId: z.string(),
   versionId: z.string(),
@@ -29,7 +30,7 @@ const Stamp = {
 };
 
 export const ContentRecordSchema = z.object({
-  ...Stamp,
+  ...RecordStamp,
   content: HandoffContentSchema,
   status: HandoffStatusSchema,
   /** ISO instant the handoff last became ready; null while draft. */
@@ -37,10 +38,10 @@ export const ContentRecordSchema = z.object({
 });
 export type ContentRecord = z.output<typeof ContentRecordSchema>;
 
-export const WalkthroughRecordSchema = z.object({ ...Stamp, walkthrough: WalkthroughSchema });
+export const WalkthroughRecordSchema = z.object({ ...RecordStamp, walkthrough: WalkthroughSchema });
 export type WalkthroughRecord = z.output<typeof WalkthroughRecordSchema>;
 
-export const RolloutRecordSchema = z.object({ ...Stamp, rollout: RolloutSchema });
+export const RolloutRecordSchema = z.object({ ...RecordStamp, rollout: RolloutSchema });
 export type RolloutRecord = z.output<typeof RolloutRecordSchema>;
 
 export type RecordKind = 'content' | 'walkthrough' | 'rollout';

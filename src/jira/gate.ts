@@ -41,19 +41,35 @@ export async function getIssueFixVersions(fetch: JiraFetch, issueKey: string): P
 }
 
 const ProjectSearchJson = z.object({
-  values: z.array(z.object({ id: z.string(), key: z.string() })),
+  values: z.array(z.object({ id: z.string(), key: z.string(), name: z.string().optional(), projectTypeKey: z.string().optional() })),
   isLast: z.boolean().optional(),
 });
 
-/** Every project the app can see (GET /rest/api/3/project/search, paged). */
-export async function listProjectsAsApp(fetch: JiraFetch): Promise<{ id: string; key: string }[]> {
-  const projects: { id: string; key: string }[] = [];
+export interface ListedProject {
+  id: string;
+  key: string;
+  name: string;
+  /** Jira's projectTypeKey. */
+  type: string;
+}
+
+/**
+ * Every project the principal can see (GET /rest/api/3/project/search, paged): as the app for the scan,
+ * as the person for what they may browse (Jira lists only projects with Browse projects for them).
+ */
+export async function listProjects(fetch: JiraFetch, as: Principal): Promise<ListedProject[]> {
+  const projects: ListedProject[] = [];
   for (;;) {
     const query = new URLSearchParams({ startAt: String(projects.length), maxResults: '50' });
-    const page = await jiraRequest(fetch, { as: 'app', route: route`/rest/api/3/project/search?${query}` }, ProjectSearchJson);
-    projects.push(...page.values);
+    const page = await jiraRequest(fetch, { as, route: route`/rest/api/3/project/search?${query}` }, ProjectSearchJson);
+    projects.push(...page.values.map((p) => ({ id: p.id, key: p.key, name: p.name ?? p.key, type: p.projectTypeKey ?? 'software' })));
     if (page.isLast !== false || page.values.length === 0) return projects;
   }
+}
+
+/** Every project the app can see. */
+export async function listProjectsAsApp(fetch: JiraFetch): Promise<{ id: string; key: string }[]> {
+  return (await listProjects(fetch, 'app')).map(({ id, key }) => ({ id, key }));
 }
 
 /** A project property read as the app (triggers), or as the user; null when absent. */

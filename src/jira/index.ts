@@ -11,7 +11,8 @@ import { getProjectProperty, putProjectProperty } from './properties';
 import { createRelatedWork, type RelatedWorkLink } from './related-work';
 import { countIssues } from './search';
 import { forgeJiraFetch, type JiraFetch, type Principal } from './transport';
-import { getIssueFixVersions, getProjectPropertyAs, getVersionAsApp, listProjectsAsApp, listVersionsAsApp, setVersionReleased } from './gate';
+import { getIssueFixVersions, getProjectPropertyAs, getVersionAsApp, listProjects, listProjectsAsApp, listVersionsAsApp, setVersionReleased } from './gate';
+import { getIssueForCard, getIssueProperty } from './request-issues';
 import { getVersion, listProjectVersions } from './versions';
 import { getUser, getUsersBulk, searchUsers } from './users';
 import { getSiteTimeZone } from './server-info';
@@ -24,6 +25,8 @@ export type { CreatedIssue, NewIssue } from './issues';
 export type { PermissionSet, ProjectPermission } from './permissions';
 export type { RelatedWork, RelatedWorkLink } from './related-work';
 export type { JiraFetch, Principal } from './transport';
+export type { IssueForCard } from './request-issues';
+export type { ListedProject } from './gate';
 export { PROJECT_PERMISSIONS } from './permissions';
 export { failureText } from './gate';
 export { USER_BULK_PAGE } from './users';
@@ -52,6 +55,10 @@ export function createJira(fetch: JiraFetch = forgeJiraFetch) {
     getCreatableIssueTypes: (projectKey: string) => getCreatableIssueTypes(fetch, projectKey),
     countIssues: (jql: string) => countIssues(fetch, jql),
     createIssue: (issue: NewIssue) => createIssue(fetch, issue),
+    // The issue card (as the person looking at the issue).
+    getIssueForCard: (issueKey: string) => getIssueForCard(fetch, issueKey),
+    getIssueProperty: (issueKey: string, propertyKey: string) => getIssueProperty(fetch, issueKey, propertyKey),
+    listBrowsableProjects: () => listProjects(fetch, 'user'),
     // People (read:jira-user).
     getUserAsApp: (accountId: string) => getUser(fetch, accountId, 'app'),
     getUsersBulk: (accountIds: readonly string[]) => getUsersBulk(fetch, accountIds, 'user'),

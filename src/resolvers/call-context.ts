@@ -20,6 +20,11 @@ export interface CallContext {
    * only when a link is built. Never the context's `siteUrl`, which the browser can set to anything.
    */
   siteUrl: () => Promise<string>;
+  /**
+   * The issue the page is on (jira:issueContext), as the browser names it: only an address, read
+   * again from Jira as the person before anything of it is used. Null on other pages.
+   */
+  issue: { id: string; key: string } | null;
 }
 
 const text = (value: unknown): string => (typeof value === 'string' || typeof value === 'number' ? String(value) : '');
@@ -34,7 +39,9 @@ export function callContextOf(context: Record<string, unknown> | undefined, jira
   }
   const accountId = text(context?.accountId);
   if (accountId === '') throw appError('FORBIDDEN', 'Log in to Jira to use CS Handoff.');
-  return { accountId, project: { id, key }, siteUrl: once(() => jira.getSiteUrl()) };
+  const issue = (extension.issue ?? {}) as Record<string, unknown>;
+  const issueKey = text(issue.key);
+  return { accountId, project: { id, key }, siteUrl: once(() => jira.getSiteUrl()), issue: issueKey === '' ? null : { id: text(issue.id), key: issueKey } };
 }
 
 /**

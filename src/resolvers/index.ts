@@ -34,6 +34,10 @@ import { exportHandoff } from './export-handoff';
 import { diffRevisions, listHistory } from './history-read';
 import { moveRollout } from './rollout-move';
 import { searchPeople } from './people-search';
+import { FindAnswersPayloadSchema, GetIssueHandoffCardPayloadSchema, ListLiveReleasesPayloadSchema } from '../contract';
+import { findAnswers, getIssueHandoffCard, listLiveReleases } from './issue-card';
+import { AskSupportQuestionPayloadSchema, ListSupportQuestionsPayloadSchema, SettleSupportQuestionPayloadSchema } from '../contract';
+import { askSupportQuestion, listSupportQuestions, settleSupportQuestion } from './support-questions';
 import { fileBriefGap, promoteQuestion, saveWalkthrough, settleQuestion } from './walkthrough-actions';
 import { GetRequestL3PrefillPayloadSchema, LinkRequestBugPayloadSchema, LinkRequestToReleasePayloadSchema } from '../contract';
 import { linkRequestToRelease } from './request-release';
@@ -66,6 +70,14 @@ export function createHandler(deps: ResolverDeps = defaultDeps()) {
     linkRequestToRelease: resolverFor('linkRequestToRelease', LinkRequestToReleasePayloadSchema, linkRequestToRelease, deps),
     getRequestL3Prefill: resolverFor('getRequestL3Prefill', GetRequestL3PrefillPayloadSchema, getRequestL3Prefill, deps),
     linkRequestBug: resolverFor('linkRequestBug', LinkRequestBugPayloadSchema, linkRequestBug, deps),
+    // The issue card (jira:issueContext) and its answer search.
+    getIssueHandoffCard: resolverFor('getIssueHandoffCard', GetIssueHandoffCardPayloadSchema, getIssueHandoffCard, deps),
+    listLiveReleases: resolverFor('listLiveReleases', ListLiveReleasesPayloadSchema, listLiveReleases, deps),
+    findAnswers: resolverFor('findAnswers', FindAnswersPayloadSchema, findAnswers, deps),
+    // Questions from support ("Not in the handoff"): sent from the card, settled on the handoff page.
+    askSupportQuestion: resolverFor('askSupportQuestion', AskSupportQuestionPayloadSchema, askSupportQuestion, deps),
+    listSupportQuestions: resolverFor('listSupportQuestions', ListSupportQuestionsPayloadSchema, listSupportQuestions, deps),
+    settleSupportQuestion: resolverFor('settleSupportQuestion', SettleSupportQuestionPayloadSchema, settleSupportQuestion, deps),
   });
 }
 

@@ -20,7 +20,7 @@ import { toVersionInfo } from './views';
 export const OVERVIEW_PAGE = 100;
 
 /** Every record of the project in `entity`, through the by-project index, one page (storage call) at a time. */
-async function projectRecords<T>(deps: Pick<ResolverDeps, 'store'>, entity: EntityName, projectId: string): Promise<T[]> {
+export async function projectRecords<T>(deps: Pick<ResolverDeps, 'store'>, entity: EntityName, projectId: string): Promise<T[]> {
   const out: T[] = [];
   let cursor: string | undefined;
   do {

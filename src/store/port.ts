@@ -22,6 +22,8 @@ export const ENTITIES = {
   history: 'handoff-history',
   /** A brief gap filed (or being filed) as a Jira task. Key `<projectId>:<versionId>:<questionId>`. */
   briefGap: 'brief-gap-task',
+  /** Questions support sent from customers' requests ("Not in the handoff"). Key `<projectId>:<versionId>`. */
+  support: 'handoff-support',
 } as const;
 export type EntityName = (typeof ENTITIES)[keyof typeof ENTITIES];
 

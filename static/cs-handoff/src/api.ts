@@ -31,7 +31,7 @@ import { bridgeFailure } from './bridge-failure';
 
 const invoke = makeInvoke<ResolverDefinitions>();
 
-async function call<T>(run: () => Promise<Result<T>>): Promise<Result<T>> {
+export async function call<T>(run: () => Promise<Result<T>>): Promise<Result<T>> {
   try {
     const result = await run();
     if (result && typeof result === 'object' && 'ok' in result) return result;

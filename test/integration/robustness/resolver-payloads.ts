@@ -17,6 +17,13 @@ const GAP_WALKTHROUGH = {
   questions: [{ text: 'What happens to a saved cart when a product is discontinued?', settlement: { kind: 'brief-gap', note: 'The brief does not say.' } }],
 };
 
+/**
+ * Resolvers of the issue card (jira:issueContext), which answer only on an issue page, and the handoff
+ * page's questions from support, which exist only once a card sent one: the project-page matrices here
+ * leave them out; test/integration/card covers their forged pages and permissions.
+ */
+export const ISSUE_PAGE_RESOLVERS: readonly string[] = ['getIssueHandoffCard', 'listLiveReleases', 'findAnswers', 'askSupportQuestion', 'listSupportQuestions', 'settleSupportQuestion'];
+
 export function resolverPayloads(invoke: Invoke, versionId: string, projectKey = 'SHOP'): Record<string, () => Promise<unknown>> {
   /** Forward-only stages for the rollout moves. */
   const rolloutStages = ['1', '5', '25', '50', '100'];
