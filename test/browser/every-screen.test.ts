@@ -75,6 +75,28 @@ const SCREENS: Screen[] = [
       await f.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished)));
     },
   },
+  {
+    name: 'walkthrough-form',
+    role: 'cs-lead',
+    sub: '/version/10003',
+    ready: async (f) => {
+      await f.click(tid('walkthrough-record'));
+      await f.waitForSelector(tid('walkthrough-held-date--container'));
+    },
+  },
+  {
+    name: 'rollout-select-open',
+    role: 'po',
+    sub: '/version/10003',
+    ready: async (f, page) => {
+      await f.click(tid('rollout-move-open'));
+      await f.waitForSelector(tid('rollout-form'));
+      // The stage select has focus; Down opens its menu, which is judged open.
+      await page.keyboard.press('ArrowDown');
+      await f.waitForSelector('[role="listbox"] [role="option"]');
+      await f.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished)));
+    },
+  },
   { name: 'history', role: 'po', sub: '/version/10003/history', ready: (f) => f.waitForSelector(tid('history-table')).then(() => undefined) },
   { name: 'settings-admin', role: 'release-manager', sub: '/settings', ready: (f) => f.waitForSelector('form, dl').then(() => undefined) },
   { name: 'gate-admin', role: 'release-manager', sub: '/version/10002', ready: (f) => f.waitForSelector(tid('gate-panel')).then(() => undefined) },
