@@ -75,6 +75,31 @@ const SCREENS: Screen[] = [
       await f.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished)));
     },
   },
+  {
+    name: 'walkthrough-form',
+    role: 'cs-lead',
+    sub: '/version/10003',
+    ready: async (f) => {
+      await f.click(tid('walkthrough-record'));
+      await f.waitForSelector(tid('walkthrough-held-date--container'));
+    },
+  },
+  {
+    name: 'rollout-select-open',
+    role: 'po',
+    sub: '/version/10003',
+    ready: async (f, page) => {
+      await f.click(tid('rollout-move-open'));
+      await f.waitForSelector(tid('rollout-form'));
+      // The stage select has focus; Down opens its menu, a second Down moves on from the chosen stage (Atlaskit's
+      // chosen-and-focused colours are the transient 3.9:1 pair noted for the L3 menu), the pointer off it.
+      await page.mouse.move(0, 0);
+      await page.keyboard.press('ArrowDown');
+      await f.waitForSelector('[role="listbox"] [role="option"]');
+      await page.keyboard.press('ArrowDown');
+      await f.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished)));
+    },
+  },
   { name: 'history', role: 'po', sub: '/version/10003/history', ready: (f) => f.waitForSelector(tid('history-table')).then(() => undefined) },
   { name: 'settings-admin', role: 'release-manager', sub: '/settings', ready: (f) => f.waitForSelector('form, dl').then(() => undefined) },
   { name: 'gate-admin', role: 'release-manager', sub: '/version/10002', ready: (f) => f.waitForSelector(tid('gate-panel')).then(() => undefined) },

@@ -19,6 +19,7 @@ export function DsSelect<T extends string>({
   placeholder = 'Choose…',
   isInvalid,
   describedBy,
+  wide = false,
   testId,
 }: {
   inputId: string;
@@ -29,19 +30,23 @@ export function DsSelect<T extends string>({
   placeholder?: string;
   isInvalid?: boolean;
   describedBy?: string;
+  /** Jira sizes a select to its choices; long labels (the settle form's Q&As) need more room. */
+  wide?: boolean;
   testId: string;
 }) {
   return (
-    <Select<Choice<T>>
-      inputId={inputId}
-      options={options}
-      value={options.find((o) => o.value === value) ?? null}
-      onChange={(choice) => choice && onChange(choice.value)}
-      placeholder={placeholder}
-      isInvalid={isInvalid}
-      aria-describedby={describedBy}
-      menuPlacement="auto"
-      testId={testId}
-    />
+    <div className={wide ? 'ds-select ds-select-wide' : 'ds-select'}>
+      <Select<Choice<T>>
+        inputId={inputId}
+        options={options}
+        value={options.find((o) => o.value === value) ?? null}
+        onChange={(choice) => choice && onChange(choice.value)}
+        placeholder={placeholder}
+        isInvalid={isInvalid}
+        aria-describedby={describedBy}
+        menuPlacement="auto"
+        testId={testId}
+      />
+    </div>
   );
 }

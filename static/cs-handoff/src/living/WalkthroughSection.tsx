@@ -232,6 +232,10 @@ function RecordForm({
               placeholder="e.g. 20 Nov 2026"
               locale="en-GB"
               weekStartDay={1}
+              // The form opens with focus here: a calendar button instead of a calendar popping over the form.
+              shouldShowCalendarButton
+              inputLabel="Date"
+              openCalendarLabel="Open calendar"
               isInvalid={Boolean(show('heldAt')) && !held.day}
               testId="walkthrough-held-date"
             />
@@ -382,6 +386,7 @@ function SettleForm({ view, question, position, onSaved, onCancel }: QuestionFor
             value={target}
             onChange={setTarget}
             placeholder="Choose a section or Q&A"
+            wide
             isInvalid={Boolean(targetProblem)}
             describedBy={targetProblem ? `${id}-target-err` : undefined}
             testId="settle-section"
