@@ -12,7 +12,7 @@ import { createRelatedWork, type RelatedWorkLink } from './related-work';
 import { countIssues } from './search';
 import { forgeJiraFetch, type JiraFetch, type Principal } from './transport';
 import { getIssueFixVersions, getProjectPropertyAs, getVersionAsApp, listProjects, listProjectsAsApp, listVersionsAsApp, setVersionReleased } from './gate';
-import { getIssueForCard, getIssueProperty } from './request-issues';
+import { getIssueForCard } from './request-issues';
 import { getVersion, listProjectVersions } from './versions';
 import { getUser, getUsersBulk, searchUsers } from './users';
 import { getSiteTimeZone } from './server-info';
@@ -57,7 +57,6 @@ export function createJira(fetch: JiraFetch = forgeJiraFetch) {
     createIssue: (issue: NewIssue) => createIssue(fetch, issue),
     // The issue card (as the person looking at the issue).
     getIssueForCard: (issueKey: string) => getIssueForCard(fetch, issueKey),
-    getIssueProperty: (issueKey: string, propertyKey: string) => getIssueProperty(fetch, issueKey, propertyKey),
     listBrowsableProjects: () => listProjects(fetch, 'user'),
     // People (read:jira-user).
     getUserAsApp: (accountId: string) => getUser(fetch, accountId, 'app'),

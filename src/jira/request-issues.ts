@@ -42,11 +42,3 @@ export async function getIssueForCard(fetch: JiraFetch, issueKey: string): Promi
   });
   return { id: issue.id, key: issue.key, project: { id: project.id, key: project.key, name: project.name, type: project.projectTypeKey }, versions };
 }
-
-const IssuePropertyJson = z.object({ key: z.string(), value: z.unknown() });
-
-/** An issue entity property as the person reads it; null when absent (or the issue is not theirs to see). */
-export async function getIssueProperty(fetch: JiraFetch, issueKey: string, propertyKey: string): Promise<unknown> {
-  const answer = await jiraRequestOrNull(fetch, { as: 'user', route: route`/rest/api/3/issue/${issueKey}/properties/${propertyKey}` }, IssuePropertyJson);
-  return answer === null ? null : answer.value;
-}
