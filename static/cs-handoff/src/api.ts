@@ -2,13 +2,14 @@
  * The only place the UI talks to the backend. Every call is typed by the shared contract, and a
  * thrown bridge error (network, host) becomes an ordinary `ok:false` result, so screens handle one shape.
  */
-import { makeInvoke } from '@forge/bridge';
+import { makeInvoke } from '@forge/bridge/out/invoke/invoke';
 import type {
   GateView,
   GetL3PrefillPayload,
   HandoffView,
   L3Prefill,
   L3Summary,
+  ListReleasesPayload,
   ReleasesOverview,
   ResolverDefinitions,
   Result,
@@ -49,8 +50,11 @@ export type { L3Prefill, L3Summary };
 export type ExportFormat = ExportHandoffPayload['format'];
 export type { HandoffExport, HandoffHistory, RevisionDiff, RevisionSummary };
 
+/** What the overview asks for: a page, a name search, a release status. */
+export type OverviewQuery = ListReleasesPayload;
+
 export const api = {
-  listReleases: (): Promise<Result<ReleasesOverview>> => call(() => invoke('listReleases', {})),
+  listReleases: (query: OverviewQuery = {}): Promise<Result<ReleasesOverview>> => call(() => invoke('listReleases', query)),
   getHandoff: (versionId: string): Promise<Result<HandoffView>> => call(() => invoke('getHandoff', { versionId })),
   saveHandoff: (payload: SaveHandoffPayload): Promise<Result<HandoffView>> => call(() => invoke('saveHandoff', payload)),
   setStatus: (payload: SetStatusPayload): Promise<Result<HandoffView>> => call(() => invoke('setStatus', payload)),

@@ -1,4 +1,4 @@
-import Lozenge, { type ThemeAppearance } from '@atlaskit/lozenge';
+import { Lozenge, type LozengeAppearance as ThemeAppearance } from './TokenLook';
 import type { HandoffState } from '../../../../src/contract';
 
 const LOOK: Record<HandoffState, { appearance: ThemeAppearance; label: string }> = {
