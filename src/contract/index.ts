@@ -78,6 +78,8 @@ export const L3ItemSchema = z
   .strict();
 export const GetL3PrefillPayloadSchema = z.object({ versionId: VersionIdSchema, item: L3ItemSchema.optional() }).strict();
 export const GetL3SummaryPayloadSchema = z.object({ versionId: VersionIdSchema }).strict();
+/** The handoff page's one call: the handoff (with its gate and permissions) and the L3 count together. */
+export const GetHandoffPagePayloadSchema = z.object({ versionId: VersionIdSchema }).strict();
 
 export type ListReleasesPayload = z.input<typeof ListReleasesPayloadSchema>;
 export type GetHandoffPayload = z.input<typeof GetHandoffPayloadSchema>;
@@ -182,6 +184,15 @@ export interface HandoffView {
    * rollout move `rollout`.
    */
   revisions: RecordRevisions;
+}
+
+/**
+ * What the handoff page opens with, in one invocation. The L3 count is its own Result: a failed issue
+ * search must not keep the handoff from being read.
+ */
+export interface HandoffPage {
+  handoff: HandoffView;
+  l3: Result<L3Summary>;
 }
 
 /**
@@ -364,6 +375,7 @@ export type ResolverDefinitions = {
   setStatus: (payload: SetStatusPayload) => Result<HandoffView>;
   getL3Prefill: (payload: GetL3PrefillPayload) => Result<L3Prefill>;
   getL3Summary: (payload: GetL3SummaryPayload) => Result<L3Summary>;
+  getHandoffPage: (payload: z.input<typeof GetHandoffPagePayloadSchema>) => Result<HandoffPage>;
   overrideGate: (payload: OverrideGatePayload) => Result<GateView>;
   withdrawOverride: (payload: WithdrawOverridePayload) => Result<GateView>;
   getSettings: (payload: GetSettingsPayload) => Result<ProjectSettingsView>;

@@ -6,6 +6,7 @@ import { makeInvoke } from '@forge/bridge/out/invoke/invoke';
 import type {
   GateView,
   GetL3PrefillPayload,
+  HandoffPage,
   HandoffView,
   L3Prefill,
   L3Summary,
@@ -56,6 +57,8 @@ export type OverviewQuery = ListReleasesPayload;
 export const api = {
   listReleases: (query: OverviewQuery = {}): Promise<Result<ReleasesOverview>> => call(() => invoke('listReleases', query)),
   getHandoff: (versionId: string): Promise<Result<HandoffView>> => call(() => invoke('getHandoff', { versionId })),
+  /** The handoff page's opening call: the handoff and its L3 count in one invocation. */
+  getHandoffPage: (versionId: string): Promise<Result<HandoffPage>> => call(() => invoke('getHandoffPage', { versionId })),
   saveHandoff: (payload: SaveHandoffPayload): Promise<Result<HandoffView>> => call(() => invoke('saveHandoff', payload)),
   setStatus: (payload: SetStatusPayload): Promise<Result<HandoffView>> => call(() => invoke('setStatus', payload)),
   getL3Prefill: (versionId: string, item?: L3ItemRef): Promise<Result<L3Prefill>> =>
