@@ -28,7 +28,11 @@ async function start(root: HTMLElement) {
         </div>
       </StrictMode>,
     );
-    requestAnimationFrame(() => void loadThemeMotion());
+    requestAnimationFrame(() => {
+      // The bench counts the files requested before this mark as the first screen's start-up bytes.
+      performance.mark('cs-handoff:first-render');
+      void loadThemeMotion();
+    });
   } catch {
     await applyTheme('light').catch(() => undefined);
     reactRoot.render(
