@@ -10,6 +10,7 @@ import type { RecordRevisions } from '../domain/records';
 import type { AdfDoc } from '../domain/adf';
 import type { Result } from '../domain/errors';
 import type { HandoffState } from '../domain/state';
+import { RELEASE_FILTERS } from './overview';
 import { LeadTimeDaysSchema, type GateView, type ProjectSettings } from '../domain/gate/rules';
 import { LEARNED_MAX, RolloutStageSchema, type Rollout } from '../domain/living/rollout';
 import type { SectionChange } from '../domain/living/diff';
@@ -35,7 +36,16 @@ export const VersionIdSchema = z
   .string({ error: 'versionId must be a string' })
   .regex(/^[1-9][0-9]{0,17}$/, { error: 'versionId must be a Jira version id (digits only, no leading zero)' });
 
-export const ListReleasesPayloadSchema = z.object({}).strict();
+export { OVERVIEW_PAGE_SIZE, RELEASE_FILTERS, type ReleaseFilter } from './overview';
+export const ListReleasesPayloadSchema = z
+  .object({
+    /** 1-based; past the last page the answer has no releases and says how many pages there are. */
+    page: z.number({ error: 'page must be a number' }).int('page must be a whole number').min(1, 'page must be 1 or more').max(100_000, 'page must be at most 100000').optional(),
+    /** Part of a version's name (or description, as Jira's own search matches). */
+    search: z.string({ error: 'search must be text' }).trim().max(100, 'search must be at most 100 characters').optional(),
+    status: z.enum(RELEASE_FILTERS, { error: `status must be one of ${RELEASE_FILTERS.join(', ')}` }).optional(),
+  })
+  .strict();
 export const GetHandoffPayloadSchema = z.object({ versionId: VersionIdSchema }).strict();
 export const SaveHandoffPayloadSchema = z
   .object({
@@ -71,6 +81,8 @@ export const L3ItemSchema = z
   .strict();
 export const GetL3PrefillPayloadSchema = z.object({ versionId: VersionIdSchema, item: L3ItemSchema.optional() }).strict();
 export const GetL3SummaryPayloadSchema = z.object({ versionId: VersionIdSchema }).strict();
+/** The handoff page's one call: the handoff (with its gate and permissions) and the L3 count together. */
+export const GetHandoffPagePayloadSchema = z.object({ versionId: VersionIdSchema }).strict();
 
 export type ListReleasesPayload = z.input<typeof ListReleasesPayloadSchema>;
 export type GetHandoffPayload = z.input<typeof GetHandoffPayloadSchema>;
@@ -140,7 +152,10 @@ export interface BlockSummary {
 export interface ReleasesOverview {
   project: ProjectInfo;
   capabilities: Capabilities;
+  /** One page of the project's versions matching the query, in Jira's order. */
   releases: ReleaseSummary[];
+  /** Where this page is: `total` versions match the query, `size` per page. */
+  page: { number: number; size: number; total: number };
   /** Lead time in days used for the "late" state. */
   leadTimeDays: number;
   /** What the app's own Jira user cannot do here that the release gate needs (empty: nothing). */
@@ -172,6 +187,15 @@ export interface HandoffView {
    * rollout move `rollout`.
    */
   revisions: RecordRevisions;
+}
+
+/**
+ * What the handoff page opens with, in one invocation. The L3 count is its own Result: a failed issue
+ * search must not keep the handoff from being read.
+ */
+export interface HandoffPage {
+  handoff: HandoffView;
+  l3: Result<L3Summary>;
 }
 
 /**
@@ -490,6 +514,7 @@ export type ResolverDefinitions = {
   setStatus: (payload: SetStatusPayload) => Result<HandoffView>;
   getL3Prefill: (payload: GetL3PrefillPayload) => Result<L3Prefill>;
   getL3Summary: (payload: GetL3SummaryPayload) => Result<L3Summary>;
+  getHandoffPage: (payload: z.input<typeof GetHandoffPagePayloadSchema>) => Result<HandoffPage>;
   overrideGate: (payload: OverrideGatePayload) => Result<GateView>;
   withdrawOverride: (payload: WithdrawOverridePayload) => Result<GateView>;
   getSettings: (payload: GetSettingsPayload) => Result<ProjectSettingsView>;

@@ -13,7 +13,7 @@ import { countIssues } from './search';
 import { forgeJiraFetch, type JiraFetch, type Principal } from './transport';
 import { getIssueFixVersions, getProjectPropertyAs, getVersionAsApp, listProjects, listProjectsAsApp, listVersionsAsApp, setVersionReleased } from './gate';
 import { getIssueForCard } from './request-issues';
-import { getVersion, listProjectVersions } from './versions';
+import { getVersion, listProjectVersions, projectVersionPage, type VersionPageQuery } from './versions';
 import { getUser, getUsersBulk, searchUsers } from './users';
 import { getSiteTimeZone } from './server-info';
 import { getIssuePermissions, getIssueProperty, getRequestIssue, linkIssues, listIssueLinkTypes, putIssueProperty, type IssuePermission } from './requests';
@@ -36,6 +36,7 @@ export function createJira(fetch: JiraFetch = forgeJiraFetch) {
   return {
     getVersion: (versionId: string) => getVersion(fetch, versionId),
     listProjectVersions: (projectKey: string) => listProjectVersions(fetch, projectKey),
+    projectVersionPage: (projectKey: string, page: VersionPageQuery) => projectVersionPage(fetch, projectKey, page),
     getProjectProperty: (projectKey: string, propertyKey: string) => getProjectProperty(fetch, projectKey, propertyKey),
     putProjectProperty: (projectKey: string, propertyKey: string, value: unknown) => putProjectProperty(fetch, projectKey, propertyKey, value),
     getMyPermissions: (projectKey: string, keys?: readonly ProjectPermission[]) => getMyPermissions(fetch, projectKey, keys),

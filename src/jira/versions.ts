@@ -82,6 +82,32 @@ export async function listProjectVersions(fetch: JiraFetch, projectKey: string, 
   return dedupe(versions);
 }
 
+/** One page of a project's versions, as Jira filters it (name/description search, release status). */
+export interface VersionPageQuery {
+  startAt: number;
+  maxResults: number;
+  /** Jira matches it against the name and the description, ignoring case. */
+  query?: string | undefined;
+  status?: 'released' | 'unreleased' | undefined;
+}
+
+export interface VersionPage {
+  versions: JiraVersion[];
+  /** How many versions match in all (Jira's PageBean `total`; estimated from `isLast` when absent). */
+  total: number;
+}
+
+/** One call whatever the project's size: the overview shows a page at a time. */
+export async function projectVersionPage(fetch: JiraFetch, projectKey: string, page: VersionPageQuery, as: Principal = 'user'): Promise<VersionPage> {
+  const params = new URLSearchParams({ startAt: String(page.startAt), maxResults: String(page.maxResults) });
+  if (page.query) params.set('query', page.query);
+  if (page.status) params.set('status', page.status);
+  const answer = await jiraRequest(fetch, { as, route: route`/rest/api/3/project/${projectKey}/version?${params}` }, VersionPageJson);
+  const seen = page.startAt + answer.values.length;
+  const total = answer.total ?? (answer.isLast === false ? seen + 1 : seen);
+  return { versions: dedupe(answer.values.map(toVersion)), total };
+}
+
 /** A version created or deleted between two parallel pages can shift one into the next: keep each id once. */
 function dedupe(versions: JiraVersion[]): JiraVersion[] {
   const seen = new Set<string>();

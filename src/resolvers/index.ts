@@ -3,6 +3,7 @@ import {
   GetHandoffPayloadSchema,
   GetL3PrefillPayloadSchema,
   GetL3SummaryPayloadSchema,
+  GetHandoffPagePayloadSchema,
   ListReleasesPayloadSchema,
   SaveHandoffPayloadSchema,
   SetStatusPayloadSchema,
@@ -15,6 +16,7 @@ import { defaultDeps, type ResolverDeps } from './deps';
 import { getHandoff } from './get-handoff';
 import { getL3Prefill } from './l3-prefill';
 import { getL3Summary } from './l3-summary';
+import { getHandoffPage } from './handoff-page';
 import { listReleases } from './list-releases';
 import { resolverFor } from './run';
 import { saveHandoff } from './save-handoff';
@@ -52,6 +54,7 @@ export function createHandler(deps: ResolverDeps = defaultDeps()) {
     setStatus: resolverFor('setStatus', SetStatusPayloadSchema, setStatus, deps),
     getL3Prefill: resolverFor('getL3Prefill', GetL3PrefillPayloadSchema, getL3Prefill, deps),
     getL3Summary: resolverFor('getL3Summary', GetL3SummaryPayloadSchema, getL3Summary, deps),
+    getHandoffPage: resolverFor('getHandoffPage', GetHandoffPagePayloadSchema, getHandoffPage, deps),
     overrideGate: resolverFor('overrideGate', OverrideGatePayloadSchema, overrideGate, deps),
     withdrawOverride: resolverFor('withdrawOverride', WithdrawOverridePayloadSchema, withdrawOverride, deps),
     getSettings: resolverFor('getSettings', GetSettingsPayloadSchema, getSettings, deps),

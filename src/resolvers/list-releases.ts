@@ -1,10 +1,10 @@
 import type { z } from 'zod';
-import type { BlockSummary, ListReleasesPayloadSchema, ReleaseSummary, ReleasesOverview } from '../contract';
+import { OVERVIEW_PAGE_SIZE, type BlockSummary, type ListReleasesPayloadSchema, type ReleaseSummary, type ReleasesOverview } from '../contract';
 import type { IndexEntry } from '../domain/handoff-index';
 import { GATE_INDEX_PROPERTY_KEY } from '../domain/property-keys';
 import type { ContentRecord, WalkthroughRecord } from '../domain/records';
 import { unsettledQuestions } from '../domain/walkthrough/rules';
-import { ENTITIES, INDEXES, type EntityName } from '../store/port';
+import { ENTITIES, INDEXES, versionKey, type EntityName } from '../store/port';
 import type { ResolverDeps } from './deps';
 import { hasOverride, parseGateIndex, settingsOf, type GateIndex } from '../domain/gate/gate-index';
 import { gateView } from '../domain/gate/rules';
@@ -37,6 +37,26 @@ export async function overviewEntries(deps: Pick<ResolverDeps, 'store'>, project
     projectRecords<ContentRecord>(deps, ENTITIES.content, projectId),
     projectRecords<WalkthroughRecord>(deps, ENTITIES.walkthrough, projectId),
   ]);
+  return entriesOf(contents, walkthroughs);
+}
+
+/** Forge storage's batch get takes at most 25 keys. */
+const BATCH_GET_KEYS = 25;
+
+/** The same entries for a page of versions only: their records by key, in parallel batch gets. */
+async function pageEntries(deps: ResolverDeps, projectId: string, versionIds: readonly string[]): Promise<Map<string, IndexEntry>> {
+  const read = async <T>(entity: EntityName): Promise<T[]> => {
+    const refs = versionIds.map((id) => ({ entity, key: versionKey(projectId, id) }));
+    const batches: (typeof refs)[] = [];
+    for (let i = 0; i < refs.length; i += BATCH_GET_KEYS) batches.push(refs.slice(i, i + BATCH_GET_KEYS));
+    const answers = await Promise.all(batches.map((b) => deps.store.getMany(b)));
+    return answers.flat().filter((v): v is T => v !== undefined);
+  };
+  const [contents, walkthroughs] = await Promise.all([read<ContentRecord>(ENTITIES.content), read<WalkthroughRecord>(ENTITIES.walkthrough)]);
+  return entriesOf(contents, walkthroughs);
+}
+
+function entriesOf(contents: readonly ContentRecord[], walkthroughs: readonly WalkthroughRecord[]): Map<string, IndexEntry> {
   const unsettled = new Map(walkthroughs.map((w) => [w.versionId, unsettledQuestions(w.walkthrough)]));
   return new Map(
     contents.map((c) => [c.versionId, { status: c.status, readyAt: c.readyAt, revision: c.revision, updatedAt: c.updatedAt, unsettledQuestions: unsettled.get(c.versionId) ?? null }]),
@@ -44,28 +64,35 @@ export async function overviewEntries(deps: Pick<ResolverDeps, 'store'>, project
 }
 
 /**
- * One parallel round: permissions and the project (as Jira names it), the project's versions (one call per 100 versions), the gate index
- * (which also holds the project's settings), the app's own permissions (the health line), and the
- * project's handoffs from the record store's by-project index (one query per 100 handoffs and per 100
- * walkthroughs, in two parallel chains). No single value holds the list, so no number of handoffs fills it.
+ * One page of versions, whatever the project's size. Jira round: permissions and the project (as Jira
+ * names it), one page of versions as Jira filters them (search, release status), the gate index (which
+ * also holds the project's settings) and the app's own permissions (the health line). Storage round:
+ * the page's handoff and walkthrough records by key (batch gets), only after access is checked.
  */
-export const listReleases: Action<z.output<typeof ListReleasesPayloadSchema>, ReleasesOverview> = async (_payload, { project: claimed }, deps) => {
-  const [access, versions, entries, gateIndexValue, appPermissions] = await Promise.allSettled([
+export const listReleases: Action<z.output<typeof ListReleasesPayloadSchema>, ReleasesOverview> = async (payload, { project: claimed }, deps) => {
+  const pageNumber = payload.page ?? 1;
+  const [access, versionPage, gateIndexValue, appPermissions] = await Promise.allSettled([
     readAccess(deps, claimed),
-    deps.jira.listProjectVersions(claimed.key),
-    overviewEntries(deps, claimed.id),
+    deps.jira.projectVersionPage(claimed.key, {
+      startAt: (pageNumber - 1) * OVERVIEW_PAGE_SIZE,
+      maxResults: OVERVIEW_PAGE_SIZE,
+      query: payload.search || undefined,
+      status: payload.status,
+    }),
     deps.jira.getProjectProperty(claimed.key, GATE_INDEX_PROPERTY_KEY),
     deps.jira.getAppPermissions(claimed.key),
   ]);
   const { project, permissions: granted } = requireAccess(access, 'read', claimed);
-  const handoffs = settledValue(entries);
+  const { versions, total } = settledValue(versionPage);
+  const handoffs = await pageEntries(deps, claimed.id, versions.map((v) => v.id));
   const gateIndex = parseGateIndex(settledValue(gateIndexValue));
   const rule = ruleOf(deps.lateness, settingsOf(gateIndex));
   const now = deps.now();
   return {
     project,
     capabilities: capabilitiesOf(granted),
-    releases: settledValue(versions).map((version) => releaseSummary(version, handoffs, rule, gateIndex, now, settingsOf(gateIndex).walkthroughGate)),
+    releases: versions.map((version) => releaseSummary(version, handoffs, rule, gateIndex, now, settingsOf(gateIndex).walkthroughGate)),
+    page: { number: pageNumber, size: OVERVIEW_PAGE_SIZE, total },
     leadTimeDays: rule.leadTimeDays,
     appHealth: healthOf(project.key, appPermissions),
   };

@@ -20,11 +20,16 @@ export function resolverFor<S extends z.ZodType, T>(name: string, schema: S, act
       const call = callContextOf(request.context, deps.jira);
       return ok(await action(payload, call, deps));
     } catch (error) {
-      if (error instanceof AppError) return fail(error.error);
-      // Forge's own "the person has not allowed access yet": thrown on as itself, so Forge can ask them.
-      if (isNeedsAuthentication(error)) throw error;
-      deps.log.error(`Resolver ${name} failed unexpectedly`, error);
-      return fail({ code: 'INTERNAL', message: 'Something went wrong in CS Handoff. Try again; if it keeps happening, tell your Jira admin.' });
+      return failureOf(name, error, deps);
     }
   };
+}
+
+/** A thrown error as the Result the UI gets (an unexpected one logged, and told in words that reveal nothing). */
+export function failureOf(name: string, error: unknown, deps: ResolverDeps): Result<never> {
+  if (error instanceof AppError) return fail(error.error);
+  // Forge's own "the person has not allowed access yet": thrown on as itself, so Forge can ask them.
+  if (isNeedsAuthentication(error)) throw error;
+  deps.log.error(`Resolver ${name} failed unexpectedly`, error);
+  return fail({ code: 'INTERNAL', message: 'Something went wrong in CS Handoff. Try again; if it keeps happening, tell your Jira admin.' });
 }

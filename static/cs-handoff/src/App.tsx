@@ -1,23 +1,34 @@
 /** The app shell: one landmark, the current route's screen. */
 import { lazy, Suspense } from 'react';
-import Heading from '@atlaskit/heading';
+import { Heading } from './components/TokenLook';
 import { Loading } from './components/Loading';
 import type { DraftOwner } from './draft-storage';
 import { useRouter, AppLink, paths } from './routes';
 import { Overview } from './screens/Overview';
-import { HandoffPage } from './screens/HandoffPage';
 
+/** A screen's code together with the layout CSS the screens beyond the overview share. */
+function withScreenStyles<T>(load: () => Promise<T>): () => Promise<T> {
+  return () => Promise.all([load(), import('./screens.css')]).then(([screen]) => screen);
+}
+
+// The overview is the first screen most people see: the handoff page's code (editor, dialogs, menus)
+// loads on the way to a handoff, not before the overview's first render.
+const HandoffPage = lazy(withScreenStyles(() => import('./screens/HandoffPage').then((m) => ({ default: m.HandoffPage }))));
 // Revisions and diffs are read less often than the handoff itself: their code loads on the way there.
-const HistoryPage = lazy(() => import('./living/HistoryPage'));
+const HistoryPage = lazy(withScreenStyles(() => import('./living/HistoryPage')));
 // Settings change rarely (a project admin, once per project): their code loads only there.
-const SettingsPage = lazy(() => import('./screens/SettingsPage'));
+const SettingsPage = lazy(withScreenStyles(() => import('./screens/SettingsPage')));
 
 export function App({ draftOwner }: { draftOwner: DraftOwner }) {
   const { route } = useRouter();
   return (
     <main className="app">
       {route.name === 'overview' && <Overview />}
-      {route.name === 'handoff' && <HandoffPage key={route.versionId} versionId={route.versionId} draftOwner={draftOwner} />}
+      {route.name === 'handoff' && (
+        <Suspense fallback={<Loading label="Loading handoff" />}>
+          <HandoffPage key={route.versionId} versionId={route.versionId} draftOwner={draftOwner} />
+        </Suspense>
+      )}
       {route.name === 'history' && (
         <Suspense fallback={<Loading label="Loading history" />}>
           <HistoryPage key={route.versionId} versionId={route.versionId} />

@@ -2,13 +2,15 @@
  * The only place the UI talks to the backend. Every call is typed by the shared contract, and a
  * thrown bridge error (network, host) becomes an ordinary `ok:false` result, so screens handle one shape.
  */
-import { makeInvoke } from '@forge/bridge';
+import { makeInvoke } from '@forge/bridge/out/invoke/invoke';
 import type {
   GateView,
   GetL3PrefillPayload,
+  HandoffPage,
   HandoffView,
   L3Prefill,
   L3Summary,
+  ListReleasesPayload,
   ReleasesOverview,
   ResolverDefinitions,
   Result,
@@ -49,9 +51,14 @@ export type { L3Prefill, L3Summary };
 export type ExportFormat = ExportHandoffPayload['format'];
 export type { HandoffExport, HandoffHistory, RevisionDiff, RevisionSummary };
 
+/** What the overview asks for: a page, a name search, a release status. */
+export type OverviewQuery = ListReleasesPayload;
+
 export const api = {
-  listReleases: (): Promise<Result<ReleasesOverview>> => call(() => invoke('listReleases', {})),
+  listReleases: (query: OverviewQuery = {}): Promise<Result<ReleasesOverview>> => call(() => invoke('listReleases', query)),
   getHandoff: (versionId: string): Promise<Result<HandoffView>> => call(() => invoke('getHandoff', { versionId })),
+  /** The handoff page's opening call: the handoff and its L3 count in one invocation. */
+  getHandoffPage: (versionId: string): Promise<Result<HandoffPage>> => call(() => invoke('getHandoffPage', { versionId })),
   saveHandoff: (payload: SaveHandoffPayload): Promise<Result<HandoffView>> => call(() => invoke('saveHandoff', payload)),
   setStatus: (payload: SetStatusPayload): Promise<Result<HandoffView>> => call(() => invoke('setStatus', payload)),
   getL3Prefill: (versionId: string, item?: L3ItemRef): Promise<Result<L3Prefill>> =>

@@ -1,6 +1,8 @@
 /** The host seams: context (project, theme) and sub-path history. Nothing else touches @forge/bridge's view. */
-import { view } from '@forge/bridge';
-import { setGlobalTheme } from '@atlaskit/tokens/set-global-theme';
+import { createHistory } from '@forge/bridge/out/view/createHistory';
+import { getCallBridge } from '@forge/bridge/out/bridge';
+import type { FullContext } from '@forge/bridge/out/types';
+import { themeAttribute, themeUrls } from 'virtual:cs-theme';
 
 /** The part of the history object Forge hands out that the app uses (history v4/v5 compatible). */
 export interface AppHistory {
@@ -19,7 +21,7 @@ export interface AppContext {
 }
 
 export async function loadContext(): Promise<AppContext> {
-  const ctx = await view.getContext();
+  const ctx = (await getCallBridge()('getContext')) as FullContext;
   const project = (ctx.extension as { project?: { id?: string | number; key?: string } } | undefined)?.project;
   const mode = ctx.theme?.colorMode;
   return {
@@ -31,12 +33,51 @@ export async function loadContext(): Promise<AppContext> {
   };
 }
 
+/** Links a stylesheet once; resolves when it has loaded (or failed: the page still works unstyled). */
+function linkStylesheet(href: string): Promise<void> {
+  const existing = document.head.querySelector(`link[rel="stylesheet"][href="${href}"]`);
+  if (existing) return Promise.resolve();
+  const link = document.createElement('link');
+  link.rel = 'stylesheet';
+  link.href = href;
+  const loaded = new Promise<void>((resolve) => {
+    link.onload = () => resolve();
+    link.onerror = () => resolve();
+  });
+  document.head.appendChild(link);
+  return loaded;
+}
+
+/** The tokens every screen needs whatever the colour mode: requested as the entry module starts. */
+export function preloadThemeBase(): Promise<void> {
+  return linkStylesheet(themeUrls.base);
+}
+
+/** Motion tokens animate only what someone does: linked once the first screen has rendered. */
+export function loadThemeMotion(): Promise<void> {
+  return linkStylesheet(themeUrls.motion);
+}
+
+/**
+ * Jira's colour mode as Atlaskit's `setGlobalTheme` applies it (same <html> attributes, same token CSS),
+ * from static stylesheets: 'auto' follows the system setting, as `setGlobalTheme` does.
+ */
 export async function applyTheme(colorMode: AppContext['colorMode']): Promise<void> {
-  await setGlobalTheme({ colorMode });
+  const dark = window.matchMedia?.('(prefers-color-scheme: dark)');
+  const resolved = (mode: AppContext['colorMode']) => (mode === 'auto' ? (dark?.matches ? 'dark' : 'light') : mode);
+  const html = document.documentElement;
+  const apply = async () => {
+    const mode = resolved(colorMode);
+    await Promise.all([preloadThemeBase(), linkStylesheet(themeUrls[mode])]);
+    html.setAttribute('data-theme', themeAttribute);
+    html.setAttribute('data-color-mode', mode);
+  };
+  if (colorMode === 'auto') dark?.addEventListener('change', () => void apply());
+  await apply();
 }
 
 export async function loadHistory(): Promise<AppHistory> {
-  return (await view.createHistory()) as unknown as AppHistory;
+  return (await createHistory()) as unknown as AppHistory;
 }
 
 /** history v4 passes the location, v5 passes { location, action }. */

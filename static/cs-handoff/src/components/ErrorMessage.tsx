@@ -1,4 +1,4 @@
-import SectionMessage, { SectionMessageAction } from '@atlaskit/section-message';
+import { SectionMessage, SectionMessageAction } from './LazySectionMessage';
 import type { ResolverError } from '../../../../src/contract';
 
 const TITLES: Record<ResolverError['code'], string> = {

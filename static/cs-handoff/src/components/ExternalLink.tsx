@@ -1,4 +1,4 @@
-import { router } from '@forge/bridge';
+import { router } from '@forge/bridge/out/router/router';
 import type { MouseEvent, ReactNode } from 'react';
 
 /**

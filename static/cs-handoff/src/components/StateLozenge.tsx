@@ -1,4 +1,4 @@
-import Lozenge, { type ThemeAppearance } from '@atlaskit/lozenge';
+import { Lozenge, type LozengeAppearance as ThemeAppearance } from './TokenLook';
 import type { HandoffState } from '../../../../src/contract';
 
 // The host's words for status colours: grey to do, blue in progress, green done (Jira's "Released"

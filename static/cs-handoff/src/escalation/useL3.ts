@@ -1,10 +1,11 @@
 /**
  * Filing L3 bugs from a handoff: the prefill comes from the app (getL3Prefill), Jira's own Create issue
- * dialog does the rest (CreateIssueModal). The count of bugs carrying the release's chain label
- * (getL3Summary) loads beside the handoff and never holds the reader up.
+ * dialog does the rest (CreateIssueModal). The count of bugs carrying the release's chain label comes
+ * with the handoff (getHandoffPage, its own Result, so a failed search never hides the handoff); after
+ * filing, it is asked for again (getL3Summary).
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ResolverError } from '../../../../src/contract';
+import type { ResolverError, Result } from '../../../../src/contract';
 import { api, type L3ItemRef, type L3Summary } from '../api';
 
 export type L3Item = L3ItemRef;
@@ -20,6 +21,8 @@ export interface L3Filing {
   /** Opens Jira's Create issue dialog; focus goes back to `returnTo()` when it closes. */
   file(item?: L3Item, returnTo?: () => HTMLElement | null): Promise<void>;
   refresh(): Promise<void>;
+  /** The count as the page's opening call answered it (the page asks once for the handoff and the count). */
+  accept(result: Result<L3Summary>): void;
 }
 
 export const itemKey = (item?: L3Item): string => (item ? `${item.kind}-${item.position}` : 'release');
@@ -48,15 +51,24 @@ export function useL3(versionId: string): L3Filing {
     return null;
   }, [versionId]);
 
+  const accept = useCallback((res: Result<L3Summary>) => {
+    if (!live.current) return;
+    if (res.ok) {
+      summaryRef.current = res.value;
+      setSummary(res.value);
+      setSummaryError(null);
+    } else setSummaryError(res.error);
+  }, []);
+
+  // The first count arrives with the handoff (see `accept`); this only resets it for another version.
   useEffect(() => {
     live.current = true;
     setSummary(null);
     summaryRef.current = null;
-    void load();
     return () => {
       live.current = false;
     };
-  }, [load]);
+  }, [versionId]);
 
   /** Jira's search is eventually consistent: after filing, ask again a few times until the new bug counts. */
   const refreshAfterFiling = useCallback(
@@ -123,5 +135,5 @@ export function useL3(versionId: string): L3Filing {
     await load();
   }, [load]);
 
-  return { summary, summaryError, busyKey, fileError, filedNotice, file, refresh };
+  return { summary, summaryError, busyKey, fileError, filedNotice, file, refresh, accept };
 }

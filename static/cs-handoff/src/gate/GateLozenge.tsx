@@ -1,4 +1,4 @@
-import Lozenge, { type ThemeAppearance } from '@atlaskit/lozenge';
+import { Lozenge, type LozengeAppearance as ThemeAppearance } from '../components/TokenLook';
 import type { GateState } from '../../../../src/contract';
 
 const LOOK: Record<GateState, { appearance: ThemeAppearance; label: string; meaning: string }> = {

@@ -4,6 +4,7 @@ import Button from '@atlaskit/button/new';
 import SectionMessage from '@atlaskit/section-message';
 import type { HandoffView, ResolverError, SaveConflict } from '../../../../src/contract';
 import type { HandoffContent } from '../../../../src/domain/handoff';
+import { takeHandoffPage } from '../first-load';
 import { api } from '../api';
 import { draftStore, type DraftOwner, type StoredDraft } from '../draft-storage';
 import { emptyContent } from '../../../../src/domain/handoff-defaults';
@@ -70,8 +71,9 @@ export function HandoffPage({ versionId, draftOwner }: { versionId: string; draf
   const [notice, setNotice] = useState('');
   const [exportOpen, setExportOpen] = useState(false);
   const drafts = useMemo(() => draftStore(draftOwner), [draftOwner])
-  // Loads the L3 count beside the handoff (its own request), never in front of it.
+  // The L3 count comes with the handoff (one invocation for the page); a failed count never hides it.
   const l3 = useL3(versionId);
+  const acceptL3 = l3.accept;
 
   const storedContent = (v: HandoffView | null): HandoffContent => v?.handoff?.content ?? emptyContent();
 
@@ -81,18 +83,21 @@ export function HandoffPage({ versionId, draftOwner }: { versionId: string; draf
     setView(null);
     setLoadError(null);
     setEditing(null);
-    void api.getHandoff(versionId).then((res) => {
+    // The entry module may have asked already, before React rendered (see first-load.ts).
+    void takeHandoffPage(versionId).then((res) => {
       if (!live) return;
       if (!res.ok) return setLoadError(res.error);
-      setView(res.value);
-      const draft = res.value.capabilities.canEdit ? drafts.load(versionId) : null;
-      if (draft && !sameContent(draft.content, storedContent(res.value))) setRestorable(draft);
+      const loaded = res.value.handoff;
+      setView(loaded);
+      acceptL3(res.value.l3);
+      const draft = loaded.capabilities.canEdit ? drafts.load(versionId) : null;
+      if (draft && !sameContent(draft.content, storedContent(loaded))) setRestorable(draft);
       else if (draft) drafts.clear(versionId);
     });
     return () => {
       live = false;
     };
-  }, [drafts, versionId]);
+  }, [drafts, versionId, acceptL3]);
 
   // Every keystroke is kept locally until it is saved.
   useEffect(() => {

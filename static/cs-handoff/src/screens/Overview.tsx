@@ -1,11 +1,12 @@
-/** "/" — the project's versions and the state of each one's CS handoff. */
+/** "/" — the project's versions, a page at a time, and the state of each one's CS handoff. */
 import { useEffect, useState } from 'react';
-import Heading from '@atlaskit/heading';
-import Lozenge from '@atlaskit/lozenge';
-import SectionMessage from '@atlaskit/section-message';
+import { Heading, Lozenge } from '../components/TokenLook';
+import { SectionMessage } from '../components/LazySectionMessage';
 import { AppHealth } from '../gate/AppHealth';
-import type { ReleaseSummary, ReleasesOverview, ResolverError } from '../../../../src/contract';
-import { api } from '../api';
+import type { ReleaseFilter, ReleaseSummary, ReleasesOverview, ResolverError } from '../../../../src/contract';
+import type { OverviewQuery } from '../api';
+import { takeOverview } from '../first-load';
+import { OverviewToolbar, Pagination } from './OverviewControls';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { Loading } from '../components/Loading';
 import { StateLozenge } from '../components/StateLozenge';
@@ -16,18 +17,30 @@ import { AppLink, paths } from '../routes';
 export function Overview() {
   const [data, setData] = useState<ReleasesOverview | null>(null);
   const [error, setError] = useState<ResolverError | null>(null);
+  const [query, setQuery] = useState<OverviewQuery>({});
+  const [busy, setBusy] = useState(true);
 
   useEffect(() => {
     let live = true;
-    void api.listReleases().then((res) => {
+    setBusy(true);
+    // The first answer was asked for by the entry module, before React rendered (see first-load.ts).
+    void takeOverview(query).then((res) => {
       if (!live) return;
-      if (res.ok) setData(res.value);
-      else setError(res.error);
+      setBusy(false);
+      if (res.ok) {
+        setData(res.value);
+        setError(null);
+      } else setError(res.error);
     });
     return () => {
       live = false;
     };
-  }, []);
+  }, [query]);
+
+  const filtered = Boolean(query.search) || query.status !== undefined;
+  const search = (text: string) => setQuery(({ status }) => ({ ...(status ? { status } : {}), ...(text ? { search: text } : {}) }));
+  const filter = (status: ReleaseFilter | undefined) => setQuery(({ search: text }) => ({ ...(text ? { search: text } : {}), ...(status ? { status } : {}) }));
+  const goTo = (page: number) => setQuery((q) => ({ ...q, page }));
 
   return (
     <div className="stack" data-testid="overview">
@@ -48,7 +61,13 @@ export function Overview() {
       {error && <ErrorMessage error={error} />}
       {data && <AppHealth lines={data.appHealth} />}
       {!data && !error && <Loading label="Loading releases" />}
-      {data && data.releases.length === 0 && (
+      {data && (data.page.total > 0 || filtered) && <OverviewToolbar search={query.search ?? ''} status={query.status} onSearch={search} onFilter={filter} busy={busy} />}
+      {data && data.releases.length === 0 && filtered && (
+        <p className="muted" role="status" data-testid="overview-no-match">
+          No versions match{query.search ? ` “${query.search}”` : ''}{query.status ? ` among ${query.status} versions` : ''}.
+        </p>
+      )}
+      {data && data.releases.length === 0 && !filtered && data.page.total === 0 && (
         <SectionMessage appearance="information" title="No releases yet" testId="overview-empty">
           <p>
             This project has no versions. Create a version in Releases, and its CS handoff will appear here.
@@ -56,7 +75,7 @@ export function Overview() {
         </SectionMessage>
       )}
       {data && data.releases.length > 0 && (
-        <table className="versions" data-testid="versions-table">
+        <table className="versions" data-testid="versions-table" aria-busy={busy}>
           <caption className="visually-hidden">Releases in {data.project.name} and their CS handoffs</caption>
           <thead>
             <tr>
@@ -103,6 +122,7 @@ export function Overview() {
           </tbody>
         </table>
       )}
+      {data && data.page.total > data.page.size && <Pagination page={data.page} onPage={goTo} />}
       {data && (
         <p className="helper">
           A handoff is late when it becomes ready less than {data.leadTimeDays} days before the release date.

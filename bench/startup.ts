@@ -1,0 +1,148 @@
+/**
+ * Start-up cost per screen as a browser pays it: every JS and CSS response of the app's frame that
+ * arrived before the screen's first render (gzip -9 of each body), and time to interactive at 4× CPU
+ * throttling. Measured in headless Chromium against the local site, a fresh (cold-cache) context per run.
+ */
+import { gzipSync } from 'node:zlib';
+import { chromium, type Browser, type Response } from 'playwright-core';
+import type { LocalSite } from '../local-site/site';
+import { content, invoker, median, person, unwrap } from './fixtures';
+
+export interface Screen {
+  name: string;
+  /** The app's sub-path ('' for the overview). */
+  sub: string;
+  role: string;
+  /** Present once the screen has rendered its content (not a loading line). */
+  ready: string;
+  /** The screen renders with the app's first render (its code is not lazy): count up to the entry's mark. */
+  markIsFirstRender?: boolean;
+}
+
+export interface StartupBytes {
+  screen: string;
+  files: { url: string; kind: 'js' | 'css'; gzipBytes: number }[];
+  jsGzipBytes: number;
+  cssGzipBytes: number;
+  totalGzipBytes: number;
+}
+
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+export function launch(): Promise<Browser> {
+  return chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] || '/usr/bin/chromium', args: ARGS });
+}
+
+export const appPath = (site: LocalSite, sub = '') => `/jira/software/projects/SHOP/apps/${site.host.appId}/${site.host.environmentId}${sub}`;
+
+/** Opens a screen and returns the app frame's JS/CSS responses that finished before `screen.ready` showed. */
+export async function startupBytes(browser: Browser, site: LocalSite, screen: Screen, colorMode: 'light' | 'dark' = 'light'): Promise<StartupBytes> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  try {
+    await context.addCookies([
+      { name: 'local-site-person', value: person(site, screen.role).accountId, url: site.url },
+      { name: 'local-site-theme', value: colorMode, url: site.url },
+    ]);
+    const page = await context.newPage();
+    const responses: Promise<StartupBytes['files'][number] | null>[] = [];
+    let rendered = false;
+    const siteOrigin = new URL(site.url).origin;
+    page.on('response', (response: Response) => {
+      if (rendered) return;
+      const url = response.url();
+      const type = response.request().resourceType();
+      // The app's own files only (the frame's origin), not the host page around it.
+      if (new URL(url).origin === siteOrigin || (type !== 'script' && type !== 'stylesheet')) return;
+      responses.push(response.body().then((body) => ({ url: new URL(url).pathname.replace(/^.*\//, ''), kind: type === 'script' ? 'js' : 'css', gzipBytes: gzipSync(body, { level: 9 }).length }), () => null));
+    });
+    await page.goto(site.url + appPath(site, screen.sub), { waitUntil: 'commit' });
+    const frame = await (await page.waitForSelector('#forge-app-frame', { timeout: 30_000 })).contentFrame();
+    if (!frame) throw new Error('no app frame');
+    await frame.waitForSelector(screen.ready, { timeout: 30_000 });
+    rendered = true;
+    // The entry marks React's first render; a file counts when it was requested before that mark (or,
+    // for a screen whose first render waits on lazy code, before `screen.ready` showed).
+    const before = await frame.evaluate((useMark) => {
+      const mark = performance.getEntriesByName('cs-handoff:first-render')[0];
+      const cutoff = useMark && mark ? mark.startTime : Infinity;
+      return performance.getEntriesByType('resource').filter((e) => e.startTime < cutoff).map((e) => new URL(e.name).pathname.replace(/^.*\//, ''));
+    }, screen.markIsFirstRender === true);
+    const all = (await Promise.all(responses)).filter((f): f is StartupBytes['files'][number] => f !== null);
+    const files = all.filter((f) => before.includes(f.url));
+    const sum = (kind: 'js' | 'css') => files.filter((f) => f.kind === kind).reduce((n, f) => n + f.gzipBytes, 0);
+    return { screen: screen.name, files, jsGzipBytes: sum('js'), cssGzipBytes: sum('css'), totalGzipBytes: sum('js') + sum('css') };
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * Navigation start of the Jira page to `screen.ready` inside the app frame, with the renderer's CPU
+ * slowed `cpuSlowdown` times (Chromium's CPU throttling, as DevTools applies it); median of `runs`.
+ */
+export async function throttledInteractive(browser: Browser, site: LocalSite, screen: Screen, runs: number, cpuSlowdown: number): Promise<{ runsMs: number[]; medianMs: number }> {
+  const runsMs: number[] = [];
+  for (let i = 0; i < runs; i += 1) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    try {
+      await context.addCookies([{ name: 'local-site-person', value: person(site, screen.role).accountId, url: site.url }]);
+      const page = await context.newPage();
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpuSlowdown });
+      const started = performance.now();
+      await page.goto(site.url + appPath(site, screen.sub), { waitUntil: 'commit' });
+      const frame = await (await page.waitForSelector('#forge-app-frame', { timeout: 60_000 })).contentFrame();
+      if (!frame) throw new Error('no app frame');
+      // The app frame may run in its own renderer: throttle it too, as soon as it exists.
+      await context.newCDPSession(frame).then((s) => s.send('Emulation.setCPUThrottlingRate', { rate: cpuSlowdown })).catch(() => undefined);
+      await frame.waitForSelector(screen.ready, { timeout: 60_000 });
+      runsMs.push(performance.now() - started);
+    } finally {
+      await context.close();
+    }
+  }
+  return { runsMs, medianMs: median(runsMs) };
+}
+
+/** The first screen most people see, and the page a handoff is read and written on. */
+export const SCREENS = {
+  overview: { name: 'overview', sub: '', role: 'po', markIsFirstRender: true, firstRender: '[data-testid="overview"]', interactive: '[data-testid="versions-table"]', budgetBytes: 60 * 1024 },
+  handoff: { name: 'handoff page', sub: '/version/10003', role: 'po', markIsFirstRender: false, firstRender: '[data-testid="handoff-page"]', interactive: '[data-testid="handoff-reader"]', budgetBytes: 100 * 1024 },
+} as const;
+
+export interface UiFigures {
+  versions: number;
+  bytes: (StartupBytes & { budgetBytes: number })[];
+  interactive: { screen: string; runsMs: number[]; medianMs: number }[];
+}
+
+/**
+ * Start-up bytes (light theme) and time to interactive of each screen, with `versions` versions in
+ * the project. Files the local Forge host serves itself (its bridge script, as Forge serves its own)
+ * are not the app's and are left out.
+ */
+export async function measureUi(site: LocalSite, opts: { versions: number; runs: number; cpuSlowdown: number }): Promise<UiFigures> {
+  const shop = site.jira.store.findProject('SHOP');
+  if (!shop) throw new Error('no SHOP project');
+  // The handoff page is measured with a handoff to read (saved first: a save is slower in a big project).
+  unwrap(await invoker(site)('po', 'saveHandoff', { versionId: '10003', baseRevision: 0, content: content() }), 'seed handoff');
+  const rita = { kind: 'user' as const, accountId: person(site, 'release-manager').accountId };
+  for (let i = site.jira.store.versionRows(shop.id).length; i < opts.versions; i += 1) {
+    site.jira.store.createVersion(rita, { projectId: String(shop.id), name: `Bench ${i + 1}`, releaseDate: '2099-06-01' });
+  }
+  const browser = await launch();
+  try {
+    const bytes: UiFigures['bytes'] = [];
+    const interactive: UiFigures['interactive'] = [];
+    for (const s of Object.values(SCREENS)) {
+      const measured = await startupBytes(browser, site, { name: s.name, sub: s.sub, role: s.role, ready: s.firstRender, markIsFirstRender: s.markIsFirstRender });
+      const files = measured.files.filter((f) => f.url !== 'iframe-bridge.js');
+      const sum = (kind: 'js' | 'css') => files.filter((f) => f.kind === kind).reduce((n, f) => n + f.gzipBytes, 0);
+      bytes.push({ ...measured, files, jsGzipBytes: sum('js'), cssGzipBytes: sum('css'), totalGzipBytes: sum('js') + sum('css'), budgetBytes: s.budgetBytes });
+      interactive.push({ screen: s.name, ...(await throttledInteractive(browser, site, { name: s.name, sub: s.sub, role: s.role, ready: s.interactive }, opts.runs, opts.cpuSlowdown)) });
+    }
+    return { versions: Math.max(opts.versions, site.jira.store.versionRows(shop.id).length), bytes, interactive };
+  } finally {
+    await browser.close();
+  }
+}
