@@ -6,6 +6,7 @@
  *   3. the Custom UI's start-up JavaScript (gzip -9) and time to an interactive overview (Chromium)
  *   4. the backend bundle as `forge deploy` builds it (@forge/bundler) and its cold require time
  *   5. 50 concurrent saves: applied, conflicts, lost updates (at 0 ms and 150 ms per Jira call)
+ *   6. the daily risk scan at 100 / 400 projects and 1,000 / 5,000 versions (simulated time)
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -16,6 +17,7 @@ import { extraVersions, measureActions, TARGET } from './actions';
 import { measureBackend } from './backend';
 import { concurrentSaves } from './concurrency';
 import { measureScaling } from './scaling';
+import { measureScan } from './scan';
 import { kb, ms, table } from './table';
 import { initialJavaScript, timeToInteractive, UI_BUILD } from './ui';
 
@@ -96,8 +98,8 @@ async function main(): Promise<void> {
   const backend = await measureBackend(5);
   console.log(
     table(
-      ['bundle', 'gzip -9', 'cold require (median of 5, minus empty node start)', 'require runs', 'empty node runs'],
-      [[kb(backend.bundleBytes), kb(backend.bundleGzipBytes), ms(backend.coldRequireMs), backend.requireRunsMs.map(Math.round).join(', '), backend.baselineRunsMs.map(Math.round).join(', ')]],
+      ['bundle', 'gzip -9', 'cold require (median of 5, timed inside a fresh node)', 'require runs'],
+      [[kb(backend.bundleBytes), kb(backend.bundleGzipBytes), ms(backend.coldRequireMs), backend.requireRunsMs.map(Math.round).join(', ')]],
     ),
   );
 
@@ -117,6 +119,21 @@ async function main(): Promise<void> {
   );
   console.log('  Every CONFLICT answer returned the caller\'s own text:', reports.every((r) => r.conflictsReturningYours === r.conflicts) ? 'yes' : 'NO');
   console.log('  Every save commits with compare-and-set on the revision it started from (src/resolvers/handoff-store.ts): no window for a lost update.');
+
+  section(`6. Daily risk scan at site scale (simulated: every Jira and storage call ${LATENCY_MS} ms, stopped at its function's limit)`);
+  const scans = [];
+  for (const [projects, versions] of [[100, 1000], [400, 1000], [100, 5000], [400, 5000]] as const) scans.push(await measureScan(projects, versions, LATENCY_MS));
+  console.log(
+    table(
+      ['projects', 'versions', 'Jira calls', 'storage calls', 'rounds', 'simulated time', 'limit', 'finished', 'projects checked (run 1)', 'days to every project', 'days to every handoff verified'],
+      scans.map((r) => [
+        r.projects, r.versions, r.jiraCalls, r.storageCalls, r.rounds, `${(r.simulatedMs / 1000).toFixed(1)} s`, `${r.limitMs / 1000} s`,
+        r.finished ? 'yes' : 'NO (killed)', `${r.checkedFirstRun} / ${r.projects}`, r.daysToEveryProject ?? 'never (14 days)', r.daysToEveryHandoff ?? 'never (14 days)',
+      ]),
+    ),
+  );
+  console.log('  One run a day; each run resumes from the cursor the last one stored. Every handoff is seeded (so every project uses the app);');
+  console.log('  "verified" = its gate record read against Jira and its published properties checked (a bounded slice per run).');
 
   console.log(`\nDone in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
 }

@@ -130,6 +130,8 @@ export async function startLocalSite(opts: LocalSiteOptions): Promise<LocalSite>
     jira.close();
     throw e;
   }
+  // Installing the app makes Jira index the issue properties its jira:entityProperty modules declare.
+  jira.store.indexedIssueProperties = host.manifest.issueProperties;
   const routes = createForgeHostRoutes(host, (req) => signedInPerson(req, jira.people).person.accountId, siteOriginOf);
   handleResources = routes.handleResources;
   const pages = createPages({ host, people: jira.people, baseUrl: url, resourceOriginOf });

@@ -1,7 +1,7 @@
 import type { JiraSite, VersionEvent } from '../jira/types';
 import { DeliveryLog, type Delivery } from './deliveries';
 import { loadHandler, type ForgeFunction } from './functions';
-import { loadManifest, type AppManifest } from './manifest';
+import { loadManifest, type AppManifest, type UiModule } from './manifest';
 import { createQueueHost, FunctionTimeoutError, type QueueOptions } from './queues';
 import { runInvocation, type ServiceFetch } from './runtime';
 import { handleStorageRequest } from './storage/api';
@@ -53,8 +53,10 @@ export function eventDeliveryFromEnv(env: NodeJS.ProcessEnv): EventDelivery {
 
 export interface InvokeOptions {
   projectKey: string;
-  /** A jira:projectPage module key; default the manifest's first one. */
+  /** A jira:projectPage or jira:issueContext module key; default the manifest's first project page. */
   moduleKey?: string;
+  /** The issue a jira:issueContext module is rendered on (its project is the issue's). */
+  issueKey?: string;
   /**
    * Tests only: what a hostile browser could send instead of the real context (Forge vouches only for
    * accountId, license, accountType and installContext; the project and siteUrl come from the page).
@@ -83,7 +85,15 @@ export interface UiContext {
   environmentType: string;
   locale: string;
   timezone: string;
-  extension: { type: 'jira:projectPage'; project: { id: string; key: string; type: string } };
+  extension:
+    | { type: 'jira:projectPage'; project: ProjectContext }
+    | { type: 'jira:issueContext'; issue: { id: string; key: string; type: string; typeId: string }; project: ProjectContext };
+}
+
+export interface ProjectContext {
+  id: string;
+  key: string;
+  type: string;
 }
 
 /** One storage API call: the endpoint (e.g. '/api/v1/transaction'), its HTTP status, and when it ran (epoch ms). */
@@ -126,7 +136,9 @@ export interface ForgeHost {
   idle(): Promise<void>;
   project(projectKey: string): Promise<ProjectRef>;
   uiContext(accountId: string, opts: InvokeOptions): Promise<UiContext>;
-  projectPage(moduleKey?: string): AppManifest['projectPages'][number];
+  projectPage(moduleKey?: string): UiModule;
+  /** The project page or issue context module with this key (default: the first project page). */
+  uiModule(moduleKey?: string): UiModule;
   close(): void;
 }
 
@@ -220,37 +232,64 @@ export function createForgeHost(options: ForgeHostOptions): ForgeHost {
     return ref;
   }
 
-  function projectPage(moduleKey?: string): AppManifest['projectPages'][number] {
+  function projectPage(moduleKey?: string): UiModule {
     const page = moduleKey ? manifest.projectPages.find((p) => p.key === moduleKey) : manifest.projectPages[0];
     if (!page) throw new Error(moduleKey ? `manifest.yml has no jira:projectPage '${moduleKey}'` : 'manifest.yml has no jira:projectPage module');
     return page;
   }
 
+  function uiModule(moduleKey?: string): UiModule {
+    if (moduleKey === undefined) return projectPage();
+    const found = [...manifest.projectPages, ...manifest.issueContexts].find((m) => m.key === moduleKey);
+    if (!found) throw new Error(`manifest.yml has no jira:projectPage or jira:issueContext '${moduleKey}'`);
+    return found;
+  }
+
+  /** The issue as Jira's issue view knows it (read as the app: the page has already checked the person sees it). */
+  async function issueRef(issueKey: string): Promise<{ issue: { id: string; key: string; type: string; typeId: string }; projectKey: string }> {
+    const res = await fetch(new URL(`/rest/api/3/issue/${encodeURIComponent(issueKey)}?fields=issuetype,project`, baseUrl), {
+      headers: { authorization: `ForgeApp ${jira.appSecret}`, accept: 'application/json' },
+    });
+    if (!res.ok) throw new Error(`Issue '${issueKey}' was not found on the local site (HTTP ${res.status})`);
+    const body = (await res.json()) as { id: string; key: string; fields: { issuetype: { id: string; name: string }; project: { key: string } } };
+    return { issue: { id: body.id, key: body.key, type: body.fields.issuetype.name, typeId: body.fields.issuetype.id }, projectKey: body.fields.project.key };
+  }
+
   async function uiContext(accountId: string, opts: InvokeOptions): Promise<UiContext> {
-    const page = projectPage(opts.moduleKey);
-    const ref = await project(opts.projectKey);
+    const module = uiModule(opts.moduleKey);
+    let extension: UiContext['extension'];
+    if (module.type === 'jira:issueContext') {
+      if (!opts.issueKey) throw new Error(`jira:issueContext '${module.key}' needs the issue it is shown on`);
+      const { issue, projectKey } = await issueRef(opts.issueKey);
+      const ref = await project(projectKey);
+      extension = { type: module.type, issue, project: { id: ref.id, key: ref.key, type: ref.type } };
+    } else {
+      const ref = await project(opts.projectKey);
+      extension = { type: module.type, project: { id: ref.id, key: ref.key, type: ref.type } };
+    }
+    const where = 'issue' in extension ? extension.issue.id : extension.project.id;
     return {
       accountId,
       cloudId: LOCAL_CLOUD_ID,
       siteUrl: baseUrl,
-      moduleKey: page.key,
-      localId: `${page.key}-${ref.id}`,
+      moduleKey: module.key,
+      localId: `${module.key}-${where}`,
       environmentId: LOCAL_ENVIRONMENT_ID,
       environmentType: 'DEVELOPMENT',
       locale: 'en-US',
       timezone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC',
-      extension: { type: 'jira:projectPage', project: { id: ref.id, key: ref.key, type: ref.type } },
+      extension,
     };
   }
 
   async function invoke<T>(accountId: string, functionKey: string, payload: unknown, opts: InvokeOptions): Promise<T> {
     try {
-      const page = projectPage(opts.moduleKey);
-      if (!page.resolverFunction) throw new Error(`jira:projectPage '${page.key}' has no resolver function`);
+      const page = uiModule(opts.moduleKey);
+      if (!page.resolverFunction) throw new Error(`${page.type} '${page.key}' has no resolver function`);
       const context = await uiContext(accountId, opts);
       const { locale: _locale, timezone: _timezone, ...genuine } = context;
       const invocationContext = opts.tamper ? opts.tamper(genuine) : genuine;
-      const result = await run({ functionKey: page.resolverFunction, moduleKey: page.key, moduleType: 'jira:projectPage', accountId, defaultTimeoutMs: UI_TIMEOUT_MS }, async (fn) =>
+      const result = await run({ functionKey: page.resolverFunction, moduleKey: page.key, moduleType: page.type, accountId, defaultTimeoutMs: UI_TIMEOUT_MS }, async (fn) =>
         fn({ call: { functionKey, payload }, context: invocationContext }, { principal: { accountId }, installContext: `ari:cloud:jira::site/${LOCAL_CLOUD_ID}` }),
       );
       // What crosses to the UI is JSON, as on Forge.
@@ -373,6 +412,7 @@ export function createForgeHost(options: ForgeHostOptions): ForgeHost {
     project,
     uiContext,
     projectPage,
+    uiModule,
     close: () => {
       unsubscribe();
       log.cancelScheduled();

@@ -1,5 +1,5 @@
 export { createForgeHost, eventDeliveryFromEnv, ForgeInvokeError, LOCAL_CLOUD_ID, LOCAL_ENVIRONMENT_ID, LOCAL_INSTALLATION_ID } from './host';
-export type { EventDelivery, ForgeHost, ForgeHostOptions, InvokeOptions, ProjectRef, StorageCall, UiContext } from './host';
+export type { EventDelivery, ForgeHost, ForgeHostOptions, InvokeOptions, ProjectContext, ProjectRef, StorageCall, UiContext } from './host';
 export type { Delivery } from './deliveries';
 export type { AsyncEvent, QueueOptions } from './queues';
 export { createForgeHostRoutes, INVOKE_PATH } from './routes';
@@ -7,5 +7,5 @@ export type { ForgeHostRoutes } from './routes';
 export { forgeCsp, CSP_REPORT_PATH } from './csp';
 export { BRIDGE_SCRIPT_PATH, injectBridge } from './resources';
 export { loadManifest, parseManifest } from './manifest';
-export type { AppManifest } from './manifest';
+export type { AppManifest, UiModule } from './manifest';
 export { currentInvocation, installForgeGlobals } from './runtime';

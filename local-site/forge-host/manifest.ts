@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import type { Permissions } from '@forge/manifest';
+import type { IndexedIssueProperty } from '../jira/types';
 import type { ConsumerModule } from './queues';
 import { parseEntities, type EntitySchema } from './storage/entities';
 
@@ -11,7 +12,11 @@ export interface AppManifest {
   appId: string;
   functions: Map<string, { key: string; handler: string; timeoutSeconds?: number }>;
   resources: Map<string, { key: string; path: string }>;
-  projectPages: { key: string; resource: string; resolverFunction?: string; title: string }[];
+  projectPages: UiModule[];
+  /** `jira:issueContext` modules: Jira renders each on every issue view, in the order declared. */
+  issueContexts: UiModule[];
+  /** Issue property paths the app's `jira:entityProperty` modules ask Jira to index for JQL. */
+  issueProperties: IndexedIssueProperty[];
   triggers: { key: string; function: string; events: string[]; ignoreSelf: boolean }[];
   scheduledTriggers: { key: string; function: string; interval: string }[];
   workflowValidators: { key: string; function?: string; expression?: string; name: string }[];
@@ -22,7 +27,18 @@ export interface AppManifest {
   consumers: ConsumerModule[];
 }
 
+/** A module that shows the app's Custom UI, and the resolver its `invoke` calls reach. */
+export interface UiModule {
+  type: 'jira:projectPage' | 'jira:issueContext';
+  key: string;
+  resource: string;
+  resolverFunction?: string;
+  title: string;
+}
+
 type Loose = Record<string, unknown>;
+
+const PROPERTY_TYPES = new Set<IndexedIssueProperty['type']>(['string', 'number', 'text', 'user', 'date']);
 
 const asList = (value: unknown): Loose[] => (Array.isArray(value) ? (value.filter((v) => typeof v === 'object' && v !== null) as Loose[]) : []);
 const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
@@ -52,10 +68,27 @@ export function parseManifest(text: string): AppManifest {
     if (key && path) resources.set(key, { key, path });
   }
 
-  const projectPages = asList(modules['jira:projectPage']).map((m) => {
-    const resolverFunction = str((m['resolver'] as Loose | undefined)?.['function']);
-    return { key: str(m['key']) ?? '', resource: str(m['resource']) ?? '', title: title(m['title']), ...(resolverFunction ? { resolverFunction } : {}) };
-  });
+  const uiModules = (type: UiModule['type']): UiModule[] =>
+    asList(modules[type]).map((m) => {
+      const resolverFunction = str((m['resolver'] as Loose | undefined)?.['function']);
+      return { type, key: str(m['key']) ?? '', resource: str(m['resource']) ?? '', title: title(m['title']), ...(resolverFunction ? { resolverFunction } : {}) };
+    });
+  const projectPages = uiModules('jira:projectPage');
+  const issueContexts = uiModules('jira:issueContext');
+
+  // entityType defaults to issue (Forge's jira:entityProperty); project and user properties are not searched here.
+  const issueProperties = asList(modules['jira:entityProperty'])
+    .filter((m) => (str(m['entityType']) ?? 'issue') === 'issue')
+    .flatMap((m) =>
+      asList(m['values']).flatMap((v): IndexedIssueProperty[] => {
+        const propertyKey = str(m['propertyKey']);
+        const path = str(v['path']);
+        const type = str(v['type']) as IndexedIssueProperty['type'] | undefined;
+        if (!propertyKey || !path || !type || !PROPERTY_TYPES.has(type)) return [];
+        const searchAlias = str(v['searchAlias']);
+        return [{ propertyKey, path, type, ...(searchAlias ? { searchAlias } : {}) }];
+      }),
+    );
 
   const triggers = asList(modules['trigger']).map((m) => ({
     key: str(m['key']) ?? '',
@@ -94,6 +127,8 @@ export function parseManifest(text: string): AppManifest {
     functions,
     resources,
     projectPages,
+    issueContexts,
+    issueProperties,
     triggers,
     scheduledTriggers,
     workflowValidators,

@@ -82,7 +82,7 @@ export function createForgeHostRoutes(
     if (!String(req.headers['content-type'] ?? '').includes('application/json') || req.headers['x-forge-local'] !== '1') {
       return sendJson(res, 400, { error: 'invoke needs a JSON body and the X-Forge-Local header' });
     }
-    let call: { functionKey?: unknown; payload?: unknown; projectKey?: unknown; moduleKey?: unknown };
+    let call: { functionKey?: unknown; payload?: unknown; projectKey?: unknown; moduleKey?: unknown; issueKey?: unknown };
     try {
       call = JSON.parse(await readBody(req)) as typeof call;
     } catch {
@@ -95,6 +95,7 @@ export function createForgeHostRoutes(
       const result = await host.invoke(personOf(req), call.functionKey, call.payload, {
         projectKey: call.projectKey,
         ...(typeof call.moduleKey === 'string' ? { moduleKey: call.moduleKey } : {}),
+        ...(typeof call.issueKey === 'string' ? { issueKey: call.issueKey } : {}),
       });
       sendJson(res, 200, { ok: true, result: result === undefined ? null : result });
     } catch (e) {

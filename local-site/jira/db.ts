@@ -77,6 +77,19 @@ CREATE TABLE IF NOT EXISTS issues (
   reporter      TEXT REFERENCES people(account_id),
   created       TEXT NOT NULL        -- ISO-8601 UTC
 );
+CREATE TABLE IF NOT EXISTS issue_links (
+  id               INTEGER PRIMARY KEY,
+  link_type_id     TEXT NOT NULL,
+  outward_issue_id INTEGER NOT NULL REFERENCES issues(id),   -- the "from" issue: "A blocks B" has A here
+  inward_issue_id  INTEGER NOT NULL REFERENCES issues(id),
+  UNIQUE (link_type_id, outward_issue_id, inward_issue_id)
+);
+CREATE TABLE IF NOT EXISTS issue_properties (
+  issue_id INTEGER NOT NULL REFERENCES issues(id),
+  key      TEXT NOT NULL,
+  value    TEXT NOT NULL,          -- compact JSON
+  PRIMARY KEY (issue_id, key)
+);
 `;
 
 export function openDb(dataDir: string): Db {

@@ -18,11 +18,12 @@ import { userRoutes } from './routes/users';
 import type { Route } from './routes/types';
 import { versionRoutes } from './routes/versions';
 import { APP_ACCOUNT_ID, seedIfEmpty } from './seed';
+import { seedServiceDeskIfMissing } from './seed-help';
 import { JiraStore } from './store';
 import type { JiraSite as JiraSiteOf, JiraSiteOptions, JiraSiteSettings, Principal, RequestLogEntry, VersionEvent } from './types';
 
 export type {
-  FaultRule, JiraSiteOptions, JiraSiteSettings, JiraVersion, Person, Principal, ProjectPermissionKey, RequestLogEntry, Role,
+  FaultRule, IndexedIssueProperty, JiraSiteOptions, JiraSiteSettings, JiraVersion, Person, Principal, ProjectPermissionKey, RequestLogEntry, Role,
   VersionEvent, VersionEventType,
 } from './types';
 export { JiraStore, MAX_PROPERTY_BYTES, MAX_PROPERTY_KEY_LENGTH, type EventSink } from './store';
@@ -30,6 +31,8 @@ export { JiraError, type JiraErrorBody } from './errors';
 export { PERSON_COOKIE } from './auth';
 export { roundsOf } from './request-log';
 export { APP_ACCOUNT_ID, APP_DISPLAY_NAME, PEOPLE, SHOP_ID, OPS_ID } from './seed';
+export { CUSTOMER, HELP_ID, HELP_REQUESTS } from './seed-help';
+
 
 /** The site, with `store` typed as the data access object. */
 export type JiraSite = JiraSiteOf<JiraStore>;
@@ -53,6 +56,7 @@ export function createJiraSite(options: JiraSiteOptions): JiraSite {
 
   const db = openDb(options.dataDir);
   seedIfEmpty(db, now(), timeZone);
+  seedServiceDeskIfMissing(db, now());
 
   const listeners = new Set<(e: VersionEvent) => void>();
   const emit = (event: VersionEvent): void => {

@@ -1,10 +1,11 @@
 import { fieldErrors, forbidden, issueNotFound, JiraError } from './errors';
 import { isRecord } from './http';
+import { issueLinksJson } from './issue-links';
 import { issueTypeJson, PRIORITIES, projectRefJson, STATUS_TO_DO, timestampOf, type IssueRow, type ProjectRow } from './json';
 import type { JiraStore } from './store';
 import type { Principal } from './types';
 
-const NAVIGABLE = ['summary', 'description', 'labels', 'issuetype', 'project', 'versions', 'fixVersions', 'status', 'created', 'reporter', 'priority'] as const;
+const NAVIGABLE = ['summary', 'description', 'labels', 'issuetype', 'project', 'versions', 'fixVersions', 'status', 'created', 'reporter', 'priority', 'issuelinks'] as const;
 type FieldName = (typeof NAVIGABLE)[number];
 
 /**
@@ -25,7 +26,8 @@ export function resolveFields(requested: string[] | undefined, fallback: readonl
 
 export const ALL_FIELDS: readonly FieldName[] = NAVIGABLE;
 
-export function issueJson(store: JiraStore, row: IssueRow, fields: Set<FieldName>): Record<string, unknown> {
+/** The issue as `principal` sees it (links to issues they cannot browse are left out). */
+export function issueJson(store: JiraStore, principal: Principal, row: IssueRow, fields: Set<FieldName>): Record<string, unknown> {
   const base = store.baseUrl;
   const project = store.projectById(row.project_id) as ProjectRow;
   const versionList = (ids: string): unknown[] =>
@@ -48,6 +50,7 @@ export function issueJson(store: JiraStore, row: IssueRow, fields: Set<FieldName
     created: () => timestampOf(row.created),
     reporter: () => (row.reporter ? (store.userJson(row.reporter) ?? null) : null),
     priority: () => ({ self: `${base}/rest/api/3/priority/${row.priority_id}`, id: row.priority_id, name: PRIORITIES[row.priority_id] ?? 'Medium' }),
+    issuelinks: () => issueLinksJson(store, principal, row),
   };
   const out: Record<string, unknown> = {};
   for (const f of fields) out[f] = all[f]();

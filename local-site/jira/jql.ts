@@ -1,15 +1,18 @@
 /**
  * The JQL subset the app uses: clauses joined by AND, `=`, `!=`, `IN`, `NOT IN` on project, labels,
- * fixVersion, affectedVersion, issuetype and key, then an optional ORDER BY. Anything else is
+ * fixVersion, affectedVersion, issuetype, key and indexed issue properties (`issue.property[key].path`
+ * or the alias an app declared), then an optional ORDER BY. Anything else is
  * refused with a message naming the problem, so an app query that would need more of JQL fails
  * loudly here instead of silently matching the wrong issues.
  */
 import { JiraError } from './errors';
 import type { IssueRow } from './json';
 
-export type JqlField = 'project' | 'labels' | 'fixVersion' | 'affectedVersion' | 'issuetype' | 'key';
+export type JqlField = 'project' | 'labels' | 'fixVersion' | 'affectedVersion' | 'issuetype' | 'key' | 'property';
 export type JqlOperator = '=' | '!=' | 'in' | 'not in';
-export interface JqlClause { field: JqlField; fieldText: string; operator: JqlOperator; values: string[] }
+export interface JqlClause { field: JqlField; fieldText: string; operator: JqlOperator; values: string[]; property?: PropertyRef }
+/** An issue property path: `issue.property[propertyKey].path`. */
+export interface PropertyRef { propertyKey: string; path: string }
 export type OrderField = 'created' | 'key' | 'id' | 'summary';
 export interface JqlOrder { field: OrderField; direction: 'ASC' | 'DESC' }
 export interface JqlQuery { clauses: JqlClause[]; orderBy: JqlOrder[] }
@@ -58,7 +61,10 @@ function tokenize(jql: string): Token[] {
 
 const isWord = (t: Token | undefined, w: string): boolean => t?.kind === 'word' && t.text.toLowerCase() === w;
 
-export function parseJql(jql: string): JqlQuery {
+const PROPERTY_FIELD = /^issue\.property\[([^\]]+)\]\.(.+)$/i;
+
+/** `aliasOf` names the issue property path behind a search alias an installed app declared. */
+export function parseJql(jql: string, aliasOf: (name: string) => PropertyRef | undefined = () => undefined): JqlQuery {
   const tokens = tokenize(jql);
   let i = 0;
   const clauses: JqlClause[] = [];
@@ -88,7 +94,9 @@ export function parseJql(jql: string): JqlQuery {
       throw jqlError(`Error in the JQL Query: Expecting a field name but got '${fieldTok?.text ?? '<EOF>'}'. ${at(fieldTok, jql)}`);
     }
     i++;
-    const field = FIELDS[fieldTok.text.toLowerCase()];
+    const propertyMatch = PROPERTY_FIELD.exec(fieldTok.text);
+    const property: PropertyRef | undefined = propertyMatch ? { propertyKey: propertyMatch[1] ?? '', path: propertyMatch[2] ?? '' } : aliasOf(fieldTok.text);
+    const field = property ? 'property' : FIELDS[fieldTok.text.toLowerCase()];
     if (!field) throw jqlError(`Field '${fieldTok.text}' does not exist or you do not have permission to view it.`);
 
     const opTok = peek();
@@ -119,7 +127,7 @@ export function parseJql(jql: string): JqlQuery {
       if (isWord(v, 'empty') || isWord(v, 'null')) throw jqlError(`EMPTY is not supported by the local Jira site's JQL. ${at(v, jql)}`);
       values.push(value());
     }
-    clauses.push({ field, fieldText: fieldTok.text, operator, values });
+    clauses.push({ field, fieldText: fieldTok.text, operator, values, ...(property ? { property } : {}) });
   }
 
   if (i < tokens.length) {

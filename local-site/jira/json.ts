@@ -15,6 +15,8 @@ export interface IssueRow {
   labels: string; versions: string; fix_versions: string; priority_id: string; reporter: string | null; created: string;
 }
 
+export interface IssueLinkRow { id: number; link_type_id: string; outward_issue_id: number; inward_issue_id: number }
+
 const avatarUrls = (base: string, kind: string, id: string | number): Record<string, string> => ({
   '48x48': `${base}/_local/avatar/${kind}/${id}?size=48`,
   '24x24': `${base}/_local/avatar/${kind}/${id}?size=24`,

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { JiraError } from './errors';
 import type { IssueRow } from './json';
-import { compareIssues, parseJql, type JqlClause, type IssueMatcher } from './jql';
+import { aliasOf, indexedValues, isNumberPath } from './issue-properties';
+import { compareIssues, parseJql, type JqlClause, type IssueMatcher, type PropertyRef } from './jql';
 import type { JiraStore } from './store';
 import type { Principal } from './types';
 
@@ -55,6 +56,15 @@ function matcherFor(store: JiraStore, visible: Set<number>, clause: JqlClause): 
       test = (issue) => ids.includes(issue.issue_type_id);
       break;
     }
+    case 'property': {
+      const { propertyKey, path } = clause.property as PropertyRef;
+      const wanted = isNumberPath(store, propertyKey, path) ? clause.values.map((v) => String(Number(v))) : clause.values;
+      // An issue without the value matches neither `=` nor `!=`, as with labels.
+      const values = (issue: IssueRow): string[] => indexedValues(store, issue, propertyKey, path) ?? [];
+      test = (issue) => values(issue).some((v) => wanted.includes(v));
+      if (negate) return (issue) => values(issue).length > 0 && !test(issue);
+      break;
+    }
     case 'key': {
       const wanted = clause.values.map((v) => v.toUpperCase());
       test = (issue) => wanted.includes(issue.key) || wanted.includes(String(issue.id));
@@ -66,7 +76,7 @@ function matcherFor(store: JiraStore, visible: Set<number>, clause: JqlClause): 
 
 /** Issues matching the JQL among the projects the principal can browse, in the query's order. */
 export function runJql(store: JiraStore, principal: Principal, jql: string, requireBounded: boolean): IssueRow[] {
-  const query = parseJql(jql);
+  const query = parseJql(jql, (name) => aliasOf(store, name));
   if (requireBounded && query.clauses.length === 0) {
     throw new JiraError(400, ['Unbounded JQL queries are not allowed here. Please add a search restriction to your query.']);
   }

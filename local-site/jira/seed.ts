@@ -11,6 +11,7 @@ export const PEOPLE: Person[] = [
   { accountId: '712020:5a7c3e9b-2d4f-4b1a-8c6e-d3f2a1b0c903', displayName: 'Ana Silva', emailAddress: 'ana@shop.example', role: 'cs-agent' },
   { accountId: '712020:c1b9e7d5-3a2f-4e8c-9d1b-e4a3b2c1d004', displayName: 'Rita Okafor', emailAddress: 'rita@shop.example', role: 'release-manager' },
   { accountId: '712020:9d3f1a7c-4b5e-4c2d-a8f9-f5b4c3d2e105', displayName: 'Otto Berg', emailAddress: 'otto@shop.example', role: 'outsider' },
+  { accountId: '712020:4e8a2c6d-9b1f-4d3a-b7e5-a6c5d4e3f206', displayName: 'Sam Support', emailAddress: 'sam@shop.example', role: 'support-agent' },
 ];
 
 export const APP_DISPLAY_NAME = 'CS Handoff (app)';
@@ -24,10 +25,10 @@ const ISSUE_TYPES = [
   { id: 10004, name: 'Bug', description: 'A problem or error.' },
 ];
 
-type Grant = [accountIdOrRole: string, projectId: number, permissions: ProjectPermissionKey[]];
+export type Grant = [accountIdOrRole: string, projectId: number, permissions: ProjectPermissionKey[]];
 
 // Resolve Issues too: Jira's related-work links need it together with Edit Issues.
-const ALL: ProjectPermissionKey[] = ['BROWSE_PROJECTS', 'CREATE_ISSUES', 'EDIT_ISSUES', 'RESOLVE_ISSUES', 'ADMINISTER_PROJECTS'];
+export const ALL: ProjectPermissionKey[] = ['BROWSE_PROJECTS', 'CREATE_ISSUES', 'EDIT_ISSUES', 'LINK_ISSUES', 'RESOLVE_ISSUES', 'ADMINISTER_PROJECTS'];
 
 function grants(): Grant[] {
   const id = (role: Person['role']): string => PEOPLE.find((p) => p.role === role)?.accountId ?? '';

@@ -5,10 +5,10 @@ import { fieldErrors, forbidden, JiraError, projectNotFound, versionNotFound } f
 import { isRecord } from './http';
 import {
   issueTypeJson, relatedWorkJson, userJson, versionJson,
-  type IssueRow, type IssueTypeRow, type PersonRow, type ProjectRow, type RelatedWorkRow, type VersionRow,
+  type IssueLinkRow, type IssueRow, type IssueTypeRow, type PersonRow, type ProjectRow, type RelatedWorkRow, type VersionRow,
 } from './json';
 import { APP_ACCOUNT_ID } from './seed';
-import type { JiraVersion, Person, Principal, ProjectPermissionKey, Role, VersionEvent, VersionEventType } from './types';
+import type { IndexedIssueProperty, JiraVersion, Person, Principal, ProjectPermissionKey, Role, VersionEvent, VersionEventType } from './types';
 
 export const MAX_PROPERTY_BYTES = 32768;
 export const MAX_PROPERTY_KEY_LENGTH = 255;
@@ -31,6 +31,9 @@ export class JiraStore {
   /** Origin used in `self` links; the dispatcher updates it from each request's Host header. */
   baseUrl = 'http://localhost';
 
+  /** Issue property paths installed apps declared for JQL (`jira:entityProperty`); Jira indexes only these. */
+  indexedIssueProperties: IndexedIssueProperty[] = [];
+
   constructor(
     private readonly db: Db,
     private readonly clock: () => Date,
@@ -49,7 +52,7 @@ export class JiraStore {
   // ---- people and permissions ------------------------------------------------------------
 
   people(): Person[] {
-    const rows = this.db.prepare("SELECT * FROM people WHERE role <> 'app' ORDER BY rowid").all() as PersonRow[];
+    const rows = this.db.prepare("SELECT * FROM people WHERE role NOT IN ('app', 'customer') ORDER BY rowid").all() as PersonRow[];
     return rows.map((r) => ({ accountId: r.account_id, displayName: r.display_name, emailAddress: r.email ?? '', role: r.role as Role }));
   }
 
@@ -403,5 +406,37 @@ export class JiraStore {
         .run(full);
       return full;
     })();
+  }
+
+  // ---- issue links and issue properties (rules in issue-links.ts and issue-properties.ts) --
+
+  /** Inserts the link unless the same one exists (Jira answers a duplicate as created). */
+  insertIssueLink(linkTypeId: string, outwardIssueId: number, inwardIssueId: number): void {
+    this.db
+      .prepare('INSERT OR IGNORE INTO issue_links (link_type_id, outward_issue_id, inward_issue_id) VALUES (?, ?, ?)')
+      .run(linkTypeId, outwardIssueId, inwardIssueId);
+  }
+
+  issueLinkRows(issueId: number): IssueLinkRow[] {
+    return this.db
+      .prepare('SELECT * FROM issue_links WHERE outward_issue_id = ? OR inward_issue_id = ? ORDER BY id')
+      .all(issueId, issueId) as IssueLinkRow[];
+  }
+
+  issuePropertyRows(issueId: number): { key: string; value: string }[] {
+    return this.db.prepare('SELECT key, value FROM issue_properties WHERE issue_id = ? ORDER BY key').all(issueId) as { key: string; value: string }[];
+  }
+
+  /** Returns true when the property was created, false when it replaced a value. */
+  putIssueProperty(issueId: number, key: string, serialized: string): boolean {
+    const existed = this.db.prepare('SELECT 1 FROM issue_properties WHERE issue_id = ? AND key = ?').get(issueId, key) !== undefined;
+    this.db
+      .prepare('INSERT INTO issue_properties (issue_id, key, value) VALUES (?, ?, ?) ON CONFLICT (issue_id, key) DO UPDATE SET value = excluded.value')
+      .run(issueId, key, serialized);
+    return !existed;
+  }
+
+  deleteIssueProperty(issueId: number, key: string): boolean {
+    return this.db.prepare('DELETE FROM issue_properties WHERE issue_id = ? AND key = ?').run(issueId, key).changes > 0;
   }
 }

@@ -9,7 +9,7 @@ export interface JiraSiteOptions {
   timeZone?: string;
 }
 
-export type Role = 'po' | 'cs-lead' | 'cs-agent' | 'release-manager' | 'outsider';
+export type Role = 'po' | 'cs-lead' | 'cs-agent' | 'support-agent' | 'release-manager' | 'outsider';
 
 export interface Person {
   accountId: string;
@@ -20,7 +20,17 @@ export interface Person {
 
 export type Principal = { kind: 'user'; accountId: string } | { kind: 'app' } | { kind: 'anonymous' };
 
-export type ProjectPermissionKey = 'BROWSE_PROJECTS' | 'CREATE_ISSUES' | 'EDIT_ISSUES' | 'RESOLVE_ISSUES' | 'ADMINISTER_PROJECTS';
+export type ProjectPermissionKey = 'BROWSE_PROJECTS' | 'CREATE_ISSUES' | 'EDIT_ISSUES' | 'LINK_ISSUES' | 'RESOLVE_ISSUES' | 'ADMINISTER_PROJECTS';
+
+/** One `values` entry of a `jira:entityProperty` module (entityType issue): what Jira indexes for JQL. */
+export interface IndexedIssueProperty {
+  propertyKey: string;
+  /** Dot path inside the property's JSON value. */
+  path: string;
+  type: 'string' | 'number' | 'text' | 'user' | 'date';
+  /** JQL may name it by this alias instead of `issue.property[key].path`. */
+  searchAlias?: string;
+}
 
 /** Jira's JSON for a version (GET /rest/api/3/version/{id}). */
 export interface JiraVersion {

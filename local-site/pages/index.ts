@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
-import { INVOKE_PATH, type ForgeHost } from '../forge-host';
+import { INVOKE_PATH, type ForgeHost, type InvokeOptions, type UiModule } from '../forge-host';
 import type { Person } from '../jira/types';
-import { appPageBody, appPageHead } from './app-page';
+import { appFrame, appPageBody, appPageHead, type AppPageInput } from './app-page';
 import { html } from './html';
 import { issueBody } from './issue';
 import { JiraClient, JiraRequestError } from './jira-client';
@@ -193,29 +193,51 @@ export function createPages(options: PagesOptions): Pages {
       throw e;
     }
     const page = host.projectPage();
-    const context = await host.uiContext(person.accountId, { projectKey: project.key, moduleKey: page.key });
-    const input = {
-      title: page.title,
-      resourceUrl: `${resourceOrigin}/forge/resources/${encodeURIComponent(page.resource)}/index.html`,
-      basePath: appBase(project.key),
+    const input = await frameInput(person, theme, resourceOrigin, page, { projectKey: project.key, moduleKey: page.key }, appBase(project.key));
+    send(res, 200, layout({ title: `${page.title} - ${project.name}`, person, theme, people, returnTo: url.pathname + url.search, sidebar: sidebarFor(project.key, project.name, 'app'), body: appPageBody(input), headExtra: appPageHead([input]), bleed: true }));
+  }
+
+  /** What one of the app's UI modules needs to render in its frame, where Jira would render it. */
+  async function frameInput(person: Person, theme: ColorMode, resourceOrigin: string, module: UiModule, opts: InvokeOptions, basePath: string, frameId?: string): Promise<AppPageInput> {
+    const context = await host.uiContext(person.accountId, opts);
+    const pageBases = Object.fromEntries(host.manifest.projectPages.map((p) => [p.key, appBase('{projectKey}').replace(encodeURIComponent('{projectKey}'), '{projectKey}')]));
+    return {
+      title: module.title,
+      resourceUrl: `${resourceOrigin}/forge/resources/${encodeURIComponent(module.resource)}/index.html`,
+      basePath,
       context,
       invokePath: INVOKE_PATH,
       colorMode: theme,
+      pageBases,
+      ...(frameId ? { frameId, testId: `issue-context-frame-${module.key}` } : {}),
     };
-    send(res, 200, layout({ title: `${page.title} - ${project.name}`, person, theme, people, returnTo: url.pathname + url.search, sidebar: sidebarFor(project.key, project.name, 'app'), body: appPageBody(input), headExtra: appPageHead(input), bleed: true }));
   }
 
-  async function issuePage(res: ServerResponse, person: Person, theme: ColorMode, url: URL, key: string): Promise<void> {
+  /**
+   * Jira's issue view: the issue as the person may see it, its links, and every jira:issueContext module of
+   * the app in the context column, each in its own frame with the issue in its context.
+   */
+  async function issuePage(res: ServerResponse, person: Person, theme: ColorMode, url: URL, key: string, resourceOrigin: string): Promise<void> {
     const client = new JiraClient(baseUrl, person.emailAddress);
+    let issue;
     try {
-      const issue = await client.issue(key);
-      const projectKey = key.split('-')[0] ?? defaultProject;
-      const projectName = issue.fields.project?.name ?? projectKey;
-      send(res, 200, layout({ title: `[${issue.key}] ${issue.fields.summary ?? ''}`, person, theme, people, returnTo: url.pathname, sidebar: sidebarFor(projectKey, projectName, 'none'), body: issueBody(issue) }));
+      issue = await client.issue(key);
     } catch (e) {
       if (e instanceof JiraRequestError) return errorPage(res, person, theme, url.pathname, e.status, 'Issue not available', `${person.displayName} cannot see ${key}: ${e.message}`);
       throw e;
     }
+    const projectKey = issue.fields.project?.key ?? key.split('-')[0] ?? defaultProject;
+    const projectName = issue.fields.project?.name ?? projectKey;
+    const contexts = await Promise.all(
+      host.manifest.issueContexts.map((m) =>
+        frameInput(person, theme, resourceOrigin, m, { projectKey, moduleKey: m.key, issueKey: issue.key }, url.pathname, `forge-issue-context-${m.key}`),
+      ),
+    );
+    send(res, 200, layout({
+      title: `[${issue.key}] ${issue.fields.summary ?? ''}`, person, theme, people, returnTo: url.pathname, sidebar: sidebarFor(projectKey, projectName, 'none'),
+      body: issueBody(issue, contexts.map((input) => ({ title: input.title, frame: appFrame(input) }))),
+      ...(contexts.length > 0 ? { headExtra: appPageHead(contexts) } : {}),
+    }));
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
@@ -283,7 +305,7 @@ export function createPages(options: PagesOptions): Pages {
     }
     m = /^\/browse\/([A-Za-z][A-Za-z0-9_]*-\d+)$/.exec(path);
     if (m && method === 'GET') {
-      await issuePage(res, person, theme, url, m[1] ?? '');
+      await issuePage(res, person, theme, url, m[1] ?? '', options.resourceOriginOf(req));
       return true;
     }
     if (method === 'GET') {

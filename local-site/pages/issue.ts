@@ -1,26 +1,5 @@
+import { adfToHtml, type AdfNode } from './adf-html';
 import { html, type SafeHtml } from './html';
-
-interface AdfNode {
-  type?: string;
-  text?: string;
-  attrs?: Record<string, unknown>;
-  content?: AdfNode[];
-}
-
-const BLOCKS = new Set(['doc', 'listItem', 'blockquote', 'panel', 'expand', 'table', 'tableRow', 'tableCell', 'tableHeader', 'layoutSection', 'layoutColumn']);
-
-/** ADF as readable plain text (the issue page shows it pre-wrapped, not as rich text). */
-export function adfToText(node: AdfNode | undefined): string {
-  if (!node || typeof node !== 'object') return '';
-  if (node.type === 'text') return node.text ?? '';
-  if (node.type === 'hardBreak') return '\n';
-  if (node.type === 'mention' || node.type === 'emoji') return String(node.attrs?.['text'] ?? node.attrs?.['shortName'] ?? '');
-  const children = Array.isArray(node.content) ? node.content : [];
-  if (node.type === 'bulletList') return children.map((c) => `• ${adfToText(c).trim()}`).join('\n');
-  if (node.type === 'orderedList') return children.map((c, i) => `${i + 1}. ${adfToText(c).trim()}`).join('\n');
-  const inner = children.map(adfToText);
-  return BLOCKS.has(node.type ?? '') ? inner.filter((s) => s !== '').join('\n\n') : inner.join('');
-}
 
 export interface IssueJson {
   id: string;
@@ -35,14 +14,33 @@ export interface IssueJson {
     fixVersions?: { name?: string }[];
     reporter?: { displayName?: string } | null;
     project?: { key?: string; name?: string };
+    issuelinks?: IssueLinkJson[];
   };
 }
 
+interface LinkedIssueJson { key: string; fields?: { summary?: string; status?: { name?: string } } }
+export interface IssueLinkJson { id: string; type: { inward: string; outward: string }; inwardIssue?: LinkedIssueJson; outwardIssue?: LinkedIssueJson }
+
+/** An issue-context module as the issue view shows it: its title over the app's frame. */
+export interface IssueContextPanel { title: string; frame: SafeHtml }
+
+/** Jira's "Linked work items", grouped by how each reads from this issue ("relates to", "is blocked by"). */
+function linksSection(links: IssueLinkJson[]): SafeHtml {
+  if (links.length === 0) return html``;
+  const rows = links.flatMap((l) => {
+    const other = l.outwardIssue ?? l.inwardIssue;
+    if (!other) return [];
+    const label = l.outwardIssue ? l.type.outward : l.type.inward;
+    return [html`<li data-testid="issue-link"><span class="muted">${label}</span> <a href="/browse/${encodeURIComponent(other.key)}">${other.key}</a> ${other.fields?.summary ?? ''}</li>`];
+  });
+  return html`<h2 class="side-heading">Linked work items</h2><ul class="issue-links" data-testid="issue-links">${rows}</ul>`;
+}
+
 /** A minimal Jira issue view, where router.navigate({ target: 'issue' }) lands. */
-export function issueBody(issue: IssueJson): SafeHtml {
+export function issueBody(issue: IssueJson, contexts: IssueContextPanel[] = []): SafeHtml {
   const f = issue.fields;
   const names = (list: { name?: string }[] | undefined): string => (list ?? []).map((v) => v.name ?? '').join(', ') || 'None';
-  return html`<nav class="breadcrumbs" aria-label="Breadcrumbs"><ol><li><a href="/">Projects</a></li><li><a href="/projects/${f.project?.key ?? ''}/versions">${f.project?.name ?? ''}</a></li><li>${issue.key}</li></ol></nav>
+  const main = html`<nav class="breadcrumbs" aria-label="Breadcrumbs"><ol><li><a href="/">Projects</a></li><li><a href="/projects/${f.project?.key ?? ''}/versions">${f.project?.name ?? ''}</a></li><li>${issue.key}</li></ol></nav>
   <h1 class="issue-summary">${f.summary ?? ''}</h1>
   <dl class="issue-meta">
     <dt>Type</dt><dd>${f.issuetype?.name ?? ''}</dd>
@@ -53,5 +51,9 @@ export function issueBody(issue: IssueJson): SafeHtml {
     <dt>Reporter</dt><dd>${f.reporter?.displayName ?? ''}</dd>
   </dl>
   <h2 class="side-heading">Description</h2>
-  <div class="issue-description">${adfToText(f.description ?? undefined)}</div>`;
+  <div class="issue-description" data-testid="issue-description">${adfToHtml(f.description)}</div>
+  ${linksSection(f.issuelinks ?? [])}`;
+  if (contexts.length === 0) return main;
+  return html`<div class="issue-view"><div class="issue-main">${main}</div>
+  <aside class="issue-context" aria-label="Apps">${contexts.map((c) => html`<section class="issue-context-panel"><h2 class="issue-context-title">${c.title}</h2>${c.frame}</section>`)}</aside></div>`;
 }

@@ -8,6 +8,7 @@ const ROLE_LABEL: Record<Person['role'], string> = {
   po: 'Product owner',
   'cs-lead': 'CS lead',
   'cs-agent': 'CS agent',
+  'support-agent': 'Support agent',
   'release-manager': 'Release manager',
   outsider: 'Not in the project',
 };

@@ -336,6 +336,37 @@ export interface RevisionDiff {
   changes: SectionChange[];
 }
 
+// ---- customers' requests (jira:issueContext): link a request to its release, file its L3 bug ----
+/** A Jira issue key as Jira writes it ("HELP-12"). */
+export const IssueKeySchema = z
+  .string({ error: 'requestKey must be a string' })
+  .regex(/^[A-Z][A-Z0-9_]{0,254}-[1-9][0-9]{0,17}$/, { error: 'requestKey must be a Jira issue key, e.g. HELP-12' });
+/** The release a request is about: the version and its project (checked against Jira before use). */
+export const ReleaseRefSchema = z
+  .object({
+    versionId: VersionIdSchema,
+    project: z.object({ id: z.string().regex(/^[1-9][0-9]{0,17}$/, { error: 'project.id must be a Jira project id' }), key: z.string().min(1).max(255) }).strict(),
+  })
+  .strict();
+export const LinkRequestToReleasePayloadSchema = z.object({ requestKey: IssueKeySchema, release: ReleaseRefSchema }).strict();
+export const GetRequestL3PrefillPayloadSchema = z.object({ requestKey: IssueKeySchema, release: ReleaseRefSchema, item: L3ItemSchema.optional() }).strict();
+export const LinkRequestBugPayloadSchema = z
+  .object({ requestKey: IssueKeySchema, bugIssueId: z.string().regex(/^[1-9][0-9]{0,17}$/, { error: 'bugIssueId must be a Jira issue id' }) })
+  .strict();
+export type LinkRequestToReleasePayload = z.input<typeof LinkRequestToReleasePayloadSchema>;
+export type GetRequestL3PrefillPayload = z.input<typeof GetRequestL3PrefillPayloadSchema>;
+export type LinkRequestBugPayload = z.input<typeof LinkRequestBugPayloadSchema>;
+export type { RequestReleaseLink } from '../domain/request-link';
+import type { RequestReleaseLink } from '../domain/request-link';
+
+/** The L3 bug filed from a request, linked to it. */
+export interface RequestBugLink {
+  requestKey: string;
+  bugKey: string;
+  /** The link type used ("Relates" unless the site has none by that name). */
+  linkType: string;
+}
+
 export interface HandoffExport {
   filename: string;
   mimeType: string;
@@ -367,6 +398,10 @@ export type ResolverDefinitions = {
   diffRevisions: (payload: DiffRevisionsPayload) => Result<RevisionDiff>;
   exportHandoff: (payload: ExportHandoffPayload) => Result<HandoffExport>;
   searchPeople: (payload: SearchPeoplePayload) => Result<PeopleMatches>;
+  // Customers' requests, from the issue view.
+  linkRequestToRelease: (payload: LinkRequestToReleasePayload) => Result<RequestReleaseLink>;
+  getRequestL3Prefill: (payload: GetRequestL3PrefillPayload) => Result<L3Prefill>;
+  linkRequestBug: (payload: LinkRequestBugPayload) => Result<RequestBugLink>;
 };
 
 export type ResolverName = keyof ResolverDefinitions;

@@ -63,3 +63,33 @@ export const taskList = (idPrefix: string, items: string[]): AdfNode => ({
 });
 
 export const doc = (...content: AdfNode[]): AdfDoc => ({ version: 1, type: 'doc', content });
+
+const BLOCK_TYPES = new Set(['paragraph', 'heading', 'listItem', 'blockquote', 'codeBlock', 'panel', 'tableCell', 'tableHeader', 'blockCard', 'mediaSingle']);
+
+/**
+ * What someone wrote in an ADF document, as plain paragraphs: the text of every text node (marks,
+ * links included, dropped), a card's URL or a mention's name as text. Anything not ADF gives nothing.
+ */
+export function adfParagraphs(value: unknown): string[] {
+  const out: string[] = [];
+  let current = '';
+  const flush = (): void => {
+    if (current.trim() !== '') out.push(current.replace(/\s+/g, ' ').trim());
+    current = '';
+  };
+  const walk = (node: unknown): void => {
+    if (typeof node !== 'object' || node === null) return;
+    const n = node as { type?: unknown; text?: unknown; attrs?: Record<string, unknown>; content?: unknown };
+    if (n.type === 'text' && typeof n.text === 'string') current += n.text;
+    else if (n.type === 'hardBreak') current += ' ';
+    else if ((n.type === 'inlineCard' || n.type === 'blockCard') && typeof n.attrs?.url === 'string') current += n.attrs.url;
+    else if ((n.type === 'mention' || n.type === 'emoji') && typeof (n.attrs?.text ?? n.attrs?.shortName) === 'string') current += String(n.attrs?.text ?? n.attrs?.shortName);
+    const block = typeof n.type === 'string' && BLOCK_TYPES.has(n.type);
+    if (block) flush();
+    if (Array.isArray(n.content)) n.content.forEach(walk);
+    if (block) flush();
+  };
+  walk(value);
+  flush();
+  return out;
+}

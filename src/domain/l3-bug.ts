@@ -16,6 +16,8 @@ export interface L3BugInput {
   rolloutStage: string;
   handoffUrl: string;
   item?: ItemRef;
+  /** Filed from a customer's request: its key, summary and what the customer wrote, as plain paragraphs. */
+  request?: { key: string; summary: string; customerText: string[] };
 }
 
 export interface L3BugDraft {
@@ -63,19 +65,27 @@ export function buildL3Bug(input: L3BugInput): L3BugDraft {
       ? [paragraph(strong('Filed from: '), text(`${ITEM_SECTION[input.item.kind]} ${input.item.position}: `), em(itemText))]
       : [];
 
+  // The customer's words are text nodes only: a URL they wrote stays text, never a link mark.
+  const customerSaw = input.request
+    ? [
+        paragraph(strong('Request: '), text(`${input.request.key}: ${input.request.summary}`)),
+        ...input.request.customerText.filter((p) => p.trim() !== '').map((p) => paragraph(text(p))),
+      ]
+    : [paragraph()];
   const description = doc(
-    heading(3, 'What the customer saw'),
-    paragraph(em('Describe what the customer saw, in their words, and when it happened.')),
+    // Headings ask, empty blocks take the answer: no placeholder sentence can ship in the bug unedited.
+    heading(3, 'What the customer saw, in their words, and when'),
+    ...customerSaw,
     ...filedFrom,
-    heading(3, 'Steps to reproduce (from the handoff, L2)'),
-    taskList('repro', steps.length > 0 ? steps : ['Write the steps that reproduce the problem.']),
+    heading(3, steps.length > 0 ? 'Steps to reproduce (from the handoff, L2)' : 'Steps to reproduce'),
+    taskList('repro', steps.length > 0 ? steps : ['']),
     heading(3, 'Release context'),
     bulletList([`Release: ${input.versionName}`, `Rollout stage when filed: ${input.rolloutStage}`]),
     paragraph(text('CS handoff: '), link(`${input.versionName} handoff`, input.handoffUrl)),
   );
 
   return {
-    summary: summaryPrefix(input.versionName).slice(0, SUMMARY_MAX),
+    summary: (summaryPrefix(input.versionName) + (input.request?.summary.replace(/[\r\n]+/g, ' ').trim() ?? '')).slice(0, SUMMARY_MAX),
     description,
     labels: l3Labels(input.link, input.item),
   };

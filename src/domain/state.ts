@@ -1,8 +1,8 @@
 import { calendarDateIn, daysBetween, isCalendarDate } from './calendar';
 import type { HandoffStatus } from './handoff';
 
-/** The state shown as a lozenge per version. */
-export type HandoffState = 'missing' | 'draft' | 'ready' | 'late' | 'released';
+/** The state shown as a lozenge per version. `no-handoff`: released without ever having a handoff. */
+export type HandoffState = 'missing' | 'draft' | 'ready' | 'late' | 'released' | 'no-handoff';
 
 export const DEFAULT_LEAD_TIME_DAYS = 7;
 export const DEFAULT_TIME_ZONE = 'UTC';
@@ -23,13 +23,14 @@ export interface StateInput {
 }
 
 /**
- * Released wins (there is nothing left to hand off), then missing / draft, then ready vs late.
+ * Released wins (there is nothing left to hand off; a release that never had a handoff says so, rather
+ * than "Released" as if one had been handed off), then missing / draft, then ready vs late.
  * A ready handoff without a release date cannot be late; moving the release date later can turn a
  * late handoff back into an on-time one, because lateness is derived, never stored.
  */
 export function handoffState(input: StateInput, rule: LatenessRule = DEFAULT_LATENESS_RULE): HandoffState {
-  if (input.version.released) return 'released';
   const { handoff } = input;
+  if (input.version.released) return handoff ? 'released' : 'no-handoff';
   if (!handoff) return 'missing';
   if (handoff.status === 'draft') return 'draft';
   return isLate(handoff.readyAt, input.version.releaseDate, rule) ? 'late' : 'ready';

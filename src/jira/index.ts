@@ -15,6 +15,7 @@ import { getIssueFixVersions, getProjectPropertyAs, getVersionAsApp, listProject
 import { getVersion, listProjectVersions } from './versions';
 import { getUser, getUsersBulk, searchUsers } from './users';
 import { getSiteTimeZone } from './server-info';
+import { getIssuePermissions, getIssueProperty, getRequestIssue, linkIssues, listIssueLinkTypes, putIssueProperty, type IssuePermission } from './requests';
 
 export type { JiraVersion } from './versions';
 export type { JiraProject } from './projects';
@@ -26,6 +27,7 @@ export type { JiraFetch, Principal } from './transport';
 export { PROJECT_PERMISSIONS } from './permissions';
 export { failureText } from './gate';
 export { USER_BULK_PAGE } from './users';
+export type { IssueLinkType, IssuePermission, JiraRequestIssue } from './requests';
 
 export function createJira(fetch: JiraFetch = forgeJiraFetch) {
   return {
@@ -55,6 +57,13 @@ export function createJira(fetch: JiraFetch = forgeJiraFetch) {
     getUserAsApp: (accountId: string) => getUser(fetch, accountId, 'app'),
     getUsersBulk: (accountIds: readonly string[]) => getUsersBulk(fetch, accountIds, 'user'),
     searchUsers: (query: string, maxResults: number) => searchUsers(fetch, query, maxResults, 'user'),
+    // Customers' requests (issue view): as the person.
+    getRequestIssue: (issueKey: string) => getRequestIssue(fetch, issueKey),
+    getIssuePermissions: (issueKey: string, keys: readonly IssuePermission[]) => getIssuePermissions(fetch, issueKey, keys),
+    getIssueProperty: (issueKey: string, propertyKey: string) => getIssueProperty(fetch, issueKey, propertyKey),
+    putIssueProperty: (issueKey: string, propertyKey: string, value: unknown) => putIssueProperty(fetch, issueKey, propertyKey, value),
+    listIssueLinkTypes: () => listIssueLinkTypes(fetch),
+    linkIssues: (link: { typeId: string; outwardIssueKey: string; inwardIssueKey: string }) => linkIssues(fetch, link),
   };
 }
 

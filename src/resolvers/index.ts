@@ -35,6 +35,9 @@ import { diffRevisions, listHistory } from './history-read';
 import { moveRollout } from './rollout-move';
 import { searchPeople } from './people-search';
 import { fileBriefGap, promoteQuestion, saveWalkthrough, settleQuestion } from './walkthrough-actions';
+import { GetRequestL3PrefillPayloadSchema, LinkRequestBugPayloadSchema, LinkRequestToReleasePayloadSchema } from '../contract';
+import { linkRequestToRelease } from './request-release';
+import { getRequestL3Prefill, linkRequestBug } from './request-l3';
 
 /** Every resolver the UI can invoke, bound to its dependencies; tests pass their own. */
 export function createHandler(deps: ResolverDeps = defaultDeps()) {
@@ -59,6 +62,10 @@ export function createHandler(deps: ResolverDeps = defaultDeps()) {
     diffRevisions: resolverFor('diffRevisions', DiffRevisionsPayloadSchema, diffRevisions, deps),
     exportHandoff: resolverFor('exportHandoff', ExportHandoffPayloadSchema, exportHandoff, deps),
     searchPeople: resolverFor('searchPeople', SearchPeoplePayloadSchema, searchPeople, deps),
+    // Customers' requests, from the issue view.
+    linkRequestToRelease: resolverFor('linkRequestToRelease', LinkRequestToReleasePayloadSchema, linkRequestToRelease, deps),
+    getRequestL3Prefill: resolverFor('getRequestL3Prefill', GetRequestL3PrefillPayloadSchema, getRequestL3Prefill, deps),
+    linkRequestBug: resolverFor('linkRequestBug', LinkRequestBugPayloadSchema, linkRequestBug, deps),
   });
 }
 

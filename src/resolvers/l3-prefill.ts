@@ -1,7 +1,11 @@
 import type { z } from 'zod';
-import type { GetL3PrefillPayloadSchema, L3Prefill } from '../contract';
+import type { GetL3PrefillPayloadSchema, L3Prefill, ProjectInfo } from '../contract';
+import type { ItemRef } from '../domain/chain-label';
 import { appError } from '../domain/errors';
-import { buildL3Bug } from '../domain/l3-bug';
+import type { StoredHandoff } from '../domain/handoff';
+import { buildL3Bug, type L3BugInput } from '../domain/l3-bug';
+import type { JiraIssueType, JiraVersion } from '../jira';
+import type { ResolverDeps } from './deps';
 import { readAccess, requireAccess, settledValue } from './access';
 import { handoffFrom, readRecords } from './handoff-store';
 import { handoffPageUrl, targetOf } from './handoff-writes';
@@ -32,27 +36,40 @@ export const getL3Prefill: Action<z.output<typeof GetL3PrefillPayloadSchema>, L3
   // A project-level obstacle (no Create issues permission, no Bug type) is named before a missing handoff.
   const bugType = bugTypeOf(settledValue(issueTypes), project);
   const handoff = await handoffFrom(deps, target, records);
+  return l3PrefillFor({ project, version: found, handoff, bugType, siteUrl: settledValue(siteUrl), item }, deps);
+};
+
+/**
+ * The CreateIssueModal context from what the first round found: the same pre-fill whether the agent files
+ * from the handoff or from a customer's request (which adds the request's summary and the customer's words).
+ */
+export function l3PrefillFor(
+  input: { project: ProjectInfo; version: JiraVersion; handoff: StoredHandoff | null; bugType: JiraIssueType; siteUrl: string; item: ItemRef | undefined; request?: L3BugInput['request'] },
+  deps: Pick<ResolverDeps, 'appIdentity'>,
+): L3Prefill {
+  const { project, version, handoff, item } = input;
   if (!handoff) {
-    throw appError('NOT_FOUND', `No CS handoff for this release yet: the product owner has to write one for ${found.name} before L3 bugs can be filed from it.`);
+    throw appError('NOT_FOUND', `No CS handoff for this release yet: the product owner has to write one for ${version.name} before L3 bugs can be filed from it.`);
   }
   assertItemExists(handoff.content, item);
 
   const draft = withChainLabel(() =>
     buildL3Bug({
-      link: { projectKey: project.key, versionId },
-      versionName: found.name,
+      link: { projectKey: project.key, versionId: version.id },
+      versionName: version.name,
       content: handoff.content,
       rolloutStage: rolloutStageOf(handoff),
-      handoffUrl: handoffPageUrl(settledValue(siteUrl), project, versionId, deps.appIdentity()),
+      handoffUrl: handoffPageUrl(input.siteUrl, project, version.id, deps.appIdentity()),
       item,
+      ...(input.request ? { request: input.request } : {}),
     }),
   );
   return {
     projectId: project.id,
-    issueTypeId: bugType.id,
+    issueTypeId: input.bugType.id,
     summary: draft.summary,
     description: draft.description,
     labels: draft.labels,
-    versions: [versionId],
+    versions: [version.id],
   };
-};
+}

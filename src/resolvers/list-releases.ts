@@ -20,7 +20,7 @@ import { toVersionInfo } from './views';
 export const OVERVIEW_PAGE = 100;
 
 /** Every record of the project in `entity`, through the by-project index, one page (storage call) at a time. */
-async function projectRecords<T>(deps: ResolverDeps, entity: EntityName, projectId: string): Promise<T[]> {
+async function projectRecords<T>(deps: Pick<ResolverDeps, 'store'>, entity: EntityName, projectId: string): Promise<T[]> {
   const out: T[] = [];
   let cursor: string | undefined;
   do {
@@ -32,7 +32,7 @@ async function projectRecords<T>(deps: ResolverDeps, entity: EntityName, project
 }
 
 /** What the overview shows of each handoff, from the content and walkthrough records of the project. */
-export async function overviewEntries(deps: ResolverDeps, projectId: string): Promise<Map<string, IndexEntry>> {
+export async function overviewEntries(deps: Pick<ResolverDeps, 'store'>, projectId: string): Promise<Map<string, IndexEntry>> {
   const [contents, walkthroughs] = await Promise.all([
     projectRecords<ContentRecord>(deps, ENTITIES.content, projectId),
     projectRecords<WalkthroughRecord>(deps, ENTITIES.walkthrough, projectId),

@@ -4,7 +4,7 @@
  * the `revision` attribute, `query` one page of an index.
  */
 import { FilterConditions, ForgeKvsAPIError, kvs, Filter, Sort } from '@forge/kvs';
-import { CommitRefused, type QueryPage, type RecordDelete, type RecordPut, type RecordQuery, type RecordRef, type RecordStore } from './port';
+import { CommitRefused, type QueryPage, type RecordDelete, type RecordPut, type RecordQuery, type RecordRef, type RecordStore, type ValueStore } from './port';
 
 /**
  * Forge answers a transaction whose condition failed with a 4xx naming it; any other failure is passed on.
@@ -66,5 +66,13 @@ export function forgeRecordStore(): RecordStore {
       const page = await builder.getMany();
       return { items: page.results.map((r) => ({ key: r.key, value: r.value })), ...(page.nextCursor ? { cursor: page.nextCursor } : {}) };
     },
+  };
+}
+
+/** Plain key-value storage (`kvs.get`/`kvs.set`), one call each. */
+export function forgeValueStore(): ValueStore {
+  return {
+    get: <T>(key: string) => kvs.get<T>(key),
+    set: (key: string, value: unknown) => kvs.set(key, value),
   };
 }

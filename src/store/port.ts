@@ -90,3 +90,13 @@ export const versionKey = (projectId: string, versionId: string): string => `${p
 /** A content revision's history key; a walkthrough's or rollout's change is keyed under its record's name and revision. */
 export const historyKey = (projectId: string, versionId: string, revision: number, kind?: 'walkthrough' | 'rollout'): string =>
   `${versionKey(projectId, versionId)}:${kind ? `${kind}:` : ''}${String(revision).padStart(9, '0')}`;
+
+/**
+ * One value by key in Forge's key-value storage (@forge/kvs `get`/`set`), for state that is not a
+ * handoff record: the risk scan's resume cursor.
+ */
+export interface ValueStore {
+  /** undefined when nothing is stored under the key. */
+  get<T = unknown>(key: string): Promise<T | undefined>;
+  set(key: string, value: unknown): Promise<void>;
+}

@@ -2,8 +2,8 @@ import { DEFAULT_TIME_ZONE } from '../domain/state';
 import { createJira, type Jira } from '../jira';
 import { defaultStoreBackoff, type Logger } from '../resolvers/deps';
 import { retryingReads } from '../store/retry';
-import { forgeRecordStore } from '../store/forge-kvs';
-import type { RecordStore } from '../store/port';
+import { forgeRecordStore, forgeValueStore } from '../store/forge-kvs';
+import type { RecordStore, ValueStore } from '../store/port';
 
 /** What the gate's triggers need from outside; tests replace any of it. */
 export interface TriggerDeps {
@@ -23,6 +23,8 @@ export interface TriggerDeps {
   sleep?: (ms: number) => Promise<void>;
   /** The app's records: the gate decides on the handoff as committed. */
   store: RecordStore;
+  /** Values by key (the risk scan's resume cursor). */
+  values: ValueStore;
 }
 
 /** 0.5 + 1 + 2 + 4 + 8 + 16 = 31.5 s of waiting at most: the trigger still has time to write its record. */
@@ -39,7 +41,7 @@ export function retryDelaysFromEnv(value: string | undefined): readonly number[]
 }
 
 export function defaultTriggerDeps(): TriggerDeps {
-  return { jira: createJira(), now: () => new Date(), timeZone: DEFAULT_TIME_ZONE, log: console, retryDelaysMs: retryDelaysFromEnv(process.env.CS_HANDOFF_RETRY_DELAYS_MS), store: retryingReads(forgeRecordStore(), defaultStoreBackoff) };
+  return { jira: createJira(), now: () => new Date(), timeZone: DEFAULT_TIME_ZONE, log: console, retryDelaysMs: retryDelaysFromEnv(process.env.CS_HANDOFF_RETRY_DELAYS_MS), store: retryingReads(forgeRecordStore(), defaultStoreBackoff), values: forgeValueStore() };
 }
 
 /**

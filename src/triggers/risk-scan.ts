@@ -1,100 +1,163 @@
 /**
- * The daily early warning: re-evaluates every unreleased version of every project that uses the app and
- * REBUILDS the gate index from the per-version handoffs (the index is derivable, so a deleted or stale
- * index is repaired by the next run). Released versions stay in the index only while the app could not
- * un-release them (they still need a person's attention). It also publishes again every handoff record
- * whose project property is not its latest commit (a publish that failed or landed out of order).
+ * The daily early warning. Every project that uses the app gets its gate index REBUILT: each unreleased
+ * version's gate state is computed from the app's own records (the by-project index of handoff records
+ * in Forge storage, as the overview does) and the project's versions and settings, keeping from the old
+ * index what only the gate records know (override, latest block, failed un-release). So a deleted or
+ * stale index is repaired by the next run, at a cost per project that does not grow with its versions
+ * (a few calls per 100 versions), not one Jira read per version.
+ *
+ * What the records cannot say is verified against Jira a bounded slice at a time (scan-plan.ts): each
+ * run reads the gate record of max(5, 1/7) of each project's handoffs, refreshing their index entries,
+ * and publishes again every one of them whose project properties are not its latest commit. Every
+ * handoff is verified at least once a week.
+ *
+ * The run stops at a time budget inside its function's limit (`timeoutSeconds` in manifest.yml) and
+ * stores where it stopped in Forge key-value storage after every project; the next run goes on from
+ * there and wraps around, so no project is skipped for ever. One run covers 400 projects / 5,000
+ * versions in about a fifth of the budget (`npm run bench`), so the daily schedule checks every project
+ * daily; the budget and the cursor are what keep that true when Jira is slow.
  */
-import { fitGateIndex, isAtRisk, parseGateIndex, type GateIndex } from '../domain/gate/gate-index';
-import { parseSettings } from '../domain/gate/rules';
+import { belongsInGateIndex, fitGateIndex, isAtRisk, parseGateIndex, reevaluatedEntry, type GateIndex } from '../domain/gate/gate-index';
+import { parseSettings, type ProjectSettings } from '../domain/gate/rules';
+import { parseScanState, planRun, sortedIds, verifySlice, type ScanState } from '../domain/gate/scan-plan';
 import { GATE_INDEX_PROPERTY_KEY, SETTINGS_PROPERTY_KEY } from '../domain/property-keys';
-import type { ContentRecord } from '../domain/records';
+import { failureText, type JiraVersion } from '../jira';
 import { syncPublished } from '../resolvers/handoff-store';
-import { ENTITIES, INDEXES } from '../store/port';
-import { defaultTriggerDeps, type TriggerDeps } from './deps';
-import { indexEntryOf, loadGateFacts } from './gate-load';
+import { overviewEntries } from '../resolvers/list-releases';
+import { defaultTriggerDeps, gateTimeZone, type TriggerDeps } from './deps';
+import { gateFactsOf, indexEntryOf, readGateInputs } from './gate-load';
+
+/** The limit Forge gives the scan (manifest.yml, function scan-gates): raised from the default 55 s. */
+export const SCAN_TIMEOUT_SECONDS = 900;
+/**
+ * No project is started after this: the margin covers the project in flight (its records are paged 100
+ * at a time, its verification slice 5 at a time) and the last write of the cursor.
+ */
+export const SCAN_BUDGET_MS = (SCAN_TIMEOUT_SECONDS - 120) * 1000;
+/** Key of the scan's state (ScanState) in Forge key-value storage. */
+export const SCAN_STATE_KEY = 'risk-scan.state';
+/** Versions verified against Jira at once: Jira's rate limits, not the scan's time, set the pace. */
+const VERIFY_AT_ONCE = 5;
+
+export interface ScanOptions {
+  /** Milliseconds since some fixed point; the scan's budget is measured on it. Default: `deps.now()`. */
+  clock?: () => number;
+  budgetMs?: number;
+}
 
 export interface ProjectScan {
   projectKey: string;
-  skipped?: 'no handoffs';
+  skipped?: 'no handoffs' | 'stopped the previous run';
   versions: number;
   atRisk: string[];
+  /** Versions whose gate record was read (and whose published properties were checked) this run. */
+  verified: string[];
   error?: string;
 }
 
-export async function scanProject(deps: TriggerDeps, projectKey: string): Promise<ProjectScan> {
-  const [oldGateIndex, settingsValue, all] = await Promise.all([
-    deps.jira.getProjectPropertyAs(projectKey, GATE_INDEX_PROPERTY_KEY, 'app'),
-    deps.jira.getProjectPropertyAs(projectKey, SETTINGS_PROPERTY_KEY, 'app'),
-    deps.jira.listVersionsAsApp(projectKey),
+export interface ScanRun {
+  projects: ProjectScan[];
+  /** True when the budget ran out before every project was checked; the next run goes on from there. */
+  stoppedByBudget: boolean;
+  /** Projects not reached this run (the next run starts with them). */
+  notReached: number;
+}
+
+interface Project {
+  id: string;
+  key: string;
+}
+
+export async function scanProject(deps: TriggerDeps, project: Project, verifyAt: number, timeZone: string): Promise<ProjectScan & { verifyNext: number }> {
+  const [indexValue, settingsValue, handoffs] = await Promise.all([
+    deps.jira.getProjectPropertyAs(project.key, GATE_INDEX_PROPERTY_KEY, 'app'),
+    deps.jira.getProjectPropertyAs(project.key, SETTINGS_PROPERTY_KEY, 'app'),
+    overviewEntries(deps, project.id),
   ]);
-  const projectId = all[0]?.projectId;
-  const handoffs = projectId === undefined ? [] : await handoffVersionIds(deps, projectId);
-  if (handoffs.length === 0 && oldGateIndex === null && settingsValue === null) return { projectKey, skipped: 'no handoffs', versions: 0, atRisk: [] };
-  const old = parseGateIndex(oldGateIndex);
+  if (handoffs.size === 0 && indexValue === null && settingsValue === null) return { projectKey: project.key, skipped: 'no handoffs', versions: 0, atRisk: [], verified: [], verifyNext: 0 };
+  const all = await deps.jira.listVersionsAsApp(project.key);
+  const old = parseGateIndex(indexValue);
   // The durable settings property is the source of truth; the index's copy is refreshed from it here.
   const settings = parseSettings(settingsValue);
-  const versions = all.filter((v) => (!v.released && !v.archived) || (v.released && old.versions[v.id]?.unreleaseFailed === true));
-  const next: GateIndex = { schemaVersion: 1, scannedAt: deps.now().toISOString(), settings, versions: {} };
-  const atRisk: string[] = [];
-  // A few at a time: a daily job has time, Jira's rate limits do not.
-  for (let i = 0; i < versions.length; i += 5) {
-    const batch = await Promise.all(versions.slice(i, i + 5).map((v) => loadGateFacts(deps, v, { settings })));
-    for (const facts of batch) {
-      const entry = indexEntryOf(facts);
-      // A released version keeps its flag only while its latest block says Jira refused the un-release.
-      if (facts.version.released && !entry.unreleaseFailed) continue;
-      next.versions[facts.version.id] = entry;
-      if (isAtRisk(entry.state)) atRisk.push(facts.version.id);
+  const rule = { leadTimeDays: settings.leadTimeDays, timeZone };
+  const now = deps.now();
+  const next: GateIndex = { schemaVersion: 1, scannedAt: now.toISOString(), settings, versions: {} };
+  const versions = all.filter((v) => belongsInGateIndex(v, old.versions[v.id]));
+  for (const version of versions) {
+    next.versions[version.id] = reevaluatedEntry(old.versions[version.id], { version, handoff: handoffs.get(version.id) ?? null, rule, now, walkthroughGate: settings.walkthroughGate });
+  }
+  // Verified: handoffs (their published copies) and versions the old index flags (their gate records).
+  const flagged = Object.entries(old.versions).filter(([, e]) => e.override || e.blockedAt || e.unreleaseFailed).map(([id]) => id);
+  const known = new Map(all.map((v) => [v.id, v]));
+  const slice = verifySlice(sortedIds([...handoffs.keys(), ...flagged].filter((id) => known.has(id))), verifyAt);
+  for (let i = 0; i < slice.ids.length; i += VERIFY_AT_ONCE) {
+    await Promise.all(slice.ids.slice(i, i + VERIFY_AT_ONCE).map((id) => verifyVersion(deps, project, known.get(id) as JiraVersion, next, { settings, timeZone })));
+  }
+  await deps.jira.putProjectProperty(project.key, GATE_INDEX_PROPERTY_KEY, fitGateIndex(next));
+  const atRisk = Object.entries(next.versions).filter(([, e]) => isAtRisk(e.state)).map(([id]) => id);
+  return { projectKey: project.key, versions: versions.length, atRisk, verified: slice.ids, verifyNext: slice.next };
+}
+
+/**
+ * One version against Jira: its gate record (the truth on overrides and blocks) replaces its index
+ * entry, and its records are published again where the properties are behind. Failing is logged; the
+ * entry computed from the records stays.
+ */
+async function verifyVersion(deps: TriggerDeps, project: Project, version: JiraVersion, next: GateIndex, read: { settings: ProjectSettings; timeZone: string }): Promise<void> {
+  try {
+    const [reads] = await Promise.all([
+      readGateInputs(deps, project.id, version.id, { settings: read.settings }),
+      syncPublished(deps, { projectId: project.id, projectKey: project.key, versionId: version.id }),
+    ]);
+    const entry = indexEntryOf(gateFactsOf(deps, version, reads, { timeZone: read.timeZone }));
+    if (belongsInGateIndex(version, entry)) next.versions[version.id] = entry;
+    else delete next.versions[version.id];
+  } catch (error) {
+    deps.log.error(`Risk scan could not verify version ${version.id} of project ${project.key} against Jira`, error);
+  }
+}
+
+export function createRiskScan(deps: TriggerDeps, options: ScanOptions = {}) {
+  const clock = options.clock ?? (() => deps.now().getTime());
+  const budgetMs = options.budgetMs ?? SCAN_BUDGET_MS;
+  return async (_event?: unknown, _context?: unknown): Promise<ScanRun> => {
+    const startedAt = clock();
+    const [stateValue, projects, timeZone] = await Promise.all([deps.values.get(SCAN_STATE_KEY), deps.jira.listProjectsAsApp(), gateTimeZone(deps)]);
+    let state: ScanState = parseScanState(stateValue);
+    const { order, passOverFirst } = planRun(state, projects);
+    state = { ...state, running: { startedAt: deps.now().toISOString(), after: state.after } };
+    await deps.values.set(SCAN_STATE_KEY, state);
+    const results: ProjectScan[] = [];
+    for (const [i, project] of order.entries()) {
+      if (clock() - startedAt >= budgetMs) break;
+      if (i === 0 && passOverFirst) {
+        deps.log.error(`Risk scan passed over project ${project.key} once: the previous run was stopped while checking it`);
+        results.push({ projectKey: project.key, skipped: 'stopped the previous run', versions: 0, atRisk: [], verified: [] });
+      } else {
+        const { verifyNext, ...scan } = await scanProjectSafely(deps, project, state.verifyAt[project.id] ?? 0, timeZone);
+        results.push(scan);
+        state = { ...state, verifyAt: { ...state.verifyAt, [project.id]: verifyNext } };
+      }
+      // Progress after every project: a run Forge stops anyway loses at most the project in flight.
+      state = { ...state, after: project.id };
+      await deps.values.set(SCAN_STATE_KEY, state);
     }
-  }
-  await deps.jira.putProjectProperty(projectKey, GATE_INDEX_PROPERTY_KEY, fitGateIndex(next));
-  await republish(deps, projectKey, projectId ?? '', handoffs);
-  return { projectKey, versions: versions.length, atRisk };
-}
-
-/** The versions of the project that have a handoff, from the records' by-project index (100 per call). */
-async function handoffVersionIds(deps: TriggerDeps, projectId: string): Promise<string[]> {
-  const ids: string[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await deps.store.query<ContentRecord>({ entity: ENTITIES.content, index: INDEXES.byProject, partition: [projectId], limit: 100, ...(cursor ? { cursor } : {}) });
-    ids.push(...page.items.map((i) => i.value.versionId));
-    cursor = page.cursor;
-  } while (cursor);
-  return ids;
-}
-
-/** Every handoff whose published properties are behind its records is published again (a few at a time). Failing is logged. */
-async function republish(deps: TriggerDeps, projectKey: string, projectId: string, versionIds: string[]): Promise<void> {
-  for (let i = 0; i < versionIds.length; i += 5) {
-    await Promise.all(
-      versionIds.slice(i, i + 5).map((versionId) =>
-        syncPublished(deps, { projectId, projectKey, versionId }).catch((error: unknown) => deps.log.error(`Risk scan could not publish the handoff of version ${versionId}`, error)),
-      ),
-    );
-  }
-}
-
-export async function scanProjects(deps: TriggerDeps, projectKeys: string[]): Promise<ProjectScan[]> {
-  const results: ProjectScan[] = [];
-  for (const projectKey of projectKeys) {
-    try {
-      results.push(await scanProject(deps, projectKey));
-    } catch (error) {
-      // One project's failure must not stop the others; the next run repairs it.
-      deps.log.error(`Risk scan failed for project ${projectKey}`, error);
-      results.push({ projectKey, versions: 0, atRisk: [], error: error instanceof Error ? error.message : String(error) });
-    }
-  }
-  return results;
-}
-
-export function createRiskScan(deps: TriggerDeps) {
-  return async (_event?: unknown, _context?: unknown): Promise<ProjectScan[]> => {
-    const projects = await deps.jira.listProjectsAsApp();
-    return scanProjects(deps, projects.map((p) => p.key));
+    // Projects gone from the site leave the cursor's verification positions.
+    const present = new Set(projects.map((p) => p.id));
+    await deps.values.set(SCAN_STATE_KEY, { ...state, running: null, verifyAt: Object.fromEntries(Object.entries(state.verifyAt).filter(([id]) => present.has(id))) });
+    const notReached = order.length - results.length;
+    return { projects: results, stoppedByBudget: notReached > 0, notReached };
   };
+}
+
+async function scanProjectSafely(deps: TriggerDeps, project: Project, verifyAt: number, timeZone: string): Promise<ProjectScan & { verifyNext: number }> {
+  try {
+    return await scanProject(deps, project, verifyAt, timeZone);
+  } catch (error) {
+    // One project's failure must not stop the others; the next run repairs it.
+    deps.log.error(`Risk scan failed for project ${project.key}`, error);
+    return { projectKey: project.key, versions: 0, atRisk: [], verified: [], error: failureText(error), verifyNext: verifyAt };
+  }
 }
 
 export const riskScan = createRiskScan(defaultTriggerDeps());

@@ -4,7 +4,7 @@
  * with no conflict (the walkthrough is its own record). Then both edit "What's new" (Rita as the second
  * editor) and the conflict view shows only that section, while Rita's other change is kept.
  */
-import { GIFT_CARDS_CONTENT, seedHandoff, tid, useAppSession } from '../support';
+import { GIFT_CARDS_CONTENT, seedHandoff, setDateAndTime, tid, useAppSession } from '../support';
 
 jest.setTimeout(120_000);
 
@@ -22,7 +22,7 @@ test('questions recorded during the PO\'s edit do not conflict with it; a real c
   // …while Carlos records the walkthrough with three questions, and saves it.
   await lead.frame.click(tid('walkthrough-record'));
   await lead.frame.waitForSelector(tid('walkthrough-form'));
-  await lead.frame.fill(tid('walkthrough-held-at'), '2026-11-20T14:00');
+  await setDateAndTime(lead.page, lead.frame, 'Date', '20 Nov 2026', 'Time', '14:00');
   await lead.frame.focus(tid('walkthrough-attendees'));
   await lead.page.keyboard.type('car');
   await lead.frame.waitForSelector(`${tid('walkthrough-attendee-options')}:not([hidden]) [role="option"]:text-is("Carlos Mendes")`);

@@ -5,7 +5,7 @@
  * so near the top. No critical or serious axe violations on the new screens.
  */
 import type { Frame } from 'playwright-core';
-import { appAxeViolations, seedHandoff, tid, useAppSession } from '../support';
+import { appAxeViolations, chooseOption, seedHandoff, setDateAndTime, tid, useAppSession } from '../support';
 
 jest.setTimeout(120_000);
 
@@ -32,7 +32,7 @@ test('Carlos records the walkthrough with three questions; all three show as uns
 
   await frame.click(tid('walkthrough-record'));
   await frame.waitForSelector(tid('walkthrough-form'));
-  await frame.fill(tid('walkthrough-held-at'), '2026-11-20T14:00');
+  await setDateAndTime(page, frame, 'Date', '20 Nov 2026', 'Time', '14:00');
   // Who attended: Jira people, picked by keyboard through the combobox (type, Down, Enter).
   await frame.focus(tid('walkthrough-attendees'));
   for (const [typed, name] of [['car', 'Carlos Mendes'], ['ana', 'Ana Silva'], ['pri', 'Priya Patel']] as const) {
@@ -140,4 +140,23 @@ test('Priya turns one question into a likely question in one action; one stays u
   await agent.frame.waitForSelector(tid('versions-table'));
   expect(await text(agent.frame, `unsettled-${VERSION}`)).toContain('1 unsettled');
   expect(await appAxeViolations(agent.page)).toEqual([]);
+});
+
+test('Carlos settles the last question as answered: nothing is pre-chosen, he picks the section by keyboard', async () => {
+  const { page, frame } = await open('cs-lead', `/version/${VERSION}`);
+  await frame.waitForSelector(tid('walkthrough-questions'));
+  await frame.click(tid('wq-2-settle'));
+  await frame.waitForSelector(tid('settle-form'));
+  // No Q&A in the handoff asks Q3, so no section is chosen for him ("What's new" used to be).
+  expect(await text(frame, 'settle-form')).toContain('Choose a section or Q&A');
+  expect(await text(frame, 'settle-form')).not.toContain("What's new");
+  await frame.click(tid('settle-confirm'));
+  await frame.waitForSelector(tid('settle-section-error'));
+  expect(await text(frame, 'settle-section-error')).toBe('Choose where the handoff answers the question.');
+  expect(await text(frame, 'wq-2-settlement')).toBe('Unsettled');
+  await chooseOption(page, frame, 'Where the handoff answers it', 'Known limitations');
+  expect(await appAxeViolations(page)).toEqual([]);
+  await frame.click(tid('settle-confirm'));
+  await frame.waitForSelector(`${tid('wq-2')}[data-settled="answered"]`);
+  expect(await text(frame, 'wq-2-settlement')).toBe('Answered in the handoff → Known limitations');
 });

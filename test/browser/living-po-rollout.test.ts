@@ -4,8 +4,8 @@
  * before and after shows exactly the changed words; the Markdown export copies and downloads.
  */
 import { readFileSync } from 'node:fs';
-import type { Frame } from 'playwright-core';
-import { appAxeViolations, GIFT_CARDS_CONTENT, seedHandoff, tid, useAppSession } from '../support';
+import type { Frame, Page } from 'playwright-core';
+import { appAxeViolations, chooseOption, GIFT_CARDS_CONTENT, seedHandoff, tid, useAppSession } from '../support';
 
 jest.setTimeout(120_000);
 
@@ -21,10 +21,10 @@ const { open } = useAppSession({ seed: (site) => seedHandoff(site, VERSION, { co
 
 const text = async (frame: Frame, selector: string) => ((await frame.textContent(selector)) ?? '').replace(/\s+/g, ' ').trim();
 
-async function move(frame: Frame, stage: string, learned: string) {
+async function move(page: Page, frame: Frame, stage: string, learned: string) {
   await frame.click(tid('rollout-move-open'));
   await frame.waitForSelector(tid('rollout-form'));
-  await frame.selectOption(tid('rollout-stage-select'), stage);
+  await chooseOption(page, frame, 'Move to', `${stage}%`);
   await frame.fill(tid('rollout-learned-input'), learned);
   await frame.click(tid('rollout-confirm'));
   await frame.waitForSelector(`${tid('rollout-section')}[data-stage="${stage}"]`);
@@ -35,9 +35,9 @@ test('Priya moves the rollout to 1% then 5%; the timeline shows both with what w
   await frame.waitForSelector(tid('rollout-section'));
   expect(await text(frame, tid('rollout-badge'))).toContain('Rollout: Not started');
 
-  await move(frame, '1', LEARNED_1);
+  await move(page, frame, '1', LEARNED_1);
   expect(await text(frame, tid('rollout-badge'))).toContain('Rollout: 1%');
-  await move(frame, '5', LEARNED_5);
+  await move(page, frame, '5', LEARNED_5);
   expect(await text(frame, tid('rollout-badge'))).toContain('Rollout: 5%');
 
   const entries = await frame.$$(tid('rollout-entry'));
@@ -52,7 +52,8 @@ test('Priya moves the rollout to 1% then 5%; the timeline shows both with what w
 
   // Rolling back needs a note: the form says so and nothing is moved.
   await frame.click(tid('rollout-move-open'));
-  await frame.selectOption(tid('rollout-stage-select'), '1');
+  await frame.waitForSelector(tid('rollout-form'));
+  await chooseOption(page, frame, 'Move to', '1% (roll back)');
   await frame.click(tid('rollout-confirm'));
   await frame.waitForSelector(`${tid('rollout-learned-error')}:not([hidden])`);
   expect(await text(frame, tid('rollout-learned-error'))).toContain('needs a note');
@@ -94,8 +95,8 @@ test('after a content edit, History compares the revisions before and after it w
   expect(await text(frame, tid('rollout-row-1'))).toContain('Priya Patel');
   expect(await frame.$$eval(`${tid('compare-from')} option`, (o) => o.map((e) => e.textContent))).toEqual(Array.from({ length: before + 1 }, (_, i) => `Revision ${before + 1 - i}`));
 
-  await frame.selectOption(tid('compare-from'), String(before));
-  await frame.selectOption(tid('compare-to'), String(before + 1));
+  await chooseOption(page, frame, 'From revision', `Revision ${before}`);
+  await chooseOption(page, frame, 'To revision', `Revision ${before + 1} (latest)`);
   await frame.click(tid('compare-button'));
   await frame.waitForSelector(tid('diff-result'));
   expect(await text(frame, '#diff-title')).toBe(`Changes from revision ${before} to revision ${before + 1}`);

@@ -1,9 +1,13 @@
 import { ALL_FIELDS, createIssue, getIssue, issueJson, resolveFields } from '../issues';
+import { createIssueLink, ISSUE_LINK_TYPES, linkTypeJson } from '../issue-links';
+import { deleteIssueProperty, getIssueProperty, issuePropertyKeys, setIssueProperty } from '../issue-properties';
 import { intParam, json } from '../http';
 import { JiraError } from '../errors';
 import { param, type Route } from './types';
 
 const CREATEMETA_MAX_RESULTS = 200;
+const ISSUE_PROPERTIES = /^\/rest\/api\/3\/issue\/([^/]+)\/properties/;
+const issuePropertyPattern = new RegExp(`${ISSUE_PROPERTIES.source}\\/([^/]+)$`);
 
 export const issueRoutes: Route[] = [
   {
@@ -34,7 +38,51 @@ export const issueRoutes: Route[] = [
     handler: (ctx) => {
       const row = getIssue(ctx.store, ctx.principal, param(ctx, 0));
       const fields = ctx.url.searchParams.getAll('fields');
-      return json(200, issueJson(ctx.store, row, resolveFields(fields.length > 0 ? fields : undefined, ALL_FIELDS)));
+      return json(200, issueJson(ctx.store, ctx.principal, row, resolveFields(fields.length > 0 ? fields : undefined, ALL_FIELDS)));
+    },
+  },
+  {
+    method: 'GET',
+    pattern: new RegExp(`${ISSUE_PROPERTIES.source}$`),
+    handler: (ctx) => {
+      const ref = param(ctx, 0);
+      const keys = issuePropertyKeys(ctx.store, ctx.principal, ref);
+      const self = (key: string): string => `${ctx.store.baseUrl}/rest/api/3/issue/${encodeURIComponent(ref)}/properties/${encodeURIComponent(key)}`;
+      return json(200, { keys: keys.map((key) => ({ self: self(key), key })) });
+    },
+  },
+  {
+    method: 'GET',
+    pattern: issuePropertyPattern,
+    handler: (ctx) => json(200, { key: param(ctx, 1), value: getIssueProperty(ctx.store, ctx.principal, param(ctx, 0), param(ctx, 1)) }),
+  },
+  {
+    method: 'PUT',
+    pattern: issuePropertyPattern,
+    handler: async (ctx) => {
+      const created = setIssueProperty(ctx.store, ctx.principal, param(ctx, 0), param(ctx, 1), await ctx.body());
+      return json(created ? 201 : 200, {});
+    },
+  },
+  {
+    method: 'DELETE',
+    pattern: issuePropertyPattern,
+    handler: (ctx) => {
+      deleteIssueProperty(ctx.store, ctx.principal, param(ctx, 0), param(ctx, 1));
+      return json(204);
+    },
+  },
+  {
+    method: 'GET',
+    pattern: /^\/rest\/api\/3\/issueLinkType$/,
+    handler: (ctx) => json(200, { issueLinkTypes: ISSUE_LINK_TYPES.map((t) => linkTypeJson(ctx.store.baseUrl, t)) }),
+  },
+  {
+    method: 'POST',
+    pattern: /^\/rest\/api\/3\/issueLink$/,
+    handler: async (ctx) => {
+      createIssueLink(ctx.store, ctx.principal, await ctx.body());
+      return json(201);
     },
   },
 ];

@@ -16,7 +16,7 @@ function search(store: JiraStore, principal: Principal, input: SearchInput): Rec
   const page = matches.slice(offset, offset + input.maxResults);
   // The enhanced search returns only issue ids unless fields are asked for.
   const fields = resolveFields(input.fields, []);
-  const issues = page.map((row) => (input.fields === undefined ? { id: String(row.id) } : issueJson(store, row, fields)));
+  const issues = page.map((row) => (input.fields === undefined ? { id: String(row.id) } : issueJson(store, principal, row, fields)));
   const next = offset + input.maxResults;
   return next < matches.length ? { issues, nextPageToken: encodePageToken(input.jql, next), isLast: false } : { issues, isLast: true };
 }

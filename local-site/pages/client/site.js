@@ -1,38 +1,39 @@
 /*
- * The Jira side of the local Forge bridge, on the app page. The app's iframe (see
- * forge-host/client/iframe-bridge.js) posts bridge calls here; this page answers them: invoke goes to the
+ * The Jira side of the local Forge bridge, on the app page and the issue view. Each of the app's iframes
+ * (see forge-host/client/iframe-bridge.js) posts bridge calls here, and each has the config of its own
+ * module (data-forge-config names it); this page answers them: invoke goes to the
  * Forge host, getContext comes from the page, history follows this page's URL, and the Create issue
  * dialog and flags are drawn here, in Jira's chrome, as on a real site.
  */
 (function () {
   'use strict';
   var origin = window.location.origin;
-  var config = null;
-  var frame = null;
-  // The app's frame is served from its own origin, as Forge serves Custom UI; messages go to it and come from it only.
-  var frameOrigin = null;
+  // One slot per app frame on the page: { config, frame, origin }. The frame is served from its own origin,
+  // as Forge serves Custom UI; messages go to it and come from it only.
+  var slots = [];
   var ready = false;
   var queue = [];
 
   function loadConfig() {
-    var el = document.getElementById('forge-app-config');
-    config = el ? JSON.parse(el.textContent || '{}') : null;
-    frame = document.getElementById('forge-app-frame');
-    frameOrigin = frame ? new URL(frame.src, window.location.href).origin : null;
+    slots = Array.prototype.map.call(document.querySelectorAll('iframe[data-forge-config]'), function (frame) {
+      var el = document.getElementById(frame.getAttribute('data-forge-config'));
+      return { config: el ? JSON.parse(el.textContent || '{}') : null, frame: frame, origin: new URL(frame.src, window.location.href).origin };
+    }).filter(function (slot) { return slot.config; });
     ready = true;
     queue.splice(0).forEach(handleMessage);
   }
 
-  function toFrame(message) {
-    if (!frame || !frame.contentWindow || !frameOrigin) return;
+  function toFrame(slot, message) {
+    var frame = slot.frame;
+    if (!frame || !frame.contentWindow) return;
     message.__forgeLocal = true;
-    frame.contentWindow.postMessage(message, frameOrigin);
+    frame.contentWindow.postMessage(message, slot.origin);
   }
 
   // ---------- history: the app's route is the part of this page's path after the app page's own URL
-  function appLocation() {
+  function appLocation(slot) {
     var path = window.location.pathname;
-    var base = config.basePath;
+    var base = slot.config.basePath;
     var sub = path.indexOf(base) === 0 ? path.slice(base.length) : '';
     return {
       pathname: sub === '' ? '/' : sub,
@@ -43,21 +44,21 @@
     };
   }
 
-  function fullPath(path) {
+  function fullPath(slot, path) {
     var url = new URL(path, 'http://app.invalid/');
     var pathname = url.pathname === '/' ? '' : url.pathname;
-    return config.basePath + pathname + url.search + url.hash;
+    return slot.config.basePath + pathname + url.search + url.hash;
   }
 
-  function changeHistory(kind, payload) {
+  function changeHistory(slot, kind, payload) {
     var state = { appState: payload.state === undefined ? null : payload.state, key: Math.random().toString(36).slice(2, 8) };
-    if (kind === 'push') window.history.pushState(state, '', fullPath(payload.path));
-    else window.history.replaceState(state, '', fullPath(payload.path));
-    toFrame({ kind: 'history', location: appLocation(), action: kind === 'push' ? 'PUSH' : 'REPLACE' });
+    if (kind === 'push') window.history.pushState(state, '', fullPath(slot, payload.path));
+    else window.history.replaceState(state, '', fullPath(slot, payload.path));
+    toFrame(slot, { kind: 'history', location: appLocation(slot), action: kind === 'push' ? 'PUSH' : 'REPLACE' });
   }
 
   window.addEventListener('popstate', function () {
-    if (config) toFrame({ kind: 'history', location: appLocation(), action: 'POP' });
+    slots.forEach(function (slot) { toFrame(slot, { kind: 'history', location: appLocation(slot), action: 'POP' }); });
   });
 
   // ---------- router
@@ -72,16 +73,17 @@
     return u.href;
   }
 
-  function urlFor(location) {
+  function urlFor(slot, location) {
+    var config = slot.config;
     if (typeof location === 'string') return onThisHost(location);
     if (location && location.url) return onThisHost(location.url);
     switch (location && location.target) {
       case 'module': {
         var projectKey = location.projectKey || config.context.extension.project.key;
-        var base = config.basePath.replace(/\/projects\/[^/]+\//, '/projects/' + encodeURIComponent(projectKey) + '/');
-        if (location.moduleKey && location.moduleKey !== config.context.moduleKey) {
-          throw new Error("Module '" + location.moduleKey + "' is not a page on the local site");
-        }
+        // The app's project pages, by module key, with the project left open (an issue's module may open them too).
+        var template = (config.pageBases || {})[location.moduleKey || config.context.moduleKey];
+        if (!template) throw new Error("Module '" + (location.moduleKey || config.context.moduleKey) + "' is not a page on the local site");
+        var base = template.replace('{projectKey}', encodeURIComponent(projectKey));
         var path = location.path ? (location.path.charAt(0) === '/' ? location.path : '/' + location.path) : '';
         return origin + base + (path === '/' ? '' : path);
       }
@@ -211,17 +213,17 @@
   }
 
   var modalOpen = false;
-  function openIssueCreateModal(payload) {
+  function openIssueCreateModal(payload, slot) {
     if (modalOpen) return Promise.reject(new Error('A Create issue dialog is already open'));
     var ctx = (payload && payload.context) || {};
     var modalId = payload && payload.modalId;
-    var projectId = String(ctx.projectId || config.context.extension.project.id);
+    var projectId = String(ctx.projectId || slot.config.context.extension.project.id);
     modalOpen = true;
     return Promise.all([
       jiraJson('/rest/api/3/project/' + encodeURIComponent(projectId)),
       jiraJson('/rest/api/3/issue/createmeta/' + encodeURIComponent(projectId) + '/issuetypes').catch(function () { return null; })
     ]).then(function (results) {
-      buildDialog(ctx, modalId, results[0], results[1]);
+      buildDialog(slot, ctx, modalId, results[0], results[1]);
       return true;
     }, function (err) {
       modalOpen = false;
@@ -229,7 +231,7 @@
     });
   }
 
-  function buildDialog(ctx, modalId, project, createmeta) {
+  function buildDialog(slot, ctx, modalId, project, createmeta) {
     var issueTypes = (createmeta && (createmeta.issueTypes || createmeta.values)) || project.issueTypes || [];
     issueTypes = issueTypes.filter(function (t) { return !t.subtask; });
     var versions = (project.versions || []).filter(function (v) { return !v.archived; });
@@ -287,8 +289,8 @@
       modalOpen = false;
       dialog.close();
       dialog.remove();
-      toFrame({ kind: 'modal-closed', modalId: modalId, payload: created });
-      if (frame) frame.focus();
+      toFrame(slot, { kind: 'modal-closed', modalId: modalId, payload: created });
+      slot.frame.focus();
     }
     cancel.addEventListener('click', function () { finish([]); });
     // Esc: the native dialog fires cancel; closing counts as Cancel.
@@ -338,14 +340,17 @@
 
   // ---------- the calls
   var calls = {
-    getContext: function () {
+    getContext: function (payload, slot) {
+      var config = slot.config;
       var context = JSON.parse(JSON.stringify(config.context));
       context.extension.location = window.location.href;
       // Jira answers the person's theme choice (the site's Theme switcher; a reload applies a change).
       context.theme = { colorMode: config.colorMode === 'dark' ? 'dark' : 'light' };
       return context;
     },
-    invoke: function (payload) {
+    invoke: function (payload, slot) {
+      var config = slot.config;
+      var issue = config.context.extension.issue;
       return fetch(config.invokePath, {
         method: 'POST',
         credentials: 'same-origin',
@@ -354,7 +359,8 @@
           functionKey: payload.functionKey,
           payload: payload.payload,
           projectKey: config.context.extension.project.key,
-          moduleKey: config.context.moduleKey
+          moduleKey: config.context.moduleKey,
+          issueKey: issue ? issue.key : undefined
         })
       }).then(function (res) { return res.json(); }).then(function (answer) {
         if (!answer.ok) throw new Error(answer.error || 'There was an error invoking the function');
@@ -372,13 +378,13 @@
         });
       });
     },
-    'history:get': function () { return appLocation(); },
-    'history:push': function (payload) { changeHistory('push', payload); },
-    'history:replace': function (payload) { changeHistory('replace', payload); },
+    'history:get': function (payload, slot) { return appLocation(slot); },
+    'history:push': function (payload, slot) { changeHistory(slot, 'push', payload); },
+    'history:replace': function (payload, slot) { changeHistory(slot, 'replace', payload); },
     'history:go': function (payload) { window.history.go(payload.delta); },
-    getUrl: function (location) { return urlFor(location); },
-    navigate: function (payload) {
-      var url = urlFor(payload);
+    getUrl: function (location, slot) { return urlFor(slot, location); },
+    navigate: function (payload, slot) {
+      var url = urlFor(slot, payload);
       if (payload.type === 'new-tab') window.open(url, '_blank', 'noopener');
       else window.location.assign(url);
     },
@@ -392,21 +398,22 @@
   function handleMessage(event) {
     if (!ready) { queue.push(event); return; }
     var m = event.data;
-    if (!frame || event.source !== frame.contentWindow || event.origin !== frameOrigin) return;
+    var slot = slots.filter(function (x) { return event.source === x.frame.contentWindow && event.origin === x.origin; })[0];
+    if (!slot) return;
     if (m.kind === 'resize') {
-      frame.style.height = Math.max(Number(m.height) || 0, 0) + 'px';
+      slot.frame.style.height = Math.max(Number(m.height) || 0, 0) + 'px';
       return;
     }
     if (m.kind !== 'call') return;
     var answer = function (ok, value) {
-      toFrame(ok ? { kind: 'result', id: m.id, ok: true, value: value } : { kind: 'result', id: m.id, ok: false, error: value });
+      toFrame(slot, ok ? { kind: 'result', id: m.id, ok: true, value: value } : { kind: 'result', id: m.id, ok: false, error: value });
     };
     var call = calls[m.name];
     if (!call) {
       answer(false, "The bridge call '" + m.name + "' is not supported by the local site");
       return;
     }
-    Promise.resolve().then(function () { return call(m.payload); }).then(function (value) { answer(true, value); }, function (err) {
+    Promise.resolve().then(function () { return call(m.payload, slot); }).then(function (value) { answer(true, value); }, function (err) {
       answer(false, (err && err.message) || String(err));
     });
   }

@@ -81,6 +81,11 @@ export function withSettings(index: GateIndex, settings: ProjectSettings): GateI
   return { ...index, settings };
 }
 
+/** Unreleased versions that are not archived, and released ones Jira refused to put back (they still need a person). */
+export function belongsInGateIndex(version: { released: boolean; archived: boolean }, entry: GateIndexEntry | undefined): boolean {
+  return (!version.released && !version.archived) || (version.released && entry?.unreleaseFailed === true);
+}
+
 export function isAtRisk(state: GateState): boolean {
   return state !== 'ok' && state !== 'overridden';
 }

@@ -78,6 +78,34 @@ describe('the Forge deploy bundle', () => {
     expect(bundle.codeGzipBytes).toBeLessThan(bundle.codeBytes);
   });
 
+  it('leaves zod\'s locales out: only English, the one the app\'s messages come from', () => {
+    const map = JSON.parse(readFileSync(join(bundle.dir, 'index.cjs.map'), 'utf8')) as { sources: string[] };
+    const zod = map.sources.filter((s) => s.includes('node_modules/zod/'));
+    expect(zod.length).toBeGreaterThan(0);
+    expect(zod.filter((s) => s.includes('/locales/')).map((s) => s.replace(/.*\/locales\//, ''))).toEqual(['en.js']);
+  });
+
+  it('answers bad input with the same words as the source: the app\'s own messages and zod\'s English ones', async () => {
+    const calls = [
+      ['saveHandoff', { versionId: 42, baseRevision: 'x', content: { whatsNew: 5 } }],
+      ['saveSettings', { leadTimeDays: 'ten' }],
+    ] as const;
+    const context = { accountId: 'acc-po', cloudId: 'local', extension: { type: 'jira:projectPage', project: { id: '10000', key: 'SHOP', type: 'software' } } };
+    const script = `
+      const { handler } = require(process.argv[1]);
+      const [context, calls] = JSON.parse(process.argv[2]);
+      Promise.all(calls.map(([functionKey, payload]) => handler({ call: { functionKey, payload }, context }, { principal: { accountId: context.accountId } })))
+        .then((answers) => process.stdout.write(JSON.stringify(answers)));`;
+    const bundled = JSON.parse(execFileSync(process.execPath, ['-e', script, join(bundle.dir, 'index.cjs'), JSON.stringify([context, calls])], { cwd: tmpdir(), encoding: 'utf8' })) as unknown[];
+    const { handler } = await import('../../../src/resolvers');
+    const invoke = handler as unknown as (request: unknown, options: unknown) => Promise<unknown>;
+    const source = await Promise.all(calls.map(([functionKey, payload]) => invoke({ call: { functionKey, payload }, context }, { principal: { accountId: context.accountId } })));
+    expect(bundled).toEqual(JSON.parse(JSON.stringify(source)));
+    // One of them is zod's own English (a missing object), the rest the app's words.
+    expect(JSON.stringify(bundled)).toContain('Invalid input: expected object, received undefined');
+    expect(JSON.stringify(bundled)).toContain('Lead time must be a number of days');
+  });
+
   it('fails with the bundler\'s own message when tsconfig.json says noEmit', async () => {
     const failure = await noEmitFailure;
     expect(failure).toBeInstanceOf(ForgeBundleError);

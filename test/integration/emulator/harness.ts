@@ -14,6 +14,7 @@ export const EMAIL = {
   agent: 'ana@shop.example',
   rm: 'rita@shop.example',
   outsider: 'otto@shop.example',
+  support: 'sam@shop.example',
 } as const;
 
 export type As = keyof typeof EMAIL | 'app' | 'anonymous' | { header: string };

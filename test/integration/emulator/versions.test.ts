@@ -116,11 +116,12 @@ describe('project search', () => {
   it('pages the projects the caller can browse, as Jira\'s PageBeanProject', async () => {
     const asApp = await s.call('GET', '/rest/api/3/project/search?maxResults=1', { as: 'app' });
     expect(asApp.status).toBe(200);
-    expect(asApp.body).toMatchObject({ startAt: 0, maxResults: 1, total: 2, isLast: false });
+    // The app's user browses every project, the HELP service project included.
+    expect(asApp.body).toMatchObject({ startAt: 0, maxResults: 1, total: 3, isLast: false });
     expect(asApp.body.values.map((p: { key: string }) => p.key)).toEqual(['SHOP']);
     const rest = await s.call('GET', '/rest/api/3/project/search?startAt=1', { as: 'app' });
-    expect(rest.body).toMatchObject({ total: 2, isLast: true });
-    expect(rest.body.values.map((p: { key: string }) => p.key)).toEqual(['OPS']);
+    expect(rest.body).toMatchObject({ total: 3, isLast: true });
+    expect(rest.body.values.map((p: { key: string }) => p.key)).toEqual(['OPS', 'HELP']);
     const outsider = await s.call('GET', '/rest/api/3/project/search', { as: 'outsider' });
     expect(outsider.body.values.map((p: { key: string }) => p.key)).toEqual(['OPS']);
   });

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { load } from 'cheerio';
 import { appPagePath, personOf, startTestSite, type TestSite } from '../../support';
 
 const FIXTURE = join(__dirname, 'fixtures', 'app');
@@ -86,5 +87,55 @@ describe('the issue page (router target "issue")', () => {
     const text = await page.text();
     expect(text).toContain('Balance &lt;b&gt;shows&lt;/b&gt; 0');
     expect(text).toContain('Line one');
+  });
+
+  test('renders the description like Jira: headings, checklist items apart with their state, links as links', async () => {
+    const priya = personOf(site, 'po');
+    const auth = `Basic ${Buffer.from(`${priya.emailAddress}:x`).toString('base64')}`;
+    const meta = (await (await fetch(`${site.url}/rest/api/3/issue/createmeta/SHOP/issuetypes`, { headers: { authorization: auth } })).json()) as { issueTypes: { id: string }[] };
+    const t = (text: string, marks?: unknown[]) => ({ type: 'text', text, ...(marks ? { marks } : {}) });
+    const description = {
+      version: 1,
+      type: 'doc',
+      content: [
+        { type: 'heading', attrs: { level: 3 }, content: [t('What the customer saw')] },
+        {
+          type: 'taskList',
+          attrs: { localId: 'l' },
+          content: [
+            { type: 'taskItem', attrs: { localId: 'a', state: 'DONE' }, content: [t('Open the shop')] },
+            { type: 'taskItem', attrs: { localId: 'b', state: 'TODO' }, content: [t('Buy a gift card')] },
+          ],
+        },
+        {
+          type: 'paragraph',
+          content: [
+            t('See '),
+            t('the handoff', [{ type: 'link', attrs: { href: 'https://example.atlassian.net/jira/x' } }]),
+            t(' and '),
+            t('<b>this</b>', [{ type: 'link', attrs: { href: 'javascript:alert(1)' } }]),
+          ],
+        },
+      ],
+    };
+    const created = await fetch(`${site.url}/rest/api/3/issue`, {
+      method: 'POST',
+      headers: { authorization: auth, 'content-type': 'application/json' },
+      body: JSON.stringify({ fields: { project: { key: 'SHOP' }, issuetype: { id: meta.issueTypes[0]?.id }, summary: 'Checklist', description } }),
+    });
+    const { key } = (await created.json()) as { key: string };
+    const page = await fetch(`${site.url}/browse/${key}`, { headers: { cookie: `local-site-person=${encodeURIComponent(priya.accountId)}` } });
+    const $ = load(await page.text());
+    const body = $('[data-testid="issue-description"]');
+    expect(body.find('h3, h4, h5').first().text()).toBe('What the customer saw');
+    const items = body.find('li.adf-task').toArray().map((li) => [$(li).text().trim(), $(li).find('input[type="checkbox"]').is('[checked]')]);
+    expect(items).toEqual([
+      ['Open the shop', true],
+      ['Buy a gift card', false],
+    ]);
+    const links = body.find('a').toArray().map((a) => [$(a).text(), $(a).attr('href')]);
+    expect(links).toEqual([['the handoff', 'https://example.atlassian.net/jira/x']]);
+    // A link with a script URL stays text, escaped.
+    expect(body.find('p').text()).toBe('See the handoff and <b>this</b>');
   });
 });

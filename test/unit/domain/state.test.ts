@@ -11,7 +11,8 @@ describe('handoffState', () => {
   });
 
   it('is released for a released version, whatever the handoff', () => {
-    expect(handoffState({ version: version('2026-07-08', true), handoff: null })).toBe('released');
+    expect(handoffState({ version: version('2026-07-08', true), handoff: null })).toBe('no-handoff');
+    expect(handoffState({ version: version('2026-07-08', true), handoff: { status: 'draft', readyAt: null } })).toBe('released');
     expect(handoffState({ version: version('2026-07-08', true), handoff: ready('2026-07-07T12:00:00Z') })).toBe('released');
   });
 

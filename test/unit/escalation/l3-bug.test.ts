@@ -57,10 +57,23 @@ describe('L3 bug pre-fill', () => {
     expect(bug.labels).toEqual(['chain-shop-v10002-l3', 'chain-shop-v10002-limitation-1']);
   });
 
-  it('asks for steps when the handoff has no L2 guidance, still valid ADF', () => {
+  it('asks for steps when the handoff has no L2 guidance with a heading and one empty checklist item, still valid ADF', () => {
     const bug = buildL3Bug({ ...base, content: emptyContent() });
     assertValidAdf(bug.description);
-    expect(allText(bug.description)).toContain('Write the steps that reproduce the problem.');
+    const at = bug.description.content.findIndex((n) => n.type === 'heading' && allText(n).join('') === 'Steps to reproduce');
+    expect(at).toBeGreaterThan(-1);
+    expect(bug.description.content[at + 1]).toEqual({ type: 'taskList', attrs: { localId: 'repro-list' }, content: [{ type: 'taskItem', attrs: { localId: 'repro-1', state: 'TODO' }, content: [] }] });
+  });
+
+  it('asks what the customer saw with a heading and an empty paragraph: no placeholder text ships in the bug', () => {
+    const bug = buildL3Bug(base);
+    assertValidAdf(bug.description);
+    expect(bug.description.content.slice(0, 2)).toEqual([
+      { type: 'heading', attrs: { level: 3 }, content: [{ type: 'text', text: 'What the customer saw, in their words, and when' }] },
+      { type: 'paragraph', content: [] },
+    ]);
+    // Every text in the bug is a heading or comes from the handoff and the release, never an instruction to delete.
+    expect(allText(bug.description).join(' ')).not.toMatch(/Describe|Write the steps/);
   });
 
   it('notes the handoff item the bug was filed from', () => {

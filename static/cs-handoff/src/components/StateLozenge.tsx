@@ -1,12 +1,15 @@
 import Lozenge, { type ThemeAppearance } from '@atlaskit/lozenge';
 import type { HandoffState } from '../../../../src/contract';
 
+// The host's words for status colours: grey to do, blue in progress, green done (Jira's "Released"
+// version lozenge is green too), yellow for a handoff that came too late.
 const LOOK: Record<HandoffState, { appearance: ThemeAppearance; label: string }> = {
-  missing: { appearance: 'removed', label: 'Missing' },
-  draft: { appearance: 'default', label: 'Draft' },
+  missing: { appearance: 'default', label: 'Missing' },
+  draft: { appearance: 'inprogress', label: 'Draft' },
   ready: { appearance: 'success', label: 'Ready' },
   late: { appearance: 'moved', label: 'Late' },
-  released: { appearance: 'inprogress', label: 'Released' },
+  released: { appearance: 'success', label: 'Released' },
+  'no-handoff': { appearance: 'default', label: 'No handoff' },
 };
 
 export function stateLabel(state: HandoffState): string {

@@ -54,7 +54,7 @@ export function Field({
   );
 }
 
-/** A Field holding a resizable TextArea: the value, its error state and its helper/error links in one place. */
+/** A Field holding a TextArea that grows with its text (Atlaskit "smart" resize): the value, its error state and its helper/error links in one place. */
 export function TextAreaField({
   id,
   label,
@@ -84,7 +84,7 @@ export function TextAreaField({
         id={id}
         value={value}
         minimumRows={minimumRows}
-        resize="vertical"
+        resize="smart"
         isInvalid={Boolean(error)}
         aria-describedby={describedBy(id, Boolean(helper), error)}
         onChange={(e) => onChange(e.target.value)}

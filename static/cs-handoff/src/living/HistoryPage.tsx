@@ -10,6 +10,7 @@ import SectionMessage from '@atlaskit/section-message';
 import type { ResolverError } from '../../../../src/contract';
 import { api, type HandoffHistory, type RevisionDiff, type RevisionSummary } from '../api';
 import { Breadcrumbs } from '../components/Breadcrumbs';
+import { DsSelect } from '../components/DsSelect';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { Loading } from '../components/Loading';
 import { formatInstant } from '../format';
@@ -126,37 +127,25 @@ export default function HistoryPage({ versionId }: { versionId: string }) {
               <label className="field-label" htmlFor={`${id}-from`}>
                 From revision
               </label>
-              <select
-                id={`${id}-from`}
-                className="ds-select"
-                value={from ?? ''}
-                onChange={(e) => setFrom(Number(e.currentTarget.value))}
-                data-testid="compare-from"
-              >
-                {comparable.map((r) => (
-                  <option key={r.revision} value={r.revision}>
-                    Revision {r.revision}
-                  </option>
-                ))}
-              </select>
+              <DsSelect
+                inputId={`${id}-from`}
+                options={comparable.map((r) => ({ value: String(r.revision), label: `Revision ${r.revision}` }))}
+                value={from === null ? null : String(from)}
+                onChange={(v) => setFrom(Number(v))}
+                testId="compare-from"
+              />
             </div>
             <div>
               <label className="field-label" htmlFor={`${id}-to`}>
                 To revision
               </label>
-              <select
-                id={`${id}-to`}
-                className="ds-select"
-                value={to ?? ''}
-                onChange={(e) => setTo(Number(e.currentTarget.value))}
-                data-testid="compare-to"
-              >
-                {comparable.map((r) => (
-                  <option key={r.revision} value={r.revision}>
-                    {`Revision ${r.revision}${r.revision === latest ? ' (latest)' : ''}`}
-                  </option>
-                ))}
-              </select>
+              <DsSelect
+                inputId={`${id}-to`}
+                options={comparable.map((r) => ({ value: String(r.revision), label: `Revision ${r.revision}${r.revision === latest ? ' (latest)' : ''}` }))}
+                value={to === null ? null : String(to)}
+                onChange={(v) => setTo(Number(v))}
+                testId="compare-to"
+              />
             </div>
             <div className="compare-submit">
               <Button type="submit" appearance="primary" isDisabled={busy || from === null || to === null || from === to} isLoading={busy} testId="compare-button">

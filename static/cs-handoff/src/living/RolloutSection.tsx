@@ -18,6 +18,7 @@ import {
   type RolloutStage,
 } from '../../../../src/domain/living/rollout-stages';
 import type { Rollout } from '../../../../src/domain/living/rollout';
+import { DsSelect } from '../components/DsSelect';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { FormActions } from '../components/FormActions';
 import { formatInstant } from '../format';
@@ -75,19 +76,13 @@ function MoveForm({ rollout, onMove, onDone }: { rollout: Rollout; onMove: Props
         <label className="field-label" htmlFor={`${id}-stage`}>
           Move to
         </label>
-        <select
-          id={`${id}-stage`}
-          className="ds-select"
-          value={stage}
-          onChange={(e) => setStage(e.currentTarget.value as RolloutStage)}
-          data-testid="rollout-stage-select"
-        >
-          {options.map((s) => (
-            <option key={s} value={s}>
-              {s === moves.back ? `${stageLabel(s)} (roll back)` : stageLabel(s)}
-            </option>
-          ))}
-        </select>
+        <DsSelect<RolloutStage>
+          inputId={`${id}-stage`}
+          options={options.map((s) => ({ value: s, label: s === moves.back ? `${stageLabel(s)} (roll back)` : stageLabel(s) }))}
+          value={stage === '' ? null : stage}
+          onChange={setStage}
+          testId="rollout-stage-select"
+        />
       </div>
       <div>
         <label className="field-label" htmlFor={`${id}-learned`}>

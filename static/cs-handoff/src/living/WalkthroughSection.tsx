@@ -8,6 +8,7 @@
  */
 import { useEffect, useId, useRef, useState, type FormEvent, type Ref } from 'react';
 import Button from '@atlaskit/button/new';
+import { DatePicker, TimePicker } from '@atlaskit/datetime-picker';
 import { router } from '@forge/bridge';
 import Heading from '@atlaskit/heading';
 import Lozenge from '@atlaskit/lozenge';
@@ -15,12 +16,14 @@ import TextArea from '@atlaskit/textarea';
 import Textfield from '@atlaskit/textfield';
 import type { HandoffView, ResolverError, Result } from '../../../../src/contract';
 import { api } from '../api';
+import { DsSelect } from '../components/DsSelect';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { FormActions } from '../components/FormActions';
 import { formatInstant } from '../format';
 import { PeoplePicker, type AttendeeDraft } from './PeoplePicker';
 import {
   answeredTargets,
+  matchingTarget,
   settlementFromTarget,
   settlementWords,
   targetValue,
@@ -38,10 +41,10 @@ function focusLater(el: HTMLElement | null | undefined) {
   requestAnimationFrame(() => el?.focus());
 }
 
-/** The value of a datetime-local input for an instant, in the viewer's time zone. */
-function localInputValue(d: Date): string {
+/** An instant as the date picker's 'YYYY-MM-DD' and the time picker's 'HH:mm', in the viewer's time zone. */
+function localDayAndTime(d: Date): { day: string; time: string } {
   const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  return { day: `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`, time: `${pad(d.getHours())}:${pad(d.getMinutes())}` };
 }
 
 /**
@@ -143,7 +146,7 @@ function RecordForm({
 }) {
   const id = useId();
   const nextKey = useRef(1);
-  const [heldAt, setHeldAt] = useState(() => localInputValue(existing ? new Date(existing.heldAt) : new Date()));
+  const [held, setHeld] = useState(() => localDayAndTime(existing ? new Date(existing.heldAt) : new Date()));
   const [attendees, setAttendees] = useState<AttendeeDraft[]>(() => (existing ? existing.attendees.map((a) => ({ ...a })) : []));
   const [questions, setQuestions] = useState<DraftQuestion[]>(() =>
     existing && existing.questions.length > 0
@@ -155,7 +158,8 @@ function RecordForm({
   const formRef = useRef<HTMLFormElement | null>(null);
   useEffect(() => document.getElementById(`${id}-held`)?.focus(), [id]);
 
-  const heldDate = heldAt ? new Date(heldAt) : null;
+  // A date-time without a zone is read in the viewer's own time zone, as the pickers show it.
+  const heldDate = held.day && held.time ? new Date(`${held.day}T${held.time}`) : null;
   const problems: Record<string, string> = {};
   if (!heldDate || Number.isNaN(heldDate.getTime())) problems['heldAt'] = 'Give the date and time the walkthrough was held.';
   if (attendees.length === 0) problems['attendees'] = 'Add at least one person who attended.';
@@ -213,26 +217,48 @@ function RecordForm({
       <h3 className="form-title" id={`${id}-t`}>
         {existing ? 'Update the walkthrough' : 'Record the walkthrough'}
       </h3>
-      <div>
-        <label className="field-label" htmlFor={`${id}-held`}>
-          When was it held?
-        </label>
-        <input
-          id={`${id}-held`}
-          type="datetime-local"
-          className="ds-input"
-          value={heldAt}
-          onChange={(e) => setHeldAt(e.currentTarget.value)}
-          aria-invalid={Boolean(show('heldAt')) || undefined}
-          aria-describedby={show('heldAt') ? `${id}-held-err` : undefined}
-          data-testid="walkthrough-held-at"
-        />
+      <fieldset className="held-at" aria-describedby={show('heldAt') ? `${id}-held-err` : undefined}>
+        <legend className="field-label">When was it held?</legend>
+        <div className="held-at-fields">
+          <div>
+            <label className="field-label" htmlFor={`${id}-held`}>
+              Date
+            </label>
+            <DatePicker
+              id={`${id}-held`}
+              value={held.day}
+              onChange={(day) => setHeld((h) => ({ ...h, day }))}
+              dateFormat="D MMM YYYY"
+              placeholder="e.g. 20 Nov 2026"
+              locale="en-GB"
+              weekStartDay={1}
+              isInvalid={Boolean(show('heldAt')) && !held.day}
+              testId="walkthrough-held-date"
+            />
+          </div>
+          <div>
+            <label className="field-label" htmlFor={`${id}-held-time`}>
+              Time
+            </label>
+            <TimePicker
+              id={`${id}-held-time`}
+              value={held.time}
+              onChange={(time) => setHeld((h) => ({ ...h, time }))}
+              timeIsEditable
+              timeFormat="HH:mm"
+              placeholder="e.g. 14:00"
+              locale="en-GB"
+              isInvalid={Boolean(show('heldAt')) && !held.time}
+              testId="walkthrough-held-time"
+            />
+          </div>
+        </div>
         {show('heldAt') && (
           <p className="field-error" id={`${id}-held-err`}>
             {show('heldAt')}
           </p>
         )}
-      </div>
+      </fieldset>
       <div>
         <label className="field-label" htmlFor={`${id}-att`}>
           Who attended?
@@ -299,7 +325,7 @@ function SettleForm({ view, question, position, onSaved, onCancel }: QuestionFor
   const targets = answeredTargets(view);
   const current = question.settlement;
   const [kind, setKind] = useState<Settlement['kind']>(current?.kind ?? 'answered');
-  const [target, setTarget] = useState(current?.kind === 'answered' ? targetValue(current) : (targets[0]?.value ?? ''));
+  const [target, setTarget] = useState<string | null>(current?.kind === 'answered' ? targetValue(current) : matchingTarget(view, question.text));
   const [note, setNote] = useState(current?.kind === 'brief-gap' ? current.note : '');
   const [submitted, setSubmitted] = useState(false);
   const { busy, error, save } = useSave(onSaved);
@@ -307,6 +333,7 @@ function SettleForm({ view, question, position, onSaved, onCancel }: QuestionFor
   const firstRef = useRef<HTMLInputElement | null>(null);
   useEffect(() => firstRef.current?.focus(), []);
   const trimmed = note.trim();
+  const targetProblem = submitted && kind === 'answered' && !target ? 'Choose where the handoff answers the question.' : null;
   const noteProblem =
     kind === 'brief-gap' && trimmed === ''
       ? 'Say what the release brief is missing: the note goes back to the PO.'
@@ -318,8 +345,8 @@ function SettleForm({ view, question, position, onSaved, onCancel }: QuestionFor
     event.preventDefault();
     setSubmitted(true);
     if (kind === 'brief-gap' && noteProblem) return focusLater(noteRef.current);
-    if (kind === 'answered' && !target) return;
-    const settlement: Settlement = kind === 'answered' ? settlementFromTarget(target) : { kind: 'brief-gap', note: trimmed };
+    if (kind === 'answered' && !target) return focusLater(document.getElementById(`${id}-target`));
+    const settlement: Settlement = kind === 'answered' ? settlementFromTarget(target as string) : { kind: 'brief-gap', note: trimmed };
     await save(() => api.settleQuestion(view.version.id, view.revisions.walkthrough, question.id, settlement));
   };
 
@@ -349,13 +376,21 @@ function SettleForm({ view, question, position, onSaved, onCancel }: QuestionFor
           <label className="field-label" htmlFor={`${id}-target`}>
             Where the handoff answers it
           </label>
-          <select id={`${id}-target`} className="ds-select" value={target} onChange={(e) => setTarget(e.currentTarget.value)} data-testid="settle-section">
-            {targets.map((t) => (
-              <option key={t.value} value={t.value}>
-                {t.label}
-              </option>
-            ))}
-          </select>
+          <DsSelect
+            inputId={`${id}-target`}
+            options={targets}
+            value={target}
+            onChange={setTarget}
+            placeholder="Choose a section or Q&A"
+            isInvalid={Boolean(targetProblem)}
+            describedBy={targetProblem ? `${id}-target-err` : undefined}
+            testId="settle-section"
+          />
+          {targetProblem && (
+            <p className="field-error" id={`${id}-target-err`} data-testid="settle-section-error">
+              {targetProblem}
+            </p>
+          )}
         </div>
       ) : (
         <RequiredTextArea

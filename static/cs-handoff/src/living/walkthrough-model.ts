@@ -35,6 +35,25 @@ export function answeredTargets(view: HandoffView): Array<{ value: string; label
   return out;
 }
 
+const wordsOf = (text: string): Set<string> => new Set((text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => w.length > 2));
+
+/**
+ * The settle form's pre-selection: the handoff's Q&A that asks (nearly) the same as the walkthrough
+ * question, sharing at least half of the longer one's words. Null when none does, so the person
+ * chooses instead of saving a guess like "What's new" unread.
+ */
+export function matchingTarget(view: HandoffView, question: string): string | null {
+  const asked = wordsOf(question);
+  let best: { value: string; score: number } | null = null;
+  (view.handoff?.content.questions ?? []).forEach((q, i) => {
+    const known = wordsOf(q.question);
+    const common = [...asked].filter((w) => known.has(w)).length;
+    const score = common / Math.max(asked.size, known.size, 1);
+    if (score >= 0.5 && (!best || score > best.score)) best = { value: `questions:${i}`, score };
+  });
+  return (best as { value: string } | null)?.value ?? null;
+}
+
 export function whereWords(s: Extract<Settlement, { kind: 'answered' }>): string {
   return s.where === 'questions' && s.questionIndex !== undefined ? `Likely questions, Q&A ${s.questionIndex + 1}` : SECTION_WORDS[s.where];
 }
