@@ -64,7 +64,7 @@ export function createDispatcher(deps: DispatchDeps) {
       const { latencyMs } = deps.settings();
       if (latencyMs > 0) await sleep(latencyMs);
       const fault = takeFault(deps.settings(), method, url.pathname);
-      if (fault) {
+      if (fault && !fault.after) {
         if (fault.delayMs) await sleep(fault.delayMs);
         throw faultError(fault);
       }
@@ -80,6 +80,8 @@ export function createDispatcher(deps: DispatchDeps) {
       }
       const ctx: RouteContext = { req, url, params: found.params, principal, store: deps.store, events, body: bodyReader(req) };
       result = await found.route.handler(ctx);
+      // Done, and what it changed is announced; only the answer is lost on the way back.
+      if (fault?.after) result = toErrorResult(faultError(fault));
     } catch (err) {
       result = toErrorResult(err);
       events.length = 0; // a failed request changed nothing, so it announces nothing

@@ -16,6 +16,7 @@ export const FaultRuleSchema = z
     times: z.number().int().positive(),
     retryAfterSeconds: z.number().int().nonnegative().optional(),
     delayMs: z.number().int().nonnegative().optional(),
+    after: z.boolean().optional(),
   })
   .strict();
 

@@ -84,6 +84,8 @@ export interface FaultRule {
   times: number;
   retryAfterSeconds?: number;
   delayMs?: number;
+  /** The request is carried out first and only its answer is replaced by the fault: a lost answer. */
+  after?: boolean;
 }
 
 export interface JiraSiteSettings {

@@ -337,6 +337,9 @@ export type DiffRevisionsPayload = z.input<typeof DiffRevisionsPayloadSchema>;
 export type ExportHandoffPayload = z.input<typeof ExportHandoffPayloadSchema>;
 
 export interface RevisionSummary {
+  /** Which record changed: the content (its revisions are the ones compared), the walkthrough or the rollout. */
+  record: 'content' | 'walkthrough' | 'rollout';
+  /** That record's own revision. */
   revision: number;
   /** ISO instant of the save. */
   at: string;

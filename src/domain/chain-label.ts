@@ -103,6 +103,22 @@ export function parseChainLabel(label: string): ParsedChainLabel | null {
   return null;
 }
 
+const FILING_TOKEN = /^[0-9a-f]{12}$/;
+
+/**
+ * The label of one filing of a brief gap: the token its reservation carries, so the task a create
+ * made (even when Jira's answer was lost) can be found again with JQL before anything is filed twice.
+ */
+export function briefGapFilingLabel(token: string): string {
+  if (!FILING_TOKEN.test(token)) throw new ChainLabelError(`Filing token "${token}" is not 12 lower-case hex digits`);
+  return `cs-handoff-filing-${token}`;
+}
+
+/** JQL for the task(s) a brief gap's filing created in the project, by its filing label. */
+export function briefGapFilingJql(projectKey: string, token: string): string {
+  return `project = ${projectKey} AND labels = "${briefGapFilingLabel(token)}" ORDER BY created ASC`;
+}
+
 /** JQL for every L3 bug of a release; the label is quoted so no character can change the query. */
 export function l3BugsJql(link: ChainLink): string {
   return `project = ${link.projectKey} AND labels = "${releaseLabel(link)}" ORDER BY created DESC`;

@@ -9,7 +9,7 @@ import { getMyself } from './myself';
 import { getProject, getSiteUrl } from './projects';
 import { getProjectProperty, putProjectProperty } from './properties';
 import { createRelatedWork, type RelatedWorkLink } from './related-work';
-import { countIssues } from './search';
+import { countIssues, findIssueKeys } from './search';
 import { forgeJiraFetch, type JiraFetch, type Principal } from './transport';
 import { getIssueFixVersions, getProjectPropertyAs, getVersionAsApp, listProjects, listProjectsAsApp, listVersionsAsApp, setVersionReleased } from './gate';
 import { getIssueForCard } from './request-issues';
@@ -55,6 +55,7 @@ export function createJira(fetch: JiraFetch = forgeJiraFetch) {
     getProjectPropertyAs: (projectKey: string, propertyKey: string, as: Principal) => getProjectPropertyAs(fetch, projectKey, propertyKey, as),
     getCreatableIssueTypes: (projectKey: string) => getCreatableIssueTypes(fetch, projectKey),
     countIssues: (jql: string) => countIssues(fetch, jql),
+    findIssueKeys: (jql: string, maxResults = 2) => findIssueKeys(fetch, jql, maxResults),
     createIssue: (issue: NewIssue) => createIssue(fetch, issue),
     // The issue card (as the person looking at the issue).
     getIssueForCard: (issueKey: string) => getIssueForCard(fetch, issueKey),

@@ -15,3 +15,14 @@ export async function countIssues(fetch: JiraFetch, jql: string): Promise<number
   const answer = await jiraRequest(fetch, { as: 'user', method: 'POST', route: route`/rest/api/3/search/approximate-count`, body: { jql } }, CountJson);
   return answer.count;
 }
+
+const FoundJson = z.object({ issues: z.array(z.object({ key: z.string() })) });
+
+/**
+ * The keys of the issues the calling person can see that match the JQL, at most `maxResults`, in one
+ * call (`POST /rest/api/3/search/jql`; a field is asked for so each issue comes with its key).
+ */
+export async function findIssueKeys(fetch: JiraFetch, jql: string, maxResults: number): Promise<string[]> {
+  const answer = await jiraRequest(fetch, { as: 'user', method: 'POST', route: route`/rest/api/3/search/jql`, body: { jql, maxResults, fields: ['summary'] } }, FoundJson);
+  return answer.issues.map((i) => i.key);
+}

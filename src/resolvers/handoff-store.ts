@@ -22,7 +22,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { AppError, appError } from '../domain/errors';
-import { revisionRecord, type HistoryRecord } from '../domain/history/history';
+import { recordChangeRecord, revisionRecord, type HistoryRecord } from '../domain/history/history';
 import type { PersonRef, StoredHandoff } from '../domain/handoff';
 import {
   ContentRecordSchema,
@@ -51,7 +51,7 @@ const SCHEMAS = { content: ContentRecordSchema, walkthrough: WalkthroughRecordSc
 
 /** Commits tried per change before answering "busy": each retry follows a refusal or a failure. */
 export const COMMIT_ATTEMPTS = 6;
-/** History records kept per handoff: the commit that writes revision n deletes revision n − HISTORY_KEPT. */
+/** History records kept per handoff and record kind: the commit that writes revision n deletes revision n − HISTORY_KEPT. */
 export const HISTORY_KEPT = 500;
 
 export interface HistoryEntry {
@@ -60,6 +60,10 @@ export interface HistoryEntry {
   versionId: string;
   revision: number;
   writeId: string;
+  /** Absent: a content revision (the ones that can be compared); else the walkthrough's or rollout's own revision. */
+  kind?: 'walkthrough' | 'rollout';
+  /** When the change was planned, to the millisecond (the records' own stamps are to the second): orders the kinds' changes. */
+  committedAt?: string;
   record: HistoryRecord;
 }
 
@@ -144,10 +148,24 @@ export interface Committed {
   handoff: StoredHandoff | null;
 }
 
-function historyPut(t: Target, before: ContentRecord | null, after: ContentRecord): RecordPut {
+function historyPut(t: Target, before: ContentRecord | null, after: ContentRecord, committedAt: string): RecordPut {
   const record = revisionRecord(composeHandoff({ content: before, walkthrough: null, rollout: null }), composeHandoff({ content: after, walkthrough: null, rollout: null }) as StoredHandoff);
-  const entry: HistoryEntry = { schemaVersion: 1, projectId: t.projectId, versionId: t.versionId, revision: after.revision, writeId: after.writeId, record };
+  const entry: HistoryEntry = { schemaVersion: 1, projectId: t.projectId, versionId: t.versionId, revision: after.revision, writeId: after.writeId, committedAt, record };
   return { entity: ENTITIES.history, key: historyKey(t.projectId, t.versionId, after.revision), value: entry as unknown as RecordPut['value'], ifRevision: 0 };
+}
+
+/** A walkthrough or rollout change's history record, written with the change (only if none exists). */
+function changePut(t: Target, kind: 'walkthrough' | 'rollout', after: WalkthroughRecord | RolloutRecord, committedAt: string): RecordPut {
+  const entry: HistoryEntry = { schemaVersion: 1, projectId: t.projectId, versionId: t.versionId, revision: after.revision, writeId: after.writeId, kind, committedAt, record: recordChangeRecord(kind, after) };
+  return { entity: ENTITIES.history, key: historyKey(t.projectId, t.versionId, after.revision, kind), value: entry as unknown as RecordPut['value'], ifRevision: 0 };
+}
+
+/** The history records a commit of revision n of `kind` deletes: n − HISTORY_KEPT of the same kind. */
+function expiredHistory(t: Target, planned: Planned): RecordRef[] {
+  return KINDS.flatMap((k) => {
+    const revision = planned[k]?.revision ?? 0;
+    return revision > HISTORY_KEPT ? [{ entity: ENTITIES.history, key: historyKey(t.projectId, t.versionId, revision - HISTORY_KEPT, k === 'content' ? undefined : k) }] : [];
+  });
 }
 
 /** Whether this attempt's commit is what is stored (its answer may have been lost on the way back). */
@@ -173,15 +191,18 @@ export async function commitChange(
   let current = first;
   let lastError: unknown = null;
   for (let attempt = 0; attempt < COMMIT_ATTEMPTS; attempt += 1) {
-    const stamp = { writeId: randomUUID(), at: stampOf(deps.now()), by };
+    const now = deps.now();
+    const stamp = { writeId: randomUUID(), at: stampOf(now), by };
     const planned = await plan(current, stamp);
     const changed = KINDS.filter((k) => planned[k] !== undefined);
     if (changed.length === 0) return { records: current, changed, handoff: composeHandoff(current) };
     for (const k of changed) assertRecordFits(k, planned[k] as ContentRecord);
     const puts: RecordPut[] = changed.map((k) => ({ ...refOf(k, t), value: planned[k] as unknown as RecordPut['value'], ifRevision: current[k]?.revision ?? 0 }));
-    if (planned.content) puts.push(historyPut(t, current.content, planned.content));
+    if (planned.content) puts.push(historyPut(t, current.content, planned.content, now.toISOString()));
+    if (planned.walkthrough) puts.push(changePut(t, 'walkthrough', planned.walkthrough, now.toISOString()));
+    if (planned.rollout) puts.push(changePut(t, 'rollout', planned.rollout, now.toISOString()));
     puts.push(...alongside);
-    const expired = planned.content && planned.content.revision > HISTORY_KEPT ? [{ entity: ENTITIES.history, key: historyKey(t.projectId, t.versionId, planned.content.revision - HISTORY_KEPT) }] : [];
+    const expired = expiredHistory(t, planned);
     try {
       await deps.store.commit(puts, expired);
       const records = { ...current, ...planned };

@@ -19,30 +19,34 @@ import { versionInProject } from './views';
 
 const PAGE = 100;
 
-async function historyRecords(deps: ResolverDeps, project: ClaimedProject, versionId: string, cursor?: string): Promise<HistoryRecord[]> {
+async function historyEntries(deps: ResolverDeps, project: ClaimedProject, versionId: string, cursor?: string): Promise<HistoryEntry[]> {
   const page = await deps.store.query<HistoryEntry>({ entity: ENTITIES.history, index: INDEXES.byVersion, partition: [project.id, versionId], limit: PAGE, sort: 'DESC', ...(cursor ? { cursor } : {}) });
-  const records = page.items.map((i) => i.value.record);
-  return page.cursor ? [...records, ...(await historyRecords(deps, project, versionId, page.cursor))] : records;
+  const entries = page.items.map((i) => i.value);
+  return page.cursor ? [...entries, ...(await historyEntries(deps, project, versionId, page.cursor))] : entries;
 }
 
-/** Newest first. */
-async function readRecords(deps: ResolverDeps, claimed: ClaimedProject, versionId: string): Promise<HistoryRecord[]> {
-  const [access, version, records] = await Promise.allSettled([readAccess(deps, claimed), deps.jira.getVersion(versionId), historyRecords(deps, claimed, versionId)]);
+/** Every kept change (content revisions, walkthrough and rollout changes), newest first. */
+async function readEntries(deps: ResolverDeps, claimed: ClaimedProject, versionId: string): Promise<HistoryEntry[]> {
+  const [access, version, entries] = await Promise.allSettled([readAccess(deps, claimed), deps.jira.getVersion(versionId), historyEntries(deps, claimed, versionId)]);
   const { project } = requireAccess(access, 'read', claimed);
   versionInProject(version, versionId, project);
-  return settledValue(records).sort((a, b) => b.revision - a.revision);
+  // Each record counts its own revisions, so the changes interleave by when they were committed.
+  const when = (e: HistoryEntry) => e.committedAt ?? e.record.at;
+  return settledValue(entries).sort((a, b) => when(b).localeCompare(when(a)) || b.revision - a.revision);
 }
 
+const contentRecords = (entries: readonly HistoryEntry[]): HistoryRecord[] => entries.filter((e) => e.kind === undefined).map((e) => e.record);
+
 export const listHistory: Action<z.output<typeof ListHistoryPayloadSchema>, HandoffHistory> = async ({ versionId }, { project }, deps) => {
-  const records = await readRecords(deps, project, versionId);
+  const entries = await readEntries(deps, project, versionId);
   return {
     versionId,
-    revisions: records.map(({ revision, at, by, sections, content }) => ({ revision, at, by, sections, diffable: content !== null })),
+    revisions: entries.map(({ kind, record: { revision, at, by, sections, content } }) => ({ record: kind ?? 'content', revision, at, by, sections, diffable: kind === undefined && content !== null })),
   };
 };
 
 export const diffRevisions: Action<z.output<typeof DiffRevisionsPayloadSchema>, RevisionDiff> = async ({ versionId, from, to }, { project }, deps) => {
-  const records = await readRecords(deps, project, versionId);
+  const records = contentRecords(await readEntries(deps, project, versionId));
   const side = (revision: number, field: 'from' | 'to') => {
     const content = contentAt(records, revision);
     if (content) return content;

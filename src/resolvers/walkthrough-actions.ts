@@ -88,7 +88,7 @@ export const fileBriefGap: Action<z.output<typeof FileBriefGapPayloadSchema>, Ha
     prepare: (stored, issueTypes, version, project) => {
       const question = briefGapToFile(stored, payload.questionId);
       // At most one task per question, whatever is clicked twice or retried (brief-gap-filing.ts).
-      return fileOnce(deps, targetOf(project, payload.versionId), payload.questionId, async () => {
+      return fileOnce(deps, targetOf(project, payload.versionId), payload.questionId, async (filingToken) => {
         const taskType = taskTypeOf(issueTypes, project.key);
         const handoffUrl = handoffPageUrl(await call.siteUrl(), project, payload.versionId, deps.appIdentity());
         const task = withChainLabel(() =>
@@ -98,6 +98,7 @@ export const fileBriefGap: Action<z.output<typeof FileBriefGapPayloadSchema>, Ha
             question,
             note: question.settlement.note,
             handoffUrl,
+            filingToken,
           }),
         );
         const created = await deps.jira.createIssue({

@@ -18,7 +18,10 @@ export const ENTITIES = {
   rollout: 'handoff-rollout',
   /** The display name kept per person (domain/person.ts), read beside a change's records. Key: the account id. */
   person: 'person-name',
-  /** One record per content revision. Key `<projectId>:<versionId>:<revision, 9 digits>`. */
+  /**
+   * One record per content revision (key `<projectId>:<versionId>:<revision, 9 digits>`) and one per
+   * walkthrough or rollout revision (key `<projectId>:<versionId>:<kind>:<revision, 9 digits>`, `kind` set).
+   */
   history: 'handoff-history',
   /** A brief gap filed (or being filed) as a Jira task. Key `<projectId>:<versionId>:<questionId>`. */
   briefGap: 'brief-gap-task',
@@ -86,7 +89,9 @@ export class CommitRefused extends Error {
 
 /** `<projectId>:<versionId>`: keys are per project so a version id can never reach another project's records. */
 export const versionKey = (projectId: string, versionId: string): string => `${projectId}:${versionId}`;
-export const historyKey = (projectId: string, versionId: string, revision: number): string => `${versionKey(projectId, versionId)}:${String(revision).padStart(9, '0')}`;
+/** A content revision's history key; a walkthrough's or rollout's change is keyed under its record's name and revision. */
+export const historyKey = (projectId: string, versionId: string, revision: number, kind?: 'walkthrough' | 'rollout'): string =>
+  `${versionKey(projectId, versionId)}:${kind ? `${kind}:` : ''}${String(revision).padStart(9, '0')}`;
 
 /**
  * One value by key in Forge's key-value storage (@forge/kvs `get`/`set`), for state that is not a

@@ -87,6 +87,13 @@ test('after a content edit, History compares the revisions before and after it w
   expect(await rows[0]!.getAttribute('data-testid')).toBe(`revision-row-${before + 1}`);
   expect(await text(frame, tid(`revision-sections-${before + 1}`))).toBe("What's new");
   expect(await text(frame, tid(`revision-row-${before + 1}`))).toContain('Priya Patel');
+  // The two rollout moves (their own record's changes 1 and 2) are listed too, between the document's
+  // revisions: after the seeded revision, before the edit; they are not offered for comparison.
+  const order = await frame.$$eval('[data-testid="history-table"] tbody tr', (trs) => trs.map((tr) => tr.getAttribute('data-testid')));
+  expect(order).toEqual([`revision-row-${before + 1}`, 'rollout-row-2', 'rollout-row-1', ...Array.from({ length: before }, (_, i) => `revision-row-${before - i}`)]);
+  expect(await text(frame, tid('rollout-sections-2'))).toBe('Rollout');
+  expect(await text(frame, tid('rollout-row-1'))).toContain('Priya Patel');
+  expect(await frame.$$eval(`${tid('compare-from')} option`, (o) => o.map((e) => e.textContent))).toEqual(Array.from({ length: before + 1 }, (_, i) => `Revision ${before + 1 - i}`));
 
   await chooseOption(page, frame, 'From revision', `Revision ${before}`);
   await chooseOption(page, frame, 'To revision', `Revision ${before + 1} (latest)`);

@@ -90,6 +90,14 @@ export function revisionRecord(before: StoredHandoff | null, after: StoredHandof
 }
 
 /**
+ * The history record of a walkthrough or rollout change: who and when, under its own section name. Those
+ * records have their own revisions and no copy of the content (nothing to compare).
+ */
+export function recordChangeRecord(kind: 'walkthrough' | 'rollout', after: { revision: number; updatedAt: string; updatedBy: HistoryRecord['by']; writeId: string }): HistoryRecord {
+  return { revision: after.revision, at: after.updatedAt, by: after.updatedBy, sections: [EXTRA_SECTIONS[kind]], content: null, writeId: after.writeId };
+}
+
+/**
  * The records that belong to the stored handoff's lineage. A head page can hold records of writes that
  * never became the handoff: a save whose history PUT landed but whose handoff PUT failed (its revision
  * is above the stored one), or one of two concurrent saves that lost (same revision as the accepted

@@ -4,7 +4,7 @@
  * summary and description, and the settlement once the task exists.
  */
 import { doc, heading, link, paragraph, text, type AdfDoc } from '../adf';
-import { briefGapLabel, type ChainLink } from '../chain-label';
+import { briefGapFilingLabel, briefGapLabel, type ChainLink } from '../chain-label';
 import { appError } from '../errors';
 import type { PersonRef, StoredHandoff } from '../handoff';
 import { nextRevision } from './rules';
@@ -52,6 +52,8 @@ export interface BriefGapTaskInput {
   question: WalkthroughQuestion;
   note: string;
   handoffUrl: string;
+  /** The filing's token (brief-gap-filing.ts): its label lets a lost create be found instead of filed again. */
+  filingToken?: string;
 }
 
 export interface BriefGapTask {
@@ -70,7 +72,8 @@ export function briefGapTask(input: BriefGapTaskInput): BriefGapTask {
     paragraph(text(input.note)),
     paragraph(text('CS handoff: '), link(`${input.versionName} handoff`, input.handoffUrl)),
   );
-  return { summary: briefGapSummary(input.versionName, question.text), description, labels: [briefGapLabel(input.link)] };
+  const labels = [briefGapLabel(input.link), ...(input.filingToken ? [briefGapFilingLabel(input.filingToken)] : [])];
+  return { summary: briefGapSummary(input.versionName, question.text), description, labels };
 }
 
 /** The handoff with the question's brief gap pointing at the filed task. */

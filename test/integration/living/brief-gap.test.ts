@@ -62,7 +62,8 @@ describe('filing a brief gap as a Jira task', () => {
     const { status, json } = await rest(site(), 'cs-lead', 'GET', `/rest/api/3/issue/${issueKey}`);
     expect(status).toBe(200);
     const issue = json as IssueJson;
-    expect(issue.fields.labels).toEqual([`chain-shop-v${SHOP_VERSION}-brief-gap`]);
+    // The brief-gap chain label, and the filing's own label (how a lost create is found again).
+    expect(issue.fields.labels).toEqual([`chain-shop-v${SHOP_VERSION}-brief-gap`, expect.stringMatching(/^cs-handoff-filing-[0-9a-f]{12}$/)]);
     expect(issue.fields.fixVersions.map((v) => v.id)).toEqual([SHOP_VERSION]);
     expect(issue.fields.issuetype.name).toBe('Task');
     expect(issue.fields.summary).toMatch(/^\[Brief gap\] .+: What happens to a saved cart when a product is discontinued\?$/);
@@ -102,6 +103,32 @@ describe('filing a brief gap as a Jira task', () => {
     const refused = expectError(await invoke('outsider', 'fileBriefGap', { versionId: SHOP_VERSION, baseRevision: revisionOf(view, 'walkthrough'), questionId: 'q1' }));
     expect(refused.code).toBe('FORBIDDEN');
     expect(await storedProperty(site(), handoffPropertyKey(SHOP_VERSION))).toEqual(before);
+  });
+
+  it("a create whose answer is lost files no second task: the retry finds the task Jira made by its filing label", async () => {
+    const gapTasks = async () => {
+      const found = await rest(site(), 'app', 'GET', `/rest/api/3/search/jql?fields=labels&jql=${encodeURIComponent(`labels = "chain-shop-v${SHOP_VERSION}-brief-gap"`)}`);
+      return (found.json as { issues: { key: string; fields: { labels: string[] } }[] }).issues;
+    };
+    view = expectOk(await invoke('cs-lead', 'settleQuestion', { versionId: SHOP_VERSION, baseRevision: revisionOf(view, 'walkthrough'), questionId: 'q2', settlement: { kind: 'brief-gap', note: 'Sharing is not in the brief.' } }));
+    const before = (await gapTasks()).map((i) => i.key);
+    const mark = site().jira.requestLog.length;
+
+    // Jira creates the task, then the answer is lost (a 500 on the way back).
+    site().jira.settings.faults.push({ pathPattern: '^POST /rest/api/3/issue$', status: 500, times: 1, after: true });
+    const lost = await invoke('cs-lead', 'fileBriefGap', { versionId: SHOP_VERSION, baseRevision: revisionOf(view, 'walkthrough'), questionId: 'q2' });
+    expect(lost.ok).toBe(false);
+    const made = (await gapTasks()).filter((i) => !before.includes(i.key));
+    expect(made.length).toBe(1);
+
+    // The retry (the same click again) searches Jira first and records that task: nothing is created again.
+    view = expectOk(await invoke('cs-lead', 'fileBriefGap', { versionId: SHOP_VERSION, baseRevision: revisionOf(view, 'walkthrough'), questionId: 'q2' }));
+    expect(view.walkthrough?.questions.find((q) => q.id === 'q2')?.settlement).toMatchObject({ kind: 'brief-gap', issueKey: made[0]?.key });
+    expect((await gapTasks()).filter((i) => !before.includes(i.key)).map((i) => i.key)).toEqual([made[0]?.key]);
+    const creates = site().jira.requestLog.slice(mark).filter((e) => e.method === 'POST' && e.path === '/rest/api/3/issue');
+    expect(creates.length).toBe(1);
+    const searches = site().jira.requestLog.slice(mark).filter((e) => e.method === 'POST' && e.path === '/rest/api/3/search/jql');
+    expect(searches.map((e) => e.principal)).toEqual([expect.stringMatching(/^user:/)]);
   });
 
   // OPS has a Task issue type in the seed, so "no Task type" cannot be reached on the local site.

@@ -110,11 +110,17 @@ describe('the walkthrough, the rollout and the history of one release', () => {
     ]);
 
     const history = expectOk(await invoke<HandoffHistory>('cs-agent', 'listHistory', { versionId: SHOP_VERSION }));
-    // The history is the content's: one record per content revision (the walkthrough and the rollout are
-    // records of their own, with their own revisions).
-    expect(history.revisions.map((r) => [r.revision, r.sections, r.by.displayName])).toEqual([
-      [2, ['Likely questions'], 'Priya Patel'],
-      [1, ["What's new", 'Happy path', 'Known limitations', 'Likely questions', 'Escalation L1', 'Escalation L2', 'Dashboard link'], 'Priya Patel'],
+    // Every change, newest first: the document's revisions (the ones that can be compared) and, between
+    // them, the walkthrough's and the rollout's changes, each numbered by its own record's revision. The
+    // promotion changed the walkthrough and the content in one commit.
+    expect(history.revisions.map((r) => [r.record, r.revision, r.sections, r.by.displayName, r.diffable])).toEqual([
+      ['rollout', 2, ['Rollout'], 'Priya Patel', false],
+      ['rollout', 1, ['Rollout'], 'Priya Patel', false],
+      ['walkthrough', 3, ['Walkthrough'], 'Ana Silva', false],
+      ['walkthrough', 2, ['Walkthrough'], 'Priya Patel', false],
+      ['content', 2, ['Likely questions'], 'Priya Patel', true],
+      ['walkthrough', 1, ['Walkthrough'], 'Carlos Mendes', false],
+      ['content', 1, ["What's new", 'Happy path', 'Known limitations', 'Likely questions', 'Escalation L1', 'Escalation L2', 'Dashboard link'], 'Priya Patel', true],
     ]);
     expect(view.revisions).toEqual({ content: 2, walkthrough: 3, rollout: 2 });
   });

@@ -132,7 +132,9 @@ function check(outcomes: Outcome[], final: HandoffView, world: FakeWorld): void 
   expect(final.rollout.history.map((h) => h.learned)).toEqual(rollers.map((r) => token(r.i)));
   expect(handoff.status).toBe(saved((w) => w.kind === 'ready').length > 0 ? 'ready' : 'draft');
   // Every saved content change is a kept revision: its text is in the history.
-  const history = [...(world.store.records.get(ENTITIES.history)?.values() ?? [])].map((e) => (e as { record: { content: HandoffContent } }).record.content);
+  const history = [...(world.store.records.get(ENTITIES.history)?.values() ?? [])]
+    .filter((e) => (e as { kind?: string }).kind === undefined)
+    .map((e) => (e as { record: { content: HandoffContent } }).record.content);
   for (const o of saved((w) => w.kind === 'section')) {
     const w = o.writer as { section: Section };
     expect(history.some((c) => sectionText(c, w.section) === token(o.i))).toBe(true);

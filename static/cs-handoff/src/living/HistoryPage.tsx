@@ -96,9 +96,11 @@ export default function HistoryPage({ versionId }: { versionId: string }) {
   if (!list) return <Loading label="Loading history" />;
 
   const revisions = list.revisions;
-  const latest = revisions[0]?.revision ?? 0;
+  // Only the content's revisions are compared; walkthrough and rollout changes are listed between them.
+  const latestContent = revisions.find((r) => r.record === 'content');
+  const latest = latestContent?.revision ?? 0;
   const comparable = revisions.filter((r) => r.diffable);
-  const latestDiffable = revisions[0]?.diffable ?? false;
+  const latestDiffable = latestContent?.diffable ?? false;
   return (
     <div className="stack" data-testid="history-page">
       {crumbs}
@@ -182,16 +184,26 @@ export default function HistoryPage({ versionId }: { versionId: string }) {
             </thead>
             <tbody>
               {revisions.map((r) => (
-                <tr key={r.revision} data-testid={`revision-row-${r.revision}`}>
+                <tr key={`${r.record}-${r.revision}`} data-testid={`${rowPrefix(r)}-row-${r.revision}`}>
                   <td data-label="Revision">
-                    {r.revision}
-                    {r.revision === latest && <span className="muted"> (latest)</span>}
+                    {r.record === 'content' ? (
+                      <>
+                        {r.revision}
+                        {r.revision === latest && <span className="muted"> (latest)</span>}
+                      </>
+                    ) : (
+                      // Not a revision of the document: the walkthrough and the rollout count their own changes.
+                      <span className="muted">
+                        <span aria-hidden="true">–</span>
+                        <span className="visually-hidden">Not a document revision</span>
+                      </span>
+                    )}
                   </td>
                   <td data-label="Changed by">{r.by.displayName || 'Someone'}</td>
                   <td data-label="When" className="muted">{formatInstant(r.at)}</td>
-                  <td data-label="What changed" data-testid={`revision-sections-${r.revision}`}>{describeChange(r)}</td>
+                  <td data-label="What changed" data-testid={`${rowPrefix(r)}-sections-${r.revision}`}>{describeChange(r)}</td>
                   <td>
-                    {r.revision !== latest && r.diffable && latestDiffable && (
+                    {r.record === 'content' && r.revision !== latest && r.diffable && latestDiffable && (
                       // An action that reads as a link (it shows a diff in place), in the link colour, not a grey button.
                       <button
                         type="button"
@@ -225,7 +237,10 @@ function defaultPair(revs: RevisionSummary[]): [number, number] | null {
   return [before?.revision ?? latest.revision, latest.revision];
 }
 
+/** Content rows keep their test ids (`revision-row-<n>`); the others are named by their record. */
+const rowPrefix = (r: RevisionSummary): string => (r.record === 'content' ? 'revision' : r.record);
+
 function describeChange(r: RevisionSummary): string {
   const what = r.sections.length > 0 ? r.sections.join(', ') : 'Nothing changed';
-  return r.diffable ? what : `${what} (too large to keep a copy: cannot be compared)`;
+  return r.diffable || r.record !== 'content' ? what : `${what} (too large to keep a copy: cannot be compared)`;
 }
