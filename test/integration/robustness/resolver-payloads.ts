@@ -18,11 +18,16 @@ const GAP_WALKTHROUGH = {
 };
 
 /**
- * Resolvers of the issue card (jira:issueContext), which answer only on an issue page, and the handoff
- * page's questions from support, which exist only once a card sent one: the project-page matrices here
- * leave them out; test/integration/card covers their forged pages and permissions.
+ * Resolvers of the issue card (jira:issueContext), which answer only on an issue page, the handoff page's
+ * questions from support, which exist only once a card sent one, and the request actions (link to a
+ * release, L3 from a request), which name a request and a release rather than the page's project: the
+ * project-page matrices here leave them out; test/integration/card and test/integration/requests cover
+ * their forged pages, forged releases and permissions.
  */
-export const ISSUE_PAGE_RESOLVERS: readonly string[] = ['getIssueHandoffCard', 'listLiveReleases', 'findAnswers', 'askSupportQuestion', 'listSupportQuestions', 'settleSupportQuestion'];
+export const ISSUE_PAGE_RESOLVERS: readonly string[] = [
+  'getIssueHandoffCard', 'listLiveReleases', 'findAnswers', 'askSupportQuestion', 'listSupportQuestions', 'settleSupportQuestion',
+  'linkRequestToRelease', 'getRequestL3Prefill', 'linkRequestBug',
+];
 
 export function resolverPayloads(invoke: Invoke, versionId: string, projectKey = 'SHOP'): Record<string, () => Promise<unknown>> {
   /** Forward-only stages for the rollout moves. */
