@@ -1,10 +1,8 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
-import { createRequire } from 'node:module';
-import { dirname } from 'node:path';
-import type { Plugin } from 'vite';
-import { THEME_ATTRIBUTE, themeFiles } from './build-support/static-theme';
+import { staticTheme } from './build-support/theme-plugin';
+import { sharedAliases } from './build-support/aliases';
 
 /** Minimal view of rolldown's ChunkingContext (the chunk-group name function's second argument). */
 interface ModuleGraph {
@@ -36,31 +34,6 @@ const isInitial = initialModules();
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
-/**
- * `virtual:cs-theme`: the token stylesheets' URLs (see build-support/static-theme.ts); the files are
- * emitted as they are, under content-hashed names, and linked by the entry once the colour mode is known.
- */
-function staticTheme(): Plugin {
-  const files = themeFiles();
-  const id = 'virtual:cs-theme';
-  return {
-    name: 'cs-static-theme',
-    resolveId: (source) => (source === id ? `\0${id}` : null),
-    load(loading) {
-      if (loading !== `\0${id}`) return null;
-      const urls = Object.fromEntries(files.map((f) => [f.part, `./${f.fileName}`]));
-      return `export const themeUrls = ${JSON.stringify(urls)};\nexport const themeAttribute = ${JSON.stringify(THEME_ATTRIBUTE)};\n`;
-    },
-    generateBundle() {
-      for (const f of files) this.emitFile({ type: 'asset', fileName: f.fileName, source: f.css });
-    },
-  };
-}
-
-// @forge/bridge is CommonJS and its package exports only the whole API: reaching its per-call modules
-// directly ships only the calls the UI makes (invoke, getContext, createHistory, router.open).
-const bridgeOut = `${dirname(createRequire(import.meta.url).resolve('@forge/bridge'))}/`;
-
 // Forge serves the resource from a sub-path, so every asset URL is relative (base './').
 // The UI imports the shared contract from ../../src (outside root); Vite resolves it like any module.
 export default defineConfig({
@@ -68,14 +41,7 @@ export default defineConfig({
   base: './',
   plugins: [react(), staticTheme()],
   resolve: {
-    // See build-support/feature-gates-offline.ts: same answers as the uninitialised client, far smaller.
-    alias: [
-      { find: /^@forge\/bridge\/out\/(.+)$/, replacement: `${bridgeOut}$1.js` },
-      {
-        find: /^@atlaskit\/feature-gate-js-client\/feature-gates$/,
-        replacement: fileURLToPath(new URL('./build-support/feature-gates-offline.ts', import.meta.url)),
-      },
-    ],
+    alias: sharedAliases,
   },
   build: {
     outDir: 'build',

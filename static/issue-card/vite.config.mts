@@ -1,6 +1,8 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
+import { sharedAliases } from '../cs-handoff/build-support/aliases';
+import { staticTheme } from '../cs-handoff/build-support/theme-plugin';
 
 /**
  * The "Release handoff" card (jira:issueContext): its own small resource, because Jira loads it on every
@@ -12,15 +14,10 @@ export default defineConfig({
   root,
   // Forge serves the resource from a sub-path, so every asset URL is relative.
   base: './',
-  plugins: [react()],
+  plugins: [react(), staticTheme()],
   resolve: {
-    // Same offline feature-gate client as the handoff app (see that file): far smaller than the real one.
-    alias: [
-      {
-        find: /^@atlaskit\/feature-gate-js-client\/feature-gates$/,
-        replacement: fileURLToPath(new URL('../cs-handoff/build-support/feature-gates-offline.ts', import.meta.url)),
-      },
-    ],
+    // The handoff app's aliases: per-call @forge/bridge modules, the offline feature-gate client.
+    alias: sharedAliases,
   },
   build: {
     outDir: 'build',
