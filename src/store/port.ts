@@ -20,6 +20,10 @@ export const ENTITIES = {
   history: 'handoff-history',
   /** A brief gap filed (or being filed) as a Jira task. Key `<projectId>:<versionId>:<questionId>`. */
   briefGap: 'brief-gap-task',
+  /** The release gate's record of a version (blocks, override, decisions). Key `<projectId>:<versionId>`. */
+  gate: 'gate-record',
+  /** The project's CS Handoff settings (lead time, walkthrough gate). Key `<projectId>`. */
+  settings: 'project-settings',
 } as const;
 export type EntityName = (typeof ENTITIES)[keyof typeof ENTITIES];
 

@@ -6,7 +6,10 @@
  * whose project property is not its latest commit (a publish that failed or landed out of order).
  */
 import { fitGateIndex, isAtRisk, parseGateIndex, type GateIndex } from '../domain/gate/gate-index';
-import { parseSettings } from '../domain/gate/rules';
+import { settingsRecordOf } from '../domain/gate/gate-records';
+import { gateStoreRefs, syncGatePublished } from '../resolvers/gate-store';
+import { calendarDateIn } from '../domain/calendar';
+import { releasedRecently } from './release-recheck';
 import { GATE_INDEX_PROPERTY_KEY, SETTINGS_PROPERTY_KEY } from '../domain/property-keys';
 import type { ContentRecord } from '../domain/records';
 import { syncPublished } from '../resolvers/handoff-store';
@@ -32,8 +35,10 @@ export async function scanProject(deps: TriggerDeps, projectKey: string): Promis
   const handoffs = projectId === undefined ? [] : await handoffVersionIds(deps, projectId);
   if (handoffs.length === 0 && oldGateIndex === null && settingsValue === null) return { projectKey, skipped: 'no handoffs', versions: 0, atRisk: [] };
   const old = parseGateIndex(oldGateIndex);
-  // The durable settings property is the source of truth; the index's copy is refreshed from it here.
-  const settings = parseSettings(settingsValue);
+  // The settings record is the source of truth (its property, for one stored before records existed); the
+  // index's copy is refreshed from it here.
+  const [storedSettings] = projectId === undefined ? [undefined] : await deps.store.getMany([gateStoreRefs.settings(projectId)]);
+  const settings = settingsRecordOf(storedSettings, settingsValue).value;
   const versions = all.filter((v) => (!v.released && !v.archived) || (v.released && old.versions[v.id]?.unreleaseFailed === true));
   const next: GateIndex = { schemaVersion: 1, scannedAt: deps.now().toISOString(), settings, versions: {} };
   const atRisk: string[] = [];
@@ -49,6 +54,9 @@ export async function scanProject(deps: TriggerDeps, projectKey: string): Promis
     }
   }
   await deps.jira.putProjectProperty(projectKey, GATE_INDEX_PROPERTY_KEY, fitGateIndex(next));
+  // The gate records that still change: the versions scanned, and releases recent enough to be re-checked.
+  const today = calendarDateIn(deps.now(), deps.timeZone);
+  if (projectId !== undefined) await republishGates(deps, projectId, all.filter((v) => versions.includes(v) || releasedRecently(v, today)).map((v) => v.id));
   await republish(deps, projectKey, projectId ?? '', handoffs);
   return { projectKey, versions: versions.length, atRisk };
 }
@@ -71,6 +79,17 @@ async function republish(deps: TriggerDeps, projectKey: string, projectId: strin
     await Promise.all(
       versionIds.slice(i, i + 5).map((versionId) =>
         syncPublished(deps, { projectId, projectKey, versionId }).catch((error: unknown) => deps.log.error(`Risk scan could not publish the handoff of version ${versionId}`, error)),
+      ),
+    );
+  }
+}
+
+/** Every gate record whose property is not its latest commit is published again (a few at a time). Failing is logged. */
+async function republishGates(deps: TriggerDeps, projectId: string, versionIds: string[]): Promise<void> {
+  for (let i = 0; i < versionIds.length; i += 5) {
+    await Promise.all(
+      versionIds.slice(i, i + 5).map((versionId) =>
+        syncGatePublished(deps, projectId, versionId).catch((error: unknown) => deps.log.error(`Risk scan could not publish the gate record of version ${versionId}`, error)),
       ),
     );
   }
