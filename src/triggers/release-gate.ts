@@ -196,7 +196,7 @@ async function putBack(deps: TriggerDeps, version: JiraVersion): Promise<string 
 }
 
 /** A check that could not finish: leave what is known on the record (best effort), for people and the re-check. */
-async function markUndecided(deps: TriggerDeps, check: ReleaseCheck, error: unknown): Promise<void> {
+export async function markUndecided(deps: TriggerDeps, check: ReleaseCheck, error: unknown): Promise<void> {
   const text = failureText(error);
   deps.log.error(`Release gate: could not decide the release of version ${check.versionId}; the re-check will decide it`, error);
   const projectId = check.pending?.projectId ?? check.eventProject;
@@ -231,9 +231,21 @@ export function createReleaseGate(deps: TriggerDeps) {
       return await withRetries(deps, () => decideRelease(deps, check));
     } catch (error) {
       await markUndecided(deps, check, error);
+      // Not given up: the check goes to the retry queue, whose consumer decides it later the same way.
+      await queueRetry(deps, check);
       return { action: 'undecided', versionId, error: failureText(error) };
     }
   };
+}
+
+/** A failed push is logged: the hourly re-check still finds the undecided release. */
+async function queueRetry(deps: TriggerDeps, check: ReleaseCheck): Promise<void> {
+  if (!deps.enqueueRetry) return;
+  try {
+    await deps.enqueueRetry(check);
+  } catch (error) {
+    deps.log.error(`Release gate: could not queue a retry for version ${check.versionId}; the re-check will decide it`, error);
+  }
 }
 
 /** The releaser's name is only a nicety on the block entry: a failed lookup is logged, never fatal. */
