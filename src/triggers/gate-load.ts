@@ -132,13 +132,13 @@ export async function updateGateIndex(
   versionId: string,
   /** null: the version left the index (released through the gate). */
   entry: GateIndexEntry | null,
-  read: { index?: GateIndex | null; settings?: ProjectSettings } = {},
+  read: { index?: GateIndex | null; settings?: ProjectSettings; timeZone?: string } = {},
 ): Promise<void> {
   try {
     const current: GateIndex = read.index ?? parseGateIndex(await deps.jira.getProjectPropertyAs(projectIdOrKey, GATE_INDEX_PROPERTY_KEY, 'app'));
     // The durable settings were read with the facts: refresh the index's copy with them.
     const settings = read.settings ?? current.settings;
-    const base = settings ? { ...current, settings } : current;
+    const base = { ...current, ...(settings ? { settings } : {}), ...(read.timeZone ? { timeZone: read.timeZone } : {}) };
     const next = entry ? withGateEntry(base, versionId, entry) : withoutGateEntry(base, versionId);
     await deps.jira.putProjectProperty(projectIdOrKey, GATE_INDEX_PROPERTY_KEY, fitGateIndex(next));
   } catch (error) {

@@ -142,7 +142,7 @@ export async function decideRelease(deps: TriggerDeps, check: ReleaseCheck): Pro
     const committed = await commitGateRecord(deps, target, reads.gate, (current) => (attemptDecided(current, observedAt, check.onlyUndecided) ? null : withDecision(current, decision)));
     if (!committed.changed) return { action: 'ignored', why: 'this release was already decided' };
     // Released through the gate: the index holds unreleased versions only (same membership as the scan).
-    await updateGateIndex(deps, version.projectId, version.id, null, facts);
+    await updateGateIndex(deps, version.projectId, version.id, null, { ...facts, timeZone });
     return { action: 'allowed', versionId, state: evaluation.state };
   }
 
@@ -177,7 +177,7 @@ export async function decideRelease(deps: TriggerDeps, check: ReleaseCheck): Pro
     check.pending = pending;
     throw error;
   }
-  if (committed.changed) await updateGateIndex(deps, version.projectId, version.id, indexEntryOf({ record: committed.value, evaluation }), facts);
+  if (committed.changed) await updateGateIndex(deps, version.projectId, version.id, indexEntryOf({ record: committed.value, evaluation }), { ...facts, timeZone });
   return { action: 'blocked', versionId, state: evaluation.state, unreleased: unreleaseFailed === undefined, recorded: committed.changed };
 }
 

@@ -26,10 +26,12 @@ export interface ProjectScan {
 }
 
 export async function scanProject(deps: TriggerDeps, projectKey: string): Promise<ProjectScan> {
-  const [oldGateIndex, settingsValue, all] = await Promise.all([
+  const [oldGateIndex, settingsValue, all, siteZone] = await Promise.all([
     deps.jira.getProjectPropertyAs(projectKey, GATE_INDEX_PROPERTY_KEY, 'app'),
     deps.jira.getProjectPropertyAs(projectKey, SETTINGS_PROPERTY_KEY, 'app'),
     deps.jira.listVersionsAsApp(projectKey),
+    // Copied into the index, so every handoff action counts days in the site's calendar at no extra call.
+    deps.jira.getSiteTimeZone().catch(() => null),
   ]);
   const projectId = all[0]?.projectId;
   const handoffs = projectId === undefined ? [] : await handoffVersionIds(deps, projectId);
@@ -40,7 +42,7 @@ export async function scanProject(deps: TriggerDeps, projectKey: string): Promis
   const [storedSettings] = projectId === undefined ? [undefined] : await deps.store.getMany([gateStoreRefs.settings(projectId)]);
   const settings = settingsRecordOf(storedSettings, settingsValue).value;
   const versions = all.filter((v) => (!v.released && !v.archived) || (v.released && old.versions[v.id]?.unreleaseFailed === true));
-  const next: GateIndex = { schemaVersion: 1, scannedAt: deps.now().toISOString(), settings, versions: {} };
+  const next: GateIndex = { schemaVersion: 1, scannedAt: deps.now().toISOString(), settings, ...(siteZone ? { timeZone: siteZone } : {}), versions: {} };
   const atRisk: string[] = [];
   // A few at a time: a daily job has time, Jira's rate limits do not.
   for (let i = 0; i < versions.length; i += 5) {
