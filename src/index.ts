@@ -2,5 +2,6 @@
 export { handler } from './resolvers';
 export { onVersionReleased } from './triggers/release-gate';
 export { recheckReleases } from './triggers/release-recheck';
+export { retryRelease } from './triggers/release-retry';
 export { riskScan } from './triggers/risk-scan';
 export { validateHandoff } from './triggers/workflow-validator';

@@ -171,6 +171,8 @@ export interface HandoffView {
   /** Human names of what "Mark ready" still needs, empty when it can be marked ready. */
   missingForReady: string[];
   leadTimeDays: number;
+  /** The IANA time zone whose calendar the deadline and days left are counted in (domain/state.ts dayTimeZone). */
+  timeZone: string;
   /** The release gate (computed by domain/gate/rules.ts gateView). */
   gate: GateView;
   /** The CS walkthrough (same as handoff.walkthrough), null until it is recorded. */

@@ -14,6 +14,15 @@ export interface LatenessRule {
   timeZone: string;
 }
 
+/**
+ * The one rule for which calendar counts days (deadlines, days left, late or not), everywhere: the site's
+ * default time zone (Jira serverInfo) when the app can read it, otherwise the time zone of the person who
+ * marked the handoff ready (their Jira profile), otherwise UTC.
+ */
+export function dayTimeZone(site: string | null | undefined, markedReadyBy?: string | null): string {
+  return site || markedReadyBy || DEFAULT_TIME_ZONE;
+}
+
 export const DEFAULT_LATENESS_RULE: LatenessRule = { leadTimeDays: DEFAULT_LEAD_TIME_DAYS, timeZone: DEFAULT_TIME_ZONE };
 
 export interface StateInput {

@@ -18,6 +18,8 @@ export interface GateContext {
   record: GateRecord;
   index: GateIndex;
   settings: ProjectSettings;
+  /** The site's time zone as the triggers last copied it into the index (absent until they ran). */
+  timeZone?: string;
 }
 
 export async function readGateContext(deps: ResolverDeps, projectKey: string, versionId: string): Promise<GateContext> {
@@ -26,7 +28,7 @@ export async function readGateContext(deps: ResolverDeps, projectKey: string, ve
     deps.jira.getProjectProperty(projectKey, GATE_INDEX_PROPERTY_KEY),
   ]);
   const index = parseGateIndex(indexValue);
-  return { record: parseGateRecord(recordValue, versionId), index, settings: settingsOf(index) };
+  return { record: parseGateRecord(recordValue, versionId), index, settings: settingsOf(index), ...(index.timeZone ? { timeZone: index.timeZone } : {}) };
 }
 
 /** The lateness rule of the project: the deployment's time zone, the project's lead time. */

@@ -8,7 +8,7 @@ import type { OverrideGatePayloadSchema, WithdrawOverridePayloadSchema } from '.
 import { appError } from '../domain/errors';
 import { gateIndexEntry, withGateEntry } from '../domain/gate/gate-index';
 import { evaluateGate, fitGateRecord, gateView, type GateRecord, type GateView } from '../domain/gate/rules';
-import { gatePropertyKey } from '../domain/property-keys';
+import { commitGateRecord, readGateRecord } from './gate-store';
 import type { PermissionSet } from '../jira';
 import { readAccess, requireAccess, settledValue, type ProjectAccess } from './access';
 import type { ClaimedProject } from './call-context';
@@ -31,9 +31,11 @@ export function requireAdmin(access: PromiseSettledResult<ProjectAccess>, claime
 }
 
 /**
- * Round 1 (parallel, 7 calls): permissions, the project, version, who they are, the gate record, the handoff, the gate
- * index (with the project's settings). Round 2 (parallel, as the app): the record and the index entry, so
- * the overview shows the override at once instead of after the next daily scan.
+ * Round 1 (parallel): permissions, the project, version, who they are, the gate record (one storage call
+ * and its property), the handoff, the gate index (with the project's settings). Round 2: the gate record
+ * committed (compare-and-set: a block the release trigger commits meanwhile is kept, and the override is
+ * planned again on top of it) and published; round 3: the index entry, so the overview shows the override
+ * at once instead of after the next daily scan.
  */
 async function changeOverride(
   deps: ResolverDeps,
@@ -45,26 +47,27 @@ async function changeOverride(
   const { jira } = deps;
   // Records are keyed by the claimed id: only read here; requireAdmin proves it before any import (a write).
   const target = targetOf(claimed, versionId);
-  const [permissions, version, me, gate, records] = await Promise.allSettled([
+  const [permissions, version, me, gate, records, stored] = await Promise.allSettled([
     readAccess(deps, claimed),
     jira.getVersion(versionId),
     jira.getMyself(),
     readGateContext(deps, claimed.key, versionId),
     readRecords(deps, target),
+    readGateRecord(deps, claimed.id, versionId),
   ]);
   const { project } = requireAdmin(permissions, claimed, what);
   const v = versionInProject(version, versionId, project);
   const now = deps.now();
-  const { record, index, settings } = settledValue(gate);
-  const next = fitGateRecord(change(record, settledValue(me), now));
+  const { index, settings } = settledValue(gate);
+  const person = settledValue(me);
+  const first = project.id === claimed.id ? settledValue(stored) : await readGateRecord(deps, project.id, versionId);
+  const committed = await commitGateRecord(deps, { projectId: project.id, versionId }, first, (current) => fitGateRecord(change(current, person, now)));
+  const next = committed.value;
   const handoff = await handoffFrom(deps, target, records);
   const input = { version: v, handoff, override: next.override, record: next, rule: ruleOf(deps.lateness, settings), now, walkthroughGate: settings.walkthroughGate };
   const entry = gateIndexEntry(next, evaluateGate(input));
-  await Promise.all([
-    jira.putProjectProperty(project.key, gatePropertyKey(versionId), next),
-    // Same membership as the scan: unreleased, unarchived versions, and released ones Jira refused to put back.
-    (!v.released && !v.archived) || index.versions[versionId] ? putGateIndex(deps, project.key, withGateEntry(index, versionId, entry)) : Promise.resolve(),
-  ]);
+  // Same membership as the scan: unreleased, unarchived versions, and released ones Jira refused to put back.
+  if ((!v.released && !v.archived) || index.versions[versionId]) await putGateIndex(deps, project.key, withGateEntry(index, versionId, entry));
   return gateView(input);
 }
 

@@ -1,17 +1,19 @@
 /**
  * The project's CS Handoff settings (lead time, walkthrough gate): anyone who can browse reads them, project admins change them.
  *
- * `cs-handoff.settings` is the durable copy (written only here); the gate index holds a copy that every other
+ * The settings record (gate-store.ts, published to `cs-handoff.settings`) is the durable copy, written only
+ * here; the gate index holds a copy that every other
  * action reads with what it already reads, so the lead time costs no extra call there. Saving writes both
  * and re-evaluates the gate index entries with the new lead time, so the overview and the gate agree at once.
  */
 import type { z } from 'zod';
 import type { ProjectSettingsView, SaveSettingsPayloadSchema } from '../contract';
 import { parseGateIndex, reevaluatedEntry, type GateIndex } from '../domain/gate/gate-index';
-import { parseSettings, type ProjectSettings } from '../domain/gate/rules';
+import type { ProjectSettings } from '../domain/gate/rules';
 import type { IndexEntry } from '../domain/handoff-index';
 import { overviewEntries } from './list-releases';
-import { GATE_INDEX_PROPERTY_KEY, SETTINGS_PROPERTY_KEY } from '../domain/property-keys';
+import { GATE_INDEX_PROPERTY_KEY } from '../domain/property-keys';
+import { commitSettings, readSettingsRecord } from './gate-store';
 import type { JiraVersion } from '../jira';
 import { capabilitiesOf, readAccess, requireAccess, settledValue } from './access';
 import { healthOf } from './app-health';
@@ -23,18 +25,22 @@ import type { Action } from './run';
 export const getSettings: Action<unknown, ProjectSettingsView> = async (_payload, { project: claimed }, deps) => {
   const [permissions, value, appPermissions] = await Promise.allSettled([
     readAccess(deps, claimed),
-    deps.jira.getProjectProperty(claimed.key, SETTINGS_PROPERTY_KEY),
+    readSettingsRecord(deps, claimed.id, claimed.key),
     deps.jira.getAppPermissions(claimed.key),
   ]);
   const granted = requireAccess(permissions, 'read', claimed);
-  return { settings: parseSettings(settledValue(value)), canAdminister: capabilitiesOf(granted.permissions).canAdminister, appHealth: healthOf(granted.project.key, appPermissions) };
+  return { settings: settledValue(value).value, canAdminister: capabilitiesOf(granted.permissions).canAdminister, appHealth: healthOf(granted.project.key, appPermissions) };
 };
 
-/** Round 1 (parallel): permissions, both settings copies, the versions and the handoff index. Round 2: both writes. */
+/**
+ * Round 1 (parallel): permissions, the settings record, the gate index, the versions and the handoff index.
+ * Round 2: the settings committed (compare-and-set: two admins saving different settings at once both
+ * land) and published; then the gate index with every entry re-evaluated.
+ */
 export const saveSettings: Action<z.output<typeof SaveSettingsPayloadSchema>, ProjectSettingsView> = async (payload, { project: claimed }, deps) => {
   const [permissions, value, gateIndexValue, versions, handoffs, appPermissions] = await Promise.allSettled([
     readAccess(deps, claimed),
-    deps.jira.getProjectProperty(claimed.key, SETTINGS_PROPERTY_KEY),
+    readSettingsRecord(deps, claimed.id, claimed.key),
     deps.jira.getProjectProperty(claimed.key, GATE_INDEX_PROPERTY_KEY),
     deps.jira.listProjectVersions(claimed.key),
     overviewEntries(deps, claimed.id),
@@ -42,10 +48,14 @@ export const saveSettings: Action<z.output<typeof SaveSettingsPayloadSchema>, Pr
   ]);
   const { project } = requireAdmin(permissions, claimed, 'change the project\'s CS Handoff settings');
   const gateIndex = parseGateIndex(settledValue(gateIndexValue));
-  const current = parseSettings(settledValue(value));
-  const settings: ProjectSettings = { leadTimeDays: payload.leadTimeDays ?? current.leadTimeDays, walkthroughGate: payload.walkthroughGate ?? current.walkthroughGate };
-  const nextIndex = reevaluated(deps, gateIndex, settings, settledValue(versions), settledValue(handoffs));
-  await Promise.all([deps.jira.putProjectProperty(project.key, SETTINGS_PROPERTY_KEY, settings), putGateIndex(deps, project.key, nextIndex)]);
+  const first = project.id === claimed.id ? settledValue(value) : await readSettingsRecord(deps, project.id, project.key);
+  // Only the fields this admin changed: planned again on what is stored when another admin saved first.
+  const committed = await commitSettings(deps, project.id, first, (current): ProjectSettings => ({
+    leadTimeDays: payload.leadTimeDays ?? current.leadTimeDays,
+    walkthroughGate: payload.walkthroughGate ?? current.walkthroughGate,
+  }));
+  const settings = committed.value;
+  await putGateIndex(deps, project.key, reevaluated(deps, gateIndex, settings, settledValue(versions), settledValue(handoffs)));
   return { settings, canAdminister: true, appHealth: healthOf(project.key, appPermissions) };
 };
 

@@ -4,7 +4,7 @@ import { StoredHandoffSchema, type StoredHandoff } from '../domain/handoff';
 import { missingForReady } from '../domain/readiness';
 import { initialRollout } from '../domain/living/rollout';
 import { unsettledQuestions } from '../domain/walkthrough/rules';
-import { handoffState, type LatenessRule } from '../domain/state';
+import { dayTimeZone, handoffState, type LatenessRule } from '../domain/state';
 import type { JiraVersion, PermissionSet } from '../jira';
 import { capabilitiesOf, settledValue } from './access';
 import type { Logger } from './deps';
@@ -50,14 +50,16 @@ export interface ViewParts {
   records: HandoffRecords;
   lateness: LatenessRule;
   /** The version's gate record and the project's settings, when the caller read them (else: none, defaults). */
-  gate?: { record: GateRecord | null; settings?: ProjectSettings | undefined } | null | undefined;
+  gate?: { record: GateRecord | null; settings?: ProjectSettings | undefined; timeZone?: string | undefined } | null | undefined;
   now?: Date;
 }
 
 export function handoffView({ project, version, permissions, records, lateness, gate, now }: ViewParts): HandoffView {
   const handoff = composeHandoff(records);
   // The project's lead time decides both the lozenge and the gate, so they never disagree.
-  const rule = gate?.settings ? { ...lateness, leadTimeDays: gate.settings.leadTimeDays } : lateness;
+  const projectRule = gate?.settings ? { ...lateness, leadTimeDays: gate.settings.leadTimeDays } : lateness;
+  // The site's calendar: read by the caller (getHandoff), else the index's copy of it (handoff changes).
+  const rule = { ...projectRule, timeZone: dayTimeZone(gate?.timeZone) };
   return {
     project,
     version: toVersionInfo(version),
@@ -66,6 +68,7 @@ export function handoffView({ project, version, permissions, records, lateness, 
     state: handoffState({ version, handoff }, rule),
     missingForReady: handoff ? missingForReady(handoff.content) : [],
     leadTimeDays: rule.leadTimeDays,
+    timeZone: rule.timeZone,
     gate: gateView({ version, handoff, override: gate?.record?.override ?? null, record: gate?.record ?? null, rule, now: now ?? new Date(), walkthroughGate: gate?.settings?.walkthroughGate ?? false }),
     walkthrough: handoff?.walkthrough ?? null,
     unsettledQuestions: unsettledQuestions(handoff?.walkthrough),

@@ -27,6 +27,10 @@ export const ENTITIES = {
   briefGap: 'brief-gap-task',
   /** Questions support sent from customers' requests ("Not in the handoff"). Key `<projectId>:<versionId>`. */
   support: 'handoff-support',
+  /** The release gate's record of a version (blocks, override, decisions). Key `<projectId>:<versionId>`. */
+  gate: 'gate-record',
+  /** The project's CS Handoff settings (lead time, walkthrough gate). Key `<projectId>`. */
+  settings: 'project-settings',
 } as const;
 export type EntityName = (typeof ENTITIES)[keyof typeof ENTITIES];
 

@@ -3,6 +3,7 @@ import { createJira, type Jira } from '../jira';
 import { defaultStoreBackoff, type Logger } from '../resolvers/deps';
 import { retryingReads } from '../store/retry';
 import { forgeRecordStore, forgeValueStore } from '../store/forge-kvs';
+import { enqueueReleaseRetry } from './release-queue';
 import type { RecordStore, ValueStore } from '../store/port';
 
 /** What the gate's triggers need from outside; tests replace any of it. */
@@ -25,6 +26,8 @@ export interface TriggerDeps {
   store: RecordStore;
   /** Values by key (the risk scan's resume cursor). */
   values: ValueStore;
+  /** Queues a release check the trigger could not finish (release-queue.ts); absent: only the re-check decides it later. */
+  enqueueRetry?: (check: object) => Promise<void>;
 }
 
 /** 0.5 + 1 + 2 + 4 + 8 + 16 = 31.5 s of waiting at most: the trigger still has time to write its record. */
@@ -41,7 +44,7 @@ export function retryDelaysFromEnv(value: string | undefined): readonly number[]
 }
 
 export function defaultTriggerDeps(): TriggerDeps {
-  return { jira: createJira(), now: () => new Date(), timeZone: DEFAULT_TIME_ZONE, log: console, retryDelaysMs: retryDelaysFromEnv(process.env.CS_HANDOFF_RETRY_DELAYS_MS), store: retryingReads(forgeRecordStore(), defaultStoreBackoff), values: forgeValueStore() };
+  return { jira: createJira(), now: () => new Date(), timeZone: DEFAULT_TIME_ZONE, log: console, retryDelaysMs: retryDelaysFromEnv(process.env.CS_HANDOFF_RETRY_DELAYS_MS), store: retryingReads(forgeRecordStore(), defaultStoreBackoff), values: forgeValueStore(), enqueueRetry: enqueueReleaseRetry };
 }
 
 /**

@@ -1,13 +1,15 @@
 /** Reads everything the gate decides on for one version, as the app, in one parallel round. */
 import { StoredHandoffSchema, type StoredHandoff } from '../domain/handoff';
 import { fitGateIndex, gateIndexEntry, parseGateIndex, withGateEntry, withoutGateEntry, type GateIndex, type GateIndexEntry } from '../domain/gate/gate-index';
-import { evaluateGate, parseGateRecord, parseSettings, type GateEvaluation, type GateRecord, type ProjectSettings } from '../domain/gate/rules';
+import { gateRecordOf, settingsRecordOf, type Versioned } from '../domain/gate/gate-records';
+import { evaluateGate, type GateEvaluation, type GateRecord, type ProjectSettings } from '../domain/gate/rules';
 import { gatePropertyKey, GATE_INDEX_PROPERTY_KEY, handoffPropertyKey, SETTINGS_PROPERTY_KEY } from '../domain/property-keys';
 import type { LatenessRule } from '../domain/state';
 import type { JiraVersion } from '../jira';
 import type { TriggerDeps } from './deps';
 import { composeHandoff, ContentRecordSchema, RolloutRecordSchema, WalkthroughRecordSchema, type HandoffRecords } from '../domain/records';
 import { ENTITIES, versionKey } from '../store/port';
+import { gateStoreRefs } from '../resolvers/gate-store';
 
 /** Records that do not parse count as absent: the gate then treats the handoff as missing (fail closed). */
 function parseRecordsLeniently(values: { content: unknown; walkthrough: unknown; rollout: unknown }): HandoffRecords {
@@ -49,33 +51,41 @@ export interface GateReadOptions {
 export interface GateReads {
   projectId: string;
   handoffValue: unknown;
-  recordValue: unknown;
+  /** The version's gate record as stored (or as published, before gate records existed) and its revision. */
+  gate: Versioned<GateRecord>;
   settings: ProjectSettings;
   index: GateIndex | null;
 }
 
 /**
- * One parallel round: the version's handoff (its records, one storage call, and its property for a
- * handoff stored before records existed), its gate record and the project's settings from the durable
- * settings property (the gate's decision never rests on the index's cached copy), plus the gate index
- * with `withIndex`. Needs only the ids, so the release trigger can run it beside its version read.
+ * One parallel round: the version's records (the handoff's three, its gate record and the project's
+ * settings: one storage call), the handoff's, gate record's and settings' properties (what was stored
+ * before records existed), plus the gate index with `withIndex`. The gate never decides on the index's
+ * cached copy of the settings. Needs only the ids, so the release trigger can run it beside its version read.
  */
 export async function readGateInputs(deps: TriggerDeps, projectId: string, versionId: string, options: GateReadOptions = {}): Promise<GateReads> {
+  const key = versionKey(projectId, versionId);
   const [records, publishedValue, recordValue, settingsValue, indexValue] = await Promise.all([
-    deps.store.getMany([{ entity: ENTITIES.content, key: versionKey(projectId, versionId) }, { entity: ENTITIES.walkthrough, key: versionKey(projectId, versionId) }, { entity: ENTITIES.rollout, key: versionKey(projectId, versionId) }]),
+    deps.store.getMany([
+      { entity: ENTITIES.content, key },
+      { entity: ENTITIES.walkthrough, key },
+      { entity: ENTITIES.rollout, key },
+      gateStoreRefs.gate(projectId, versionId),
+      ...(options.settings === undefined ? [gateStoreRefs.settings(projectId)] : []),
+    ]),
     deps.jira.getProjectPropertyAs(projectId, handoffPropertyKey(versionId), 'app'),
     deps.jira.getProjectPropertyAs(projectId, gatePropertyKey(versionId), 'app'),
     options.settings === undefined ? deps.jira.getProjectPropertyAs(projectId, SETTINGS_PROPERTY_KEY, 'app') : Promise.resolve(undefined),
     options.withIndex ? deps.jira.getProjectPropertyAs(projectId, GATE_INDEX_PROPERTY_KEY, 'app') : Promise.resolve(undefined),
   ]);
   // The records are the truth; a handoff stored before records existed is still only its property.
-  const [content, walkthrough, rollout] = records;
+  const [content, walkthrough, rollout, gate, settings] = records;
   const composed = content === undefined ? null : composeHandoff(parseRecordsLeniently({ content, walkthrough, rollout }));
   return {
     projectId,
     handoffValue: composed ?? publishedValue,
-    recordValue,
-    settings: options.settings ?? parseSettings(settingsValue),
+    gate: gateRecordOf(gate, recordValue, versionId),
+    settings: options.settings ?? settingsRecordOf(settings, settingsValue).value,
     index: options.withIndex ? parseGateIndex(indexValue) : null,
   };
 }
@@ -90,7 +100,7 @@ export interface JudgedAs {
 /** The gate's facts for a version from what `readGateInputs` read. */
 export function gateFactsOf(deps: TriggerDeps, version: JiraVersion, reads: GateReads, judged: JudgedAs = {}): GateFacts {
   const handoff = parseHandoffLeniently(reads.handoffValue, version.id, deps);
-  const record = parseGateRecord(reads.recordValue, version.id);
+  const record = reads.gate.value;
   const rule = { leadTimeDays: reads.settings.leadTimeDays, timeZone: judged.timeZone ?? deps.timeZone };
   const evaluation = evaluateGate({
     version,
@@ -122,13 +132,13 @@ export async function updateGateIndex(
   versionId: string,
   /** null: the version left the index (released through the gate). */
   entry: GateIndexEntry | null,
-  read: { index?: GateIndex | null; settings?: ProjectSettings } = {},
+  read: { index?: GateIndex | null; settings?: ProjectSettings; timeZone?: string } = {},
 ): Promise<void> {
   try {
     const current: GateIndex = read.index ?? parseGateIndex(await deps.jira.getProjectPropertyAs(projectIdOrKey, GATE_INDEX_PROPERTY_KEY, 'app'));
     // The durable settings were read with the facts: refresh the index's copy with them.
     const settings = read.settings ?? current.settings;
-    const base = settings ? { ...current, settings } : current;
+    const base = { ...current, ...(settings ? { settings } : {}), ...(read.timeZone ? { timeZone: read.timeZone } : {}) };
     const next = entry ? withGateEntry(base, versionId, entry) : withoutGateEntry(base, versionId);
     await deps.jira.putProjectProperty(projectIdOrKey, GATE_INDEX_PROPERTY_KEY, fitGateIndex(next));
   } catch (error) {

@@ -17,22 +17,21 @@ import { calendarDateIn } from '../domain/calendar';
 import { AppError } from '../domain/errors';
 import {
   allowedWhy,
-  fitGateRecord,
+  attemptDecided,
   gateAllowsRelease,
   gateReason,
-  parseGateRecord,
-  releaseDecided,
   releaseEventKey,
-  withBlock,
+  withDecision,
+  withPutBack,
   type BlockEntry,
   type GateRecord,
   type GateState,
   type ReleaseDecision,
 } from '../domain/gate/rules';
-import { gatePropertyKey } from '../domain/property-keys';
+import { commitGateRecord, readGateRecord } from '../resolvers/gate-store';
 import { failureText, type JiraVersion } from '../jira';
 import { defaultTriggerDeps, gateTimeZone, RELEASE_RETRY_DELAYS_MS, type TriggerDeps } from './deps';
-import { gateFactsOf, indexEntryOf, readGateInputs, updateGateIndex, type GateReads } from './gate-load';
+import { gateFactsOf, indexEntryOf, readGateInputs, updateGateIndex } from './gate-load';
 
 export interface VersionEventPayload {
   eventType?: string;
@@ -79,15 +78,43 @@ export interface ReleaseCheck {
   releasedBy: string;
   /** The project the event named, so the property reads can run beside the version read. */
   eventProject?: string;
-  /** Only judge a released version whose current release has no decision yet (catch-up events, the re-check). */
+  /** A catch-up check (created/updated events, the re-check): any decision that let the version stand decides it. */
   onlyUndecided: boolean;
+  /**
+   * A block already acted on (the version put back) whose record could not be committed yet: the next
+   * attempt commits it instead of deciding again (the version, unreleased now, would look like nothing to do).
+   */
+  pending?: PendingBlock;
+}
+
+export interface PendingBlock {
+  projectId: string;
+  entry: BlockEntry;
+  decision: ReleaseDecision;
+}
+
+/** The record of this release attempt: its block and decision, unless the attempt is already decided. */
+function blockPlan(check: ReleaseCheck, pending: PendingBlock) {
+  return (current: GateRecord): GateRecord | null => withPutBack(current, pending.entry, pending.decision, check.observedAt, check.onlyUndecided);
+}
+
+/** Commits a block acted on earlier (see `ReleaseCheck.pending`). */
+async function recordPending(deps: TriggerDeps, check: ReleaseCheck, pending: PendingBlock): Promise<ReleaseGateOutcome> {
+  const target = { projectId: pending.projectId, versionId: check.versionId };
+  const committed = await commitGateRecord(deps, target, await readGateRecord(deps, target.projectId, target.versionId), blockPlan(check, pending));
+  delete check.pending;
+  return { action: 'blocked', versionId: check.versionId, state: pending.entry.gateState, unreleased: pending.entry.unreleaseFailed === undefined, recorded: committed.changed };
 }
 
 /**
  * Decides one release: allowed (recorded with why), or blocked and put back / could not be put back
- * (recorded with why and what Jira said). Throws when Jira fails before a decision is made.
+ * (recorded with why and what Jira said). Exactly one decision per release attempt: a check that finds
+ * the attempt it saw already decided (a duplicate or late delivery, the re-check racing the trigger)
+ * writes nothing, also when it finds that out only when its commit is refused. Throws when Jira fails
+ * before a decision is recorded.
  */
 export async function decideRelease(deps: TriggerDeps, check: ReleaseCheck): Promise<ReleaseGateOutcome> {
+  if (check.pending) return recordPending(deps, check, check.pending);
   const { versionId, releasedBy, observedAt } = check;
   // The event's copy may be stale (or re-delivered): Jira now is what counts. A version never moves between
   // projects, so the event's projectId lets the property reads run beside the version read (one round).
@@ -104,51 +131,54 @@ export async function decideRelease(deps: TriggerDeps, check: ReleaseCheck): Pro
 
   // Read again (after the version) when the early reads failed or the event named another project.
   const reads = early && early.projectId === version.projectId ? early : await readGateInputs(deps, version.projectId, version.id, { withIndex: true });
-  if (check.onlyUndecided && releaseDecided(parseGateRecord(reads.recordValue, version.id))) {
-    return { action: 'ignored', why: 'this release was already decided' };
-  }
+  if (attemptDecided(reads.gate.value, observedAt, check.onlyUndecided)) return { action: 'ignored', why: 'this release was already decided' };
   const releasedOn = calendarDateIn(new Date(observedAt), timeZone);
   const facts = gateFactsOf(deps, version, reads, { timeZone, releasedOn });
   const { evaluation } = facts;
-  const decisionBase = { at: deps.now().toISOString(), gateState: evaluation.state, releasedOn };
+  const target = { projectId: version.projectId, versionId: version.id };
 
   if (gateAllowsRelease(evaluation.state)) {
-    const decision: ReleaseDecision = { ...decisionBase, outcome: 'allowed', why: allowedWhy(evaluation, facts.record.override) };
-    const { undecided: _, ...record } = facts.record;
+    const decision: ReleaseDecision = { at: deps.now().toISOString(), observedAt, gateState: evaluation.state, releasedOn, outcome: 'allowed', why: allowedWhy(evaluation, facts.record.override) };
+    const committed = await commitGateRecord(deps, target, reads.gate, (current) => (attemptDecided(current, observedAt, check.onlyUndecided) ? null : withDecision(current, decision)));
+    if (!committed.changed) return { action: 'ignored', why: 'this release was already decided' };
     // Released through the gate: the index holds unreleased versions only (same membership as the scan).
-    await Promise.all([
-      deps.jira.putProjectProperty(version.projectId, gatePropertyKey(version.id), { ...record, decision }),
-      updateGateIndex(deps, version.projectId, version.id, null, facts),
-    ]);
+    await updateGateIndex(deps, version.projectId, version.id, null, { ...facts, timeZone });
     return { action: 'allowed', versionId, state: evaluation.state };
   }
 
   const unreleaseFailed = await putBack(deps, version);
   const displayName = releaser?.accountId === releasedBy ? releaser.displayName.trim().slice(0, 255) : '';
   const reason = gateReason({ versionName: version.name, handoff: facts.handoff, evaluation, rule: facts.rule });
+  // Stamped once the version is back to unreleased: a check that saw it released saw it before this moment.
+  const at = deps.now().toISOString();
   const entry: BlockEntry = {
-    at: deps.now().toISOString(),
+    at,
     releasedBy: { accountId: releasedBy || 'unknown', ...(displayName ? { displayName } : {}) },
     reason,
     gateState: evaluation.state,
     eventKey: releaseEventKey({ versionId: version.id, releaseDate: version.releaseDate, gateState: evaluation.state, releasedBy }),
     ...(unreleaseFailed ? { unreleaseFailed } : {}),
   };
-  const blocked = withBlock(facts.record, entry, observedAt);
-  const recorded = blocked !== facts.record;
   const decision: ReleaseDecision = {
-    ...decisionBase,
+    at,
+    observedAt,
+    gateState: evaluation.state,
+    releasedOn,
     outcome: unreleaseFailed ? 'could-not-put-back' : 'put-back',
     why: unreleaseFailed ? `${reason} ${unreleaseFailed}` : reason,
   };
-  const { undecided: _, ...rest } = blocked;
-  const next: GateRecord = fitGateRecord({ ...rest, decision });
-  // The record (history a person reads) and the index (a cache) are independent writes: one round.
-  await Promise.all([
-    deps.jira.putProjectProperty(version.projectId, gatePropertyKey(version.id), next),
-    updateGateIndex(deps, version.projectId, version.id, indexEntryOf({ record: next, evaluation }), facts),
-  ]);
-  return { action: 'blocked', versionId, state: evaluation.state, unreleased: unreleaseFailed === undefined, recorded };
+  const pending: PendingBlock = { projectId: version.projectId, entry, decision };
+  let committed;
+  try {
+    // Planned again on what is stored when an override (or another delivery) committed first: both stay.
+    committed = await commitGateRecord(deps, target, reads.gate, blockPlan(check, pending));
+  } catch (error) {
+    // The version is back to unreleased: the next attempt must record why, not find nothing to do.
+    check.pending = pending;
+    throw error;
+  }
+  if (committed.changed) await updateGateIndex(deps, version.projectId, version.id, indexEntryOf({ record: committed.value, evaluation }), { ...facts, timeZone });
+  return { action: 'blocked', versionId, state: evaluation.state, unreleased: unreleaseFailed === undefined, recorded: committed.changed };
 }
 
 /** Puts the version back to unreleased, retrying what Jira may answer next time; says why when it could not. */
@@ -166,13 +196,16 @@ async function putBack(deps: TriggerDeps, version: JiraVersion): Promise<string 
 }
 
 /** A check that could not finish: leave what is known on the record (best effort), for people and the re-check. */
-async function markUndecided(deps: TriggerDeps, check: ReleaseCheck, error: unknown): Promise<void> {
+export async function markUndecided(deps: TriggerDeps, check: ReleaseCheck, error: unknown): Promise<void> {
   const text = failureText(error);
   deps.log.error(`Release gate: could not decide the release of version ${check.versionId}; the re-check will decide it`, error);
-  if (!check.eventProject) return;
+  const projectId = check.pending?.projectId ?? check.eventProject;
+  if (!projectId) return;
   try {
-    const record = parseGateRecord(await deps.jira.getProjectPropertyAs(check.eventProject, gatePropertyKey(check.versionId), 'app'), check.versionId);
-    await deps.jira.putProjectProperty(check.eventProject, gatePropertyKey(check.versionId), { ...record, undecided: { since: check.observedAt, error: text } });
+    const first = await readGateRecord(deps, projectId, check.versionId);
+    await commitGateRecord(deps, { projectId, versionId: check.versionId }, first, (current) =>
+      attemptDecided(current, check.observedAt, check.onlyUndecided) ? null : { ...current, undecided: { since: check.observedAt, error: text } },
+    );
   } catch (writeError) {
     deps.log.error(`Release gate: could not record that version ${check.versionId} is undecided`, writeError);
   }
@@ -198,9 +231,21 @@ export function createReleaseGate(deps: TriggerDeps) {
       return await withRetries(deps, () => decideRelease(deps, check));
     } catch (error) {
       await markUndecided(deps, check, error);
+      // Not given up: the check goes to the retry queue, whose consumer decides it later the same way.
+      await queueRetry(deps, check);
       return { action: 'undecided', versionId, error: failureText(error) };
     }
   };
+}
+
+/** A failed push is logged: the hourly re-check still finds the undecided release. */
+async function queueRetry(deps: TriggerDeps, check: ReleaseCheck): Promise<void> {
+  if (!deps.enqueueRetry) return;
+  try {
+    await deps.enqueueRetry(check);
+  } catch (error) {
+    deps.log.error(`Release gate: could not queue a retry for version ${check.versionId}; the re-check will decide it`, error);
+  }
 }
 
 /** The releaser's name is only a nicety on the block entry: a failed lookup is logged, never fatal. */

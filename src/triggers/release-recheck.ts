@@ -4,8 +4,8 @@
  * failing. So every version released recently (release date within the last RECHECK_DAYS days, later, or
  * none, archived or not) whose current release has no decision is decided here, exactly as the trigger would.
  */
-import { addDaysTo, parseGateRecord, releaseDecided } from '../domain/gate/rules';
-import { gatePropertyKey } from '../domain/property-keys';
+import { addDaysTo, releaseDecided } from '../domain/gate/rules';
+import { readGateRecord } from '../resolvers/gate-store';
 import { calendarDateIn } from '../domain/calendar';
 import { failureText, type JiraVersion } from '../jira';
 import { defaultTriggerDeps, gateTimeZone, type TriggerDeps } from './deps';
@@ -30,12 +30,12 @@ export function releasedRecently(version: JiraVersion, today: string): boolean {
 async function recheckProject(deps: TriggerDeps, project: { id: string; key: string }, today: string): Promise<RecheckResult> {
   const recent = (await deps.jira.listVersionsAsApp(project.key)).filter((v) => releasedRecently(v, today));
   const decided: RecheckResult['decided'] = [];
-  // One property read per recent release; a few at a time (Jira's rate limits).
+  // One record read per recent release; a few at a time (Jira's rate limits).
   for (let i = 0; i < recent.length; i += 5) {
     const batch = recent.slice(i, i + 5);
-    const records = await Promise.all(batch.map((v) => deps.jira.getProjectPropertyAs(project.key, gatePropertyKey(v.id), 'app')));
+    const records = await Promise.all(batch.map((v) => readGateRecord(deps, project.id, v.id)));
     for (const [j, version] of batch.entries()) {
-      if (releaseDecided(parseGateRecord(records[j], version.id))) continue;
+      if (releaseDecided(records[j]!.value)) continue;
       const outcome = await decideRelease(deps, { versionId: version.id, observedAt: deps.now().toISOString(), releasedBy: '', eventProject: project.id, onlyUndecided: true });
       decided.push({ versionId: version.id, outcome: outcome.action });
     }

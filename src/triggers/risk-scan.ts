@@ -18,7 +18,9 @@
  * daily; the budget and the cursor are what keep that true when Jira is slow.
  */
 import { belongsInGateIndex, fitGateIndex, isAtRisk, parseGateIndex, reevaluatedEntry, type GateIndex } from '../domain/gate/gate-index';
-import { parseSettings, type ProjectSettings } from '../domain/gate/rules';
+import type { ProjectSettings } from '../domain/gate/rules';
+import { settingsRecordOf } from '../domain/gate/gate-records';
+import { gateStoreRefs, syncGatePublished } from '../resolvers/gate-store';
 import { parseScanState, planRun, sortedIds, verifySlice, type ScanState } from '../domain/gate/scan-plan';
 import { GATE_INDEX_PROPERTY_KEY, SETTINGS_PROPERTY_KEY } from '../domain/property-keys';
 import { failureText, type JiraVersion } from '../jira';
@@ -69,19 +71,22 @@ interface Project {
 }
 
 export async function scanProject(deps: TriggerDeps, project: Project, verifyAt: number, timeZone: string): Promise<ProjectScan & { verifyNext: number }> {
-  const [indexValue, settingsValue, handoffs] = await Promise.all([
+  const [indexValue, settingsValue, [storedSettings], handoffs] = await Promise.all([
     deps.jira.getProjectPropertyAs(project.key, GATE_INDEX_PROPERTY_KEY, 'app'),
     deps.jira.getProjectPropertyAs(project.key, SETTINGS_PROPERTY_KEY, 'app'),
+    deps.store.getMany([gateStoreRefs.settings(project.id)]),
     overviewEntries(deps, project.id),
   ]);
   if (handoffs.size === 0 && indexValue === null && settingsValue === null) return { projectKey: project.key, skipped: 'no handoffs', versions: 0, atRisk: [], verified: [], verifyNext: 0 };
   const all = await deps.jira.listVersionsAsApp(project.key);
   const old = parseGateIndex(indexValue);
-  // The durable settings property is the source of truth; the index's copy is refreshed from it here.
-  const settings = parseSettings(settingsValue);
+  // The settings record is the source of truth (its property, for one stored before records existed); the
+  // index's copy is refreshed from it here.
+  const settings = settingsRecordOf(storedSettings, settingsValue).value;
   const rule = { leadTimeDays: settings.leadTimeDays, timeZone };
   const now = deps.now();
-  const next: GateIndex = { schemaVersion: 1, scannedAt: now.toISOString(), settings, versions: {} };
+  // The zone is copied into the index, so every handoff action counts days in the site's calendar at no extra call.
+  const next: GateIndex = { schemaVersion: 1, scannedAt: now.toISOString(), settings, timeZone, versions: {} };
   const versions = all.filter((v) => belongsInGateIndex(v, old.versions[v.id]));
   for (const version of versions) {
     next.versions[version.id] = reevaluatedEntry(old.versions[version.id], { version, handoff: handoffs.get(version.id) ?? null, rule, now, walkthroughGate: settings.walkthroughGate });
@@ -108,6 +113,7 @@ async function verifyVersion(deps: TriggerDeps, project: Project, version: JiraV
     const [reads] = await Promise.all([
       readGateInputs(deps, project.id, version.id, { settings: read.settings }),
       syncPublished(deps, { projectId: project.id, projectKey: project.key, versionId: version.id }),
+      syncGatePublished(deps, project.id, version.id),
     ]);
     const entry = indexEntryOf(gateFactsOf(deps, version, reads, { timeZone: read.timeZone }));
     if (belongsInGateIndex(version, entry)) next.versions[version.id] = entry;

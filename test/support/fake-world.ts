@@ -30,6 +30,9 @@ export interface FakeWorld {
   versions: Map<string, JiraVersion>;
   /** Replaced by tests; runs before every call. */
   gate: Gate;
+  /** The app's clock and the site's default time zone (serverInfo; null: Jira names none). */
+  now: Date;
+  siteTimeZone: string | null;
   /** Runs after a storage commit applied, before its answer: throw to lose the answer. */
   afterCommit: (who: string) => Promise<void>;
   call<T = HandoffView>(who: Person, functionKey: string, payload: unknown): Promise<Result<T>>;
@@ -46,6 +49,8 @@ export function fakeWorld(): FakeWorld {
     properties: new Map(),
     versions: new Map([[VERSION_ID, { id: VERSION_ID, name: 'Saved carts', description: '', releaseDate: '2099-01-01', released: false, archived: false, projectId: PROJECT.id }]]),
     gate: async () => undefined,
+    now: new Date('2026-07-01T12:00:00Z'),
+    siteTimeZone: null,
     afterCommit: async () => undefined,
     errors: [],
     issues: [],
@@ -73,6 +78,7 @@ export function fakeWorld(): FakeWorld {
       getMyself: () => at('jira:myself', () => who),
       getProject: () => at('jira:project', () => ({ id: PROJECT.id, key: PROJECT.key, name: 'Shop', type: 'software' }) as never),
       getSiteUrl: () => at('jira:server-info', () => 'https://shop.atlassian.net'),
+      getSiteTimeZone: () => at('jira:server-info', () => world.siteTimeZone),
       getProjectProperty: (_p, key) => at(`jira:get ${key}`, () => structuredClone(world.properties.get(propertyKey(key)) ?? null)),
       getProjectPropertyAs: (_p, key) => at(`jira:get ${key}`, () => structuredClone(world.properties.get(propertyKey(key)) ?? null)),
       putProjectProperty: (_p, key, value) =>
@@ -106,7 +112,7 @@ export function fakeWorld(): FakeWorld {
     };
     return {
       jira: jira as Jira,
-      now: () => new Date('2026-07-01T12:00:00Z'),
+      now: () => world.now,
       lateness: { leadTimeDays: 7, timeZone: 'UTC' },
       appIdentity: () => ({ appId: 'app-1', environmentId: 'env-1' }),
       log: { error: (...args: unknown[]) => world.errors.push(args), warn: () => undefined },

@@ -47,6 +47,11 @@ export const GateIndexSchema = z.object({
   scannedAt: z.string().nullable(),
   /** Copy of the project's settings; absent in indexes written before settings moved in (read: defaults). */
   settings: ProjectSettingsSchema.optional(),
+  /**
+   * The site's default time zone (serverInfo) as the triggers last read it: a copy every action already
+   * reads with the index, so a handoff change counts days in the site's calendar at no extra call.
+   */
+  timeZone: z.string().max(64).optional(),
   versions: z.record(z.string(), GateIndexEntrySchema),
 });
 export type GateIndex = z.output<typeof GateIndexSchema>;

@@ -76,6 +76,8 @@ export const ReleaseDecisionSchema = z.object({
   gateState: GateStateSchema,
   /** 'YYYY-MM-DD': the day the app saw it released, in the gate's time zone. */
   releasedOn: z.string(),
+  /** When the deciding check saw the version released (tells which release a decision was about). */
+  observedAt: z.string().optional(),
   /** In words: why it was allowed, or why it was blocked (and what Jira said when it could not be put back). */
   why: z.string().max(1500),
 });
@@ -86,7 +88,10 @@ export const GateRecordSchema = z.object({
   versionId: z.string(),
   blocks: z.array(BlockEntrySchema).max(MAX_BLOCKS),
   override: OverrideSchema.nullable(),
+  /** The latest release attempt's decision (also the last of `decisions`). */
   decision: ReleaseDecisionSchema.optional(),
+  /** One decision per release attempt, oldest first (the last MAX_BLOCKS kept). */
+  decisions: z.array(ReleaseDecisionSchema).max(MAX_BLOCKS).optional(),
   /** Set when the release trigger could not decide (Jira failing); the frequent re-check decides it then. */
   undecided: z.object({ since: z.string(), error: z.string().max(500) }).optional(),
 });
@@ -102,7 +107,9 @@ export function emptyGateRecord(versionId: string): GateRecord {
  */
 export function fitGateRecord(record: GateRecord): GateRecord {
   let next = record;
-  while (next.blocks.length > 1 && jsonBytes(next) > PROPERTY_MAX_BYTES) next = { ...next, blocks: next.blocks.slice(1) };
+  while (jsonBytes(next) > PROPERTY_MAX_BYTES && (next.blocks.length > 1 || (next.decisions?.length ?? 0) > 1)) {
+    next = { ...next, blocks: next.blocks.length > 1 ? next.blocks.slice(1) : next.blocks, ...(next.decisions && next.decisions.length > 1 ? { decisions: next.decisions.slice(1) } : {}) };
+  }
   return next;
 }
 
@@ -331,6 +338,55 @@ export function withBlock(record: GateRecord, entry: BlockEntry, observedAt?: st
 /** Whether the release the version is in now has been decided (a released version with no decision is re-checked). */
 export function releaseDecided(record: GateRecord): boolean {
   return record.decision !== undefined && record.decision.outcome !== 'put-back';
+}
+
+/**
+ * Whether the release a check saw at `observedAt` already has its decision, so this check (a duplicate
+ * or late delivery, the re-check racing the trigger) must add none.
+ *
+ * A put-back decision made after the moment this check saw the version released undid the very release it
+ * saw (the app writes it only once the version is back to unreleased); a release seen after it is a new
+ * attempt. A decision that let the version stand (or could not put it back) decides the release the
+ * version is in: for a catch-up check (`anyRelease`: created/updated events, the re-check) always; for a
+ * `released` delivery only within DEDUPE_WINDOW_MS, since Forge's event carries no id and someone may
+ * have un-released and released it again since.
+ */
+export function attemptDecided(record: GateRecord, observedAt: string, anyRelease = false): boolean {
+  const latest = record.decision;
+  if (!latest) return false;
+  const decidedAt = Date.parse(latest.at);
+  if (latest.outcome === 'put-back') return decidedAt >= Date.parse(observedAt);
+  return anyRelease || decidedAt >= Date.parse(observedAt) - DEDUPE_WINDOW_MS;
+}
+
+/**
+ * The record with one more release attempt decided: `decision` is the latest, `decisions` keeps each.
+ * `replaceLatest`: the decision replaces the latest one, which decided the same attempt otherwise.
+ */
+export function withDecision(record: GateRecord, decision: ReleaseDecision, replaceLatest = false): GateRecord {
+  const { undecided: _, ...rest } = record;
+  // A record from before `decisions` existed starts its list with the decision it already had.
+  const earlier = record.decisions ?? (record.decision ? [record.decision] : []);
+  const kept = replaceLatest ? earlier.slice(0, -1) : earlier;
+  return { ...rest, decision, decisions: [...kept, decision].slice(-MAX_BLOCKS) };
+}
+
+/**
+ * The block and decision of an attempt this check put back (`entry.at`: when it was back to unreleased).
+ * Another check may have recorded an allowed decision meanwhile (it read an override this check had not
+ * seen yet). If that check saw the version released before this one put it back, it decided the same
+ * attempt, and the version is what this check left it, unreleased: this decision replaces that one, so
+ * the attempt still has exactly one. If it saw the version released after that, it decided a new
+ * release: this attempt's decision goes in before it. Null when the attempt is decided otherwise.
+ */
+export function withPutBack(record: GateRecord, entry: BlockEntry, decision: ReleaseDecision, observedAt: string, anyRelease: boolean): GateRecord | null {
+  if (!attemptDecided(record, observedAt, anyRelease)) return withDecision(withBlock(record, entry, observedAt), decision);
+  const latest = record.decision;
+  if (latest?.outcome !== 'allowed') return null;
+  const blocked = withBlock(record, entry, observedAt);
+  if (Date.parse(latest.observedAt ?? latest.at) <= Date.parse(entry.at)) return withDecision(blocked, decision, true);
+  const earlier = (record.decisions ?? [latest]).slice(0, -1);
+  return { ...blocked, decisions: [...earlier, decision, latest].slice(-MAX_BLOCKS) };
 }
 
 /** Why a release went through, for its decision record. */

@@ -10,7 +10,8 @@ import { gateSite, todayPlus } from './gate-helpers';
 jest.setTimeout(60_000);
 // The release trigger's retry waits, short (read by the app when the site first loads it): 4 tries in all.
 process.env.CS_HANDOFF_RETRY_DELAYS_MS = '10,10,10';
-const { site, invoke } = useStartedSite();
+// Forge's async events: a "second" of retryAfter is 2 ms here, 4 retries per event (Forge's own limit).
+const { site, invoke } = useStartedSite({ queues: { msPerSecond: 2, maxRetries: 4 } });
 const gate = gateSite(site);
 
 const principal = (role: string) => ({ kind: 'user' as const, accountId: personOf(site(), role).accountId });
@@ -50,11 +51,39 @@ test.each([
   expect((await gate.record(versionId))?.decision).toMatchObject({ outcome: 'put-back' });
 });
 
-test('Jira failing through every retry: the record says undecided, and the re-check puts it back', async () => {
+const retryDeliveries = () => site().host.deliveries.filter((d) => d.queueName === 'release-gate-retry');
+
+// Jira's client retries a 503 itself (3 tries per call), a 500 never: 4 trigger tries, then the queue's first try and first retry.
+test.each([
+  ['500', 500, 4 + 2],
+  ['503', 503, (4 + 2) * 3],
+] as const)('Jira answering %s on the version read past the trigger’s own retries: the queued retry puts it back, with one decision', async (_name, status, times) => {
+  const versionId = await gate.createVersion(`2030.06 Queued retry ${status}`, todayPlus(10));
+  const before = retryDeliveries().length;
+  site().jira.store.releaseVersion(versionId, principal('release-manager'));
+  site().jira.settings.faults.push({ pathPattern: versionRead(versionId), status, times });
+  await site().host.idle();
+  expect(site().jira.settings.faults).toEqual([]);
+  expect(retryDeliveries().slice(before).map((d) => [d.attempt, d.status])).toEqual([
+    [1, 'retry-requested'],
+    [2, 'retry-requested'],
+    [3, 'succeeded'],
+  ]);
+  expect((await gate.versionNow(versionId)).released).toBe(false);
+  const record = await gate.record(versionId);
+  expect(record?.decisions?.map((d) => d.outcome)).toEqual(['put-back']);
+  expect(record?.blocks).toHaveLength(1);
+  expect(record?.undecided).toBeUndefined();
+});
+
+test('Jira failing through every retry, the queue’s too: the record says undecided, and the re-check puts it back', async () => {
   const versionId = await gate.createVersion('2030.03 Jira down', todayPlus(10));
   site().jira.store.releaseVersion(versionId, principal('release-manager'));
-  site().jira.settings.faults.push({ pathPattern: versionRead(versionId), status: 503, times: 12 });
+  site().jira.settings.faults.push({ pathPattern: versionRead(versionId), status: 503, times: 50 });
   await site().host.idle();
+  // The consumer asked for a retry every time, never let it through; Forge stopped after its retries.
+  expect(retryDeliveries().filter((d) => d.status === 'retry-requested').length).toBeGreaterThanOrEqual(4);
+  site().jira.settings.faults.length = 0;
   expect((await gate.versionNow(versionId)).released).toBe(true);
   expect(await gate.record(versionId)).toMatchObject({ undecided: { error: expect.stringContaining('JIRA_UNAVAILABLE') } });
   expect((await gate.record(versionId))?.decision).toBeUndefined();
@@ -69,8 +98,9 @@ test('Jira failing through every retry: the record says undecided, and the re-ch
 test('an update to a released version nobody decided on yet is checked (a lost release event)', async () => {
   const versionId = await gate.createVersion('2030.04 Lost event', todayPlus(10));
   site().jira.store.releaseVersion(versionId, principal('release-manager'));
-  site().jira.settings.faults.push({ pathPattern: versionRead(versionId), status: 503, times: 12 });
+  site().jira.settings.faults.push({ pathPattern: versionRead(versionId), status: 503, times: 50 });
   await site().host.idle();
+  site().jira.settings.faults.length = 0;
   expect((await gate.versionNow(versionId)).released).toBe(true);
   expect(await gate.putVersionAsRita(versionId, { description: 'Release notes updated' })).toBe(false);
 });

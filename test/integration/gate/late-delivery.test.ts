@@ -54,12 +54,18 @@ test('a release with no handoff is put back once the late events arrive, with ex
   expect(record.blocks).toHaveLength(1);
   expect(record.blocks[0]).toMatchObject({ gateState: 'overdue', releasedBy: { accountId: personOf(site, 'release-manager').accountId } });
   expect(record.blocks[0]?.reason).toContain('has no CS handoff yet');
+  // One release attempt, two late deliveries: exactly one decision.
+  expect(record.decisions?.map((d) => d.outcome)).toEqual(['put-back']);
 });
 
 test('after an override, the late duplicated events let the release stand and record nothing more', async () => {
   expect(expectOk(await invoke<{ state: string }>('release-manager', 'overrideGate', { versionId: SOON_VERSION, reason: 'We briefed CS in person.' })).state).toBe('overridden');
   expect(await release(SOON_VERSION)).toBe(true);
-  expect(((await storedProperty(site, gatePropertyKey(SOON_VERSION))) as GateRecord).blocks).toHaveLength(1);
+  const record = (await storedProperty(site, gatePropertyKey(SOON_VERSION))) as GateRecord;
+  expect(record.blocks).toHaveLength(1);
+  // Two attempts so far (blocked, then allowed under the override): one decision each.
+  expect(record.decisions?.map((d) => d.outcome)).toEqual(['put-back', 'allowed']);
+  expect(record.decision?.why).toContain('override');
 });
 
 test('a version whose handoff was ready in time stays released', async () => {
@@ -72,5 +78,31 @@ test('a version whose handoff was ready in time stays released', async () => {
   expectOk(await invoke('po', 'setStatus', { versionId, baseRevision: saved.handoff?.revision, status: 'ready' }));
   await gateSite(() => site).backdateReady(versionId, 8);
   expect(await release(versionId)).toBe(true);
-  expect(((await storedProperty(site, gatePropertyKey(versionId))) as GateRecord).decision).toMatchObject({ outcome: 'allowed' });
+  expect(((await storedProperty(site, gatePropertyKey(versionId))) as GateRecord).decisions?.map((d) => d.outcome)).toEqual(['allowed']);
+});
+
+test('the hourly re-check racing the late, duplicated deliveries: one decision per attempt, and the override lands beside the block', async () => {
+  const versionId = await gateSite(() => site).createVersion('2027.09 Re-check race', null);
+  expect((await rest('PUT', `/rest/api/3/version/${versionId}`, { released: true })).status).toBe(200);
+  // The re-check runs while both deliveries are still on their way, and an admin overrides at the same time.
+  const [, override] = await Promise.all([
+    site.host.runScheduledTrigger('release-recheck'),
+    invoke<{ state: string }>('release-manager', 'overrideGate', { versionId, reason: 'Briefed CS on the call today.' }),
+  ]);
+  expectOk(override);
+  await site.host.idle();
+  expect(releasedDeliveries(versionId).map((d) => d.status)).toEqual(['succeeded', 'succeeded']);
+  let record = (await storedProperty(site, gatePropertyKey(versionId))) as GateRecord;
+  expect(record.override?.reason).toBe('Briefed CS on the call today.');
+  expect(record.decisions).toHaveLength(1);
+  // Whichever came first decided; the version is what that decision says.
+  expect(await isReleased(versionId)).toBe(record.decision?.outcome === 'allowed');
+  expect(record.blocks).toHaveLength(record.decision?.outcome === 'allowed' ? 0 : 1);
+
+  // Released again (put back before, or a second attempt anyway): the override lets it through, one more decision.
+  if (!(await isReleased(versionId))) {
+    expect(await release(versionId)).toBe(true);
+    record = (await storedProperty(site, gatePropertyKey(versionId))) as GateRecord;
+    expect(record.decisions?.map((d) => d.outcome)).toEqual(['put-back', 'allowed']);
+  }
 });

@@ -170,16 +170,16 @@ describe('related work and readiness', () => {
 
 describe('calls per action (budget: 1 round to read, 3 to write)', () => {
 
-  it('getHandoff: 6 Jira + 1 storage call in one round; listReleases: 5 + 2 in one round; save: 6 Jira + 2 storage calls in 3 rounds', async () => {
+  it('getHandoff: 7 Jira + 1 storage call in one round; listReleases: 5 + 2 in one round; save: 6 Jira + 2 storage calls in 3 rounds', async () => {
     site().jira.settings.latencyMs = 30;
     site().host.storageSettings.latencyMs = 30;
     try {
       let mark = markCalls();
       expectOk(await invoke('po', 'getHandoff', { versionId: SHOP_VERSION }));
       // permissions, the project (checked against the page's claim), version, the published handoff (import/repair),
-      // gate record, gate index; the records: one round.
+      // gate record, gate index, the site's time zone (serverInfo: days counted in its calendar); the records: one round.
       let calls = callsSince(mark);
-      expect([calls.jira.length, calls.storage.length, calls.rounds]).toEqual([6, 1, 1]);
+      expect([calls.jira.length, calls.storage.length, calls.rounds]).toEqual([7, 1, 1]);
 
       mark = markCalls();
       expectOk(await invoke('po', 'listReleases', {}));

@@ -26,10 +26,10 @@ export type Invoke = ReturnType<typeof invoker>;
  * The local site a test file runs against: started before its tests (this beforeAll comes first, so a
  * file's own beforeAll can seed it) and closed after them. `site()` throws when read before that.
  */
-export function useStartedSite() {
+export function useStartedSite(options: Parameters<typeof startTestSite>[0] = {}) {
   let started: TestSite | undefined;
   beforeAll(async () => {
-    started = await startTestSite();
+    started = await startTestSite(options);
   });
   afterAll(async () => {
     await started?.close();

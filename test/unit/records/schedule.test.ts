@@ -14,9 +14,14 @@ import type { HandoffView, Result } from '../../../src/contract';
 import type { HandoffContent } from '../../../src/domain/handoff';
 import { syncPublished } from '../../../src/resolvers/handoff-store';
 import { ENTITIES } from '../../../src/store/port';
-import { fakeWorld, LEAD, PEOPLE, PO, PROJECT, propertyOf, VERSION_ID, type FakeWorld, type Person } from '../../support/fake-world';
+import { fakeWorld, LEAD, PEOPLE, PO, PROJECT, propertyOf, RM, VERSION_ID, type FakeWorld, type Person } from '../../support/fake-world';
 import { StoreFault } from '../../support/memory-store';
 import { content as baseContent } from '../../../bench/fixtures';
+import type { GateRecord } from '../../../src/domain/gate/rules';
+import type { Jira } from '../../../src/jira';
+import { syncGatePublished } from '../../../src/resolvers/gate-store';
+import type { TriggerDeps } from '../../../src/triggers/deps';
+import { createReleaseGate, decideRelease, type ReleaseGateOutcome } from '../../../src/triggers/release-gate';
 
 jest.setTimeout(240_000);
 
@@ -195,4 +200,125 @@ test('1,000 schedules of 2–5 concurrent writers with 429s, 5xx and lost answer
   expect(seen.walkthroughAndContentBothSaved).toBeGreaterThan(50);
   expect(seen.conflicts).toBeGreaterThan(50);
   expect(seen.faultsInjected).toBeGreaterThan(500);
+});
+
+/**
+ * The gate record under the same scheduler: the release trigger (delivered once or twice, as Forge may),
+ * the hourly re-check and a release manager's override race on one released version, with 429s, 5xx and
+ * answers lost after a commit. The override is never lost, the block entry is never lost, and the release
+ * attempt ends with exactly one decision that matches what happened to the version.
+ */
+describe('gate record: override vs trigger vs duplicated deliveries', () => {
+  const REASON = 'CS was briefed in person on Monday.';
+  type Actor = 'override' | 'delivery' | 'duplicate' | 'recheck';
+  const actorArb = fc.record({
+    actors: fc.subarray<Actor>(['override', 'duplicate', 'recheck']).map((extra) => ['delivery' as Actor, ...extra]),
+    faults: fc.array(fc.record({ on: fc.constantFrom<'store:commit' | 'lost-answer'>('store:commit', 'lost-answer'), status: fc.constantFrom(429, 500, 503) }), { maxLength: 2 }),
+    /** How many scheduler steps each delivery waits before it starts (Forge delivers late). */
+    lateness: fc.array(fc.nat(12), { minLength: 4, maxLength: 4 }),
+  });
+
+  function triggerDeps(world: FakeWorld, who: string, clock: () => Date): TriggerDeps {
+    const at = async <T>(label: string, fn: () => T): Promise<T> => {
+      await world.gate(label, who);
+      return fn();
+    };
+    const key = (k: string) => `${PROJECT.key}/${k}`;
+    const jira: Partial<Jira> = {
+      getVersionAsApp: (id) => at('jira:version', () => structuredClone(world.versions.get(id) ?? null)),
+      setVersionReleased: (id, released) =>
+        at('jira:put-version', () => {
+          const v = { ...world.versions.get(id)!, released };
+          world.versions.set(id, v);
+          return v;
+        }),
+      getUserAsApp: (accountId) => at('jira:user', () => ({ accountId, displayName: RM.displayName }) as never),
+      getSiteTimeZone: () => at('jira:server-info', () => 'UTC'),
+      getProjectPropertyAs: (_p, k) => at(`jira:get ${k}`, () => structuredClone(world.properties.get(key(k)) ?? null)),
+      putProjectProperty: (_p, k, value) => at(`jira:put ${k}`, () => void world.properties.set(key(k), structuredClone(value))),
+    };
+    const store: TriggerDeps['store'] = {
+      getMany: async (refs) => {
+        await world.gate('store:getMany', who);
+        return world.store.getMany(refs);
+      },
+      commit: async (puts, deletes) => {
+        await world.gate('store:commit', who);
+        await world.store.commit(puts, deletes);
+        await world.afterCommit(who);
+      },
+      query: (q) => world.store.query(q),
+    };
+    return { jira: jira as Jira, now: clock, timeZone: 'UTC', log: { error: () => undefined, warn: () => undefined }, retryDelaysMs: [0, 0, 0, 0], sleep: async () => undefined, store,
+      // The release trigger keeps no values (only the risk scan's cursor lives there).
+      values: { get: async () => undefined, set: async () => undefined } };
+  }
+
+  const gateSeen = { overrideBeforeDecision: 0, blockThenOverride: 0, duplicatesIgnored: 0 };
+
+  test('500 schedules: the override and the block entry both survive, and the attempt has exactly one decision', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.scheduler(), actorArb, async (s, { actors, faults, lateness }) => {
+        const world = fakeWorld();
+        // Released with no handoff: the gate is closed unless the override lands first.
+        world.versions.set(VERSION_ID, { ...world.versions.get(VERSION_ID)!, released: true });
+        // One clock for everyone, a millisecond per reading, so "before" and "after" are what happened.
+        let tick = Date.parse('2026-07-01T12:00:00Z');
+        const clock = () => new Date((tick += 1));
+        const pending = [...faults];
+        world.gate = async (label, who) => {
+          await s.schedule(Promise.resolve(label), `${who} ${label}`);
+          const at = pending.findIndex((f) => f.on === label);
+          if (at >= 0 && who !== RM.accountId) throw new StoreFault(pending.splice(at, 1)[0]!.status, 'INTERNAL_SERVER_ERROR');
+        };
+        world.afterCommit = async (who) => {
+          const at = pending.findIndex((f) => f.on === 'lost-answer');
+          if (at >= 0 && who !== RM.accountId) throw new StoreFault(pending.splice(at, 1)[0]!.status, 'INTERNAL_SERVER_ERROR');
+        };
+        const event = { eventType: 'avi:jira:released:version', version: { id: VERSION_ID, projectId: PROJECT.id }, atlassianId: RM.accountId };
+        const late = async (actor: Actor, steps: number) => {
+          for (let i = 0; i < steps; i += 1) await s.schedule(Promise.resolve(i), `${actor} not delivered yet`);
+        };
+        const runs = actors.map(async (actor, n): Promise<{ actor: Actor; result: unknown }> => {
+          if (actor === 'override') return world.call(RM, 'overrideGate', { versionId: VERSION_ID, reason: REASON }).then((result) => ({ actor, result }));
+          await late(actor, lateness[n] ?? 0);
+          const deps = triggerDeps(world, `trigger-${actor}`, clock);
+          if (actor === 'recheck') {
+            return decideRelease(deps, { versionId: VERSION_ID, observedAt: clock().toISOString(), releasedBy: '', eventProject: PROJECT.id, onlyUndecided: true }).then((result) => ({ actor, result }));
+          }
+          return createReleaseGate(deps)(event).then((result) => ({ actor, result }));
+        });
+        const outcomes = await s.waitFor(Promise.all(runs));
+        world.gate = async () => undefined;
+        world.afterCommit = async () => undefined;
+
+        const stored = world.store.peek({ entity: ENTITIES.gate, key: `${PROJECT.id}:${VERSION_ID}` }) as { gate: GateRecord } | undefined;
+        const gate = stored!.gate;
+        const override = outcomes.find((o) => o.actor === 'override');
+        // Saved means stored: the override is never lost to a trigger's commit.
+        if (override) expect((override.result as Result<unknown>).ok).toBe(true);
+        if (override) expect(gate.override?.reason).toBe(REASON);
+        // Exactly one decision for the one release attempt, and it says what happened to the version.
+        expect(gate.decisions).toHaveLength(1);
+        const released = world.versions.get(VERSION_ID)!.released;
+        expect({ outcome: gate.decision?.outcome, released }).toEqual(released ? { outcome: 'allowed', released: true } : { outcome: 'put-back', released: false });
+        // Put back: the block entry saying why is on the record (once); allowed only under the override.
+        expect(gate.blocks).toHaveLength(released ? 0 : 1);
+        if (released) expect(gate.override?.reason).toBe(REASON);
+        for (const o of outcomes) if (o.actor !== 'override') expect((o.result as ReleaseGateOutcome).action).not.toBe('undecided');
+        if (override && !released) gateSeen.blockThenOverride += 1;
+        if (released) gateSeen.overrideBeforeDecision += 1;
+        gateSeen.duplicatesIgnored += outcomes.filter((o) => o.actor !== 'override' && (o.result as ReleaseGateOutcome).action === 'ignored').length;
+        // Once quiet (the daily scan's sync), Jira's copy is the stored record.
+        await syncGatePublished(triggerDeps(world, 'scan', clock), PROJECT.id, VERSION_ID);
+        expect(propertyOf(world, `cs-handoff.gate.${VERSION_ID}`)).toEqual(gate);
+      }),
+      { numRuns: 500, seed: 20261128 },
+    );
+    process.stdout.write(`[gate schedule] ${JSON.stringify(gateSeen)}\n`);
+    // Both interleavings of the race were reached, and duplicates met a decided attempt.
+    expect(gateSeen.overrideBeforeDecision).toBeGreaterThan(20);
+    expect(gateSeen.blockThenOverride).toBeGreaterThan(20);
+    expect(gateSeen.duplicatesIgnored).toBeGreaterThan(50);
+  });
 });

@@ -87,7 +87,10 @@ export function HandoffHeader({ view, editing, busy, onEdit, onMarkReady, onBack
           view.gate.deadline && (
             <div>
               <dt>Ready by</dt>
-              <dd data-testid="ready-by">{formatReleaseDate(view.gate.deadline)}</dd>
+              {/* The deadline is a day in the site's calendar (the gate's): say which, so nobody counts in their own. */}
+              <dd data-testid="ready-by">
+                {formatReleaseDate(view.gate.deadline)} <span>({view.timeZone.replace(/_/g, ' ')} time)</span>
+              </dd>
             </div>
           )
         )}

@@ -1,0 +1,54 @@
+/**
+ * The handoff page counts days in the site's time zone (Jira serverInfo), as the release gate does, not
+ * in UTC: at 23:30 in Los Angeles on the deadline day the handoff is still due (today), not overdue, and
+ * the page says which calendar it counts in. Without a site time zone it falls back to UTC.
+ */
+import type { HandoffView } from '../../../src/contract';
+import { dayTimeZone } from '../../../src/domain/state';
+import { content as baseContent } from '../../../bench/fixtures';
+import { fakeWorld, PO, PROJECT, VERSION_ID } from '../../support/fake-world';
+
+// Release on 8 Jul with the default 7-day lead time: ready by 1 Jul.
+const RELEASE_DATE = '2026-07-08';
+// 23:30 on 1 Jul in Los Angeles (PDT, UTC−7) is already 2 Jul in UTC.
+const LA_2330_ON_DEADLINE_DAY = new Date('2026-07-02T06:30:00Z');
+
+async function pageAt(siteTimeZone: string | null): Promise<HandoffView> {
+  const world = fakeWorld();
+  world.versions.set(VERSION_ID, { ...world.versions.get(VERSION_ID)!, releaseDate: RELEASE_DATE });
+  world.now = LA_2330_ON_DEADLINE_DAY;
+  world.siteTimeZone = siteTimeZone;
+  const view = await world.call(PO, 'getHandoff', { versionId: VERSION_ID });
+  if (!view.ok) throw new Error(view.error.message);
+  return view.value;
+}
+
+test('at 23:30 in Los Angeles on the deadline day, a site in Los Angeles shows the deadline as today, not overdue', async () => {
+  const view = await pageAt('America/Los_Angeles');
+  expect(view.timeZone).toBe('America/Los_Angeles');
+  expect(view.gate).toMatchObject({ deadline: '2026-07-01', state: 'due-soon' });
+  expect(view.gate.clearBy[0]).toContain('by 1 Jul 2026');
+});
+
+test('the same moment on a site that names no time zone is counted in UTC: already overdue', async () => {
+  const view = await pageAt(null);
+  expect(view.timeZone).toBe('UTC');
+  expect(view.gate).toMatchObject({ deadline: '2026-07-01', state: 'overdue' });
+});
+
+test('the time-zone rule: the site, else the person who marked it ready, else UTC', () => {
+  expect(dayTimeZone('America/Los_Angeles', 'Asia/Tokyo')).toBe('America/Los_Angeles');
+  expect(dayTimeZone(null, 'Asia/Tokyo')).toBe('Asia/Tokyo');
+  expect(dayTimeZone(null, null)).toBe('UTC');
+});
+
+test('a handoff change counts in the site time zone the triggers copied into the gate index (no extra call)', async () => {
+  const world = fakeWorld();
+  world.versions.set(VERSION_ID, { ...world.versions.get(VERSION_ID)!, releaseDate: RELEASE_DATE });
+  world.now = LA_2330_ON_DEADLINE_DAY;
+  world.properties.set(`${PROJECT.key}/cs-handoff.gate-index`, { schemaVersion: 1, scannedAt: null, timeZone: 'America/Los_Angeles', versions: {} });
+  const saved = await world.call(PO, 'saveHandoff', { versionId: VERSION_ID, baseRevision: 0, content: baseContent() });
+  if (!saved.ok) throw new Error(saved.error.message);
+  expect(saved.value.timeZone).toBe('America/Los_Angeles');
+  expect(saved.value.gate).toMatchObject({ deadline: '2026-07-01', state: 'due-soon' });
+});
