@@ -158,13 +158,25 @@ export function commitSettings(
 }
 
 /**
- * Publishes the gate record again when its property is not the stored record (a publish that failed or
- * landed out of order): what the daily scan runs for each version. Answers whether it published.
+ * The stored gate record when its property is not it (a publish that failed or landed out of order),
+ * else null: what to publish again, from a storage read and a property read already made.
  */
+export function gateToRepublish(stored: unknown, published: unknown, versionId: string): StoredGate | null {
+  const parsed = StoredGateSchema.safeParse(stored);
+  if (!parsed.success || JSON.stringify(parseGateRecord(published, versionId)) === JSON.stringify(parsed.data.gate)) return null;
+  return parsed.data;
+}
+
+/** Publishes a stored gate record to its property. */
+export async function publishGateRecord(deps: GateStoreDeps, projectId: string, versionId: string, stored: StoredGate): Promise<void> {
+  await deps.jira.putProjectProperty(projectId, gatePropertyKey(versionId), publishedGate(stored));
+}
+
+/** Publishes the gate record again when its property is behind (see gateToRepublish). Answers whether it published. */
 export async function syncGatePublished(deps: GateStoreDeps, projectId: string, versionId: string): Promise<boolean> {
   const [[stored], published] = await Promise.all([deps.store.getMany([gateRef(projectId, versionId)]), deps.jira.getProjectPropertyAs(projectId, gatePropertyKey(versionId), 'app')]);
-  const parsed = StoredGateSchema.safeParse(stored);
-  if (!parsed.success || JSON.stringify(parseGateRecord(published, versionId)) === JSON.stringify(parsed.data.gate)) return false;
-  await deps.jira.putProjectProperty(projectId, gatePropertyKey(versionId), publishedGate(parsed.data));
+  const behind = gateToRepublish(stored, published, versionId);
+  if (behind === null) return false;
+  await publishGateRecord(deps, projectId, versionId, behind);
   return true;
 }

@@ -1,7 +1,7 @@
 /** Reads everything the gate decides on for one version, as the app, in one parallel round. */
 import { StoredHandoffSchema, type StoredHandoff } from '../domain/handoff';
 import { fitGateIndex, gateIndexEntry, parseGateIndex, withGateEntry, withoutGateEntry, type GateIndex, type GateIndexEntry } from '../domain/gate/gate-index';
-import { gateRecordOf, settingsRecordOf, type Versioned } from '../domain/gate/gate-records';
+import { gateRecordOf, settingsRecordOf, type StoredGate, type Versioned } from '../domain/gate/gate-records';
 import { evaluateGate, type GateEvaluation, type GateRecord, type ProjectSettings } from '../domain/gate/rules';
 import { gatePropertyKey, GATE_INDEX_PROPERTY_KEY, handoffPropertyKey, SETTINGS_PROPERTY_KEY } from '../domain/property-keys';
 import type { LatenessRule } from '../domain/state';
@@ -9,7 +9,7 @@ import type { JiraVersion } from '../jira';
 import type { TriggerDeps } from './deps';
 import { composeHandoff, ContentRecordSchema, RolloutRecordSchema, WalkthroughRecordSchema, type HandoffRecords } from '../domain/records';
 import { ENTITIES, versionKey } from '../store/port';
-import { gateStoreRefs } from '../resolvers/gate-store';
+import { gateStoreRefs, gateToRepublish } from '../resolvers/gate-store';
 
 /** Records that do not parse count as absent: the gate then treats the handoff as missing (fail closed). */
 function parseRecordsLeniently(values: { content: unknown; walkthrough: unknown; rollout: unknown }): HandoffRecords {
@@ -55,6 +55,8 @@ export interface GateReads {
   gate: Versioned<GateRecord>;
   settings: ProjectSettings;
   index: GateIndex | null;
+  /** The stored gate record when its property is behind it (from the reads above): the scan publishes it again. */
+  gateToRepublish: StoredGate | null;
 }
 
 /**
@@ -87,6 +89,7 @@ export async function readGateInputs(deps: TriggerDeps, projectId: string, versi
     gate: gateRecordOf(gate, recordValue, versionId),
     settings: options.settings ?? settingsRecordOf(settings, settingsValue).value,
     index: options.withIndex ? parseGateIndex(indexValue) : null,
+    gateToRepublish: gateToRepublish(gate, recordValue, versionId),
   };
 }
 

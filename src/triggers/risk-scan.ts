@@ -20,7 +20,7 @@
 import { belongsInGateIndex, fitGateIndex, isAtRisk, parseGateIndex, reevaluatedEntry, type GateIndex } from '../domain/gate/gate-index';
 import type { ProjectSettings } from '../domain/gate/rules';
 import { settingsRecordOf } from '../domain/gate/gate-records';
-import { gateStoreRefs, syncGatePublished } from '../resolvers/gate-store';
+import { gateStoreRefs, publishGateRecord } from '../resolvers/gate-store';
 import { parseScanState, planRun, sortedIds, verifySlice, type ScanState } from '../domain/gate/scan-plan';
 import { GATE_INDEX_PROPERTY_KEY, SETTINGS_PROPERTY_KEY } from '../domain/property-keys';
 import { failureText, type JiraVersion } from '../jira';
@@ -113,8 +113,8 @@ async function verifyVersion(deps: TriggerDeps, project: Project, version: JiraV
     const [reads] = await Promise.all([
       readGateInputs(deps, project.id, version.id, { settings: read.settings }),
       syncPublished(deps, { projectId: project.id, projectKey: project.key, versionId: version.id }),
-      syncGatePublished(deps, project.id, version.id),
     ]);
+    if (reads.gateToRepublish) await publishGateRecord(deps, project.id, version.id, reads.gateToRepublish);
     const entry = indexEntryOf(gateFactsOf(deps, version, reads, { timeZone: read.timeZone }));
     if (belongsInGateIndex(version, entry)) next.versions[version.id] = entry;
     else delete next.versions[version.id];

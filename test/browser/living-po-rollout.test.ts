@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Frame, Page } from 'playwright-core';
-import { appAxeViolations, chooseOption, GIFT_CARDS_CONTENT, seedHandoff, tid, useAppSession } from '../support';
+import { appAxeViolations, chooseOption, optionsOf, GIFT_CARDS_CONTENT, seedHandoff, tid, useAppSession } from '../support';
 
 jest.setTimeout(120_000);
 
@@ -93,7 +93,7 @@ test('after a content edit, History compares the revisions before and after it w
   expect(order).toEqual([`revision-row-${before + 1}`, 'rollout-row-2', 'rollout-row-1', ...Array.from({ length: before }, (_, i) => `revision-row-${before - i}`)]);
   expect(await text(frame, tid('rollout-sections-2'))).toBe('Rollout');
   expect(await text(frame, tid('rollout-row-1'))).toContain('Priya Patel');
-  expect(await frame.$$eval(`${tid('compare-from')} option`, (o) => o.map((e) => e.textContent))).toEqual(Array.from({ length: before + 1 }, (_, i) => `Revision ${before + 1 - i}`));
+  expect(await optionsOf(page, frame, 'From revision')).toEqual(Array.from({ length: before + 1 }, (_, i) => `Revision ${before + 1 - i}`));
 
   await chooseOption(page, frame, 'From revision', `Revision ${before}`);
   await chooseOption(page, frame, 'To revision', `Revision ${before + 1} (latest)`);

@@ -39,3 +39,15 @@ export async function setDateAndTime(page: Page, frame: Frame, dateLabel: string
   await frame.waitForFunction(([sel, want]) => (document.querySelector(sel as string)?.closest('[data-testid$="--container"]')?.textContent ?? '').includes(want as string), [dateInput, date]);
   await chooseOption(page, frame, timeLabel, time);
 }
+
+/** The options the select labelled `label` offers, as its open menu lists them (opened with ↓, closed with Esc). */
+export async function optionsOf(page: Page, frame: Frame, label: string): Promise<string[]> {
+  const input = await inputLabelled(frame, label);
+  await frame.focus(input);
+  await page.keyboard.press('ArrowDown');
+  await frame.waitForSelector('[role="option"]');
+  const options = await frame.$$eval('[role="option"]', (els) => els.map((e) => (e.textContent ?? '').trim()));
+  await page.keyboard.press('Escape');
+  await frame.waitForSelector('[role="option"]', { state: 'detached' });
+  return options;
+}

@@ -89,9 +89,10 @@ describe('the walkthrough published late', () => {
     expect(await storedProperty(site(), key)).toBeNull();
     await site().host.runScheduledTrigger('gate-risk-scan');
     expect(await storedProperty(site(), key)).toMatchObject({ revision: saved.revisions.walkthrough, walkthrough: { questions: [{ text: 'Published late?' }] } });
-    // History is the content's own and was never touched by the walkthrough.
+    // History lists the walkthrough change as the walkthrough's own; the content's revisions were never touched by it.
     const history = expectOk(await invoke<HandoffHistory>('cs-agent', 'listHistory', { versionId: SHOP_VERSION }));
-    expect(history.revisions[0]?.revision).toBe(current.revisions.content);
+    expect(history.revisions[0]).toMatchObject({ record: 'walkthrough', revision: saved.revisions.walkthrough });
+    expect(history.revisions.find((r) => r.record === 'content')?.revision).toBe(current.revisions.content);
     expect(expectError(await invoke('cs-agent', 'diffRevisions', { versionId: SHOP_VERSION, from: 0, to: current.revisions.content + 1 })).code).toBe('NOT_FOUND');
     expect(expectOk(await invoke<RevisionDiff>('cs-agent', 'diffRevisions', { versionId: SHOP_VERSION, from: 0, to: current.revisions.content })).changes.length).toBeGreaterThan(0);
   });
