@@ -1,7 +1,9 @@
 /**
  * What every handoff action needs from the release gate, read in the action's first (parallel) round:
  * the version's gate record (blocks, override) and the project's gate index, which also holds the
- * project's settings (lead time). Two property reads, never an extra round.
+ * project's settings (lead time). Two property reads, never an extra round — except for the content
+ * save, which reads the gate record, the settings and the site's zone from storage in its records'
+ * storage call instead (readStoredGate) and no gate index.
  */
 import { parseGateIndex, settingsOf, type GateIndex } from '../domain/gate/gate-index';
 import { parseGateRecord, type GateRecord, type ProjectSettings } from '../domain/gate/rules';
@@ -58,7 +60,9 @@ export const storedGateRefs = (projectId: string, versionId: string): RecordRef[
  * (domain/site-zone.ts) and read in the same storage call; when it is missing or a day old, serverInfo
  * is read in the extra round above and the zone is kept with the save's commit (`alongside`). A failed
  * serverInfo read falls back to the zone kept before (or none: the deployment's default, as an index
- * without a zone always did); it never fails a save.
+ * without a zone always did); it never fails a save. (A site whose serverInfo names no zone keeps
+ * nothing, so each save asks again: one call more, on such sites only.) The zone is not taken from the
+ * triggers' copy in the gate index because reading that property is the very call this saves.
  */
 export async function readStoredGate(deps: ResolverDeps, t: Target, stored: readonly unknown[]): Promise<{ gate: GateView; alongside: RecordPut[]; importKept: () => Promise<void> }> {
   const [gateValue, settingsValue, zoneValue] = stored;
