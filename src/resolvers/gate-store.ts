@@ -112,6 +112,31 @@ async function publish(deps: GateStoreDeps, projectId: string, key: string, valu
   }
 }
 
+const storedGateOf = (projectId: string, versionId: string, gate: GateRecord, revision: number, writeId: string, at: string): StoredGate => ({ schemaVersion: 1, projectId, versionId, revision, writeId, updatedAt: at, gate: fitGateRecord(gate) });
+const storedSettingsOf = (projectId: string, settings: ProjectSettings, revision: number, writeId: string, at: string): StoredSettings => ({ schemaVersion: 1, projectId, revision, writeId, updatedAt: at, settings });
+
+/**
+ * Imports a gate record and/or the project's settings read from their properties (stored before records
+ * existed, or never written) as revision 1, only where nothing is stored yet: afterwards a handoff change
+ * reads them in its records' storage call. Nothing is published (the property already holds it). A
+ * refusal means someone committed first, which is just as good; any failure is logged (the next change
+ * imports again).
+ */
+export async function importGateRecords(deps: GateStoreDeps, target: { projectId: string; versionId: string }, found: { gate?: GateRecord; settings?: ProjectSettings }): Promise<void> {
+  const { projectId, versionId } = target;
+  const at = deps.now().toISOString();
+  const puts = [
+    ...(found.gate ? [{ ...gateRef(projectId, versionId), value: storedGateOf(projectId, versionId, found.gate, 1, randomUUID(), at) }] : []),
+    ...(found.settings ? [{ ...settingsRef(projectId), value: storedSettingsOf(projectId, found.settings, 1, randomUUID(), at) }] : []),
+  ];
+  if (puts.length === 0) return;
+  try {
+    await deps.store.commit(puts.map((p) => ({ ...p, value: p.value as unknown as { revision: number }, ifRevision: 0 })));
+  } catch (error) {
+    if (!(error instanceof CommitRefused)) deps.log.warn(`Could not import the gate record of version ${versionId} or the settings of project ${projectId}`, error);
+  }
+}
+
 /**
  * Commits `plan(record)` on the version's gate record (compare-and-set, planned again after a refusal) and
  * publishes it. Answers the record as committed (or as stored, when the plan answered null).
@@ -128,7 +153,7 @@ export function commitGateRecord(
     {
       ref: gateRef(projectId, versionId),
       what: `gate record of version ${versionId}`,
-      wrap: (gate, revision, writeId, at) => ({ schemaVersion: 1, projectId, versionId, revision, writeId, updatedAt: at, gate: fitGateRecord(gate) }),
+      wrap: (gate, revision, writeId, at) => storedGateOf(projectId, versionId, gate, revision, writeId, at),
       reread: () => readGateRecord(deps, projectId, versionId),
       publish: (stored) => publish(deps, projectId, gatePropertyKey(versionId), publishedGate(stored), `gate record of version ${versionId}`),
     },
@@ -148,7 +173,7 @@ export function commitSettings(
     {
       ref: settingsRef(projectId),
       what: 'project settings',
-      wrap: (settings, revision, writeId, at) => ({ schemaVersion: 1, projectId, revision, writeId, updatedAt: at, settings }),
+      wrap: (settings, revision, writeId, at) => storedSettingsOf(projectId, settings, revision, writeId, at),
       reread: () => readSettingsRecord(deps, projectId),
       publish: (stored) => publish(deps, projectId, SETTINGS_PROPERTY_KEY, publishedSettings(stored), 'project settings'),
     },

@@ -12,7 +12,7 @@ import { PROJECT_PERMISSIONS } from '../jira/permissions';
 import { readAccess, requireAccess, settledValue, type Access } from './access';
 import type { CallContext } from './call-context';
 import type { ResolverDeps } from './deps';
-import { readGateContext, type GateContext } from './gate-context';
+import { readGateContext, readStoredGate, storedGateRefs, type GateContext, type GateView } from './gate-context';
 import { loadRecords, readRecords, type Target } from './handoff-store';
 import { versionInProject } from './views';
 import { projectUrlSegment } from '../domain/project-url';
@@ -29,7 +29,7 @@ export interface LoadedForChange {
   /** Puts to commit with the change: the person's name, when Jira had to be asked for it. */
   alongside: RecordPut[];
   records: HandoffRecords;
-  gate: GateContext;
+  gate: GateView;
   target: Target;
 }
 
@@ -43,7 +43,13 @@ export async function loadForChange(
   access: Access = 'edit',
   /** The change will build a link: the site's address is read in this round, not the next. */
   withSiteUrl = false,
-): Promise<LoadedForChange> {
+  /**
+   * Read the gate record, the settings and the site's zone from storage, in the records' storage call
+   * (readStoredGate), instead of the gate record and gate index properties: the content save, which
+   * needs no gate index unless it demotes the handoff. `importKept` then imports what only a property held.
+   */
+  gateFromStore = false,
+): Promise<LoadedForChange & { importKept: () => Promise<void> }> {
   const { jira } = deps;
   const claimed = call.project;
   if (withSiteUrl) void call.siteUrl();
@@ -56,24 +62,30 @@ export async function loadForChange(
     // release date and released flag, and both can change in Jira at any time.
     jira.getVersion(versionId),
     // The person's kept name comes in the same storage call as the records: no Jira call for who they are.
-    readRecords(deps, target, undefined, [personRef]),
-    readGateContext(deps, claimed.key, versionId),
+    readRecords(deps, target, undefined, gateFromStore ? [personRef, ...storedGateRefs(claimed.id, versionId)] : [personRef]),
+    gateFromStore ? Promise.resolve(null) : readGateContext(deps, claimed.key, versionId),
   ]);
   const { permissions: granted, project } = requireAccess(permissions, access, claimed);
   const v = versionInProject(version, versionId, project);
   const read = settledValue(records);
   // A name to ask Jira for and a handoff to import (first access) are each one more call: in the same round.
-  const [{ me, alongside }, current] = await Promise.all([whoIsCalling(deps, call.accountId, read.also[0], personRef), loadRecords(deps, target, read.records)]);
+  const [{ me, alongside }, current, stored] = await Promise.all([
+    whoIsCalling(deps, call.accountId, read.also[0], personRef),
+    loadRecords(deps, target, read.records),
+    gateFromStore ? readStoredGate(deps, target, read.also.slice(1)) : null,
+  ]);
+  const gateRead = settledValue(gate);
   return {
     permissions: granted,
     project,
     version: v,
     me,
-    alongside,
+    alongside: [...alongside, ...(stored?.alongside ?? [])],
     // A handoff stored before records existed is imported above, on its first change (one more round, once).
     records: current,
-    gate: settledValue(gate),
+    gate: stored?.gate ?? (gateRead as GateContext),
     target,
+    importKept: stored?.importKept ?? (() => Promise.resolve()),
   };
 }
 

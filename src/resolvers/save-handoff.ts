@@ -30,7 +30,8 @@ async function contentAt(deps: ResolverDeps, t: Target, revision: number): Promi
  */
 export const saveHandoff: Action<z.output<typeof SaveHandoffPayloadSchema>, HandoffView> = async (payload, call, deps) => {
   // A first save links the release page to the handoff, so the site's address is read in round 1.
-  const loaded = await loadForChange(deps, call, payload.versionId, 'edit', payload.baseRevision === NO_HANDOFF_REVISION);
+  // The gate comes from storage, in the records' storage call (readStoredGate): no gate property reads.
+  const loaded = await loadForChange(deps, call, payload.versionId, 'edit', payload.baseRevision === NO_HANDOFF_REVISION, true);
   const { target } = loaded;
   const existed = loaded.records.content !== null;
   let notice: string | null = null;
@@ -68,6 +69,7 @@ export const saveHandoff: Action<z.output<typeof SaveHandoffPayloadSchema>, Hand
     publishRecords(deps, target, committed),
     linkOnFirstSave(deps, call, loaded.project, payload.versionId, !existed && committed.changed.length > 0),
     demoted && handoff ? refreshGateEntry(deps, loaded.project.key, loaded.version, loaded.gate, handoff, deps.now()) : Promise.resolve(),
+    loaded.importKept(),
   ]);
   const view = handoffView({ project: loaded.project, version: loaded.version, permissions: loaded.permissions, records: committed.records, lateness: deps.lateness, gate: loaded.gate, now: deps.now() });
   const shown = demoted && notice ? notice : publishNotice;

@@ -31,7 +31,12 @@ export const ENTITIES = {
   gate: 'gate-record',
   /** The project's CS Handoff settings (lead time, walkthrough gate). Key `<projectId>`. */
   settings: 'project-settings',
+  /** The site's time zone as last read from Jira (domain/site-zone.ts). One record, key `time-zone`. */
+  site: 'site-info',
 } as const;
+
+/** The one key of the site record that keeps the time zone. */
+export const SITE_ZONE_KEY = 'time-zone';
 export type EntityName = (typeof ENTITIES)[keyof typeof ENTITIES];
 
 /** Index names as declared in manifest.yml. */

@@ -42,13 +42,21 @@ test('the time-zone rule: the site, else the person who marked it ready, else UT
   expect(dayTimeZone(null, null)).toBe('UTC');
 });
 
-test('a handoff change counts in the site time zone the triggers copied into the gate index (no extra call)', async () => {
+test('a handoff change counts in the site time zone, read from Jira at most once a day and kept in storage (no gate-index read)', async () => {
   const world = fakeWorld();
   world.versions.set(VERSION_ID, { ...world.versions.get(VERSION_ID)!, releaseDate: RELEASE_DATE });
   world.now = LA_2330_ON_DEADLINE_DAY;
-  world.properties.set(`${PROJECT.key}/cs-handoff.gate-index`, { schemaVersion: 1, scannedAt: null, timeZone: 'America/Los_Angeles', versions: {} });
+  world.siteTimeZone = 'America/Los_Angeles';
+  // The index's old copy of the zone is not what a save counts in any more.
+  world.properties.set(`${PROJECT.key}/cs-handoff.gate-index`, { schemaVersion: 1, scannedAt: null, timeZone: 'Asia/Tokyo', versions: {} });
   const saved = await world.call(PO, 'saveHandoff', { versionId: VERSION_ID, baseRevision: 0, content: baseContent() });
   if (!saved.ok) throw new Error(saved.error.message);
   expect(saved.value.timeZone).toBe('America/Los_Angeles');
   expect(saved.value.gate).toMatchObject({ deadline: '2026-07-01', state: 'due-soon' });
+  // Within the day the kept zone serves: Jira naming none now changes nothing yet.
+  world.siteTimeZone = null;
+  const again = await world.call(PO, 'saveHandoff', { versionId: VERSION_ID, baseRevision: saved.value.handoff!.revision, content: { ...baseContent(), whatsNew: 'Again' } });
+  if (!again.ok) throw new Error(again.error.message);
+  expect(again.value.timeZone).toBe('America/Los_Angeles');
+  expect(again.value.gate).toMatchObject({ deadline: '2026-07-01', state: 'due-soon' });
 });
