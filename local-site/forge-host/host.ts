@@ -123,7 +123,11 @@ export interface ForgeHost {
   /** Every @forge/kvs call the app made, for call and round budgets (count rounds with the Jira emulator's roundsOf). */
   readonly storageLog: StorageCall[];
   /** Added latency per storage call (ms), like the Jira emulator's `latencyMs`. */
-  readonly storageSettings: { latencyMs: number };
+  /**
+   * Storage latency, and faults: each rule fails the next `times` storage calls whose path matches
+   * `pathPattern` with `status` (Forge storage answers 5xx and 429 at times, as Jira does).
+   */
+  readonly storageSettings: { latencyMs: number; faults: StorageFault[] };
   invoke<T = unknown>(accountId: string, functionKey: string, payload: unknown, opts: InvokeOptions): Promise<T>;
   runScheduledTrigger(moduleKey: string): Promise<unknown>;
   runWorkflowValidator(moduleKey: string, args: unknown): Promise<unknown>;
@@ -165,14 +169,14 @@ export function createForgeHost(options: ForgeHostOptions): ForgeHost {
     hasStorageScope: Array.isArray(manifest.permissions.scopes) && manifest.permissions.scopes.includes('storage:app'),
   };
   const storageLog: StorageCall[] = [];
-  const storageSettings = { latencyMs: 0 };
+  const storageSettings: { latencyMs: number; faults: StorageFault[] } = { latencyMs: 0, faults: [] };
   const storage: ServiceFetch = async (path, init) => {
     // The answer reaches the caller asynchronously, after calls issued together (Promise.all) have all
     // started: they overlap in the log and count as one round; calls made one after another do not.
     const startedAt = performance.timeOrigin + performance.now();
     // Like the Jira emulator's latencyMs: the bench and the round-budget tests make storage calls take time too.
     if (storageSettings.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, storageSettings.latencyMs));
-    const res = await handleStorageRequest(store, caller, path, init);
+    const res = injectedStorageFault(storageSettings.faults, path) ?? (await handleStorageRequest(store, caller, path, init));
     storageLog.push({ path, status: res.status, startedAt, endedAt: performance.timeOrigin + performance.now() });
     return res;
   };
@@ -420,4 +424,23 @@ export function createForgeHost(options: ForgeHostOptions): ForgeHost {
       store.close();
     },
   };
+}
+
+export interface StorageFault {
+  pathPattern: string;
+  status: number;
+  times: number;
+}
+
+/** The answer of the first matching fault rule (used up when its times run out), or null. */
+function injectedStorageFault(faults: StorageFault[], path: string): Response | null {
+  const i = faults.findIndex((f) => new RegExp(f.pathPattern).test(path));
+  if (i < 0) return null;
+  const fault = faults[i] as StorageFault;
+  fault.times -= 1;
+  if (fault.times <= 0) faults.splice(i, 1);
+  return new Response(JSON.stringify({ code: 'INTERNAL_SERVER_ERROR', message: `Injected storage fault ${fault.status} on ${path}` }), {
+    status: fault.status,
+    headers: { 'content-type': 'application/json' },
+  });
 }

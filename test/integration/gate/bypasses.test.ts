@@ -19,6 +19,7 @@ const versionRead = (versionId: string) => `^GET /rest/api/3/version/${versionId
 
 afterEach(() => {
   site().jira.settings.faults.length = 0;
+  site().host.storageSettings.faults.length = 0;
 });
 
 test('born released: a version created with released:true is put back and recorded', async () => {
@@ -148,4 +149,22 @@ test('emptied handoff: saving a ready handoff without its required parts moves i
   expect(saved.notice).toContain("A what's-new paragraph");
   expect(await gate.releaseAsRita(versionId)).toBe(false);
   expect((await gate.record(versionId))?.blocks[0]?.reason).toContain('is still a draft');
+});
+
+// The block record is a compare-and-set transaction in Forge storage: a failed commit must neither let the
+// release through nor leave the version put back with no entry saying why, nor record the attempt twice.
+test.each([
+  ['once', 1],
+  ['five times in a row', 5],
+] as const)('a failed record write (the gate record’s commit failing %s): put back, with one block and one decision', async (_name, times) => {
+  const versionId = await gate.createVersion(`2030.05 Record write fails ${times}`, todayPlus(10));
+  site().host.storageSettings.faults.push({ pathPattern: '^/api/v1/transaction$', status: 500, times });
+  site().jira.store.releaseVersion(versionId, principal('release-manager'));
+  await site().host.idle();
+  expect(site().host.storageSettings.faults).toEqual([]); // the gate met every injected failure
+  expect((await gate.versionNow(versionId)).released).toBe(false);
+  const record = await gate.record(versionId);
+  expect(record?.blocks).toHaveLength(1);
+  expect(record?.blocks[0]?.reason).toContain('has no CS handoff yet');
+  expect(record?.decisions?.map((d) => d.outcome)).toEqual(['put-back']);
 });
