@@ -1,8 +1,5 @@
 import { defineConfig } from 'vite';
-import react from '@vitejs/plugin-react';
-import { fileURLToPath } from 'node:url';
-import { staticTheme } from './build-support/theme-plugin';
-import { sharedAliases } from './build-support/aliases';
+import { forgeResourceConfig } from './build-support/resource-config';
 
 /** Minimal view of rolldown's ChunkingContext (the chunk-group name function's second argument). */
 interface ModuleGraph {
@@ -32,24 +29,8 @@ function initialModules() {
 }
 const isInitial = initialModules();
 
-const root = fileURLToPath(new URL('.', import.meta.url));
-
-// Forge serves the resource from a sub-path, so every asset URL is relative (base './').
-// The UI imports the shared contract from ../../src (outside root); Vite resolves it like any module.
-export default defineConfig({
-  root,
-  base: './',
-  plugins: [react(), staticTheme()],
-  resolve: {
-    alias: sharedAliases,
-  },
-  build: {
-    outDir: 'build',
-    emptyOutDir: true,
-    sourcemap: false,
-    // Forge's CSP allows only script files from 'self': no inline module preload polyfill.
-    modulePreload: { polyfill: false },
-    assetsInlineLimit: 0,
+export default defineConfig(
+  forgeResourceConfig(import.meta.url, {
     rolldownOptions: {
       output: {
         codeSplitting: {
@@ -57,6 +38,5 @@ export default defineConfig({
         },
       },
     },
-  },
-  server: { fs: { allow: [fileURLToPath(new URL('../..', import.meta.url))] } },
-});
+  }),
+);
