@@ -41,7 +41,20 @@ export function callContextOf(context: Record<string, unknown> | undefined, jira
   if (accountId === '') throw appError('FORBIDDEN', 'Log in to Jira to use CS Handoff.');
   const issue = (extension.issue ?? {}) as Record<string, unknown>;
   const issueKey = text(issue.key);
-  return { accountId, project: { id, key }, siteUrl: once(() => jira.getSiteUrl()), issue: issueKey === '' ? null : { id: text(issue.id), key: issueKey } };
+  const siteUrl = once(() => jira.getSiteUrl());
+  const call: CallContext = { accountId, project: { id, key }, siteUrl: siteUrl.read, issue: issueKey === '' ? null : { id: text(issue.id), key: issueKey } };
+  unfinished.set(call, siteUrl.settled);
+  return call;
+}
+
+const unfinished = new WeakMap<CallContext, () => Promise<void>>();
+
+/**
+ * Waits for the reads this invocation started early and may not have awaited (an action refused before
+ * it needed the site's address), so an invocation never answers with its own calls still in flight.
+ */
+export function readsSettled(call: CallContext): Promise<void> {
+  return unfinished.get(call)?.() ?? Promise.resolve();
 }
 
 /**
@@ -49,13 +62,18 @@ export function callContextOf(context: Record<string, unknown> | undefined, jira
  * in its first round and await it later at no extra round. A failure nobody awaited is not reported
  * as unhandled; whoever awaits it gets it.
  */
-function once(read: () => Promise<string>): () => Promise<string> {
+function once(read: () => Promise<string>): { read: () => Promise<string>; settled: () => Promise<void> } {
   let started: Promise<string> | undefined;
-  return () => {
-    if (!started) {
-      started = read();
-      started.catch(() => undefined);
-    }
-    return started;
+  return {
+    read: () => {
+      if (!started) {
+        started = read();
+        started.catch(() => undefined);
+      }
+      return started;
+    },
+    settled: async () => {
+      await started?.catch(() => undefined);
+    },
   };
 }

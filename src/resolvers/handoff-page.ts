@@ -5,6 +5,7 @@ import type { ResolverDeps } from './deps';
 import { getHandoff } from './get-handoff';
 import { getL3Summary } from './l3-summary';
 import { failureOf, type Action } from './run';
+import { settledValue } from './access';
 
 /**
  * The handoff page in one invocation: the handoff (gate and permissions included) and the L3 count,
@@ -14,11 +15,13 @@ import { failureOf, type Action } from './run';
  */
 export const getHandoffPage: Action<z.output<typeof GetHandoffPagePayloadSchema>, HandoffPage> = async (payload, call, deps) => {
   const shared = withSharedAccessReads(deps);
-  const [handoff, l3] = await Promise.all([
+  // Settled, not Promise.all: a refused handoff must not answer while the count's calls are still in
+  // flight (the invocation would end with work of its own still running).
+  const [handoff, l3] = await Promise.allSettled([
     getHandoff(payload, call, shared),
     getL3Summary(payload, call, shared).then(ok, (error: unknown) => failureOf('getHandoffPage (L3 count)', error, deps)),
   ]);
-  return { handoff, l3 };
+  return { handoff: settledValue(handoff), l3: settledValue(l3) };
 };
 
 /** The same deps, with the access reads made once per arguments for the length of this invocation. */

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { AppError, fail, ok, type Result } from '../domain/errors';
 import { parseOrThrow } from '../domain/validation';
 import { isNeedsAuthentication } from '../jira/request';
-import { callContextOf, type CallContext } from './call-context';
+import { callContextOf, readsSettled, type CallContext } from './call-context';
 import type { ResolverDeps } from './deps';
 
 export type Action<P, T> = (payload: P, call: CallContext, deps: ResolverDeps) => Promise<T>;
@@ -15,12 +15,15 @@ export type Action<P, T> = (payload: P, call: CallContext, deps: ResolverDeps) =
  */
 export function resolverFor<S extends z.ZodType, T>(name: string, schema: S, action: Action<z.output<S>, T>, deps: ResolverDeps) {
   return async (request: Request<unknown>): Promise<Result<T>> => {
+    let call: CallContext | undefined;
     try {
       const payload = parseOrThrow(schema, request.payload ?? {}, 'The request');
-      const call = callContextOf(request.context, deps.jira);
+      call = callContextOf(request.context, deps.jira);
       return ok(await action(payload, call, deps));
     } catch (error) {
       return failureOf(name, error, deps);
+    } finally {
+      if (call) await readsSettled(call);
     }
   };
 }
