@@ -196,12 +196,3 @@ export function gateToRepublish(stored: unknown, published: unknown, versionId: 
 export async function publishGateRecord(deps: GateStoreDeps, projectId: string, versionId: string, stored: StoredGate): Promise<void> {
   await deps.jira.putProjectProperty(projectId, gatePropertyKey(versionId), publishedGate(stored));
 }
-
-/** Publishes the gate record again when its property is behind (see gateToRepublish). Answers whether it published. */
-export async function syncGatePublished(deps: GateStoreDeps, projectId: string, versionId: string): Promise<boolean> {
-  const [[stored], published] = await Promise.all([deps.store.getMany([gateRef(projectId, versionId)]), deps.jira.getProjectPropertyAs(projectId, gatePropertyKey(versionId), 'app')]);
-  const behind = gateToRepublish(stored, published, versionId);
-  if (behind === null) return false;
-  await publishGateRecord(deps, projectId, versionId, behind);
-  return true;
-}

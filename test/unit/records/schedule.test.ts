@@ -19,7 +19,8 @@ import { StoreFault } from '../../support/memory-store';
 import { content as baseContent } from '../../../bench/fixtures';
 import type { GateRecord } from '../../../src/domain/gate/rules';
 import type { Jira } from '../../../src/jira';
-import { syncGatePublished } from '../../../src/resolvers/gate-store';
+import { publishGateRecord } from '../../../src/resolvers/gate-store';
+import { readGateInputs } from '../../../src/triggers/gate-load';
 import type { TriggerDeps } from '../../../src/triggers/deps';
 import { createReleaseGate, decideRelease, type ReleaseGateOutcome } from '../../../src/triggers/release-gate';
 
@@ -309,8 +310,11 @@ describe('gate record: override vs trigger vs duplicated deliveries', () => {
         if (override && !released) gateSeen.blockThenOverride += 1;
         if (released) gateSeen.overrideBeforeDecision += 1;
         gateSeen.duplicatesIgnored += outcomes.filter((o) => o.actor !== 'override' && (o.result as ReleaseGateOutcome).action === 'ignored').length;
-        // Once quiet (the daily scan's sync), Jira's copy is the stored record.
-        await syncGatePublished(triggerDeps(world, 'scan', clock), PROJECT.id, VERSION_ID);
+        // Once quiet (the daily scan's check of the version: its reads, then a republish if Jira's copy is behind),
+        // Jira's copy is the stored record.
+        const scan = triggerDeps(world, 'scan', clock);
+        const reads = await readGateInputs(scan, PROJECT.id, VERSION_ID);
+        if (reads.gateToRepublish) await publishGateRecord(scan, PROJECT.id, VERSION_ID, reads.gateToRepublish);
         expect(propertyOf(world, `cs-handoff.gate.${VERSION_ID}`)).toEqual(gate);
       }),
       { numRuns: 500, seed: 20261128 },
