@@ -6,7 +6,7 @@
 import type { z } from 'zod';
 import type { OverrideGatePayloadSchema, WithdrawOverridePayloadSchema } from '../contract';
 import { appError } from '../domain/errors';
-import { gateIndexEntry, withGateEntry } from '../domain/gate/gate-index';
+import { gateIndexEntry, gateIndexWith } from '../domain/gate/gate-index';
 import { evaluateGate, fitGateRecord, gateView, type GateRecord, type GateView } from '../domain/gate/rules';
 import { commitGateRecord, readGateRecord } from './gate-store';
 import type { PermissionSet } from '../jira';
@@ -66,8 +66,8 @@ async function changeOverride(
   const handoff = await handoffFrom(deps, target, records);
   const input = { version: v, handoff, override: next.override, record: next, rule: ruleOf(deps.lateness, settings), now, walkthroughGate: settings.walkthroughGate };
   const entry = gateIndexEntry(next, evaluateGate(input));
-  // Same membership as the scan: unreleased, unarchived versions, and released ones Jira refused to put back.
-  if ((!v.released && !v.archived) || index.versions[versionId]) await putGateIndex(deps, project.key, withGateEntry(index, versionId, entry));
+  const nextIndex = gateIndexWith(index, v, entry);
+  if (nextIndex) await putGateIndex(deps, project.key, nextIndex);
   return gateView(input);
 }
 
