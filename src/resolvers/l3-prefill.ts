@@ -9,7 +9,8 @@ import type { ResolverDeps } from './deps';
 import { readAccess, requireAccess, settledValue } from './access';
 import { handoffFrom, readRecords } from './handoff-store';
 import { handoffPageUrl, targetOf } from './handoff-writes';
-import { assertItemExists, bugTypeOf, rolloutStageOf, withChainLabel } from './l3-rules';
+import { assertItemExists, rolloutStageOf, withChainLabel } from './l3-rules';
+import { issueTypeFor, L3_BUG } from '../domain/issue-types';
 import type { Action } from './run';
 import { versionInProject } from './views';
 
@@ -34,7 +35,7 @@ export const getL3Prefill: Action<z.output<typeof GetL3PrefillPayloadSchema>, L3
   const { project } = requireAccess(access, 'read', call.project);
   const found = versionInProject(version, versionId, project);
   // A project-level obstacle (no Create issues permission, no Bug type) is named before a missing handoff.
-  const bugType = bugTypeOf(settledValue(issueTypes), project);
+  const bugType = issueTypeFor(settledValue(issueTypes), L3_BUG, project.key);
   const handoff = await handoffFrom(deps, target, records);
   return l3PrefillFor({ project, version: found, handoff, bugType, siteUrl: settledValue(siteUrl), item }, deps);
 };
