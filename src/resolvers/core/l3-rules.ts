@@ -9,6 +9,7 @@ import { appError } from '../../domain/errors';
 import type { HandoffContent, StoredHandoff } from '../../domain/handoff';
 import type { ItemRef } from '../../domain/chain-label';
 import { currentStageLabel } from '../../domain/living/rollout';
+import { ITEM_TITLES } from '../../domain/section-titles';
 
 export const NOT_STARTED = 'Not started';
 
@@ -20,7 +21,7 @@ export function rolloutStageOf(handoff: StoredHandoff): string {
 /** An item the agent files from must exist in the handoff as stored now; otherwise its label would point at nothing. */
 export function assertItemExists(content: HandoffContent, item: ItemRef | undefined): void {
   if (item && describeItem(content, item) === null) {
-    const section = { step: 'Happy path step', limitation: 'Known limitation', question: 'Likely question' }[item.kind];
+    const section = ITEM_TITLES[item.kind];
     throw appError('INVALID_INPUT', `${section} ${item.position} is not in this handoff any more: reload the handoff and try again.`, {
       fields: { 'item.position': `No ${section.toLowerCase()} ${item.position}` },
     });
