@@ -9,7 +9,9 @@
  *   chain-<project key, lower case>-v<version id>-brief-gap            a walkthrough question filed as a gap in the release brief
  * It uses the version *id*, never its name, so renaming a release keeps every label valid.
  * Jira project keys are upper-case letters, digits and underscores starting with a letter, so the
- * key never contains '-' and the label parses back unambiguously.
+ * key never contains '-' and a label names one release unambiguously. The app only writes labels and
+ * finds issues by them with JQL (l3BugsJql, briefGapFilingJql); nothing parses one back, so there is
+ * no parser to keep in step with this format.
  */
 
 export const JIRA_LABEL_MAX = 255;
@@ -31,9 +33,6 @@ export class ChainLabelError extends Error {}
 
 const PROJECT_KEY = /^[A-Z][A-Z0-9_]*$/;
 const VERSION_ID = /^\d{1,18}$/;
-const RELEASE_LABEL = /^chain-([a-z][a-z0-9_]*)-v(\d{1,18})-l3$/;
-const BRIEF_GAP_LABEL = /^chain-([a-z][a-z0-9_]*)-v(\d{1,18})-brief-gap$/;
-const ITEM_LABEL = /^chain-([a-z][a-z0-9_]*)-v(\d{1,18})-(step|limitation|question)-([1-9]\d{0,3})$/;
 
 function checkLink({ projectKey, versionId }: ChainLink): void {
   if (!PROJECT_KEY.test(projectKey)) {
@@ -75,32 +74,6 @@ export function itemLabel(link: ChainLink, item: ItemRef): string {
 /** All labels an L3 bug carries: the release's label, plus the item's when filed from one. */
 export function l3Labels(link: ChainLink, item?: ItemRef): string[] {
   return item ? [releaseLabel(link), itemLabel(link, item)] : [releaseLabel(link)];
-}
-
-export type ParsedChainLabel =
-  | ({ kind: 'release' } & ChainLink)
-  | ({ kind: 'brief-gap' } & ChainLink)
-  | ({ kind: 'item'; item: ItemRef } & ChainLink);
-
-export function parseChainLabel(label: string): ParsedChainLabel | null {
-  const release = RELEASE_LABEL.exec(label);
-  if (release) {
-    return { kind: 'release', projectKey: release[1]!.toUpperCase(), versionId: release[2]! };
-  }
-  const gap = BRIEF_GAP_LABEL.exec(label);
-  if (gap) {
-    return { kind: 'brief-gap', projectKey: gap[1]!.toUpperCase(), versionId: gap[2]! };
-  }
-  const item = ITEM_LABEL.exec(label);
-  if (item) {
-    return {
-      kind: 'item',
-      projectKey: item[1]!.toUpperCase(),
-      versionId: item[2]!,
-      item: { kind: item[3] as HandoffItemKind, position: Number(item[4]) },
-    };
-  }
-  return null;
 }
 
 const FILING_TOKEN = /^[0-9a-f]{12}$/;

@@ -5,6 +5,7 @@
 import { bulletList, doc, em, heading, link, paragraph, strong, taskList, text, type AdfDoc } from './adf';
 import { l3Labels, type ChainLink, type ItemRef } from './chain-label';
 import type { HandoffContent } from './handoff';
+import { ITEM_TITLES } from './section-titles';
 
 export const SUMMARY_MAX = 255;
 
@@ -51,11 +52,7 @@ export function describeItem(content: HandoffContent, item: ItemRef): string | n
   }
 }
 
-const ITEM_SECTION: Record<ItemRef['kind'], string> = {
-  step: 'Happy path step',
-  limitation: 'Known limitation',
-  question: 'Likely question',
-};
+const ITEM_SECTION: Record<ItemRef['kind'], string> = ITEM_TITLES;
 
 export function buildL3Bug(input: L3BugInput): L3BugDraft {
   const steps = reproductionSteps(input.content.escalation.l2Reproduce);

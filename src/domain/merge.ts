@@ -4,19 +4,20 @@
  * kept, and only a section both changed (to different text) is a conflict. Pure.
  */
 import type { HandoffContent } from './handoff';
+import { ESCALATION_TITLES, SECTION_TITLES } from './section-titles';
 
 /** The content's sections, in the handoff's order (keys shared with the UI's conflict view). */
 export const CONTENT_SECTIONS = ['whatsNew', 'happyPath', 'limitations', 'questions', 'l1', 'l2', 'dashboard'] as const;
 export type ContentSection = (typeof CONTENT_SECTIONS)[number];
 
 export const CONTENT_SECTION_LABELS: Record<ContentSection, string> = {
-  whatsNew: "What's new",
-  happyPath: 'Happy path',
-  limitations: 'Known limitations',
-  questions: 'Likely questions',
-  l1: 'L1: how to look it up',
-  l2: 'L2: how to reproduce',
-  dashboard: 'Dashboard link',
+  whatsNew: SECTION_TITLES.whatsNew,
+  happyPath: SECTION_TITLES.happyPath,
+  limitations: SECTION_TITLES.limitations,
+  questions: SECTION_TITLES.questions,
+  l1: ESCALATION_TITLES.l1,
+  l2: ESCALATION_TITLES.l2,
+  dashboard: SECTION_TITLES.dashboard,
 };
 
 /** What a section holds: "none known" belongs to Known limitations. */

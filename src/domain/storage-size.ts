@@ -1,5 +1,6 @@
 import { appError } from './errors';
 import type { HandoffContent } from './handoff';
+import { SECTION_TITLES } from './section-titles';
 
 /** Jira's limit for one entity-property value, in bytes of its JSON. */
 export const PROPERTY_MAX_BYTES = 32_768;
@@ -13,13 +14,13 @@ export function jsonBytes(value: unknown): number {
 }
 
 const SECTION_LABELS: Record<keyof HandoffContent, string> = {
-  whatsNew: "What's new",
-  happyPath: 'Happy path',
-  limitations: 'Known limitations',
+  whatsNew: SECTION_TITLES.whatsNew,
+  happyPath: SECTION_TITLES.happyPath,
+  limitations: SECTION_TITLES.limitations,
   noKnownLimitations: 'None known',
-  questions: 'Likely questions',
-  escalation: 'Escalation path',
-  dashboardUrl: 'Dashboard link',
+  questions: SECTION_TITLES.questions,
+  escalation: SECTION_TITLES.escalation,
+  dashboardUrl: SECTION_TITLES.dashboard,
 };
 
 export interface SectionSize {

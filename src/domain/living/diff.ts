@@ -7,15 +7,17 @@
  * O(n·m) longest-common-subsequence tables below stay small.
  */
 import type { HandoffContent, Question } from '../handoff';
+import { SECTION_TITLES } from '../section-titles';
 
+/** As revisions record them (stored in the history, so 'Escalation L1'/'L2' stay as they were written). */
 export const SECTION_NAMES = {
-  whatsNew: "What's new",
-  happyPath: 'Happy path',
-  limitations: 'Known limitations',
-  questions: 'Likely questions',
+  whatsNew: SECTION_TITLES.whatsNew,
+  happyPath: SECTION_TITLES.happyPath,
+  limitations: SECTION_TITLES.limitations,
+  questions: SECTION_TITLES.questions,
   l1: 'Escalation L1',
   l2: 'Escalation L2',
-  dashboard: 'Dashboard link',
+  dashboard: SECTION_TITLES.dashboard,
 } as const;
 export type SectionName = (typeof SECTION_NAMES)[keyof typeof SECTION_NAMES];
 

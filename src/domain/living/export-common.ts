@@ -5,6 +5,7 @@
  */
 import { releaseLabel } from '../chain-label';
 import type { StoredHandoff } from '../handoff';
+import { SECTION_TITLES } from '../section-titles';
 
 export interface HandoffExportInput {
   projectKey: string;
@@ -20,11 +21,11 @@ export interface HandoffExportInput {
 
 export const WORDING = {
   title: (versionName: string) => `CS handoff: ${versionName}`,
-  whatsNew: "What's new",
-  happyPath: 'Happy path',
-  limitations: 'Known limitations',
-  questions: 'Likely questions',
-  escalation: 'Escalation path',
+  whatsNew: SECTION_TITLES.whatsNew,
+  happyPath: SECTION_TITLES.happyPath,
+  limitations: SECTION_TITLES.limitations,
+  questions: SECTION_TITLES.questions,
+  escalation: SECTION_TITLES.escalation,
   l1: 'L1 — look it up',
   l2: 'L2 — reproduce',
   l3: 'L3 — file a bug',

@@ -3,12 +3,6 @@
  * imported), so the UI can use the same words as the domain's rules without loading the schemas.
  */
 import type { AnswerSection } from './schema';
+import { SECTION_TITLES } from '../section-titles';
 
-export const SECTION_WORDS: Record<AnswerSection, string> = {
-  whatsNew: "What's new",
-  happyPath: 'Happy path',
-  limitations: 'Known limitations',
-  questions: 'Likely questions',
-  escalation: 'Escalation path',
-  dashboard: 'Dashboard link',
-};
+export const SECTION_WORDS: Record<AnswerSection, string> = SECTION_TITLES;

@@ -4,7 +4,7 @@ import { readAccess, requireAccess, settledValue } from '../core/access';
 import { handoffFrom, readRecords } from '../core/handoff-store';
 import { targetOf } from '../core/handoff-writes';
 import { l3PrefillFor } from '../core/l3-draft';
-import { bugTypeOf } from '../core/l3-rules';
+import { issueTypeFor, L3_BUG } from '../../domain/issue-types';
 import type { Action } from '../core/run';
 import { versionInProject } from '../core/views';
 
@@ -29,7 +29,7 @@ export const getL3Prefill: Action<z.output<typeof GetL3PrefillPayloadSchema>, L3
   const { project } = requireAccess(access, 'read', call.project);
   const found = versionInProject(version, versionId, project);
   // A project-level obstacle (no Create issues permission, no Bug type) is named before a missing handoff.
-  const bugType = bugTypeOf(settledValue(issueTypes), project);
+  const bugType = issueTypeFor(settledValue(issueTypes), L3_BUG, project.key);
   const handoff = await handoffFrom(deps, target, records);
   return l3PrefillFor({ project, version: found, handoff, bugType, siteUrl: settledValue(siteUrl), item }, deps);
 };

@@ -8,9 +8,8 @@ import type { z } from 'zod';
 import type { FileBriefGapPayloadSchema, HandoffView, PromoteQuestionPayloadSchema, SaveWalkthroughPayloadSchema, SettleQuestionPayloadSchema } from '../../contract';
 import { attendeeAccountIds, nextRevision, normaliseWalkthrough, promoteQuestion as promote, settleQuestion as settle } from '../../domain/walkthrough/rules';
 import type { PersonRef } from '../../domain/person';
-import { appError } from '../../domain/errors';
+import { BRIEF_GAP_TASK, issueTypeFor } from '../../domain/issue-types';
 import { briefGapTask, briefGapToFile, recordBriefGapIssue } from '../../domain/walkthrough/brief-gap';
-import type { JiraIssueType } from '../../jira';
 import type { CallContext } from '../core/call-context';
 import { handoffPageUrl, targetOf } from '../core/handoff-writes';
 import { fileOnce } from './brief-gap-filing';
@@ -56,21 +55,6 @@ export const promoteQuestion: Action<z.output<typeof PromoteQuestionPayloadSchem
     apply: (stored, me, now) => promote(stored, payload.questionId, payload.answer, me, now),
   });
 
-export const TASK_TYPE_NAME = 'Task';
-
-/** The project's Task type, by name (case-insensitive), from the person's create metadata. */
-export function taskTypeOf(types: readonly JiraIssueType[], projectKey: string): JiraIssueType {
-  const wanted = TASK_TYPE_NAME.toLowerCase();
-  const task = types.find((t) => !t.subtask && t.name.trim().toLowerCase() === wanted);
-  if (!task) {
-    throw appError(
-      'NOT_FOUND',
-      `Project ${projectKey} has no Task issue type you can create, so brief gaps cannot be filed as Jira tasks here. Ask a Jira admin to add Task to the project's issue types.`,
-    );
-  }
-  return task;
-}
-
 /**
  * Files a brief gap as a Jira task (as the person), at most once per question (brief-gap-filing.ts),
  * then records the task's key on the settlement through the usual compare-and-set commit. Round 1 also
@@ -89,7 +73,7 @@ export const fileBriefGap: Action<z.output<typeof FileBriefGapPayloadSchema>, Ha
       const question = briefGapToFile(stored, payload.questionId);
       // At most one task per question, whatever is clicked twice or retried (brief-gap-filing.ts).
       return fileOnce(deps, targetOf(project, payload.versionId), payload.questionId, async (filingToken) => {
-        const taskType = taskTypeOf(issueTypes, project.key);
+        const taskType = issueTypeFor(issueTypes, BRIEF_GAP_TASK, project.key);
         const handoffUrl = handoffPageUrl(await call.siteUrl(), project, payload.versionId, deps.appIdentity());
         const task = withChainLabel(() =>
           briefGapTask({

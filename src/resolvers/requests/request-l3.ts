@@ -5,7 +5,7 @@ import { appError } from '../../domain/errors';
 import type { JiraIssueType } from '../../jira';
 import { settledValue } from '../core/access';
 import { l3PrefillFor } from '../core/l3-draft';
-import { bugTypeOf } from '../core/l3-rules';
+import { issueTypeFor, L3_BUG } from '../../domain/issue-types';
 import { readRequestAndRelease } from './request-release';
 import type { Action } from '../core/run';
 
@@ -31,7 +31,7 @@ export const getRequestL3Prefill: Action<z.output<typeof GetRequestL3PrefillPayl
   ]);
   if (!read.requestPermissions.LINK_ISSUES) throw cannotLink(read.request.key, read.request.project.key);
   const [issueTypes, siteUrl] = read.extra as [PromiseSettledResult<JiraIssueType[]>, PromiseSettledResult<string>];
-  const bugType = bugTypeOf(settledValue(issueTypes), read.project);
+  const bugType = issueTypeFor(settledValue(issueTypes), L3_BUG, read.project.key);
   return l3PrefillFor(
     {
       project: read.project,

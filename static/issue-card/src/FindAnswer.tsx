@@ -9,11 +9,12 @@ import type { AnswerMatch, AnswerResults } from '../../../src/contract';
 import { stageLabel } from '../../../src/domain/living/rollout-stages';
 import { cardApi } from './api';
 import { Highlighted } from './Highlighted';
+import { ITEM_TITLES } from '../../../src/domain/section-titles';
 
 /** Typing pause before a search is sent. */
 const DEBOUNCE_MS = 200;
 
-const KIND_LABEL: Record<AnswerMatch['kind'], string> = { question: 'Likely question', limitation: 'Known limitation', step: 'Happy path step' };
+const KIND_LABEL: Record<AnswerMatch['kind'], string> = ITEM_TITLES;
 
 /** What the agent pastes to the customer: the answer, or the limitation or step itself. */
 const copyTextOf = (m: AnswerMatch): string => (m.kind === 'question' ? m.answer : m.text);

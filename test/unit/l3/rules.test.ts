@@ -1,37 +1,11 @@
 import { type StoredHandoff } from '../../../src/domain/handoff';
 import { emptyContent } from '../../../src/domain/handoff-defaults';
 import { ChainLabelError } from '../../../src/domain/chain-label';
-import { assertItemExists, bugTypeOf, issueSearchUrl, NOT_STARTED, rolloutStageOf, withChainLabel } from '../../../src/resolvers/core/l3-rules';
+import { assertItemExists, issueSearchUrl, NOT_STARTED, rolloutStageOf, withChainLabel } from '../../../src/resolvers/core/l3-rules';
 import { thrownAppError } from '../app-error';
 
 const errorOf = (fn: () => unknown) => thrownAppError(fn).error;
 
-const type = (id: string, name: string, subtask = false) => ({ id, name, subtask });
-
-describe('bugTypeOf', () => {
-  it('finds Bug by name, ignoring case and surrounding spaces, never by a fixed id', () => {
-    expect(bugTypeOf([type('1', 'Task'), type('77', 'bug')], { key: 'SHOP' })).toEqual(type('77', 'bug'));
-    expect(bugTypeOf([type('5', ' BUG ')], { key: 'SHOP' }).id).toBe('5');
-  });
-
-  it('skips a sub-task type called Bug (the modal cannot create sub-tasks)', () => {
-    expect(bugTypeOf([type('9', 'Bug', true), type('10', 'Bug')], { key: 'SHOP' }).id).toBe('10');
-    expect(errorOf(() => bugTypeOf([type('9', 'Bug', true)], { key: 'SHOP' })).code).toBe('NOT_FOUND');
-  });
-
-  it('explains a project without a Bug type, naming the project and what to do', () => {
-    expect(errorOf(() => bugTypeOf([type('10001', 'Task')], { key: 'OPS' }))).toEqual({
-      code: 'NOT_FOUND',
-      message: "Project OPS has no Bug issue type, so L3 bugs cannot be filed here. Ask a Jira admin to add Bug to the project's issue types.",
-    });
-  });
-
-  it('reads no issue types at all as a missing Create issues permission, not a missing Bug type', () => {
-    const error = errorOf(() => bugTypeOf([], { key: 'SHOP' }));
-    expect(error.code).toBe('FORBIDDEN');
-    expect(error.message).toContain('Create issues');
-  });
-});
 
 describe('assertItemExists', () => {
   const content = { ...emptyContent(), happyPath: ['a', 'b'], limitations: ['x'], questions: [{ question: 'q', answer: 'a' }] };

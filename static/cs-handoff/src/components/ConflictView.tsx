@@ -8,6 +8,7 @@ import Button from '@atlaskit/button/new';
 import SectionMessage from '@atlaskit/section-message';
 import type { StoredHandoff, HandoffContent } from '../../../../src/domain/handoff';
 import { formatInstant } from '../format';
+import { ESCALATION_TITLES, SECTION_TITLES } from '../../../../src/domain/section-titles';
 
 interface Part {
   key: string;
@@ -19,11 +20,11 @@ const numbered = (items: string[]) => items.map((s, i) => `${i + 1}. ${s.trim()}
 const bullets = (items: string[]) => items.map((s) => `• ${s.trim()}`).join('\n');
 
 const PARTS: Part[] = [
-  { key: 'whatsNew', label: "What's new", text: (c) => c.whatsNew.trim() },
-  { key: 'happyPath', label: 'Happy path', text: (c) => numbered(c.happyPath.filter((s) => s.trim())) },
+  { key: 'whatsNew', label: SECTION_TITLES.whatsNew, text: (c) => c.whatsNew.trim() },
+  { key: 'happyPath', label: SECTION_TITLES.happyPath, text: (c) => numbered(c.happyPath.filter((s) => s.trim())) },
   {
     key: 'limitations',
-    label: 'Known limitations',
+    label: SECTION_TITLES.limitations,
     text: (c) => {
       const items = c.limitations.filter((s) => s.trim());
       return items.length ? bullets(items) : c.noKnownLimitations ? 'None known' : '';
@@ -31,7 +32,7 @@ const PARTS: Part[] = [
   },
   {
     key: 'questions',
-    label: 'Likely questions',
+    label: SECTION_TITLES.questions,
     text: (c) =>
       c.questions
         .filter((q) => q.question.trim() || q.answer.trim())
@@ -39,9 +40,9 @@ const PARTS: Part[] = [
         .join('\n\n'),
   },
   // Keys are the backend's content sections (src/domain/merge.ts CONTENT_SECTIONS).
-  { key: 'l1', label: 'L1: how to look it up', text: (c) => c.escalation.l1LookUp.trim() },
-  { key: 'l2', label: 'L2: how to reproduce', text: (c) => c.escalation.l2Reproduce.trim() },
-  { key: 'dashboard', label: 'Dashboard link', text: (c) => c.dashboardUrl.trim() },
+  { key: 'l1', label: ESCALATION_TITLES.l1, text: (c) => c.escalation.l1LookUp.trim() },
+  { key: 'l2', label: ESCALATION_TITLES.l2, text: (c) => c.escalation.l2Reproduce.trim() },
+  { key: 'dashboard', label: SECTION_TITLES.dashboard, text: (c) => c.dashboardUrl.trim() },
 ];
 
 export function changedParts(theirs: HandoffContent, yours: HandoffContent) {

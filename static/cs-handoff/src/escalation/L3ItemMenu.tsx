@@ -6,6 +6,7 @@
 import DropdownMenu, { DropdownItem, DropdownItemGroup } from '@atlaskit/dropdown-menu';
 import type { HandoffContent } from '../../../../src/domain/handoff';
 import type { L3Item } from './useL3';
+import { SECTION_TITLES } from '../../../../src/domain/section-titles';
 
 interface Group {
   title: string;
@@ -16,9 +17,9 @@ interface Group {
 
 export default function L3ItemMenu({ content, disabled, onFile }: { content: HandoffContent; disabled: boolean; onFile(item: L3Item): void }) {
   const groups: Group[] = [
-    { title: 'Happy path', noun: 'Step', kind: 'step' as const, texts: content.happyPath },
-    { title: 'Known limitations', noun: 'Limitation', kind: 'limitation' as const, texts: content.limitations },
-    { title: 'Likely questions', noun: 'Question', kind: 'question' as const, texts: content.questions.map((q) => q.question) },
+    { title: SECTION_TITLES.happyPath, noun: 'Step', kind: 'step' as const, texts: content.happyPath },
+    { title: SECTION_TITLES.limitations, noun: 'Limitation', kind: 'limitation' as const, texts: content.limitations },
+    { title: SECTION_TITLES.questions, noun: 'Question', kind: 'question' as const, texts: content.questions.map((q) => q.question) },
   ].filter((g) => g.texts.length > 0);
   if (groups.length === 0) return null;
   return (
