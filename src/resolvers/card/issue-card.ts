@@ -11,8 +11,7 @@
  * for links. "Find an answer" reads the issue beside liveHandoffs' first round (no extra round). (a) round 2: the version, its project and its records (one storage call). (b) round 2: the
  * records of every fix/affects version (one storage call). (c) liveHandoffs' rounds.
  */
-import type { z } from 'zod';
-import type { CardRelease, CardReleaseRef, FindAnswersPayloadSchema, AnswerResults, GetIssueHandoffCardPayloadSchema, IssueHandoffCard, ListLiveReleasesPayloadSchema } from '../../contract';
+import type { CardRelease, IssueHandoffCard } from '../../contract';
 import { answerEntriesOf, rankAnswers, type AnswerEntry } from '../../domain/card/answer-search';
 import { parseRequestRelease, REQUEST_RELEASE_PROPERTY_KEY } from '../../domain/card/request-release';
 import { AppError, appError } from '../../domain/errors';
@@ -22,7 +21,7 @@ import { ENTITIES, versionKey } from '../../store/port';
 import type { CallContext } from '../core/call-context';
 import type { ResolverDeps } from '../core/deps';
 import { liveHandoffs, liveReleaseRefs, releaseRef } from './live-handoffs';
-import type { Action } from '../core/run';
+import type { Handler } from '../core/run';
 import { settledValue } from '../core/access';
 
 /** Matches "Find an answer" returns at most. */
@@ -114,7 +113,7 @@ export async function pageIssue(deps: ResolverDeps, call: CallContext): Promise<
   return issue;
 }
 
-export const getIssueHandoffCard: Action<z.output<typeof GetIssueHandoffCardPayloadSchema>, IssueHandoffCard> = async ({ versionId }, call, deps) => {
+export const getIssueHandoffCard: Handler<'getIssueHandoffCard'> = async ({ versionId }, call, deps) => {
   call.siteUrl().catch(() => undefined);
   // Settled, not Promise.all: a refusal answers only once every read of the round has ended.
   const [issueRead, linkedRead] = await Promise.allSettled([pageIssue(deps, call), call.issue ? deps.jira.getIssueProperty(call.issue.key, REQUEST_RELEASE_PROPERTY_KEY) : null]);
@@ -138,13 +137,13 @@ export const getIssueHandoffCard: Action<z.output<typeof GetIssueHandoffCardPayl
   return { issueKey: issue.key, source: 'none', release: null, choices: await liveReleaseRefs(deps, call) };
 };
 
-export const listLiveReleases: Action<z.output<typeof ListLiveReleasesPayloadSchema>, CardReleaseRef[]> = async (_payload, call, deps) => {
+export const listLiveReleases: Handler<'listLiveReleases'> = async (_payload, call, deps) => {
   const [issue, refs] = await Promise.allSettled([pageIssue(deps, call), liveReleaseRefs(deps, call)]);
   settledValue(issue);
   return settledValue(refs);
 };
 
-export const findAnswers: Action<z.output<typeof FindAnswersPayloadSchema>, AnswerResults> = async ({ query }, call, deps) => {
+export const findAnswers: Handler<'findAnswers'> = async ({ query }, call, deps) => {
   const round = await Promise.allSettled([pageIssue(deps, call), liveHandoffs(deps), call.siteUrl()]);
   settledValue(round[0]);
   const live = settledValue(round[1]);

@@ -9,8 +9,6 @@
  * on, like the walkthrough: someone else's change since then is a CONFLICT, never overwritten.
  */
 import { randomUUID } from 'node:crypto';
-import type { z } from 'zod';
-import type { AskSupportQuestionPayloadSchema, ListSupportQuestionsPayloadSchema, SettleSupportQuestionPayloadSchema, SupportQuestionAsked, SupportQuestionsView } from '../../contract';
 import { addSupportQuestion, settleSupportQuestion as settleInRecord, SupportRecordSchema, type SupportRecord } from '../../domain/card/support-questions';
 import { appError } from '../../domain/errors';
 import { ContentRecordSchema } from '../../domain/records';
@@ -20,7 +18,7 @@ import { readAccess, requireAccess, settledValue } from '../core/access';
 import type { ResolverDeps } from '../core/deps';
 import { COMMIT_ATTEMPTS } from '../core/handoff-store';
 import { pageIssue, releaseAsPerson } from './issue-card';
-import type { Action } from '../core/run';
+import type { Handler } from '../core/run';
 
 const refOf = (projectId: string, versionId: string) => ({ entity: ENTITIES.support, key: versionKey(projectId, versionId) });
 
@@ -37,7 +35,7 @@ async function readSupport(deps: ResolverDeps, projectId: string, versionId: str
  * Round 1: the page's issue and the release as the person (Browse projects on both), who they are, and
  * the stored questions. Round 2: the commit (again after a refusal: a read, then a commit).
  */
-export const askSupportQuestion: Action<z.output<typeof AskSupportQuestionPayloadSchema>, SupportQuestionAsked> = async ({ versionId, question }, call, deps) => {
+export const askSupportQuestion: Handler<'askSupportQuestion'> = async ({ versionId, question }, call, deps) => {
   // Settled, not Promise.all: a refusal answers only once every read of the round has ended.
   const round = await Promise.allSettled([pageIssue(deps, call), releaseAsPerson(deps, versionId), deps.jira.getMyself()]);
   const issue = settledValue(round[0]);
@@ -62,7 +60,7 @@ export const askSupportQuestion: Action<z.output<typeof AskSupportQuestionPayloa
 };
 
 /** One round: the person's access to the page's project, the version, and the stored questions. */
-export const listSupportQuestions: Action<z.output<typeof ListSupportQuestionsPayloadSchema>, SupportQuestionsView> = async ({ versionId }, { project: claimed }, deps) => {
+export const listSupportQuestions: Handler<'listSupportQuestions'> = async ({ versionId }, { project: claimed }, deps) => {
   const [access, version, stored] = await Promise.allSettled([readAccess(deps, claimed), deps.jira.getVersion(versionId), readSupport(deps, claimed.id, versionId)]);
   const { project } = requireAccess(access, 'read', claimed);
   if (settledValue(version).projectId !== project.id) throw appError('NOT_FOUND', `Version ${versionId} is not in project ${project.key}.`);
@@ -75,7 +73,7 @@ export const listSupportQuestions: Action<z.output<typeof ListSupportQuestionsPa
  * support and content records (one storage call: "answered in" must name a section the handoff has).
  * Round 2: the compare-and-set commit on `baseRevision`.
  */
-export const settleSupportQuestion: Action<z.output<typeof SettleSupportQuestionPayloadSchema>, SupportQuestionsView> = async (payload, { project: claimed }, deps) => {
+export const settleSupportQuestion: Handler<'settleSupportQuestion'> = async (payload, { project: claimed }, deps) => {
   const { versionId } = payload;
   const [access, version, me, records] = await Promise.allSettled([
     readAccess(deps, claimed),

@@ -1,5 +1,5 @@
 import type { Request } from '@forge/resolver';
-import type { z } from 'zod';
+import { RESOLVERS, type ParsedPayloadOf, type ResolverName, type ResultOf } from '../../contract';
 import { AppError, fail, ok, type Result } from '../../domain/errors';
 import { parseOrThrow } from '../../domain/validation';
 import { isNeedsAuthentication } from '../../jira/request';
@@ -8,16 +8,22 @@ import type { ResolverDeps } from './deps';
 
 export type Action<P, T> = (payload: P, call: CallContext, deps: ResolverDeps) => Promise<T>;
 
+/** The handler of resolver `K`, typed by the contract's table: its parsed payload in, its answer out. */
+export type Handler<K extends ResolverName> = Action<ParsedPayloadOf<K>, ResultOf<K>>;
+
 /**
  * The boundary every resolver goes through: validate the payload, read who/where from Forge's
  * context, run the action, and turn every outcome into a Result. Nothing is thrown to the UI;
  * unexpected errors are logged here and answered with a message that reveals nothing internal.
  */
-export function resolverFor<S extends z.ZodType, T>(name: string, schema: S, action: Action<z.output<S>, T>, deps: ResolverDeps) {
-  return async (request: Request<unknown>): Promise<Result<T>> => {
+export function resolverFor<K extends ResolverName>(name: K, action: Handler<K>, deps: ResolverDeps) {
+  const schema = RESOLVERS[name].payload;
+  return async (request: Request<unknown>): Promise<Result<ResultOf<K>>> => {
     let call: CallContext | undefined;
     try {
-      const payload = parseOrThrow(schema, request.payload ?? {}, 'The request');
+      // What `schema` parses to is ParsedPayloadOf<K> by definition; TypeScript cannot evaluate zod's
+      // output type for a name it only knows as K, hence the one cast.
+      const payload = parseOrThrow(schema, request.payload ?? {}, 'The request') as ParsedPayloadOf<K>;
       call = callContextOf(request.context, deps.jira);
       return ok(await action(payload, call, deps));
     } catch (error) {

@@ -3,8 +3,6 @@
  * permissions (asUser mypermissions); recorded as the app with who and when. Nothing is written for
  * anyone else.
  */
-import type { z } from 'zod';
-import type { OverrideGatePayloadSchema, WithdrawOverridePayloadSchema } from '../../contract';
 import { gateIndexEntry, gateIndexWith } from '../../domain/gate/gate-index';
 import { evaluateGate, fitGateRecord, gateView, type GateRecord, type GateView } from '../../domain/gate/rules';
 import { commitGateRecord, readGateRecord } from '../core/gate-store';
@@ -12,7 +10,7 @@ import { readAccess, requireAdmin, settledValue } from '../core/access';
 import type { CallContext } from '../core/call-context';
 import type { ResolverDeps } from '../core/deps';
 import { putGateIndex, readGateContext, ruleOf } from '../core/gate-context';
-import type { Action } from '../core/run';
+import type { Handler } from '../core/run';
 import { versionInProject } from '../core/views';
 import { handoffFrom, readRecords } from '../core/handoff-store';
 import { targetOf } from '../core/handoff-writes';
@@ -58,11 +56,11 @@ async function changeOverride(
   return gateView(input);
 }
 
-export const overrideGate: Action<z.output<typeof OverrideGatePayloadSchema>, GateView> = (payload, call, deps) =>
+export const overrideGate: Handler<'overrideGate'> = (payload, call, deps) =>
   changeOverride(deps, call, payload.versionId, 'override the release gate', (record, me, now) => ({
     ...record,
     override: { by: { accountId: me.accountId, displayName: me.displayName }, at: now.toISOString(), reason: payload.reason },
   }));
 
-export const withdrawOverride: Action<z.output<typeof WithdrawOverridePayloadSchema>, GateView> = (payload, call, deps) =>
+export const withdrawOverride: Handler<'withdrawOverride'> = (payload, call, deps) =>
   changeOverride(deps, call, payload.versionId, 'withdraw a release gate override', (record) => ({ ...record, override: null }));

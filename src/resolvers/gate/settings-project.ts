@@ -6,8 +6,6 @@
  * action reads with what it already reads, so the lead time costs no extra call there. Saving writes both
  * and re-evaluates the gate index entries with the new lead time, so the overview and the gate agree at once.
  */
-import type { z } from 'zod';
-import type { ProjectSettingsView, SaveSettingsPayloadSchema } from '../../contract';
 import { belongsInGateIndex, parseGateIndex, reevaluatedEntry, type GateIndex } from '../../domain/gate/gate-index';
 import type { ProjectSettings } from '../../domain/gate/rules';
 import type { IndexEntry } from '../../domain/handoff-index';
@@ -19,9 +17,9 @@ import { capabilitiesOf, readAccess, requireAccess, requireAdmin, settledValue }
 import { healthOf } from '../core/app-health';
 import { putGateIndex, ruleOf } from '../core/gate-context';
 import type { ResolverDeps } from '../core/deps';
-import type { Action } from '../core/run';
+import type { Handler } from '../core/run';
 
-export const getSettings: Action<unknown, ProjectSettingsView> = async (_payload, { project: claimed }, deps) => {
+export const getSettings: Handler<'getSettings'> = async (_payload, { project: claimed }, deps) => {
   const [permissions, value, appPermissions] = await Promise.allSettled([
     readAccess(deps, claimed),
     readSettingsRecord(deps, claimed.id, claimed.key),
@@ -36,7 +34,7 @@ export const getSettings: Action<unknown, ProjectSettingsView> = async (_payload
  * Round 2: the settings committed (compare-and-set: two admins saving different settings at once both
  * land) and published; then the gate index with every entry re-evaluated.
  */
-export const saveSettings: Action<z.output<typeof SaveSettingsPayloadSchema>, ProjectSettingsView> = async (payload, { project: claimed }, deps) => {
+export const saveSettings: Handler<'saveSettings'> = async (payload, { project: claimed }, deps) => {
   const [permissions, value, gateIndexValue, versions, handoffs, appPermissions] = await Promise.allSettled([
     readAccess(deps, claimed),
     readSettingsRecord(deps, claimed.id, claimed.key),

@@ -2,8 +2,6 @@
  * The handoff as a document for the support knowledge base (Browse projects). One parallel round,
  * 5 Jira calls: permissions and the project, the version, the handoff, the site's address (for its link).
  */
-import type { z } from 'zod';
-import type { ExportHandoffPayloadSchema, HandoffExport } from '../../contract';
 import { appError } from '../../domain/errors';
 import type { HandoffExportInput } from '../../domain/living/export-common';
 import { toConfluenceStorage } from '../../domain/living/export-confluence';
@@ -12,7 +10,7 @@ import { currentStageLabel, initialRollout } from '../../domain/living/rollout';
 import { readAccess, requireAccess, settledValue } from '../core/access';
 import { handoffFrom, readRecords } from '../core/handoff-store';
 import { handoffPageUrl, targetOf } from '../core/handoff-writes';
-import type { Action } from '../core/run';
+import type { Handler } from '../core/run';
 import { versionInProject } from '../core/views';
 
 
@@ -27,7 +25,7 @@ export function exportFilename(projectKey: string, versionName: string, extensio
   return `cs-handoff-${slug || 'release'}.${extension}`;
 }
 
-export const exportHandoff: Action<z.output<typeof ExportHandoffPayloadSchema>, HandoffExport> = async ({ versionId, format }, call, deps) => {
+export const exportHandoff: Handler<'exportHandoff'> = async ({ versionId, format }, call, deps) => {
   // Records are keyed by the claimed id: only read here; requireAccess proves it before any import (a write).
   const target = targetOf(call.project, versionId);
   const [access, versionResult, records, siteUrl] = await Promise.allSettled([

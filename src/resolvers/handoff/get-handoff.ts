@@ -1,11 +1,9 @@
-import type { GetHandoffPayloadSchema, HandoffView } from '../../contract';
-import type { z } from 'zod';
 import { handoffPropertyKey } from '../../domain/property-keys';
 import { readAccess, requireAccess, settledValue } from '../core/access';
 import { readGateContext } from '../core/gate-context';
 import { loadRecords, readRecords, repairPublished, type Target } from '../core/handoff-store';
 import { targetOf } from '../core/handoff-writes';
-import type { Action } from '../core/run';
+import type { Handler } from '../core/run';
 import type { ResolverDeps } from '../core/deps';
 import type { HandoffRecords } from '../../domain/records';
 import { handoffView, versionInProject } from '../core/views';
@@ -16,7 +14,7 @@ import { handoffView, versionInProject } from '../core/views';
  * before records existed is imported from it (first access), and when it is older than the record (a
  * publish failed or landed out of order) it is published again, beside the answer.
  */
-export const getHandoff: Action<z.output<typeof GetHandoffPayloadSchema>, HandoffView> = async ({ versionId }, { project: claimed }, deps) => {
+export const getHandoff: Handler<'getHandoff'> = async ({ versionId }, { project: claimed }, deps) => {
   // Records are keyed by the claimed id; requireAccess proves it is the project Jira answered before any is used.
   const target = targetOf(claimed, versionId);
   const [access, version, records, published, gate, siteZone] = await Promise.allSettled([

@@ -1,10 +1,8 @@
-import type { z } from 'zod';
-import type { GetHandoffPagePayloadSchema, HandoffPage } from '../../contract';
 import { ok } from '../../domain/errors';
 import type { ResolverDeps } from '../core/deps';
 import { getHandoff } from './get-handoff';
 import { getL3Summary } from './l3-summary';
-import { failureOf, type Action } from '../core/run';
+import { failureOf, type Handler } from '../core/run';
 import { settledValue } from '../core/access';
 
 /**
@@ -13,7 +11,7 @@ import { settledValue } from '../core/access';
  * are read once for both (the second asker gets the first call's answer), so the page costs the Jira
  * calls of getHandoff plus the count and the site's address, not two access checks.
  */
-export const getHandoffPage: Action<z.output<typeof GetHandoffPagePayloadSchema>, HandoffPage> = async (payload, call, deps) => {
+export const getHandoffPage: Handler<'getHandoffPage'> = async (payload, call, deps) => {
   const shared = withSharedAccessReads(deps);
   // Settled, not Promise.all: a refused handoff must not answer while the count's calls are still in
   // flight (the invocation would end with work of its own still running).

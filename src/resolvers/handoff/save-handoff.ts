@@ -1,5 +1,3 @@
-import type { z } from 'zod';
-import type { HandoffView, SaveHandoffPayloadSchema } from '../../contract';
 import { appError } from '../../domain/errors';
 import { type HandoffContent } from '../../domain/handoff';
 import { emptyContent } from '../../domain/handoff-defaults';
@@ -11,7 +9,7 @@ import { ENTITIES, historyKey } from '../../store/port';
 import { refreshGateEntry } from '../core/gate-context';
 import { commitChange, publishRecords, type HistoryEntry, type Target } from '../core/handoff-store';
 import { linkOnFirstSave, loadForChange } from '../core/handoff-writes';
-import type { Action } from '../core/run';
+import type { Handler } from '../core/run';
 import { handoffView } from '../core/views';
 import type { ResolverDeps } from '../core/deps';
 
@@ -29,7 +27,7 @@ async function contentAt(deps: ResolverDeps, t: Target, revision: number): Promi
  * reads that revision's copy first (one storage call more). A ready handoff whose merged content no
  * longer meets the ready rules goes back to draft (statusAfterEdit), and the save says so.
  */
-export const saveHandoff: Action<z.output<typeof SaveHandoffPayloadSchema>, HandoffView> = async (payload, call, deps) => {
+export const saveHandoff: Handler<'saveHandoff'> = async (payload, call, deps) => {
   // A first save links the release page to the handoff, so the site's address is read in round 1.
   // The gate comes from storage, in the records' storage call (readStoredGate): no gate property reads.
   const loaded = await loadForChange(deps, call, payload.versionId, 'edit', payload.baseRevision === NO_HANDOFF_REVISION, true);

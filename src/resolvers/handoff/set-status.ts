@@ -1,12 +1,10 @@
-import type { z } from 'zod';
-import type { HandoffView, SetStatusPayloadSchema } from '../../contract';
 import { appError } from '../../domain/errors';
 import { applyStatus, assertBaseRevision } from '../../domain/revision';
 import { composeHandoff, nextStamp } from '../../domain/records';
 import { refreshGateEntry } from '../core/gate-context';
 import { commitChange, publishRecords } from '../core/handoff-store';
 import { loadForChange } from '../core/handoff-writes';
-import type { Action } from '../core/run';
+import type { Handler } from '../core/run';
 import { handoffView } from '../core/views';
 
 /**
@@ -14,7 +12,7 @@ import { handoffView } from '../core/views';
  * saw: a status decided on text someone has since changed is a conflict, and nothing is written. The
  * gate-index entry is refreshed in the publish round.
  */
-export const setStatus: Action<z.output<typeof SetStatusPayloadSchema>, HandoffView> = async (payload, call, deps) => {
+export const setStatus: Handler<'setStatus'> = async (payload, call, deps) => {
   const loaded = await loadForChange(deps, call, payload.versionId);
   const { version, target } = loaded;
   const now = deps.now();

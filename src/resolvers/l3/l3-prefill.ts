@@ -1,11 +1,9 @@
-import type { z } from 'zod';
-import type { GetL3PrefillPayloadSchema, L3Prefill } from '../../contract';
 import { readAccess, requireAccess, settledValue } from '../core/access';
 import { handoffFrom, readRecords } from '../core/handoff-store';
 import { targetOf } from '../core/handoff-writes';
 import { l3PrefillFor } from '../core/l3-draft';
 import { issueTypeFor, L3_BUG } from '../../domain/issue-types';
-import type { Action } from '../core/run';
+import type { Handler } from '../core/run';
 import { versionInProject } from '../core/views';
 
 
@@ -16,7 +14,7 @@ import { versionInProject } from '../core/views';
  * One parallel round (6 Jira calls): as the person, permissions, the project, the version, its handoff
  * property and the project's creatable issue types; as the app, the site's address for the handoff link.
  */
-export const getL3Prefill: Action<z.output<typeof GetL3PrefillPayloadSchema>, L3Prefill> = async ({ versionId, item }, call, deps) => {
+export const getL3Prefill: Handler<'getL3Prefill'> = async ({ versionId, item }, call, deps) => {
   // Records are keyed by the claimed id: only read here; requireAccess proves it before any import (a write).
   const target = targetOf(call.project, versionId);
   const [access, version, records, issueTypes, siteUrl] = await Promise.allSettled([

@@ -4,8 +4,6 @@
  * is always a committed revision). Round 1: permissions, the version and the first page of records;
  * then one storage call per further 100 records (at most HISTORY_KEPT are kept).
  */
-import type { z } from 'zod';
-import type { DiffRevisionsPayloadSchema, HandoffHistory, ListHistoryPayloadSchema, RevisionDiff } from '../../contract';
 import type { ClaimedProject } from '../core/call-context';
 import { appError } from '../../domain/errors';
 import { contentAt, type HistoryRecord } from '../../domain/history/history';
@@ -14,7 +12,7 @@ import { ENTITIES, INDEXES } from '../../store/port';
 import { readAccess, requireAccess, settledValue } from '../core/access';
 import type { ResolverDeps } from '../core/deps';
 import { HISTORY_KEPT, type HistoryEntry } from '../core/handoff-store';
-import type { Action } from '../core/run';
+import type { Handler } from '../core/run';
 import { versionInProject } from '../core/views';
 
 const PAGE = 100;
@@ -37,7 +35,7 @@ async function readEntries(deps: ResolverDeps, claimed: ClaimedProject, versionI
 
 const contentRecords = (entries: readonly HistoryEntry[]): HistoryRecord[] => entries.filter((e) => e.kind === undefined).map((e) => e.record);
 
-export const listHistory: Action<z.output<typeof ListHistoryPayloadSchema>, HandoffHistory> = async ({ versionId }, { project }, deps) => {
+export const listHistory: Handler<'listHistory'> = async ({ versionId }, { project }, deps) => {
   const entries = await readEntries(deps, project, versionId);
   return {
     versionId,
@@ -45,7 +43,7 @@ export const listHistory: Action<z.output<typeof ListHistoryPayloadSchema>, Hand
   };
 };
 
-export const diffRevisions: Action<z.output<typeof DiffRevisionsPayloadSchema>, RevisionDiff> = async ({ versionId, from, to }, { project }, deps) => {
+export const diffRevisions: Handler<'diffRevisions'> = async ({ versionId, from, to }, { project }, deps) => {
   const records = contentRecords(await readEntries(deps, project, versionId));
   const side = (revision: number, field: 'from' | 'to') => {
     const content = contentAt(records, revision);

@@ -1,12 +1,10 @@
-import type { z } from 'zod';
-import type { HandoffView, MoveRolloutPayloadSchema } from '../../contract';
 import { initialRollout, moveStage } from '../../domain/living/rollout';
 import { nextRevision } from '../../domain/walkthrough/rules';
-import type { Action } from '../core/run';
+import type { Handler } from '../core/run';
 import { changeHandoff } from './walkthrough-change';
 
 /** Moves the rollout stage with what was learned (Edit issues), on top of the rollout's own revision. */
-export const moveRollout: Action<z.output<typeof MoveRolloutPayloadSchema>, HandoffView> = (payload, call, deps) =>
+export const moveRollout: Handler<'moveRollout'> = (payload, call, deps) =>
   changeHandoff(deps, call, {
     versionId: payload.versionId,
     baseRevision: payload.baseRevision,

@@ -4,8 +4,6 @@
  * Turning a question into a likely question changes the handoff's text, so it needs Edit issues.
  * Filing a brief gap as a Jira task creates an issue as the person, so it needs Create issues.
  */
-import type { z } from 'zod';
-import type { FileBriefGapPayloadSchema, HandoffView, PromoteQuestionPayloadSchema, SaveWalkthroughPayloadSchema, SettleQuestionPayloadSchema } from '../../contract';
 import { attendeeAccountIds, nextRevision, normaliseWalkthrough, promoteQuestion as promote, settleQuestion as settle } from '../../domain/walkthrough/rules';
 import type { PersonRef } from '../../domain/person';
 import { BRIEF_GAP_TASK, issueTypeFor } from '../../domain/issue-types';
@@ -15,10 +13,10 @@ import { handoffPageUrl, targetOf } from '../core/handoff-writes';
 import { fileOnce } from './brief-gap-filing';
 import { withChainLabel } from '../core/l3-rules';
 import type { ResolverDeps } from '../core/deps';
-import type { Action } from '../core/run';
+import type { Handler } from '../core/run';
 import { changeHandoff } from './walkthrough-change';
 
-export const saveWalkthrough: Action<z.output<typeof SaveWalkthroughPayloadSchema>, HandoffView> = (payload, call, deps) =>
+export const saveWalkthrough: Handler<'saveWalkthrough'> = (payload, call, deps) =>
   changeHandoff(deps, call, {
     versionId: payload.versionId,
     baseRevision: payload.baseRevision,
@@ -35,7 +33,7 @@ function peopleNamed(deps: ResolverDeps, accountIds: string[]): Promise<PersonRe
   return accountIds.length === 0 ? Promise.resolve([]) : deps.jira.getUsersBulk(accountIds);
 }
 
-export const settleQuestion: Action<z.output<typeof SettleQuestionPayloadSchema>, HandoffView> = (payload, call, deps) =>
+export const settleQuestion: Handler<'settleQuestion'> = (payload, call, deps) =>
   changeHandoff(deps, call, {
     versionId: payload.versionId,
     baseRevision: payload.baseRevision,
@@ -45,7 +43,7 @@ export const settleQuestion: Action<z.output<typeof SettleQuestionPayloadSchema>
     apply: (stored, me, now) => settle(stored, payload.questionId, payload.settlement, me, now),
   });
 
-export const promoteQuestion: Action<z.output<typeof PromoteQuestionPayloadSchema>, HandoffView> = (payload, call, deps) =>
+export const promoteQuestion: Handler<'promoteQuestion'> = (payload, call, deps) =>
   changeHandoff(deps, call, {
     versionId: payload.versionId,
     baseRevision: payload.baseRevision,
@@ -60,7 +58,7 @@ export const promoteQuestion: Action<z.output<typeof PromoteQuestionPayloadSchem
  * then records the task's key on the settlement through the usual compare-and-set commit. Round 1 also
  * reads the project's creatable issue types.
  */
-export const fileBriefGap: Action<z.output<typeof FileBriefGapPayloadSchema>, HandoffView> = (payload, call, deps) =>
+export const fileBriefGap: Handler<'fileBriefGap'> = (payload, call, deps) =>
   changeHandoff(deps, call, {
     versionId: payload.versionId,
     baseRevision: payload.baseRevision,

@@ -1,5 +1,4 @@
-import type { z } from 'zod';
-import { OVERVIEW_PAGE_SIZE, type BlockSummary, type ListReleasesPayloadSchema, type ReleaseSummary, type ReleasesOverview } from '../../contract';
+import { OVERVIEW_PAGE_SIZE, type BlockSummary, type ReleaseSummary } from '../../contract';
 import type { IndexEntry } from '../../domain/handoff-index';
 import { GATE_INDEX_PROPERTY_KEY } from '../../domain/property-keys';
 import { pageEntries } from '../core/overview-entries';
@@ -10,7 +9,7 @@ import type { JiraVersion } from '../../jira';
 import { capabilitiesOf, readAccess, requireAccess, settledValue } from '../core/access';
 import { healthOf } from '../core/app-health';
 import { ruleOf } from '../core/gate-context';
-import type { Action } from '../core/run';
+import type { Handler } from '../core/run';
 import { toVersionInfo } from '../core/views';
 
 /**
@@ -19,7 +18,7 @@ import { toVersionInfo } from '../core/views';
  * also holds the project's settings) and the app's own permissions (the health line). Storage round:
  * the page's handoff and walkthrough records by key (batch gets), only after access is checked.
  */
-export const listReleases: Action<z.output<typeof ListReleasesPayloadSchema>, ReleasesOverview> = async (payload, { project: claimed }, deps) => {
+export const listReleases: Handler<'listReleases'> = async (payload, { project: claimed }, deps) => {
   const pageNumber = payload.page ?? 1;
   const [access, versionPage, gateIndexValue, appPermissions] = await Promise.allSettled([
     readAccess(deps, claimed),

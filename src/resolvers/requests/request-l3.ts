@@ -1,5 +1,3 @@
-import type { z } from 'zod';
-import type { GetRequestL3PrefillPayloadSchema, L3Prefill, LinkRequestBugPayloadSchema, RequestBugLink } from '../../contract';
 import { adfParagraphs } from '../../domain/adf';
 import { appError } from '../../domain/errors';
 import type { JiraIssueType } from '../../jira';
@@ -7,7 +5,7 @@ import { settledValue } from '../core/access';
 import { l3PrefillFor } from '../core/l3-draft';
 import { issueTypeFor, L3_BUG } from '../../domain/issue-types';
 import { readRequestAndRelease } from './request-release';
-import type { Action } from '../core/run';
+import type { Handler } from '../core/run';
 
 /** The link type a bug and its request get when the site has it (Jira's default "Relates"). */
 export const DEFAULT_LINK_TYPE = 'Relates';
@@ -24,7 +22,7 @@ const cannotLink = (requestKey: string, projectKey: string) =>
  *
  * One round (7 Jira calls and 1 storage call) as the person, plus the site's address as the app.
  */
-export const getRequestL3Prefill: Action<z.output<typeof GetRequestL3PrefillPayloadSchema>, L3Prefill> = async ({ requestKey, release, item }, call, deps) => {
+export const getRequestL3Prefill: Handler<'getRequestL3Prefill'> = async ({ requestKey, release, item }, call, deps) => {
   const read = await readRequestAndRelease(deps, requestKey, release, ['BROWSE_PROJECTS', 'LINK_ISSUES'], () => [
     deps.jira.getCreatableIssueTypes(release.project.key),
     call.siteUrl(),
@@ -54,7 +52,7 @@ export const getRequestL3Prefill: Action<z.output<typeof GetRequestL3PrefillPayl
  *
  * Two rounds: 4 reads in parallel, then the link.
  */
-export const linkRequestBug: Action<z.output<typeof LinkRequestBugPayloadSchema>, RequestBugLink> = async ({ requestKey, bugIssueId }, _call, deps) => {
+export const linkRequestBug: Handler<'linkRequestBug'> = async ({ requestKey, bugIssueId }, _call, deps) => {
   const [request, permissions, bug, types] = await Promise.allSettled([
     deps.jira.getRequestIssue(requestKey),
     deps.jira.getIssuePermissions(requestKey, ['BROWSE_PROJECTS', 'LINK_ISSUES']),

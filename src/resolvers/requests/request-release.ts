@@ -1,16 +1,16 @@
 import type { z } from 'zod';
-import type { LinkRequestToReleasePayloadSchema, ProjectInfo, ReleaseRefSchema } from '../../contract';
+import type { ProjectInfo, ReleaseRefSchema } from '../../contract';
 import { appError } from '../../domain/errors';
 import type { StoredHandoff } from '../../domain/handoff';
 import type { RolloutStage } from '../../domain/living/rollout-stages';
-import { REQUEST_RELEASE_PROPERTY_KEY, requestReleaseLink, type RequestReleaseLink } from '../../domain/request-link';
+import { REQUEST_RELEASE_PROPERTY_KEY, requestReleaseLink } from '../../domain/request-link';
 import type { IssuePermission, JiraRequestIssue, JiraVersion } from '../../jira';
 import { readAccess, requireAccess, settledValue } from '../core/access';
 import type { CallContext } from '../core/call-context';
 import type { ResolverDeps } from '../core/deps';
 import { handoffFrom, readRecords } from '../core/handoff-store';
 import { targetOf } from '../core/handoff-writes';
-import type { Action } from '../core/run';
+import type { Handler } from '../core/run';
 import { versionInProject } from '../core/views';
 
 type ReleaseRef = z.output<typeof ReleaseRefSchema>;
@@ -63,7 +63,7 @@ export const stageOf = (handoff: StoredHandoff | null): RolloutStage => handoff?
  *
  * Two rounds (5 Jira calls and 1 storage call, then 1 write): see readRequestAndRelease.
  */
-export const linkRequestToRelease: Action<z.output<typeof LinkRequestToReleasePayloadSchema>, RequestReleaseLink> = async (
+export const linkRequestToRelease: Handler<'linkRequestToRelease'> = async (
   { requestKey, release },
   call: CallContext,
   deps,

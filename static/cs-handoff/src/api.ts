@@ -4,34 +4,27 @@
  */
 import { makeInvoke } from '@forge/bridge/out/invoke/invoke';
 import type {
-  GateView,
-  GetL3PrefillPayload,
-  HandoffPage,
-  HandoffView,
-  L3Prefill,
-  L3Summary,
-  ListReleasesPayload,
-  ReleasesOverview,
-  ResolverDefinitions,
-  Result,
-  SaveHandoffPayload,
-  SetStatusPayload,
-  ExportHandoffPayload,
   HandoffExport,
   HandoffHistory,
-  MoveRolloutPayload,
+  L3Prefill,
+  L3Summary,
+  PayloadOf,
+  ResolverDefinitions,
+  ResolverName,
+  Result,
+  ResultOf,
   RevisionDiff,
   RevisionSummary,
-  SaveWalkthroughPayload,
-  PeopleMatches,
   Settlement,
-  ProjectSettingsView,
-  SaveSettingsPayload,
 } from '../../../src/contract';
 
 import { bridgeFailure } from './bridge-failure';
 
-const invoke = makeInvoke<ResolverDefinitions>();
+/**
+ * makeInvoke's argument list is a conditional type that TypeScript leaves unresolved for a name known
+ * only as a generic K; every resolver in the table takes a payload, so it is called as (name, payload).
+ */
+const invoke = makeInvoke<ResolverDefinitions>() as <K extends ResolverName>(name: K, payload: PayloadOf<K>) => Promise<Result<ResultOf<K>>>;
 
 export async function call<T>(run: () => Promise<Result<T>>): Promise<Result<T>> {
   try {
@@ -43,47 +36,49 @@ export async function call<T>(run: () => Promise<Result<T>>): Promise<Result<T>>
   }
 }
 
+/** Invokes resolver `name`: payload and answer typed by the contract's table, failures as `ok:false`. */
+export function request<K extends ResolverName>(name: K, payload: PayloadOf<K>): Promise<Result<ResultOf<K>>> {
+  return call(() => invoke(name, payload));
+}
+
 /** The handoff item an L3 bug is filed from (the contract's `item`). */
-export type L3ItemRef = NonNullable<GetL3PrefillPayload['item']>;
+export type L3ItemRef = NonNullable<PayloadOf<'getL3Prefill'>['item']>;
 export type { L3Prefill, L3Summary };
 
 // ---- the living handoff (issue 6): walkthrough, rollout, history, export ----------------------------
-export type ExportFormat = ExportHandoffPayload['format'];
+export type ExportFormat = PayloadOf<'exportHandoff'>['format'];
 export type { HandoffExport, HandoffHistory, RevisionDiff, RevisionSummary };
 
 /** What the overview asks for: a page, a name search, a release status. */
-export type OverviewQuery = ListReleasesPayload;
+export type OverviewQuery = PayloadOf<'listReleases'>;
 
 export const api = {
-  listReleases: (query: OverviewQuery = {}): Promise<Result<ReleasesOverview>> => call(() => invoke('listReleases', query)),
-  getHandoff: (versionId: string): Promise<Result<HandoffView>> => call(() => invoke('getHandoff', { versionId })),
+  listReleases: (query: OverviewQuery = {}) => request('listReleases', query),
+  getHandoff: (versionId: string) => request('getHandoff', { versionId }),
   /** The handoff page's opening call: the handoff and its L3 count in one invocation. */
-  getHandoffPage: (versionId: string): Promise<Result<HandoffPage>> => call(() => invoke('getHandoffPage', { versionId })),
-  saveHandoff: (payload: SaveHandoffPayload): Promise<Result<HandoffView>> => call(() => invoke('saveHandoff', payload)),
-  setStatus: (payload: SetStatusPayload): Promise<Result<HandoffView>> => call(() => invoke('setStatus', payload)),
-  getL3Prefill: (versionId: string, item?: L3ItemRef): Promise<Result<L3Prefill>> =>
-    call(() => invoke('getL3Prefill', item ? { versionId, item } : { versionId })),
-  getL3Summary: (versionId: string): Promise<Result<L3Summary>> => call(() => invoke('getL3Summary', { versionId })),
-  overrideGate: (versionId: string, reason: string): Promise<Result<GateView>> => call(() => invoke('overrideGate', { versionId, reason })),
-  withdrawOverride: (versionId: string): Promise<Result<GateView>> => call(() => invoke('withdrawOverride', { versionId })),
-  getSettings: (): Promise<Result<ProjectSettingsView>> => call(() => invoke('getSettings', {})),
-  saveSettings: (payload: SaveSettingsPayload): Promise<Result<ProjectSettingsView>> => call(() => invoke('saveSettings', payload)),
+  getHandoffPage: (versionId: string) => request('getHandoffPage', { versionId }),
+  saveHandoff: (payload: PayloadOf<'saveHandoff'>) => request('saveHandoff', payload),
+  setStatus: (payload: PayloadOf<'setStatus'>) => request('setStatus', payload),
+  getL3Prefill: (versionId: string, item?: L3ItemRef) => request('getL3Prefill', item ? { versionId, item } : { versionId }),
+  getL3Summary: (versionId: string) => request('getL3Summary', { versionId }),
+  overrideGate: (versionId: string, reason: string) => request('overrideGate', { versionId, reason }),
+  withdrawOverride: (versionId: string) => request('withdrawOverride', { versionId }),
+  getSettings: () => request('getSettings', {}),
+  saveSettings: (payload: PayloadOf<'saveSettings'>) => request('saveSettings', payload),
 
-  saveWalkthrough: (versionId: string, baseRevision: number, walkthrough: SaveWalkthroughPayload['walkthrough']): Promise<Result<HandoffView>> =>
-    call(() => invoke('saveWalkthrough', { versionId, baseRevision, walkthrough })),
-  settleQuestion: (versionId: string, baseRevision: number, questionId: string, settlement: Settlement | null): Promise<Result<HandoffView>> =>
-    call(() => invoke('settleQuestion', { versionId, baseRevision, questionId, settlement })),
-  promoteQuestion: (versionId: string, baseRevision: number, questionId: string, answer: string): Promise<Result<HandoffView>> =>
-    call(() => invoke('promoteQuestion', { versionId, baseRevision, questionId, answer })),
-  fileBriefGap: (versionId: string, baseRevision: number, questionId: string): Promise<Result<HandoffView>> =>
-    call(() => invoke('fileBriefGap', { versionId, baseRevision, questionId })),
-  moveRollout: (payload: MoveRolloutPayload): Promise<Result<HandoffView>> => call(() => invoke('moveRollout', payload)),
-  listHistory: (versionId: string): Promise<Result<HandoffHistory>> => call(() => invoke('listHistory', { versionId })),
-  diffRevisions: (versionId: string, from: number, to: number): Promise<Result<RevisionDiff>> =>
-    call(() => invoke('diffRevisions', { versionId, from, to })),
-  exportHandoff: (versionId: string, format: ExportFormat): Promise<Result<HandoffExport>> =>
-    call(() => invoke('exportHandoff', { versionId, format })),
-  searchPeople: (query: string): Promise<Result<PeopleMatches>> => call(() => invoke('searchPeople', { query })),
+  saveWalkthrough: (versionId: string, baseRevision: number, walkthrough: PayloadOf<'saveWalkthrough'>['walkthrough']) =>
+    request('saveWalkthrough', { versionId, baseRevision, walkthrough }),
+  settleQuestion: (versionId: string, baseRevision: number, questionId: string, settlement: Settlement | null) =>
+    request('settleQuestion', { versionId, baseRevision, questionId, settlement }),
+  promoteQuestion: (versionId: string, baseRevision: number, questionId: string, answer: string) =>
+    request('promoteQuestion', { versionId, baseRevision, questionId, answer }),
+  fileBriefGap: (versionId: string, baseRevision: number, questionId: string) =>
+    request('fileBriefGap', { versionId, baseRevision, questionId }),
+  moveRollout: (payload: PayloadOf<'moveRollout'>) => request('moveRollout', payload),
+  listHistory: (versionId: string) => request('listHistory', { versionId }),
+  diffRevisions: (versionId: string, from: number, to: number) => request('diffRevisions', { versionId, from, to }),
+  exportHandoff: (versionId: string, format: ExportFormat) => request('exportHandoff', { versionId, format }),
+  searchPeople: (query: string) => request('searchPeople', { query }),
 };
 
 export type Api = typeof api;

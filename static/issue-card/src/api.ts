@@ -1,13 +1,9 @@
-/** The card's only way to the backend: the three issue-card resolvers, typed by the shared contract. */
-import { makeInvoke } from '@forge/bridge';
-import type { AnswerResults, CardReleaseRef, IssueHandoffCard, ResolverDefinitions, Result, SupportQuestionAsked } from '../../../src/contract';
-import { call } from '../../cs-handoff/src/api';
-
-const invoke = makeInvoke<ResolverDefinitions>();
+/** The card's only way to the backend: the issue-card resolvers, typed by the shared contract's table. */
+import { request } from '../../cs-handoff/src/api';
 
 export const cardApi = {
-  getCard: (versionId?: string): Promise<Result<IssueHandoffCard>> => call(() => invoke('getIssueHandoffCard', versionId ? { versionId } : {})),
-  listLiveReleases: (): Promise<Result<CardReleaseRef[]>> => call(() => invoke('listLiveReleases', {})),
-  findAnswers: (query: string): Promise<Result<AnswerResults>> => call(() => invoke('findAnswers', { query })),
-  askSupportQuestion: (versionId: string, question: string): Promise<Result<SupportQuestionAsked>> => call(() => invoke('askSupportQuestion', { versionId, question })),
+  getCard: (versionId?: string) => request('getIssueHandoffCard', versionId ? { versionId } : {}),
+  listLiveReleases: () => request('listLiveReleases', {}),
+  findAnswers: (query: string) => request('findAnswers', { query }),
+  askSupportQuestion: (versionId: string, question: string) => request('askSupportQuestion', { versionId, question }),
 };

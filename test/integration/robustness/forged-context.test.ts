@@ -24,10 +24,7 @@ jest.setTimeout(120_000);
 
 const HOSTILE = 'https://evil.example';
 const { site, invoke } = useStartedSite();
-const RESOLVERS = Object.keys(contract)
-  .filter((n) => n.endsWith('PayloadSchema'))
-  .map((n) => (n[0]?.toLowerCase() ?? '') + n.slice(1, -'PayloadSchema'.length))
-  .filter((n) => !ISSUE_PAGE_RESOLVERS.includes(n));
+const RESOLVERS = Object.keys(contract.RESOLVERS).filter((n) => !ISSUE_PAGE_RESOLVERS.includes(n));
 
 function invokeWith<T>(tamper: (c: InvocationContext) => InvocationContext, resolver: string, payload: unknown, projectKey = 'SHOP'): Promise<Result<T>> {
   return site().host.invoke<Result<T>>(personOf(site(), 'release-manager').accountId, resolver, payload, { projectKey, tamper });

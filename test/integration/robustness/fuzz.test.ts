@@ -14,11 +14,8 @@ jest.setTimeout(120_000);
 
 const ERROR_CODES: ErrorCode[] = ['INVALID_INPUT', 'NOT_FOUND', 'FORBIDDEN', 'APP_FORBIDDEN', 'CONFLICT', 'NOT_READY', 'TOO_LARGE', 'JIRA_UNAVAILABLE', 'INTERNAL'];
 
-/** Every `<Name>PayloadSchema` the contract exports, by resolver name (listReleases ← ListReleasesPayloadSchema). */
-const RESOLVERS = Object.keys(contract)
-  .filter((name) => name.endsWith('PayloadSchema'))
-  .map((name) => name.slice(0, 1).toLowerCase() + name.slice(1, -'PayloadSchema'.length))
-  .sort();
+/** Every resolver in the contract's table. */
+const RESOLVERS = Object.keys(contract.RESOLVERS).sort();
 
 const { site } = useStartedSite();
 

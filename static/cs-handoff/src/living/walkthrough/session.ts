@@ -3,7 +3,7 @@
  * walkthrough, or settling or promoting one question), the last thing saved, and the record form's draft
  * with its problems and the payload it sends. No React, no I/O: the components dispatch and render.
  */
-import type { SaveWalkthroughPayload } from '../../../../../src/contract';
+import type { PayloadOf } from '../../../../../src/contract';
 import type { AttendeeDraft, Walkthrough, WalkthroughQuestion } from '../walkthrough-model';
 
 export const QUESTION_MAX = 300;
@@ -135,7 +135,7 @@ export function recordProblems(draft: RecordDraft): Record<string, string> {
  * What the form sends (call only when `recordProblems` is empty). Blank rows are dropped; a kept question
  * keeps its id, who raised it, and its settlement while its text is unchanged (a changed one starts unsettled).
  */
-export function walkthroughPayload(draft: RecordDraft): SaveWalkthroughPayload['walkthrough'] {
+export function walkthroughPayload(draft: RecordDraft): PayloadOf<'saveWalkthrough'>['walkthrough'] {
   const held = heldDate(draft);
   if (!held) throw new Error('walkthroughPayload: the draft has no valid date and time');
   return {
