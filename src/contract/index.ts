@@ -17,6 +17,7 @@ import type { SectionChange } from '../domain/living/diff';
 import type { AnswerKind, Span } from '../domain/card/answer-search';
 import { SupportQuestionIdSchema, SupportQuestionTextSchema, type SupportQuestion } from '../domain/card/support-questions';
 import type { RolloutStage } from '../domain/living/rollout-stages';
+import type { StageSignals } from '../domain/living/stage-signals';
 import type { PersonRef } from '../domain/person';
 import { QuestionIdSchema, SettlementSchema, WalkthroughInputSchema, type Walkthrough } from '../domain/walkthrough/schema';
 
@@ -132,6 +133,8 @@ export interface ReleaseSummary {
    * rewrites it); null when no walkthrough is recorded.
    */
   unsettledQuestions: number | null;
+  /** Questions from support not settled yet (0 when none were sent). */
+  openSupportQuestions: number;
   /**
    * The latest time the release gate put this version back to unreleased, from the gate index (so a
    * shortened reason); null when it was never blocked or the version is no longer in the index. The
@@ -198,6 +201,10 @@ export interface HandoffView {
 export interface HandoffPage {
   handoff: HandoffView;
   l3: Result<L3Summary>;
+  /** The questions support sent to this handoff ("Not in the handoff"), settled as the walkthrough's are. */
+  support: Result<SupportQuestionsView>;
+  /** Requests linked, L3 bugs filed and questions from support per rollout stage (the page's chart). */
+  signals: Result<StageSignals>;
 }
 
 /**
@@ -266,6 +273,7 @@ export interface ProjectSettingsView {
 export type { Walkthrough, WalkthroughQuestion, Settlement, Attendee, AttendeeInput, PersonAttendee, NamedAttendee, AnswerSection } from '../domain/walkthrough/schema';
 export type { Rollout, RolloutEntry, RolloutStage } from '../domain/living/rollout';
 export type { SectionChange, WordToken } from '../domain/living/diff';
+export type { StageSignal, StageSignals } from '../domain/living/stage-signals';
 
 const BaseRevisionSchema = z.number({ error: 'baseRevision must be a number' }).int().nonnegative();
 

@@ -4,6 +4,7 @@ import type { IndexEntry } from '../domain/handoff-index';
 import { GATE_INDEX_PROPERTY_KEY } from '../domain/property-keys';
 import type { ContentRecord, WalkthroughRecord } from '../domain/records';
 import { unsettledQuestions } from '../domain/walkthrough/rules';
+import { openSupportQuestions, SupportRecordSchema } from '../domain/card/support-questions';
 import { ENTITIES, INDEXES, versionKey, type EntityName } from '../store/port';
 import type { ResolverDeps } from './deps';
 import { hasOverride, parseGateIndex, settingsOf, type GateIndex } from '../domain/gate/gate-index';
@@ -43,17 +44,31 @@ export async function overviewEntries(deps: Pick<ResolverDeps, 'store'>, project
 /** Forge storage's batch get takes at most 25 keys. */
 const BATCH_GET_KEYS = 25;
 
+/** A page of versions' records of one entity by key, in parallel batch gets. */
+async function pageRecords<T>(deps: ResolverDeps, entity: EntityName, projectId: string, versionIds: readonly string[]): Promise<T[]> {
+  const refs = versionIds.map((id) => ({ entity, key: versionKey(projectId, id) }));
+  const batches: (typeof refs)[] = [];
+  for (let i = 0; i < refs.length; i += BATCH_GET_KEYS) batches.push(refs.slice(i, i + BATCH_GET_KEYS));
+  const answers = await Promise.all(batches.map((b) => deps.store.getMany(b)));
+  return answers.flat().filter((v): v is T => v !== undefined && v !== null);
+}
+
 /** The same entries for a page of versions only: their records by key, in parallel batch gets. */
 async function pageEntries(deps: ResolverDeps, projectId: string, versionIds: readonly string[]): Promise<Map<string, IndexEntry>> {
-  const read = async <T>(entity: EntityName): Promise<T[]> => {
-    const refs = versionIds.map((id) => ({ entity, key: versionKey(projectId, id) }));
-    const batches: (typeof refs)[] = [];
-    for (let i = 0; i < refs.length; i += BATCH_GET_KEYS) batches.push(refs.slice(i, i + BATCH_GET_KEYS));
-    const answers = await Promise.all(batches.map((b) => deps.store.getMany(b)));
-    return answers.flat().filter((v): v is T => v !== undefined);
-  };
+  const read = <T>(entity: EntityName) => pageRecords<T>(deps, entity, projectId, versionIds);
   const [contents, walkthroughs] = await Promise.all([read<ContentRecord>(ENTITIES.content), read<WalkthroughRecord>(ENTITIES.walkthrough)]);
   return entriesOf(contents, walkthroughs);
+}
+
+/** Open questions from support per version of the page: their records by key, beside the handoffs' (same round). */
+async function pageOpenSupport(deps: ResolverDeps, projectId: string, versionIds: readonly string[]): Promise<Map<string, number>> {
+  const records = await pageRecords<unknown>(deps, ENTITIES.support, projectId, versionIds);
+  // A record that does not parse counts as none here; the handoff page reads it and says so.
+  const parsed = records.flatMap((r) => {
+    const p = SupportRecordSchema.safeParse(r);
+    return p.success ? [p.data] : [];
+  });
+  return new Map(parsed.map((r) => [r.versionId, openSupportQuestions(r)]));
 }
 
 function entriesOf(contents: readonly ContentRecord[], walkthroughs: readonly WalkthroughRecord[]): Map<string, IndexEntry> {
@@ -84,14 +99,15 @@ export const listReleases: Action<z.output<typeof ListReleasesPayloadSchema>, Re
   ]);
   const { project, permissions: granted } = requireAccess(access, 'read', claimed);
   const { versions, total } = settledValue(versionPage);
-  const handoffs = await pageEntries(deps, claimed.id, versions.map((v) => v.id));
+  const ids = versions.map((v) => v.id);
+  const [handoffs, openSupport] = await Promise.all([pageEntries(deps, claimed.id, ids), pageOpenSupport(deps, claimed.id, ids)]);
   const gateIndex = parseGateIndex(settledValue(gateIndexValue));
   const rule = ruleOf(deps.lateness, settingsOf(gateIndex));
   const now = deps.now();
   return {
     project,
     capabilities: capabilitiesOf(granted),
-    releases: versions.map((version) => releaseSummary(version, handoffs, rule, gateIndex, now, settingsOf(gateIndex).walkthroughGate)),
+    releases: versions.map((version) => ({ ...releaseSummary(version, handoffs, rule, gateIndex, now, settingsOf(gateIndex).walkthroughGate), openSupportQuestions: openSupport.get(version.id) ?? 0 })),
     page: { number: pageNumber, size: OVERVIEW_PAGE_SIZE, total },
     leadTimeDays: rule.leadTimeDays,
     appHealth: healthOf(project.key, appPermissions),
@@ -109,7 +125,7 @@ function gateSummary(version: JiraVersion, entry: IndexEntry | null, gateIndex: 
   return view;
 }
 
-function releaseSummary(version: JiraVersion, index: Map<string, IndexEntry>, rule: LatenessRule, gateIndex: GateIndex, now: Date, walkthroughGate: boolean): ReleaseSummary {
+function releaseSummary(version: JiraVersion, index: Map<string, IndexEntry>, rule: LatenessRule, gateIndex: GateIndex, now: Date, walkthroughGate: boolean): Omit<ReleaseSummary, 'openSupportQuestions'> {
   const entry = index.get(version.id) ?? null;
   return {
     version: toVersionInfo(version),

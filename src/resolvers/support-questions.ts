@@ -47,7 +47,7 @@ export const askSupportQuestion: Action<z.output<typeof AskSupportQuestionPayloa
   const target = { projectId: release.project.id, versionId };
   let stored = await readSupport(deps, target.projectId, versionId);
   for (let attempt = 0; attempt < COMMIT_ATTEMPTS; attempt += 1) {
-    const added = addSupportQuestion(stored, target, { text: question, issueKey: issue.key, issueId: issue.id }, me, deps.now().toISOString(), randomUUID());
+    const added = addSupportQuestion(stored, target, { text: question, issueKey: issue.key, issueId: issue.id, stage: release.stage }, me, deps.now().toISOString(), randomUUID());
     if (added.record === null) return { questionId: added.question.id, versionName: release.version.name, alreadySent: true };
     try {
       await deps.store.commit([{ ...refOf(target.projectId, versionId), value: added.record, ifRevision: stored?.revision ?? 0 }]);
