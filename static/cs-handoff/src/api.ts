@@ -27,6 +27,7 @@ import type {
   Settlement,
   ProjectSettingsView,
   SaveSettingsPayload,
+  SupportQuestionsView,
 } from '../../../src/contract';
 
 import { bridgeFailure } from './bridge-failure';
@@ -75,6 +76,8 @@ export const api = {
     call(() => invoke('settleQuestion', { versionId, baseRevision, questionId, settlement })),
   promoteQuestion: (versionId: string, baseRevision: number, questionId: string, answer: string): Promise<Result<HandoffView>> =>
     call(() => invoke('promoteQuestion', { versionId, baseRevision, questionId, answer })),
+  settleSupportQuestion: (versionId: string, baseRevision: number, questionId: string, settlement: Settlement | null): Promise<Result<SupportQuestionsView>> =>
+    call(() => invoke('settleSupportQuestion', { versionId, baseRevision, questionId, settlement })),
   fileBriefGap: (versionId: string, baseRevision: number, questionId: string): Promise<Result<HandoffView>> =>
     call(() => invoke('fileBriefGap', { versionId, baseRevision, questionId })),
   moveRollout: (payload: MoveRolloutPayload): Promise<Result<HandoffView>> => call(() => invoke('moveRollout', payload)),

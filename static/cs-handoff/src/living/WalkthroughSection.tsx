@@ -51,10 +51,10 @@ function localDayAndTime(d: Date): { day: string; time: string } {
  * A form's busy / error state around its one resolver call: `save` runs the call, then hands the new
  * view to `onSaved` or keeps the error to show.
  */
-function useSave(onSaved: (view: HandoffView) => void) {
+function useSave<T = HandoffView>(onSaved: (view: T) => void) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ResolverError | null>(null);
-  const save = async (call: () => Promise<Result<HandoffView>>) => {
+  const save = async (call: () => Promise<Result<T>>) => {
     setBusy(true);
     setError(null);
     const res = await call();
@@ -324,7 +324,17 @@ function RecordForm({
 // ---------------------------------------------------------------------------------------------------
 // Settle one question
 
-function SettleForm({ view, question, position, onSaved, onCancel }: QuestionFormProps) {
+/** Settling one question, by its own resolver: the walkthrough's, and the questions from support (SupportQuestionsSection). */
+export interface SettleFormProps<T> {
+  view: HandoffView;
+  question: Pick<WalkthroughQuestion, 'text' | 'settlement'>;
+  title: string;
+  settle(settlement: Settlement): Promise<Result<T>>;
+  onSaved(saved: T): void;
+  onCancel(): void;
+}
+
+export function SettleForm<T>({ view, question, title, settle, onSaved, onCancel }: SettleFormProps<T>) {
   const id = useId();
   const targets = answeredTargets(view);
   const current = question.settlement;
@@ -332,7 +342,7 @@ function SettleForm({ view, question, position, onSaved, onCancel }: QuestionFor
   const [target, setTarget] = useState<string | null>(current?.kind === 'answered' ? targetValue(current) : matchingTarget(view, question.text));
   const [note, setNote] = useState(current?.kind === 'brief-gap' ? current.note : '');
   const [submitted, setSubmitted] = useState(false);
-  const { busy, error, save } = useSave(onSaved);
+  const { busy, error, save } = useSave<T>(onSaved);
   const noteRef = useRef<HTMLTextAreaElement | null>(null);
   const firstRef = useRef<HTMLInputElement | null>(null);
   useEffect(() => firstRef.current?.focus(), []);
@@ -351,13 +361,13 @@ function SettleForm({ view, question, position, onSaved, onCancel }: QuestionFor
     if (kind === 'brief-gap' && noteProblem) return focusLater(noteRef.current);
     if (kind === 'answered' && !target) return focusLater(document.getElementById(`${id}-target`));
     const settlement: Settlement = kind === 'answered' ? settlementFromTarget(target as string) : { kind: 'brief-gap', note: trimmed };
-    await save(() => api.settleQuestion(view.version.id, view.revisions.walkthrough, question.id, settlement));
+    await save(() => settle(settlement));
   };
 
   return (
     <form className="panel-form stack-sm" onSubmit={(e) => void submit(e)} noValidate aria-labelledby={`${id}-t`} data-testid="settle-form">
       <h4 className="form-title" id={`${id}-t`}>
-        Settle question {position}
+        {title}
       </h4>
       <fieldset className="radio-row">
         <legend className="field-label">How was it settled?</legend>
@@ -574,7 +584,14 @@ function QuestionItem({
         </div>
       )}
       {formOpen === 'settle' && (
-        <SettleForm view={view} question={q} position={position} onCancel={close} onSaved={(v) => onSaved(v, `Question ${position} settled.`)} />
+        <SettleForm
+          view={view}
+          question={q}
+          title={`Settle question ${position}`}
+          settle={(settlement) => api.settleQuestion(view.version.id, view.revisions.walkthrough, q.id, settlement)}
+          onCancel={close}
+          onSaved={(v) => onSaved(v, `Question ${position} settled.`)}
+        />
       )}
       {formOpen === 'promote' && (
         <PromoteForm

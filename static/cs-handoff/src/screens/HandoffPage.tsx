@@ -2,7 +2,7 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import Button from '@atlaskit/button/new';
 import SectionMessage from '@atlaskit/section-message';
-import type { HandoffView, ResolverError, SaveConflict } from '../../../../src/contract';
+import type { HandoffPage as PageData, HandoffView, ResolverError, SaveConflict } from '../../../../src/contract';
 import type { HandoffContent } from '../../../../src/domain/handoff';
 import { takeHandoffPage } from '../first-load';
 import { api } from '../api';
@@ -29,6 +29,8 @@ const HandoffEditor = lazy(() => import('../editor/HandoffEditor'));
 const RolloutSection = lazy(() => import('../living/RolloutSection'));
 const WalkthroughSection = lazy(() => import('../living/WalkthroughSection'));
 const ExportPanel = lazy(() => import('../living/ExportPanel'));
+const StageSignals = lazy(() => import('../living/StageSignals'));
+const SupportQuestionsSection = lazy(() => import('../living/SupportQuestionsSection'));
 // The modal dialog's code loads only when someone is about to discard text.
 const ConfirmDialog = lazy(() => import('../components/ConfirmDialog'));
 
@@ -70,6 +72,8 @@ export function HandoffPage({ versionId, draftOwner }: { versionId: string; draf
   const [dialogLoaded, setDialogLoaded] = useState(false);
   const [notice, setNotice] = useState('');
   const [exportOpen, setExportOpen] = useState(false);
+  /** The questions from support and the chart's signals, from the same invocation as the handoff. */
+  const [extras, setExtras] = useState<Pick<PageData, 'support' | 'signals'> | null>(null);
   const drafts = useMemo(() => draftStore(draftOwner), [draftOwner])
   // The L3 count comes with the handoff (one invocation for the page); a failed count never hides it.
   const l3 = useL3(versionId);
@@ -90,6 +94,7 @@ export function HandoffPage({ versionId, draftOwner }: { versionId: string; draf
       const loaded = res.value.handoff;
       setView(loaded);
       acceptL3(res.value.l3);
+      setExtras({ support: res.value.support, signals: res.value.signals });
       const draft = loaded.capabilities.canEdit ? drafts.load(versionId) : null;
       if (draft && !sameContent(draft.content, storedContent(loaded))) setRestorable(draft);
       else if (draft) drafts.clear(versionId);
@@ -420,7 +425,9 @@ export function HandoffPage({ versionId, draftOwner }: { versionId: string; draf
                 return null;
               }}
             />
+            {extras && <StageSignals signals={extras.signals} />}
             <WalkthroughSection view={view} onView={setView} />
+            {extras && <SupportQuestionsSection view={view} support={extras.support} onSupport={(support) => setExtras((e) => e && { ...e, support: { ok: true, value: support } })} />}
           </Suspense>
         )}
         {!editing && !view.handoff && (
