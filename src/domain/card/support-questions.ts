@@ -11,7 +11,8 @@ import { appError } from '../errors';
 import { PersonRefSchema, type PersonRef } from '../person';
 import { RecordStamp } from '../records';
 import { IssueKeySchema, SettlementSchema, type Settlement } from '../walkthrough/schema';
-import { RolloutStageSchema, type RolloutStage } from '../living/rollout';
+import { RolloutStageSchema } from '../living/rollout-schema';
+import type { RolloutStage } from '../living/rollout-stages';
 
 export const SUPPORT_LIMITS = { questions: 200, text: 1000 } as const;
 

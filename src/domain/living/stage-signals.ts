@@ -8,8 +8,7 @@
  * the stage only in its description's text, so it is placed by when Jira created it, against the
  * rollout's stored stage history (the stage the pre-fill wrote is the one in effect at that moment).
  */
-import type { Rollout } from './rollout';
-import { ROLLOUT_STAGES, type RolloutStage } from './rollout-stages';
+import { ROLLOUT_STAGES, type Rollout, type RolloutStage } from './rollout-stages';
 
 export interface StageSignal {
   stage: RolloutStage;
@@ -37,9 +36,11 @@ export const L3_BUGS_READ_MAX = 1000;
 /**
  * The stage the rollout was at `instant`: the last move at or before it; before the first kept move,
  * the stage that move started from (the history keeps the latest moves only); never moved: the current.
+ * Moves are stored to the second (calendar.ts stampOf), so the instant is compared to the second too:
+ * something in the same second as a move counts at the stage moved to.
  */
 export function stageAt(rollout: Rollout, instant: string): RolloutStage {
-  const t = Date.parse(instant);
+  const t = Math.floor(Date.parse(instant) / 1000) * 1000;
   const first = rollout.history[0];
   if (!first) return rollout.stage;
   let stage: RolloutStage = first.from;

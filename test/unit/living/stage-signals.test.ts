@@ -24,6 +24,11 @@ describe('stageAt', () => {
     expect(stageAt(trimmed, '2026-11-10T12:01:00.000+0200')).toBe('50');
   });
 
+  it('counts something in the same second as a move (moves are stored to the second) at the stage moved to', () => {
+    expect(stageAt(rollout, '2026-11-12T09:59:59.999Z')).toBe('1');
+    expect(stageAt(rollout, '2026-11-12T10:00:00.999Z')).toBe('5');
+  });
+
   it('is the current stage when the rollout never moved', () => {
     expect(stageAt({ stage: 'not-started', history: [] }, '2026-11-10T10:00:00.000Z')).toBe('not-started');
   });
