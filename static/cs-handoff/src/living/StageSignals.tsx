@@ -74,7 +74,7 @@ export default function StageSignals({ signals }: { signals: Result<Signals> }) 
         <>
           <p className="muted">Customers' requests linked to this release, L3 bugs filed and questions sent from support, at each rollout stage.</p>
           {!asTable && <Bars stages={signals.value.stages} />}
-          <table className={asTable ? 'signals-table' : 'visually-hidden'} data-testid="signals-table">
+          <table className={asTable ? 'signals-table' : 'visually-hidden signals-hidden-table'} data-testid="signals-table">
             <caption>{SIGNALS_TABLE_CAPTION}</caption>
             <thead>
               <tr>
