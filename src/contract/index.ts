@@ -26,3 +26,4 @@ export type { GateView, GateState, BlockEntry, GateOverride, ProjectSettings } f
 export type { Walkthrough, WalkthroughQuestion, Settlement, Attendee, AttendeeInput, PersonAttendee, NamedAttendee, AnswerSection } from '../domain/walkthrough/schema';
 export type { Rollout, RolloutEntry, RolloutStage } from '../domain/living/rollout';
 export type { SectionChange, WordToken } from '../domain/living/diff';
+export type { StageSignal, StageSignals } from '../domain/living/stage-signals';

@@ -9,6 +9,8 @@ import type { Rollout } from '../domain/living/rollout';
 import type { SectionChange } from '../domain/living/diff';
 import type { PersonRef } from '../domain/person';
 import type { Walkthrough } from '../domain/walkthrough/schema';
+import type { StageSignals } from '../domain/living/stage-signals';
+import type { SupportQuestionsView } from './issue-view';
 
 /** The project as Jira answered (never as the browser said): `type` is Jira's projectTypeKey. */
 export interface ProjectInfo {
@@ -51,6 +53,8 @@ export interface ReleaseSummary {
    * rewrites it); null when no walkthrough is recorded.
    */
   unsettledQuestions: number | null;
+  /** Questions from support not settled yet (0 when none were sent). */
+  openSupportQuestions: number;
   /**
    * The latest time the release gate put this version back to unreleased, from the gate index (so a
    * shortened reason); null when it was never blocked or the version is no longer in the index. The
@@ -117,6 +121,10 @@ export interface HandoffView {
 export interface HandoffPage {
   handoff: HandoffView;
   l3: Result<L3Summary>;
+  /** The questions support sent to this handoff ("Not in the handoff"), settled as the walkthrough's are. */
+  support: Result<SupportQuestionsView>;
+  /** Requests linked, L3 bugs filed and questions from support per rollout stage (the page's chart). */
+  signals: Result<StageSignals>;
 }
 
 /**

@@ -46,3 +46,9 @@ export function requestReleaseLink(input: {
     linkedBy: input.accountId,
   };
 }
+
+/**
+ * JQL for the requests linked to a release at one rollout stage, on the search aliases manifest.yml's
+ * jira:entityProperty declares for this property. `versionId` is a checked version id (digits).
+ */
+export const requestsAtStageJql = (versionId: string, stage: RolloutStage): string => `csHandoffRelease = "${versionId}" AND csHandoffStage = "${stage}"`;

@@ -9,7 +9,7 @@ import { getMyself } from './myself';
 import { getProject, getSiteUrl } from './projects';
 import { getProjectProperty, putProjectProperty } from './properties';
 import { createRelatedWork, type RelatedWorkLink } from './related-work';
-import { countIssues, findIssueKeys } from './search';
+import { countIssues, findIssueKeys, issueCreatedTimes } from './search';
 import { forgeJiraFetch, type JiraFetch, type Principal } from './transport';
 import { getIssueFixVersions, getProjectPropertyAs, getVersionAsApp, listProjects, listProjectsAsApp, listVersionsAsApp, setVersionReleased } from './gate';
 import { getIssueForCard } from './request-issues';
@@ -55,6 +55,8 @@ export function createJira(fetch: JiraFetch = forgeJiraFetch) {
     getProjectPropertyAs: (projectKey: string, propertyKey: string, as: Principal) => getProjectPropertyAs(fetch, projectKey, propertyKey, as),
     getCreatableIssueTypes: (projectKey: string) => getCreatableIssueTypes(fetch, projectKey),
     countIssues: (jql: string) => countIssues(fetch, jql),
+    countIssuesAsApp: (jql: string) => countIssues(fetch, jql, 'app'),
+    issueCreatedTimes: (jql: string, max: number) => issueCreatedTimes(fetch, jql, max),
     findIssueKeys: (jql: string, maxResults = 2) => findIssueKeys(fetch, jql, maxResults),
     createIssue: (issue: NewIssue) => createIssue(fetch, issue),
     // The issue card (as the person looking at the issue).

@@ -7,7 +7,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
-import { appPagePath, personOf, seedHandoff, tid, useAppSession, waitForApp } from '../support';
+import { appPagePath, personOf, seedHandoff, seedSupportSignals, tid, useAppSession, waitForApp } from '../support';
 
 jest.setTimeout(300_000);
 
@@ -15,6 +15,7 @@ const session = useAppSession({
   seed: async (site) => {
     await seedHandoff(site, '10003', { ready: true });
     await seedHandoff(site, '10002');
+    await seedSupportSignals(site, '10002');
   },
 });
 
@@ -38,7 +39,17 @@ interface Screen {
 const SCREENS: Screen[] = [
   { name: 'overview', role: 'po', sub: '', ready: (f) => f.waitForSelector(tid('versions-table')).then(() => undefined) },
   { name: 'handoff-ready-agent', role: 'cs-agent', sub: '/version/10003', ready: (f) => f.waitForSelector(tid('l3-count')).then(() => undefined) },
-  { name: 'handoff-draft-po', role: 'po', sub: '/version/10002', ready: (f) => f.waitForSelector(tid('walkthrough-section')).then(() => undefined) },
+  // With a question from support and the signals chart (seedSupportSignals).
+  { name: 'handoff-draft-po', role: 'po', sub: '/version/10002', ready: (f) => f.waitForSelector(tid('support-questions')).then(() => undefined) },
+  {
+    name: 'signals-table',
+    role: 'cs-lead',
+    sub: '/version/10002',
+    ready: async (f) => {
+      await f.click(tid('signals-as-table'));
+      await f.waitForSelector(`${tid('signals-table')}.signals-table`);
+    },
+  },
   { name: 'handoff-empty-po', role: 'po', sub: '/version/10001', ready: (f) => f.waitForSelector(tid('handoff-page')).then(() => undefined) },
   {
     name: 'editor',

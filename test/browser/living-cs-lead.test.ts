@@ -2,10 +2,12 @@
  * The CS walkthrough, as the brief describes it: Carlos (CS lead, a reader of the project) records the
  * 30-minute walkthrough with three questions; Priya (PO) turns one into a likely question in one action;
  * one is recorded as a gap in the release brief with a note; the third stays open and the handoff says
- * so near the top. No critical or serious axe violations on the new screens.
+ * so near the top. A question support sent from a customer's request sits beside them and is settled the
+ * same way, and the signals per rollout stage show as a chart with its table. No critical or serious axe
+ * violations on the new screens.
  */
 import type { Frame } from 'playwright-core';
-import { appAxeViolations, chooseOption, seedHandoff, setDateAndTime, tid, useAppSession } from '../support';
+import { appAxeViolations, chooseOption, seedHandoff, seedSupportSignals, setDateAndTime, SUPPORT_QUESTION, tid, useAppSession } from '../support';
 
 jest.setTimeout(120_000);
 
@@ -18,7 +20,8 @@ const GAP_NOTE = 'The release brief does not say what happens to bounced emails.
 const ANSWER = 'Yes: the discount applies first, then the gift card pays the rest.';
 
 // Priya (PO) has written the whole handoff (GIFT_CARDS_CONTENT) before the walkthrough.
-const { open } = useAppSession({ seed: (site) => seedHandoff(site, VERSION) });
+const session = useAppSession({ seed: (site) => seedHandoff(site, VERSION) });
+const { open } = session;
 
 const text = async (frame: Frame, id: string) => ((await frame.textContent(tid(id))) ?? '').replace(/\s+/g, ' ').trim();
 
@@ -159,4 +162,53 @@ test('Carlos settles the last question as answered: nothing is pre-chosen, he pi
   await frame.click(tid('settle-confirm'));
   await frame.waitForSelector(`${tid('wq-2')}[data-settled="answered"]`);
   expect(await text(frame, 'wq-2-settlement')).toBe('Answered in the handoff → Known limitations');
+});
+
+test("Priya sees the question support sent from a request and settles it; the chart's table shows the signals per stage", async () => {
+  await seedSupportSignals(session.site, VERSION);
+  const { page, frame, problems } = await open('po', `/version/${VERSION}`);
+  // Found by its accessible name, as other screens and tests find it.
+  const section = frame.getByRole('region', { name: 'Questions from support' });
+  await section.getByText(SUPPORT_QUESTION).waitFor();
+  expect(await text(frame, 'support-questions-count')).toBe('1 asked, 1 unsettled');
+  expect(await text(frame, 'sq-1-asked')).toMatch(/^Asked by Sam Support on .+, at rollout Not started, from HELP-1$/);
+  expect(await frame.getAttribute(tid('sq-1-request'), 'aria-label')).toBe('Open HELP-1, the request question 1 came from');
+  expect(await text(frame, 'sq-1-settlement')).toBe('Unsettled');
+
+  // The chart is for the eye; its table (visually hidden until asked for) is what assistive technology reads.
+  expect(await frame.getAttribute(tid('signals-chart'), 'aria-hidden')).toBe('true');
+  const table = frame.getByRole('table', { name: 'Signals per rollout stage' });
+  const rows = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => Array.from(tr.children, (c) => c.textContent)));
+  // Two requests linked, one L3 bug filed and one question sent, all before the rollout started.
+  expect(rows).toEqual([
+    ['Not started', '2', '1', '1'],
+    ['1%', '0', '0', '0'],
+    ['5%', '0', '0', '0'],
+    ['25%', '0', '0', '0'],
+    ['50%', '0', '0', '0'],
+    ['100%', '0', '0', '0'],
+  ]);
+  expect(await appAxeViolations(page)).toEqual([]);
+  await frame.click(tid('signals-as-table'));
+  await frame.waitForSelector(`${tid('signals-table')}.signals-table`);
+  expect(await frame.$(tid('signals-chart'))).toBeNull();
+  expect(await frame.getAttribute(tid('signals-as-table'), 'aria-pressed')).toBe('true');
+
+  // Settled with the walkthrough's own form: a gap in the release brief needs its note.
+  await frame.click(tid('sq-1-settle'));
+  const form = section.getByTestId('settle-form');
+  await form.waitFor();
+  expect(await form.getByRole('heading').textContent()).toBe('Settle question from support 1');
+  await form.getByTestId('settle-kind-gap').check();
+  await form.getByTestId('settle-confirm').click();
+  await form.getByTestId('settle-note-error').getByText('Say what the release brief is missing', { exact: false }).waitFor();
+  await form.getByTestId('settle-note').fill('The brief does not say whether a gift card can pay part of an order.');
+  await form.getByTestId('settle-confirm').click();
+  await frame.waitForSelector(`${tid('sq-1')}[data-settled="brief-gap"]`);
+  expect(await text(frame, 'sq-1-settlement')).toBe('Gap in the release brief: The brief does not say whether a gift card can pay part of an order.');
+  expect(await text(frame, 'support-questions-notice')).toBe('✓ Question from support 1 settled.');
+  expect(await text(frame, 'support-questions-count')).toBe('1 asked, all settled');
+  expect(await appAxeViolations(page)).toEqual([]);
+  expect(problems.pageErrors).toEqual([]);
+  expect(problems.cspViolations).toEqual([]);
 });

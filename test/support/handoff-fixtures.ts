@@ -6,6 +6,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Frame, Page } from 'playwright-core';
 import type { HandoffContent } from '../../src/domain/handoff';
 import { launchBrowser, openAs, type Opened } from './browser';
+import { rest } from '../../bench/fixtures';
 import { appPagePath, personOf, startTestSite, type TestSite } from './site';
 
 /** The selector of a `data-testid`. */
@@ -39,6 +40,29 @@ export async function seedHandoff(
   if (!ready) return;
   const marked = await site.host.invoke<Answer>(po, 'setStatus', { versionId, baseRevision: saved.value.handoff.revision, status: 'ready' }, { projectKey: 'SHOP' });
   if (!marked.ok || marked.value?.handoff.status !== 'ready') throw new Error(`setStatus failed: ${JSON.stringify(marked.error)}`);
+}
+
+/** The question Sam (support agent) sends from HELP-1 to the handoff in `seedSupportSignals`. */
+export const SUPPORT_QUESTION = 'Can a gift card pay for only part of an order?';
+
+/**
+ * The signals a release collects from support, before its rollout moves: Sam links HELP-1 and HELP-2 to
+ * the release and sends SUPPORT_QUESTION from HELP-1 (through the issue card's resolvers), and one L3
+ * bug carrying the release's chain-aware label is filed in SHOP.
+ */
+export async function seedSupportSignals(site: TestSite, versionId: string): Promise<void> {
+  const sam = personOf(site, 'support-agent').accountId;
+  const onRequest = async (issueKey: string, resolver: string, payload: unknown) => {
+    const answer = await site.host.invoke<{ ok: boolean; error?: unknown }>(sam, resolver, payload, { projectKey: 'HELP', moduleKey: 'cs-handoff-issue-card', issueKey });
+    if (!answer.ok) throw new Error(`${resolver} failed: ${JSON.stringify(answer.error)}`);
+  };
+  const release = { versionId, project: { id: String((await site.host.project('SHOP')).id), key: 'SHOP' } };
+  for (const issueKey of ['HELP-1', 'HELP-2']) await onRequest(issueKey, 'linkRequestToRelease', { requestKey: issueKey, release });
+  await onRequest('HELP-1', 'askSupportQuestion', { versionId, question: SUPPORT_QUESTION });
+  const { status, json } = await rest(site, 'app', 'POST', '/rest/api/3/issue', {
+    fields: { project: { key: 'SHOP' }, issuetype: { name: 'Bug' }, summary: '[L3] Gift card: checkout fails', labels: [`chain-shop-v${versionId}-l3`] },
+  });
+  if (status !== 201) throw new Error(`create L3 bug: ${status} ${JSON.stringify(json)}`);
 }
 
 /** Critical or serious axe violations inside the app's iframe (the host page's own chrome is not ours). */

@@ -11,6 +11,8 @@ import { appError } from '../errors';
 import { PersonRefSchema, type PersonRef } from '../person';
 import { RecordStamp } from '../records';
 import { IssueKeySchema, SettlementSchema, type Settlement } from '../walkthrough/schema';
+import { RolloutStageSchema } from '../living/rollout-schema';
+import type { RolloutStage } from '../living/rollout-stages';
 
 export const SUPPORT_LIMITS = { questions: 200, text: 1000 } as const;
 
@@ -30,6 +32,8 @@ export const SupportQuestionSchema = z.object({
   issueId: z.string(),
   askedBy: PersonRefSchema,
   askedAt: z.string(),
+  /** The release's rollout stage when it was asked (absent on questions stored before it was recorded). */
+  stage: RolloutStageSchema.optional(),
   settlement: SettlementSchema.nullable(),
   settledBy: PersonRefSchema.nullable(),
   settledAt: z.string().nullable(),
@@ -68,7 +72,7 @@ function next(previous: SupportRecord | null, target: SupportTarget, questions: 
 export function addSupportQuestion(
   previous: SupportRecord | null,
   target: SupportTarget,
-  ask: { text: string; issueKey: string; issueId: string },
+  ask: { text: string; issueKey: string; issueId: string; stage: RolloutStage },
   by: PersonRef,
   at: string,
   writeId: string,
@@ -80,7 +84,7 @@ export function addSupportQuestion(
     throw appError('TOO_LARGE', `This handoff already has ${SUPPORT_LIMITS.questions} questions from support: settle some on the handoff page first.`);
   }
   const id = `s${questions.reduce((max, q) => Math.max(max, Number(q.id.slice(1))), 0) + 1}`;
-  const question: SupportQuestion = { id, text: ask.text, issueKey: ask.issueKey, issueId: ask.issueId, askedBy: by, askedAt: at, settlement: null, settledBy: null, settledAt: null };
+  const question: SupportQuestion = { id, text: ask.text, issueKey: ask.issueKey, issueId: ask.issueId, askedBy: by, askedAt: at, stage: ask.stage, settlement: null, settledBy: null, settledAt: null };
   return { record: next(previous, target, [...questions, question], by, at, writeId), question };
 }
 

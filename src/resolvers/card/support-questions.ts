@@ -1,6 +1,7 @@
 /**
  * "Not in the handoff": a support agent sends the customer's question from the request (issue card) to
  * the release's handoff as an open question; the PO and CS lead see the open ones on the handoff page
+ * (listed by core/support-store.ts, with getHandoffPage)
  * and settle them as they settle the walkthrough's (answered in the handoff, or a gap in the release brief).
  *
  * The questions are one record per handoff in Forge storage (domain/card/support-questions.ts) with its
@@ -9,27 +10,17 @@
  * on, like the walkthrough: someone else's change since then is a CONFLICT, never overwritten.
  */
 import { randomUUID } from 'node:crypto';
-import { addSupportQuestion, settleSupportQuestion as settleInRecord, SupportRecordSchema, type SupportRecord } from '../../domain/card/support-questions';
+import { addSupportQuestion, settleSupportQuestion as settleInRecord, SupportRecordSchema } from '../../domain/card/support-questions';
 import { appError } from '../../domain/errors';
 import { ContentRecordSchema } from '../../domain/records';
 import { settlementProblem } from '../../domain/walkthrough/rules';
 import { CommitRefused, ENTITIES, versionKey } from '../../store/port';
+import { readSupport, supportRef as refOf } from '../core/support-store';
 import { readAccess, requireAccess, settledValue } from '../core/access';
 import type { ResolverDeps } from '../core/deps';
 import { COMMIT_ATTEMPTS } from '../core/handoff-store';
 import { pageIssue, releaseAsPerson } from './issue-card';
 import type { Handler } from '../core/run';
-
-const refOf = (projectId: string, versionId: string) => ({ entity: ENTITIES.support, key: versionKey(projectId, versionId) });
-
-async function readSupport(deps: ResolverDeps, projectId: string, versionId: string): Promise<SupportRecord | null> {
-  const [value] = await deps.store.getMany([refOf(projectId, versionId)]);
-  if (value === undefined || value === null) return null;
-  const parsed = SupportRecordSchema.safeParse(value);
-  if (parsed.success) return parsed.data;
-  deps.log.error(`Stored support questions of version ${versionId} do not match the schema`, parsed.error.issues.slice(0, 5));
-  throw appError('INTERNAL', `The support questions of version ${versionId} could not be read.`);
-}
 
 /**
  * Round 1: the page's issue and the release as the person (Browse projects on both), who they are, and
@@ -45,7 +36,7 @@ export const askSupportQuestion: Handler<'askSupportQuestion'> = async ({ versio
   const target = { projectId: release.project.id, versionId };
   let stored = await readSupport(deps, target.projectId, versionId);
   for (let attempt = 0; attempt < COMMIT_ATTEMPTS; attempt += 1) {
-    const added = addSupportQuestion(stored, target, { text: question, issueKey: issue.key, issueId: issue.id }, me, deps.now().toISOString(), randomUUID());
+    const added = addSupportQuestion(stored, target, { text: question, issueKey: issue.key, issueId: issue.id, stage: release.stage }, me, deps.now().toISOString(), randomUUID());
     if (added.record === null) return { questionId: added.question.id, versionName: release.version.name, alreadySent: true };
     try {
       await deps.store.commit([{ ...refOf(target.projectId, versionId), value: added.record, ifRevision: stored?.revision ?? 0 }]);
@@ -57,15 +48,6 @@ export const askSupportQuestion: Handler<'askSupportQuestion'> = async ({ versio
     }
   }
   throw appError('CONFLICT', 'Many people are sending questions to this handoff right now. Send yours again in a moment.');
-};
-
-/** One round: the person's access to the page's project, the version, and the stored questions. */
-export const listSupportQuestions: Handler<'listSupportQuestions'> = async ({ versionId }, { project: claimed }, deps) => {
-  const [access, version, stored] = await Promise.allSettled([readAccess(deps, claimed), deps.jira.getVersion(versionId), readSupport(deps, claimed.id, versionId)]);
-  const { project } = requireAccess(access, 'read', claimed);
-  if (settledValue(version).projectId !== project.id) throw appError('NOT_FOUND', `Version ${versionId} is not in project ${project.key}.`);
-  const record = settledValue(stored);
-  return { versionId, revision: record?.revision ?? 0, questions: record?.questions ?? [] };
 };
 
 /**

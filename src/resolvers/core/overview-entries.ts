@@ -2,6 +2,7 @@
 import type { IndexEntry } from '../../domain/handoff-index';
 import type { ContentRecord, WalkthroughRecord } from '../../domain/records';
 import { unsettledQuestions } from '../../domain/walkthrough/rules';
+import { openSupportQuestions, SupportRecordSchema } from '../../domain/card/support-questions';
 import { ENTITIES, INDEXES, versionKey, type EntityName } from '../../store/port';
 import type { ResolverDeps } from './deps';
 
@@ -32,17 +33,31 @@ export async function overviewEntries(deps: Pick<ResolverDeps, 'store'>, project
 /** Forge storage's batch get takes at most 25 keys. */
 const BATCH_GET_KEYS = 25;
 
+/** A page of versions' records of one entity by key, in parallel batch gets. */
+async function pageRecords<T>(deps: ResolverDeps, entity: EntityName, projectId: string, versionIds: readonly string[]): Promise<T[]> {
+  const refs = versionIds.map((id) => ({ entity, key: versionKey(projectId, id) }));
+  const batches: (typeof refs)[] = [];
+  for (let i = 0; i < refs.length; i += BATCH_GET_KEYS) batches.push(refs.slice(i, i + BATCH_GET_KEYS));
+  const answers = await Promise.all(batches.map((b) => deps.store.getMany(b)));
+  return answers.flat().filter((v): v is T => v !== undefined && v !== null);
+}
+
 /** The same entries for a page of versions only: their records by key, in parallel batch gets. */
 export async function pageEntries(deps: ResolverDeps, projectId: string, versionIds: readonly string[]): Promise<Map<string, IndexEntry>> {
-  const read = async <T>(entity: EntityName): Promise<T[]> => {
-    const refs = versionIds.map((id) => ({ entity, key: versionKey(projectId, id) }));
-    const batches: (typeof refs)[] = [];
-    for (let i = 0; i < refs.length; i += BATCH_GET_KEYS) batches.push(refs.slice(i, i + BATCH_GET_KEYS));
-    const answers = await Promise.all(batches.map((b) => deps.store.getMany(b)));
-    return answers.flat().filter((v): v is T => v !== undefined);
-  };
+  const read = <T>(entity: EntityName) => pageRecords<T>(deps, entity, projectId, versionIds);
   const [contents, walkthroughs] = await Promise.all([read<ContentRecord>(ENTITIES.content), read<WalkthroughRecord>(ENTITIES.walkthrough)]);
   return entriesOf(contents, walkthroughs);
+}
+
+/** Open questions from support per version of the page: their records by key (one batch get of 25), beside the handoffs'. */
+export async function pageOpenSupport(deps: ResolverDeps, projectId: string, versionIds: readonly string[]): Promise<Map<string, number>> {
+  const records = await pageRecords<unknown>(deps, ENTITIES.support, projectId, versionIds);
+  // A record that does not parse counts as none here; the handoff page reads it and says so.
+  const parsed = records.flatMap((r) => {
+    const p = SupportRecordSchema.safeParse(r);
+    return p.success ? [p.data] : [];
+  });
+  return new Map(parsed.map((r) => [r.versionId, openSupportQuestions(r)]));
 }
 
 function entriesOf(contents: readonly ContentRecord[], walkthroughs: readonly WalkthroughRecord[]): Map<string, IndexEntry> {

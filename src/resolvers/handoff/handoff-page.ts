@@ -1,25 +1,38 @@
-import { ok } from '../../domain/errors';
+import { fail, ok, type Result } from '../../domain/errors';
+import { stageSignals } from '../../domain/living/stage-signals';
 import type { ResolverDeps } from '../core/deps';
 import { getHandoff } from './get-handoff';
 import { getL3Summary } from './l3-summary';
 import { failureOf, type Handler } from '../core/run';
 import { settledValue } from '../core/access';
+import { listSupportQuestions } from '../core/support-store';
+import { readStageSignalCounts } from './stage-signals';
 
 /**
- * The handoff page in one invocation: the handoff (gate and permissions included) and the L3 count,
- * side by side in one round. Both check access the same way; the person's permissions and the project
- * are read once for both (the second asker gets the first call's answer), so the page costs the Jira
- * calls of getHandoff plus the count and the site's address, not two access checks.
+ * The handoff page in one invocation: the handoff (gate and permissions included), the L3 count, the
+ * questions from support and the chart's counts per rollout stage, side by side in one round. Each part
+ * checks access the same way; the person's permissions, the project and the version are read once for
+ * all (later askers get the first call's answer), so the page costs the Jira calls of getHandoff plus
+ * the count, the chart's counts (6 per-stage counts and one L3 search) and one storage read of the
+ * questions, in the same round: no second invocation, no extra round.
  */
 export const getHandoffPage: Handler<'getHandoffPage'> = async (payload, call, deps) => {
   const shared = withSharedAccessReads(deps);
-  // Settled, not Promise.all: a refused handoff must not answer while the count's calls are still in
-  // flight (the invocation would end with work of its own still running).
-  const [handoff, l3] = await Promise.allSettled([
+  const part = <T>(name: string, work: Promise<T>): Promise<Result<T>> => work.then(ok, (error: unknown) => failureOf(`getHandoffPage (${name})`, error, deps));
+  // Settled, not Promise.all: a refused handoff must not answer while the other parts' calls are still
+  // in flight (the invocation would end with work of its own still running).
+  const [handoff, l3, support, counts] = await Promise.allSettled([
     getHandoff(payload, call, shared),
-    getL3Summary(payload, call, shared).then(ok, (error: unknown) => failureOf('getHandoffPage (L3 count)', error, deps)),
+    part('L3 count', getL3Summary(payload, call, shared)),
+    part('support questions', listSupportQuestions(payload, call, shared)),
+    part('signals', readStageSignalCounts(payload, call, shared)),
   ]);
-  return { handoff: settledValue(handoff), l3: settledValue(l3) };
+  const view = settledValue(handoff);
+  const questions = settledValue(support);
+  const jira = settledValue(counts);
+  // A chart without one of its measures would read as "none": it is shown whole or not at all.
+  const signals = !jira.ok ? jira : !questions.ok ? fail(questions.error) : ok(stageSignals({ rollout: view.rollout, ...jira.value, questions: questions.value.questions }));
+  return { handoff: view, l3: settledValue(l3), support: questions, signals };
 };
 
 /** The same deps, with the access reads made once per arguments for the length of this invocation. */
@@ -35,5 +48,5 @@ function withSharedAccessReads(deps: ResolverDeps): ResolverDeps {
       return answer;
     };
   };
-  return { ...deps, jira: { ...deps.jira, getMyPermissions: once(deps.jira.getMyPermissions), getProject: once(deps.jira.getProject) } };
+  return { ...deps, jira: { ...deps.jira, getMyPermissions: once(deps.jira.getMyPermissions), getProject: once(deps.jira.getProject), getVersion: once(deps.jira.getVersion) } };
 }

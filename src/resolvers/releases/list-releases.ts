@@ -1,7 +1,7 @@
 import { OVERVIEW_PAGE_SIZE, type BlockSummary, type ReleaseSummary } from '../../contract';
 import type { IndexEntry } from '../../domain/handoff-index';
 import { GATE_INDEX_PROPERTY_KEY } from '../../domain/property-keys';
-import { pageEntries } from '../core/overview-entries';
+import { pageEntries, pageOpenSupport } from '../core/overview-entries';
 import { hasOverride, parseGateIndex, settingsOf, type GateIndex } from '../../domain/gate/gate-index';
 import { gateView } from '../../domain/gate/rules';
 import { handoffState, type LatenessRule } from '../../domain/state';
@@ -33,14 +33,15 @@ export const listReleases: Handler<'listReleases'> = async (payload, { project: 
   ]);
   const { project, permissions: granted } = requireAccess(access, 'read', claimed);
   const { versions, total } = settledValue(versionPage);
-  const handoffs = await pageEntries(deps, claimed.id, versions.map((v) => v.id));
+  const ids = versions.map((v) => v.id);
+  const [handoffs, openSupport] = await Promise.all([pageEntries(deps, claimed.id, ids), pageOpenSupport(deps, claimed.id, ids)]);
   const gateIndex = parseGateIndex(settledValue(gateIndexValue));
   const rule = ruleOf(deps.lateness, settingsOf(gateIndex));
   const now = deps.now();
   return {
     project,
     capabilities: capabilitiesOf(granted),
-    releases: versions.map((version) => releaseSummary(version, handoffs, rule, gateIndex, now, settingsOf(gateIndex).walkthroughGate)),
+    releases: versions.map((version) => ({ ...releaseSummary(version, handoffs, rule, gateIndex, now, settingsOf(gateIndex).walkthroughGate), openSupportQuestions: openSupport.get(version.id) ?? 0 })),
     page: { number: pageNumber, size: OVERVIEW_PAGE_SIZE, total },
     leadTimeDays: rule.leadTimeDays,
     appHealth: healthOf(project.key, appPermissions),
@@ -58,7 +59,7 @@ function gateSummary(version: JiraVersion, entry: IndexEntry | null, gateIndex: 
   return view;
 }
 
-function releaseSummary(version: JiraVersion, index: Map<string, IndexEntry>, rule: LatenessRule, gateIndex: GateIndex, now: Date, walkthroughGate: boolean): ReleaseSummary {
+function releaseSummary(version: JiraVersion, index: Map<string, IndexEntry>, rule: LatenessRule, gateIndex: GateIndex, now: Date, walkthroughGate: boolean): Omit<ReleaseSummary, 'openSupportQuestions'> {
   const entry = index.get(version.id) ?? null;
   return {
     version: toVersionInfo(version),

@@ -72,6 +72,8 @@ export const api = {
     request('settleQuestion', { versionId, baseRevision, questionId, settlement }),
   promoteQuestion: (versionId: string, baseRevision: number, questionId: string, answer: string) =>
     request('promoteQuestion', { versionId, baseRevision, questionId, answer }),
+  settleSupportQuestion: (versionId: string, baseRevision: number, questionId: string, settlement: Settlement | null) =>
+    request('settleSupportQuestion', { versionId, baseRevision, questionId, settlement }),
   fileBriefGap: (versionId: string, baseRevision: number, questionId: string) =>
     request('fileBriefGap', { versionId, baseRevision, questionId }),
   moveRollout: (payload: PayloadOf<'moveRollout'>) => request('moveRollout', payload),

@@ -23,6 +23,8 @@ const HandoffEditor = lazy(() => import('../editor/HandoffEditor'));
 const RolloutSection = lazy(() => import('../living/RolloutSection'));
 const WalkthroughSection = lazy(() => import('../living/WalkthroughSection'));
 const ExportPanel = lazy(() => import('../living/ExportPanel'));
+const StageSignals = lazy(() => import('../living/StageSignals'));
+const SupportQuestionsSection = lazy(() => import('../living/SupportQuestionsSection'));
 // The modal dialog's code loads only when someone is about to discard text.
 const ConfirmDialog = lazy(() => import('../components/ConfirmDialog'));
 
@@ -130,7 +132,9 @@ export function HandoffPage({ versionId, draftOwner }: { versionId: string; draf
         {!editing && view.handoff && (
           <Suspense fallback={<Loading label="Loading rollout and walkthrough" />}>
             <RolloutSection rollout={view.rollout} canEdit={canEdit} onMove={(stage, learned) => page.onMoveRollout(view, stage, learned)} />
+            {page.extras && <StageSignals signals={page.extras.signals} />}
             <WalkthroughSection view={view} onView={page.onView} />
+            {page.extras && <SupportQuestionsSection view={view} support={page.extras.support} onSupport={page.onSupport} />}
           </Suspense>
         )}
         {!editing && !view.handoff && <NoHandoffYet canEdit={canEdit} onWrite={page.onWrite} />}

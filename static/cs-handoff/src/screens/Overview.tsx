@@ -104,6 +104,12 @@ export function Overview() {
                         <span className="visually-hidden"> walkthrough question{r.unsettledQuestions === 1 ? '' : 's'}</span>
                       </span>
                     )}
+                    {r.openSupportQuestions > 0 && (
+                      <span className="unsettled-chip" data-testid={`support-open-${r.version.id}`}>
+                        <Lozenge appearance="moved">{`${r.openSupportQuestions} from support`}</Lozenge>
+                        <span className="visually-hidden"> (unsettled question{r.openSupportQuestions === 1 ? '' : 's'})</span>
+                      </span>
+                    )}
                   </span>
                 </td>
                 <td data-label="Release gate">

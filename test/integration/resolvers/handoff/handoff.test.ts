@@ -171,7 +171,7 @@ describe('related work and readiness', () => {
 
 describe('calls per action (budget: 1 round to read, 3 to write)', () => {
 
-  it('getHandoff: 7 Jira + 1 storage call in one round; listReleases: 5 Jira calls in one round + 2 storage', async () => {
+  it('getHandoff: 7 Jira + 1 storage call in one round; listReleases: 5 Jira calls in one round + 3 storage', async () => {
     site().jira.settings.latencyMs = 30;
     site().host.storageSettings.latencyMs = 30;
     try {
@@ -185,10 +185,10 @@ describe('calls per action (budget: 1 round to read, 3 to write)', () => {
       mark = markCalls();
       expectOk(await invoke('po', 'listReleases', {}));
       // Round 1 (Jira): permissions, the project, one version page, gate index (with the settings), the app's own
-      // permissions (the health line). Round 2 (storage): the page's content and walkthrough records by key, once
+      // permissions (the health line). Round 2 (storage): the page's content, walkthrough and support records by key, once
       // Jira has named the page's versions: no per-version reads, whatever the project's size.
       calls = callsSince(mark);
-      expect([calls.jira.length, calls.storage.length, calls.rounds]).toEqual([5, 2, 2]);
+      expect([calls.jira.length, calls.storage.length, calls.rounds]).toEqual([5, 3, 2]);
       expect(roundsOf(calls.jira)).toBe(1);
     } finally {
       site().jira.settings.latencyMs = 0;

@@ -4,6 +4,7 @@ import Button from '@atlaskit/button/new';
 import Lozenge from '@atlaskit/lozenge';
 import type { HandoffView } from '../../../../../src/contract';
 import { focusSoon } from '../../focus';
+import { api } from '../../api';
 import { settlementWords, type WalkthroughQuestion } from '../walkthrough-model';
 import { BriefGapIssue } from './BriefGapIssue';
 import { PromoteForm } from './PromoteForm';
@@ -69,7 +70,14 @@ export function QuestionItem({
         </div>
       )}
       {form === 'settling' && (
-        <SettleForm view={view} question={q} position={position} onCancel={close} onSaved={(v) => onSaved(v, `Question ${position} settled.`)} />
+        <SettleForm
+          view={view}
+          question={q}
+          title={`Settle question ${position}`}
+          settle={(settlement) => api.settleQuestion(view.version.id, view.revisions.walkthrough, q.id, settlement)}
+          onCancel={close}
+          onSaved={(v) => onSaved(v, `Question ${position} settled.`)}
+        />
       )}
       {form === 'promoting' && (
         <PromoteForm

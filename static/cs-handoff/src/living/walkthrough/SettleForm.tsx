@@ -1,18 +1,27 @@
 /** "Settle question N": answered in the handoff (which section or Q&A), or a gap in the release brief (with a note). */
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { api } from '../../api';
+import type { HandoffView, Result } from '../../../../../src/contract';
 import { DsSelect } from '../../components/DsSelect';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { FormActions } from '../../components/FormActions';
 import { NoteField } from '../../components/NoteField';
 import { focusSoon } from '../../focus';
 import { useAction } from '../../hooks/useAction';
-import { answeredTargets, matchingTarget, settlementFromTarget, targetValue, type Settlement } from '../walkthrough-model';
-import type { QuestionFormProps } from './QuestionForm';
+import { answeredTargets, matchingTarget, settlementFromTarget, targetValue, type Settlement, type WalkthroughQuestion } from '../walkthrough-model';
 
 const NOTE_MAX = 1000;
 
-export function SettleForm({ view, question, position, onSaved, onCancel }: QuestionFormProps) {
+/** Settling one question, by its own resolver: the walkthrough's (QuestionItem), and the questions from support (SupportQuestionsSection). */
+export interface SettleFormProps<T> {
+  view: HandoffView;
+  question: Pick<WalkthroughQuestion, 'text' | 'settlement'>;
+  title: string;
+  settle(settlement: Settlement): Promise<Result<T>>;
+  onSaved(saved: T): void;
+  onCancel(): void;
+}
+
+export function SettleForm<T>({ view, question, title, settle, onSaved, onCancel }: SettleFormProps<T>) {
   const id = useId();
   const targets = answeredTargets(view);
   const current = question.settlement;
@@ -39,14 +48,14 @@ export function SettleForm({ view, question, position, onSaved, onCancel }: Ques
     if (kind === 'brief-gap' && noteProblem) return focusSoon(noteRef.current);
     if (kind === 'answered' && !target) return focusSoon(`${id}-target`);
     const settlement: Settlement = kind === 'answered' ? settlementFromTarget(target as string) : { kind: 'brief-gap', note: trimmed };
-    const res = await run(() => api.settleQuestion(view.version.id, view.revisions.walkthrough, question.id, settlement));
+    const res = await run(() => settle(settlement));
     if (res.ok) onSaved(res.value);
   };
 
   return (
     <form className="panel-form stack-sm" onSubmit={(e) => void submit(e)} noValidate aria-labelledby={`${id}-t`} data-testid="settle-form">
       <h4 className="form-title" id={`${id}-t`}>
-        Settle question {position}
+        {title}
       </h4>
       <fieldset className="radio-row">
         <legend className="field-label">How was it settled?</legend>

@@ -3,8 +3,8 @@
  * every keystroke on this device until it is saved, and runs the page's writes (save, mark ready, back to
  * draft, resolve a conflict, discard). State lives in `pageReducer`; the calls, drafts and focus live here.
  */
-import { useEffect, useMemo, useReducer } from 'react';
-import type { GateView, HandoffView, ResolverError, Result } from '../../../../../src/contract';
+import { useEffect, useMemo, useReducer, useState } from 'react';
+import type { GateView, HandoffPage, HandoffView, ResolverError, Result, SupportQuestionsView } from '../../../../../src/contract';
 import type { HandoffContent } from '../../../../../src/domain/handoff';
 import { emptyContent } from '../../../../../src/domain/handoff-defaults';
 import { stageLabel, type RolloutStage } from '../../../../../src/domain/living/rollout-stages';
@@ -34,6 +34,8 @@ export function useHandoffPage(versionId: string, draftOwner: DraftOwner) {
   // The L3 count comes with the handoff (one invocation for the page); a failed count never hides it.
   const l3 = useL3(versionId);
   const acceptL3 = l3.accept;
+  /** The questions from support and the chart's signals, from the same invocation as the handoff. */
+  const [extras, setExtras] = useState<Pick<HandoffPage, 'support' | 'signals'> | null>(null);
 
   // Load the handoff, and offer any unsaved text left from an earlier visit.
   useEffect(() => {
@@ -45,6 +47,7 @@ export function useHandoffPage(versionId: string, draftOwner: DraftOwner) {
       if (!res.ok) return dispatch({ type: 'load-failed', error: res.error });
       const loaded = res.value.handoff;
       acceptL3(res.value.l3);
+      setExtras({ support: res.value.support, signals: res.value.signals });
       const draft = loaded.capabilities.canEdit ? drafts.load(versionId) : null;
       const restorable = draft && !sameContent(draft.content, storedContent(loaded)) ? draft : null;
       if (draft && !restorable) drafts.clear(versionId);
@@ -198,6 +201,8 @@ export function useHandoffPage(versionId: string, draftOwner: DraftOwner) {
   return {
     state,
     l3,
+    extras,
+    onSupport: (support: SupportQuestionsView) => setExtras((e) => e && { ...e, support: { ok: true, value: support } }),
     onEdit: () => view?.handoff && startEditing(view.handoff.content, view.handoff.revision),
     onWrite: () => startEditing(emptyContent(), 0),
     onChange: (model: EditorModel) => dispatch({ type: 'edited', model }),
