@@ -6,12 +6,11 @@
  * likely question with its answer in one action. A brief gap can be filed as a Jira task on the version
  * (once); its issue key then links to the task. Loaded lazily.
  */
-import { useEffect, useId, useRef, useState, type FormEvent, type Ref } from 'react';
+import { Suspense, useEffect, useId, useRef, useState, type FormEvent, type Ref } from 'react';
 import Button from '@atlaskit/button/new';
-import { DatePicker, TimePicker } from '@atlaskit/datetime-picker';
-import { router } from '@forge/bridge';
-import Heading from '@atlaskit/heading';
-import Lozenge from '@atlaskit/lozenge';
+import { router } from '@forge/bridge/out/router/router';
+import { DatePicker, TimePicker } from '../components/DateTimePickers';
+import { Heading, Lozenge } from '../components/TokenLook';
 import TextArea from '@atlaskit/textarea';
 import Textfield from '@atlaskit/textfield';
 import type { HandoffView, ResolverError, Result } from '../../../../src/contract';
@@ -19,6 +18,7 @@ import { api } from '../api';
 import { DsSelect } from '../components/DsSelect';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { FormActions } from '../components/FormActions';
+import { Loading } from '../components/Loading';
 import { formatInstant } from '../format';
 import { PeoplePicker, type AttendeeDraft } from './PeoplePicker';
 import {
@@ -574,7 +574,10 @@ function QuestionItem({
         </div>
       )}
       {formOpen === 'settle' && (
-        <SettleForm view={view} question={q} position={position} onCancel={close} onSaved={(v) => onSaved(v, `Question ${position} settled.`)} />
+        // The select's code loads with the first form that shows it (see DsSelect).
+        <Suspense fallback={<Loading label="Loading form" />}>
+          <SettleForm view={view} question={q} position={position} onCancel={close} onSaved={(v) => onSaved(v, `Question ${position} settled.`)} />
+        </Suspense>
       )}
       {formOpen === 'promote' && (
         <PromoteForm
@@ -630,16 +633,19 @@ export default function WalkthroughSection({ view, onView }: { view: HandoffView
         {message && `✓ ${message}`}
       </p>
       {recording && (
-        <RecordForm
-          versionId={view.version.id}
-          baseRevision={view.revisions.walkthrough}
-          existing={walkthrough}
-          onSaved={(v) => saved(v, 'Walkthrough saved.')}
-          onCancel={() => {
-            setRecording(false);
-            focusLater(recordRef.current);
-          }}
-        />
+        // The date and time pickers' code loads when the form first opens (see DateTimePickers).
+        <Suspense fallback={<Loading label="Loading form" />}>
+          <RecordForm
+            versionId={view.version.id}
+            baseRevision={view.revisions.walkthrough}
+            existing={walkthrough}
+            onSaved={(v) => saved(v, 'Walkthrough saved.')}
+            onCancel={() => {
+              setRecording(false);
+              focusLater(recordRef.current);
+            }}
+          />
+        </Suspense>
       )}
       {recording ? null : !walkthrough ? (
         (
