@@ -4,7 +4,6 @@
  */
 import { Suspense, useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import Button from '@atlaskit/button/new';
-import TextArea from '@atlaskit/textarea';
 import type { ResolverError } from '../../../../src/contract';
 import {
   allowedMoves,
@@ -18,6 +17,7 @@ import {
 import type { Rollout } from '../../../../src/domain/living/rollout';
 import { DsSelect } from '../components/DsSelect';
 import { Heading, Lozenge } from '../components/TokenLook';
+import { TextArea } from '../components/LazyControls';
 import { Loading } from '../components/Loading';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { FormActions } from '../components/FormActions';
@@ -151,7 +151,7 @@ export default function RolloutSection({ rollout: given, canEdit, onMove }: Prop
         {rollout.stage === 'not-started' ? ' — the release has not reached customers yet.' : ' of customers.'}
       </p>
       {formOpen && (
-        // The stage select's code loads when the form first opens (see DsSelect).
+        // The form's controls load when it first opens (see DsSelect, LazyControls).
         <Suspense fallback={<Loading label="Loading form" />}>
           <MoveForm rollout={rollout} onMove={onMove} onDone={close} />
         </Suspense>

@@ -6,13 +6,11 @@
  * likely question with its answer in one action. A brief gap can be filed as a Jira task on the version
  * (once); its issue key then links to the task. Loaded lazily.
  */
-import { Suspense, useEffect, useId, useRef, useState, type FormEvent, type Ref } from 'react';
+import { lazy, Suspense, useEffect, useId, useRef, useState, type FormEvent, type Ref } from 'react';
 import Button from '@atlaskit/button/new';
 import { router } from '@forge/bridge/out/router/router';
-import { DatePicker, TimePicker } from '../components/DateTimePickers';
+import { DatePicker, TextArea, Textfield, TimePicker } from '../components/LazyControls';
 import { Heading, Lozenge } from '../components/TokenLook';
-import TextArea from '@atlaskit/textarea';
-import Textfield from '@atlaskit/textfield';
 import type { HandoffView, ResolverError, Result } from '../../../../src/contract';
 import { api } from '../api';
 import { DsSelect } from '../components/DsSelect';
@@ -20,7 +18,7 @@ import { ErrorMessage } from '../components/ErrorMessage';
 import { FormActions } from '../components/FormActions';
 import { Loading } from '../components/Loading';
 import { formatInstant } from '../format';
-import { PeoplePicker, type AttendeeDraft } from './PeoplePicker';
+import type { AttendeeDraft } from './PeoplePicker';
 import {
   answeredTargets,
   matchingTarget,
@@ -32,6 +30,9 @@ import {
   type WalkthroughQuestion,
   type Walkthrough,
 } from './walkthrough-model';
+
+// Only the record form shows it, inside its Suspense boundary.
+const PeoplePicker = lazy(() => import('./PeoplePicker').then((m) => ({ default: m.PeoplePicker })));
 
 const NOTE_MAX = 1000;
 const QUESTION_MAX = 300;
@@ -574,19 +575,21 @@ function QuestionItem({
         </div>
       )}
       {formOpen === 'settle' && (
-        // The select's code loads with the first form that shows it (see DsSelect).
+        // The form's controls load when it first opens (see DsSelect, LazyControls).
         <Suspense fallback={<Loading label="Loading form" />}>
           <SettleForm view={view} question={q} position={position} onCancel={close} onSaved={(v) => onSaved(v, `Question ${position} settled.`)} />
         </Suspense>
       )}
       {formOpen === 'promote' && (
-        <PromoteForm
-          view={view}
-          question={q}
-          position={position}
-          onCancel={close}
-          onSaved={(v) => onSaved(v, `Question ${position} was added to the likely questions.`)}
-        />
+        <Suspense fallback={<Loading label="Loading form" />}>
+          <PromoteForm
+            view={view}
+            question={q}
+            position={position}
+            onCancel={close}
+            onSaved={(v) => onSaved(v, `Question ${position} was added to the likely questions.`)}
+          />
+        </Suspense>
       )}
     </li>
   );
@@ -633,7 +636,7 @@ export default function WalkthroughSection({ view, onView }: { view: HandoffView
         {message && `✓ ${message}`}
       </p>
       {recording && (
-        // The date and time pickers' code loads when the form first opens (see DateTimePickers).
+        // The form's controls load when it first opens (see LazyControls).
         <Suspense fallback={<Loading label="Loading form" />}>
           <RecordForm
             versionId={view.version.id}

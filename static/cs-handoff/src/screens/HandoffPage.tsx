@@ -1,7 +1,7 @@
 /** "/version/<id>" — read one release's CS handoff; editors write it, save it and mark it ready. */
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import Button from '@atlaskit/button/new';
-import SectionMessage from '@atlaskit/section-message';
+import { SectionMessage } from '../components/TokenSectionMessage';
 import type { HandoffView, ResolverError, SaveConflict } from '../../../../src/contract';
 import type { HandoffContent } from '../../../../src/domain/handoff';
 import { takeHandoffPage } from '../first-load';
