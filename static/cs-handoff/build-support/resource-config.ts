@@ -12,6 +12,12 @@ const bridgeOut = `${dirname(createRequire(import.meta.url).resolve('@forge/brid
 /** The resolve aliases every Custom UI resource of the app builds with (the handoff app and the issue card). */
 export const sharedAliases: Alias[] = [
   { find: /^@forge\/bridge\/out\/(.+)$/, replacement: `${bridgeOut}$1.js` },
+  // `@atlaskit/button/new` is a deprecated barrel: besides the Button every screen uses, it re-exports
+  // IconButton, whose tooltip (a package with side effects) keeps the tooltip, popper and top-layer code
+  // (~25 KB gzip) in whichever chunk imports a Button. The app imports only its default export, which is
+  // `@atlaskit/button/default/button` (the entry the deprecation note points to); a named import from
+  // the barrel fails the build here rather than pulling the barrel back in.
+  { find: /^@atlaskit\/button\/new$/, replacement: '@atlaskit/button/default/button' },
   // See feature-gates-offline.ts: same answers as the uninitialised client, far smaller.
   {
     find: /^@atlaskit\/feature-gate-js-client\/feature-gates$/,

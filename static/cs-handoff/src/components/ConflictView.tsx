@@ -5,7 +5,7 @@
  */
 import { useState } from 'react';
 import Button from '@atlaskit/button/new';
-import SectionMessage from '@atlaskit/section-message';
+import { SectionMessage } from './TokenSectionMessage';
 import type { StoredHandoff, HandoffContent } from '../../../../src/domain/handoff';
 import { formatInstant } from '../format';
 import { ESCALATION_TITLES, SECTION_TITLES } from '../../../../src/domain/section-titles';

@@ -1,10 +1,16 @@
 /**
  * The design system's single select (what Jira's own fields use) over a fixed list of choices keyed by
  * string. `inputId` ties it to a <label htmlFor>; keyboard: Tab in, type to filter or Down to open,
- * Enter to pick, Escape to close. Only the lazily loaded forms import it, so it never weighs on the
- * first screen.
+ * Enter to pick, Escape to close. Atlaskit's select (react-select, ~33 KB gzip) loads when a select is
+ * first rendered, so a page that shows one only in a form opened later never waits for it: the form's
+ * Suspense boundary shows until the code is there, then the form mounts whole (its focus-on-open works).
  */
-import Select from '@atlaskit/select';
+import { lazy } from 'react';
+import type SelectType from '@atlaskit/select';
+
+/** Starts loading the select's code (a page that shows selects at once calls it beside its data call). */
+export const loadSelect = () => import('@atlaskit/select');
+const Select = lazy(loadSelect) as unknown as typeof SelectType;
 
 export interface Choice<T extends string> {
   value: T;

@@ -4,10 +4,10 @@
  * or when it became ready, the rollout stage, the revision and who changed it last.
  */
 import Button from '@atlaskit/button/new';
-import Heading from '@atlaskit/heading';
 import type { HandoffView } from '../../../../src/contract';
 import { formatInstant, formatReleaseDate } from '../format';
 import { StateLozenge } from './StateLozenge';
+import { Heading } from './TokenLook';
 import { RolloutBadge } from '../living/RolloutBadge';
 import { AppLink, paths } from '../routes';
 

@@ -1,6 +1,6 @@
 /** Every section of the handoff, in the brief's order, as plain text (React text nodes only). */
 import type { ReactNode } from 'react';
-import Heading from '@atlaskit/heading';
+import { Heading } from './TokenLook';
 import type { HandoffContent } from '../../../../src/domain/handoff';
 import { CopyText } from '../escalation/CopyText';
 import { ExternalLink } from './ExternalLink';

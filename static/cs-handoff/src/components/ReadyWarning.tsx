@@ -1,4 +1,4 @@
-import SectionMessage from '@atlaskit/section-message';
+import { SectionMessage } from './TokenSectionMessage';
 
 /** "Mark ready" is never silently disabled: this names exactly what the handoff still needs. */
 export function ReadyWarning({ missing }: { missing: string[] }) {

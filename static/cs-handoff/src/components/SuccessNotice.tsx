@@ -1,4 +1,4 @@
-import SectionMessage from '@atlaskit/section-message';
+import { SectionMessage } from './TokenSectionMessage';
 
 /**
  * A success message in a live region that is always in the page: screen readers only announce

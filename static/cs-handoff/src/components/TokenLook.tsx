@@ -32,10 +32,10 @@ export function Lozenge({ appearance = 'default', testId, children }: { appearan
 
 type HeadingSize = 'xlarge' | 'large' | 'medium' | 'small' | 'xsmall';
 
-export function Heading({ size, as, id, children }: { size: HeadingSize; as: 'h1' | 'h2' | 'h3' | 'h4'; id?: string; children: ReactNode }) {
+export function Heading({ size, as, id, testId, children }: { size: HeadingSize; as: 'h1' | 'h2' | 'h3' | 'h4'; id?: string; testId?: string; children: ReactNode }) {
   const Tag = as;
   return (
-    <Tag id={id} className={`heading heading-${size}`}>
+    <Tag id={id} data-testid={testId} className={`heading heading-${size}`}>
       {children}
     </Tag>
   );

@@ -1,6 +1,6 @@
 /** The escalation section's L3 part: file a pre-filled bug, the release's chain label and its bug count. */
 import Button from '@atlaskit/button/new';
-import SectionMessage from '@atlaskit/section-message';
+import { SectionMessage } from '../components/TokenSectionMessage';
 import { lazy, Suspense, useRef } from 'react';
 import type { HandoffContent } from '../../../../src/domain/handoff';
 import type { ResolverError } from '../../../../src/contract';

@@ -4,7 +4,7 @@
  */
 import { lazy, Suspense, useState } from 'react';
 import Button from '@atlaskit/button/new';
-import SectionMessage from '@atlaskit/section-message';
+import { SectionMessage } from '../components/TokenSectionMessage';
 import type { GateView, ResolverError } from '../../../../src/contract';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { Loading } from '../components/Loading';

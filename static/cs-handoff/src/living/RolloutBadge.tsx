@@ -1,5 +1,5 @@
 /** "Rollout: 5%" in the page header: how far the release has reached customers. */
-import Lozenge from '@atlaskit/lozenge';
+import { Lozenge } from '../components/TokenLook';
 import { stageLabel, type RolloutStage } from '../../../../src/domain/living/rollout-stages';
 
 export function RolloutBadge({ stage }: { stage: RolloutStage }) {

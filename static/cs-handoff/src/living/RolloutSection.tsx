@@ -2,10 +2,8 @@
  * The rollout on a handoff page: a timeline of every move (who, when, what was learned, rollbacks marked)
  * and, for editors, "Move rollout": a stage the domain allows, what was learned, Confirm. Loaded lazily.
  */
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { Suspense, useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import Button from '@atlaskit/button/new';
-import Heading from '@atlaskit/heading';
-import Lozenge from '@atlaskit/lozenge';
 import type { ResolverError } from '../../../../src/contract';
 import {
   allowedMoves,
@@ -18,6 +16,9 @@ import {
 } from '../../../../src/domain/living/rollout-stages';
 import type { Rollout } from '../../../../src/domain/living/rollout';
 import { DsSelect } from '../components/DsSelect';
+import { Heading, Lozenge } from '../components/TokenLook';
+import { TextArea } from '../components/LazyControls';
+import { Loading } from '../components/Loading';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { FormActions } from '../components/FormActions';
 import { NoteField } from '../components/NoteField';
@@ -140,7 +141,12 @@ export default function RolloutSection({ rollout: given, canEdit, onMove }: Prop
         Now at <strong data-testid="rollout-current">{currentStageLabel(rollout)}</strong>
         {rollout.stage === 'not-started' ? ' — the release has not reached customers yet.' : ' of customers.'}
       </p>
-      {formOpen && <MoveForm rollout={rollout} onMove={onMove} onDone={close} />}
+      {formOpen && (
+        // The form's controls load when it first opens (see DsSelect, LazyControls).
+        <Suspense fallback={<Loading label="Loading form" />}>
+          <MoveForm rollout={rollout} onMove={onMove} onDone={close} />
+        </Suspense>
+      )}
       {rollout.history.length === 0 ? (
         <p className="subtlest" data-testid="rollout-empty">
           No rollout moves yet. What the team learns at 1%, 5% and beyond is recorded here.

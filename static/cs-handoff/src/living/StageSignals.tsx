@@ -7,7 +7,7 @@
  */
 import { useState } from 'react';
 import Button from '@atlaskit/button/new';
-import Heading from '@atlaskit/heading';
+import { Heading } from '../components/TokenLook';
 import type { Result, StageSignal, StageSignals as Signals } from '../../../../src/contract';
 import { stageLabel } from '../../../../src/domain/living/rollout-stages';
 import { L3_BUGS_READ_MAX } from '../../../../src/domain/living/stage-signals';

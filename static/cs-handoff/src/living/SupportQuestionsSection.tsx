@@ -5,10 +5,9 @@
  * names who asked, when, at which rollout stage, and links to the request. Loaded lazily with the
  * walkthrough.
  */
-import { useRef, useState } from 'react';
+import { Suspense, useRef, useState } from 'react';
 import Button from '@atlaskit/button/new';
-import Heading from '@atlaskit/heading';
-import Lozenge from '@atlaskit/lozenge';
+import { Heading, Lozenge } from '../components/TokenLook';
 import { router } from '@forge/bridge/out/router/router';
 import type { HandoffView, Result, SupportQuestion, SupportQuestionsView } from '../../../../src/contract';
 import { stageLabel } from '../../../../src/domain/living/rollout-stages';
@@ -17,7 +16,8 @@ import { ErrorMessage } from '../components/ErrorMessage';
 import { focusSoon } from '../focus';
 import { formatInstant } from '../format';
 import { settlementWords } from './walkthrough-model';
-import { SettleForm } from './walkthrough/SettleForm';
+import { SettleForm } from './walkthrough/lazy-forms';
+import { Loading } from '../components/Loading';
 
 /** The section's heading: other screens and tests find the section by this name. */
 export const SUPPORT_QUESTIONS_TITLE = 'Questions from support';
@@ -73,17 +73,19 @@ function SupportQuestionItem({
         )}
       </p>
       {open ? (
-        <SettleForm
-          view={view}
-          question={q}
-          title={`Settle question from support ${position}`}
-          settle={(settlement) => api.settleSupportQuestion(view.version.id, support.revision, q.id, settlement)}
-          onCancel={() => {
-            onOpen(false);
-            focusSoon(settleRef.current);
-          }}
-          onSaved={(next) => onSaved(next, `Question from support ${position} settled.`)}
-        />
+        <Suspense fallback={<Loading label="Loading form" />}>
+          <SettleForm
+            view={view}
+            question={q}
+            title={`Settle question from support ${position}`}
+            settle={(settlement) => api.settleSupportQuestion(view.version.id, support.revision, q.id, settlement)}
+            onCancel={() => {
+              onOpen(false);
+              focusSoon(settleRef.current);
+            }}
+            onSaved={(next) => onSaved(next, `Question from support ${position} settled.`)}
+          />
+        </Suspense>
       ) : (
         <div className="row">
           <Button ref={settleRef} spacing="compact" onClick={() => onOpen(true)} aria-label={`Settle question from support ${position}`} testId={`sq-${position}-settle`}>

@@ -3,7 +3,7 @@
  * answered in the handoff nor recorded as a gap in the release brief). Part of the start-up bundle, so
  * it shows with the handoff, not after the walkthrough section has loaded.
  */
-import SectionMessage from '@atlaskit/section-message';
+import { SectionMessage } from '../components/TokenSectionMessage';
 import type { MouseEvent } from 'react';
 
 export const unsettledWords = (n: number) => (n === 1 ? '1 walkthrough question is unsettled' : `${n} walkthrough questions are unsettled`);

@@ -7,14 +7,15 @@
  * (once); its issue key then links to the task. Loaded lazily. The forms live in ./walkthrough/; which
  * one is open is `sectionReducer`'s state (walkthrough/session.ts).
  */
-import { useReducer, useRef } from 'react';
+import { Suspense, useReducer, useRef } from 'react';
 import Button from '@atlaskit/button/new';
-import Heading from '@atlaskit/heading';
+import { Heading } from '../components/TokenLook';
 import type { HandoffView } from '../../../../src/contract';
 import { focusSoon } from '../focus';
 import { formatInstant } from '../format';
 import { QuestionItem } from './walkthrough/QuestionItem';
-import { RecordForm } from './walkthrough/RecordForm';
+import { RecordForm } from './walkthrough/lazy-forms';
+import { Loading } from '../components/Loading';
 import { initialSection, questionForm, sectionReducer } from './walkthrough/session';
 import { walkthroughOf } from './walkthrough-model';
 
@@ -53,16 +54,18 @@ export default function WalkthroughSection({ view, onView }: { view: HandoffView
         {message && `✓ ${message}`}
       </p>
       {recording && (
-        <RecordForm
-          versionId={view.version.id}
-          baseRevision={view.revisions.walkthrough}
-          existing={walkthrough}
-          onSaved={(v) => saved(v, 'Walkthrough saved.')}
-          onCancel={() => {
-            dispatch({ type: 'close' });
-            focusSoon(recordRef.current);
-          }}
-        />
+        <Suspense fallback={<Loading label="Loading form" />}>
+          <RecordForm
+            versionId={view.version.id}
+            baseRevision={view.revisions.walkthrough}
+            existing={walkthrough}
+            onSaved={(v) => saved(v, 'Walkthrough saved.')}
+            onCancel={() => {
+              dispatch({ type: 'close' });
+              focusSoon(recordRef.current);
+            }}
+          />
+        </Suspense>
       )}
       {recording ? null : !walkthrough ? (
         <p className="subtlest" data-testid="walkthrough-empty">

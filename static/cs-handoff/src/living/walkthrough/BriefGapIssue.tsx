@@ -1,6 +1,6 @@
 /** A brief gap's Jira task: "File as Jira task" until it is filed, then its key, linking to the issue. */
 import Button from '@atlaskit/button/new';
-import { router } from '@forge/bridge';
+import { router } from '@forge/bridge/out/router/router';
 import type { HandoffView } from '../../../../../src/contract';
 import { api } from '../../api';
 import { ErrorMessage } from '../../components/ErrorMessage';

@@ -1,14 +1,14 @@
 /** One question raised in the walkthrough: its text, how it was settled, and its actions or its open form. */
-import { useRef } from 'react';
+import { Suspense, useRef } from 'react';
 import Button from '@atlaskit/button/new';
-import Lozenge from '@atlaskit/lozenge';
+import { Lozenge } from '../../components/TokenLook';
 import type { HandoffView } from '../../../../../src/contract';
 import { focusSoon } from '../../focus';
 import { api } from '../../api';
 import { settlementWords, type WalkthroughQuestion } from '../walkthrough-model';
 import { BriefGapIssue } from './BriefGapIssue';
-import { PromoteForm } from './PromoteForm';
-import { SettleForm } from './SettleForm';
+import { Loading } from '../../components/Loading';
+import { PromoteForm, SettleForm } from './lazy-forms';
 
 export function QuestionItem({
   view,
@@ -70,23 +70,27 @@ export function QuestionItem({
         </div>
       )}
       {form === 'settling' && (
-        <SettleForm
-          view={view}
-          question={q}
-          title={`Settle question ${position}`}
-          settle={(settlement) => api.settleQuestion(view.version.id, view.revisions.walkthrough, q.id, settlement)}
-          onCancel={close}
-          onSaved={(v) => onSaved(v, `Question ${position} settled.`)}
-        />
+        <Suspense fallback={<Loading label="Loading form" />}>
+          <SettleForm
+            view={view}
+            question={q}
+            title={`Settle question ${position}`}
+            settle={(settlement) => api.settleQuestion(view.version.id, view.revisions.walkthrough, q.id, settlement)}
+            onCancel={close}
+            onSaved={(v) => onSaved(v, `Question ${position} settled.`)}
+          />
+        </Suspense>
       )}
       {form === 'promoting' && (
-        <PromoteForm
-          view={view}
-          question={q}
-          position={position}
-          onCancel={close}
-          onSaved={(v) => onSaved(v, `Question ${position} was added to the likely questions.`)}
-        />
+        <Suspense fallback={<Loading label="Loading form" />}>
+          <PromoteForm
+            view={view}
+            question={q}
+            position={position}
+            onCancel={close}
+            onSaved={(v) => onSaved(v, `Question ${position} was added to the likely questions.`)}
+          />
+        </Suspense>
       )}
     </li>
   );

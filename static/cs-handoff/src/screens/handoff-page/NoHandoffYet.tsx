@@ -1,6 +1,6 @@
 /** A release without a handoff: why it matters, and for editors the button that starts one. */
 import Button from '@atlaskit/button/new';
-import SectionMessage from '@atlaskit/section-message';
+import { SectionMessage } from '../../components/TokenSectionMessage';
 
 export function NoHandoffYet({ canEdit, onWrite }: { canEdit: boolean; onWrite(): void }) {
   return (

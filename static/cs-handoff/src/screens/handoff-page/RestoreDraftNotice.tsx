@@ -1,6 +1,6 @@
 /** "You have unsaved changes": text typed on an earlier visit and not saved, offered back or discarded. */
 import Button from '@atlaskit/button/new';
-import SectionMessage from '@atlaskit/section-message';
+import { SectionMessage } from '../../components/TokenSectionMessage';
 import type { StoredDraft } from '../../draft-storage';
 import { formatInstant } from '../../format';
 
