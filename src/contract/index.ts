@@ -425,6 +425,8 @@ export type FindAnswersPayload = z.input<typeof FindAnswersPayloadSchema>;
 
 /** A release as the card names it, with where its handoff page is. */
 export interface CardReleaseRef {
+  /** With `projectKey`, the release's project as linkRequestToRelease and getRequestL3Prefill name it. */
+  projectId: string;
   projectKey: string;
   projectName: string;
   versionId: string;
@@ -456,6 +458,8 @@ export interface IssueHandoffCard {
   release: CardRelease | null;
   /** Newest first; filled only when `source` is 'none'. */
   choices: CardReleaseRef[];
+  /** When `source` is 'linked': the rollout stage and moment the request was linked to `release`. */
+  linked: { stage: RolloutStage; linkedAt: string } | null;
 }
 
 export interface AnswerMatch {

@@ -125,6 +125,7 @@ export const getIssueHandoffCard: Action<z.output<typeof GetIssueHandoffCardPayl
     source,
     release: cardRelease(await call.siteUrl(), deps, found),
     choices: [],
+    linked: source === 'linked' && linked ? { stage: linked.stage, linkedAt: linked.linkedAt } : null,
   });
   if (versionId !== undefined) {
     const chosen = await releaseAsPerson(deps, versionId);
@@ -135,7 +136,7 @@ export const getIssueHandoffCard: Action<z.output<typeof GetIssueHandoffCardPayl
   if (fromLink) return answer('linked', fromLink);
   const fromVersions = await fromIssueVersions(deps, issue);
   if (fromVersions) return answer('fix-version', fromVersions);
-  return { issueKey: issue.key, source: 'none', release: null, choices: await liveReleaseRefs(deps, call) };
+  return { issueKey: issue.key, source: 'none', release: null, choices: await liveReleaseRefs(deps, call), linked: null };
 };
 
 export const listLiveReleases: Action<z.output<typeof ListLiveReleasesPayloadSchema>, CardReleaseRef[]> = async (_payload, call, deps) => {
