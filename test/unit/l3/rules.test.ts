@@ -1,6 +1,6 @@
 import { emptyContent, type StoredHandoff } from '../../../src/domain/handoff';
 import { ChainLabelError } from '../../../src/domain/chain-label';
-import { assertItemExists, bugTypeOf, issueSearchUrl, NOT_STARTED, rolloutStageOf, withChainLabel } from '../../../src/resolvers/l3-rules';
+import { assertItemExists, bugTypeOf, issueSearchUrl, NOT_STARTED, rolloutStageOf, withChainLabel } from '../../../src/resolvers/core/l3-rules';
 import { thrownAppError } from '../app-error';
 
 const errorOf = (fn: () => unknown) => thrownAppError(fn).error;
