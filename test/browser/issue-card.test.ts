@@ -165,6 +165,8 @@ test('Sam works HELP-1 from the card: copies the refund answer, links it to 2027
 
     // The linked state survives a reload; the card in the issue view's right column, light theme.
     await page.reload();
+    // Jira's own issue view lists the bug under the request's linked work items.
+    expect(await page.textContent(tid('issue-links'))).toContain(`relates to ${bugKey}`);
     const again = await cardFrame(page);
     expect(await again.textContent(tid('request-link-state'))).toContain('HELP-1 is linked to this release, at rollout 1%');
     expect(await again.locator(tid('request-change-release')).count()).toBe(1);
