@@ -12,7 +12,7 @@ import type { LatenessRule } from '../../domain/state';
 import { fitGateIndex } from '../../domain/gate/gate-index';
 import type { ResolverDeps } from './deps';
 import { evaluateGate } from '../../domain/gate/rules';
-import { gateIndexEntry, withGateEntry } from '../../domain/gate/gate-index';
+import { belongsInGateIndex, gateIndexEntry, gateIndexWith } from '../../domain/gate/gate-index';
 import type { StoredHandoff } from '../../domain/handoff';
 import type { JiraVersion } from '../../jira';
 import { gateRecordOf, settingsRecordOf, StoredGateSchema, StoredSettingsSchema } from '../../domain/gate/gate-records';
@@ -105,19 +105,19 @@ export function ruleOf(lateness: LatenessRule, settings: ProjectSettings): Laten
 }
 
 /**
- * Rewrites the version's gate-index entry for the handoff as it now is, when the version belongs in the
- * index (same membership as the scan: unreleased, unarchived, or released ones Jira refused to put back)
- * and the entry changes. Goes in the write round of the action; a failure is logged (the scan repairs it).
+ * Rewrites the version's gate-index entry for the handoff as it now is (membership: belongsInGateIndex),
+ * when that changes the index. Goes in the write round of the action; a failure is logged (the scan repairs it).
  */
 export async function refreshGateEntry(deps: ResolverDeps, projectKey: string, version: JiraVersion, gate: GateView | null, handoff: StoredHandoff, now: Date): Promise<void> {
-  if (gate === null || version.archived) return;
-  // An action that read the gate from storage reads the index only now, when an entry may change (one more round).
-  const index = gate.index ?? (await readGateIndex(deps, projectKey));
-  if (index === null || (version.released && index.versions[version.id] === undefined)) return;
+  if (gate === null) return;
   const evaluation = evaluateGate({ version, handoff, override: gate.record.override, rule: ruleOf(deps.lateness, gate.settings), now, walkthroughGate: gate.settings.walkthroughGate });
   const entry = gateIndexEntry(gate.record, evaluation);
-  if (JSON.stringify(entry) === JSON.stringify(index.versions[version.id])) return;
-  await putGateIndex(deps, projectKey, withGateEntry(index, version.id, entry));
+  // An action that read the gate from storage reads the index only now, when an entry may change (one more
+  // round); not for a version that has no place in it: a stale entry there holds nothing a person must act on.
+  if (gate.index === undefined && !belongsInGateIndex(version, entry)) return;
+  const index = gate.index ?? (await readGateIndex(deps, projectKey));
+  const next = index && gateIndexWith(index, version, entry);
+  if (next) await putGateIndex(deps, projectKey, next);
 }
 
 /** The index for refreshGateEntry; a failed read is logged and the entry left to the scan, like a failed write. */

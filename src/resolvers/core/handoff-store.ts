@@ -40,7 +40,7 @@ import {
   type WalkthroughRecord,
 } from '../../domain/records';
 import { handoffPropertyKey } from '../../domain/property-keys';
-import { stampOf } from '../../domain/revision';
+import { stampOf } from '../../domain/calendar';
 import { ENTITIES, historyKey, versionKey, type RecordPut, type RecordRef } from '../../store/port';
 import { CommitRefused } from '../../store/port';
 import { transientStoreError } from '../../store/retry';

@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod';
 import type { OverrideGatePayloadSchema, WithdrawOverridePayloadSchema } from '../../contract';
-import { gateIndexEntry, withGateEntry } from '../../domain/gate/gate-index';
+import { gateIndexEntry, gateIndexWith } from '../../domain/gate/gate-index';
 import { evaluateGate, fitGateRecord, gateView, type GateRecord, type GateView } from '../../domain/gate/rules';
 import { commitGateRecord, readGateRecord } from '../core/gate-store';
 import { readAccess, requireAdmin, settledValue } from '../core/access';
@@ -53,8 +53,8 @@ async function changeOverride(
   const handoff = await handoffFrom(deps, target, records);
   const input = { version: v, handoff, override: next.override, record: next, rule: ruleOf(deps.lateness, settings), now, walkthroughGate: settings.walkthroughGate };
   const entry = gateIndexEntry(next, evaluateGate(input));
-  // Same membership as the scan: unreleased, unarchived versions, and released ones Jira refused to put back.
-  if ((!v.released && !v.archived) || index.versions[versionId]) await putGateIndex(deps, project.key, withGateEntry(index, versionId, entry));
+  const nextIndex = gateIndexWith(index, v, entry);
+  if (nextIndex) await putGateIndex(deps, project.key, nextIndex);
   return gateView(input);
 }
 

@@ -8,7 +8,7 @@
  */
 import type { z } from 'zod';
 import type { ProjectSettingsView, SaveSettingsPayloadSchema } from '../../contract';
-import { parseGateIndex, reevaluatedEntry, type GateIndex } from '../../domain/gate/gate-index';
+import { belongsInGateIndex, parseGateIndex, reevaluatedEntry, type GateIndex } from '../../domain/gate/gate-index';
 import type { ProjectSettings } from '../../domain/gate/rules';
 import type { IndexEntry } from '../../domain/handoff-index';
 import { overviewEntries } from '../core/overview-entries';
@@ -65,8 +65,7 @@ function reevaluated(deps: ResolverDeps, index: GateIndex, settings: ProjectSett
   const next: GateIndex = { ...index, settings, versions: {} };
   for (const version of versions) {
     const entry = index.versions[version.id];
-    // Same membership as the scan: unreleased versions, and released ones Jira refused to put back.
-    if (version.archived || (version.released && !entry?.unreleaseFailed)) continue;
+    if (!belongsInGateIndex(version, entry)) continue;
     next.versions[version.id] = reevaluatedEntry(entry, { version, handoff: handoffs.get(version.id) ?? null, rule, now, walkthroughGate: settings.walkthroughGate });
   }
   return next;

@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 import type { HandoffView, SaveHandoffPayloadSchema } from '../../contract';
 import { appError } from '../../domain/errors';
-import { emptyContent, type HandoffContent } from '../../domain/handoff';
+import { type HandoffContent } from '../../domain/handoff';
+import { emptyContent } from '../../domain/handoff-defaults';
 import { CONTENT_SECTION_LABELS, mergeContent } from '../../domain/merge';
 import { statusAfterEdit } from '../../domain/readiness';
 import { composeHandoff, nextStamp, type HandoffRecords } from '../../domain/records';
