@@ -13,7 +13,7 @@ import type { Browser, Frame, Page } from 'playwright-core';
 import { rest } from '../../bench/fixtures';
 import type { SupportQuestionsView } from '../../src/contract';
 import type { HandoffContent } from '../../src/domain/handoff';
-import { launchBrowser, openAs, personOf, seedHandoff, startTestSite, type TestSite } from '../support';
+import { GIFT_CARDS_CONTENT, launchBrowser, openAs, personOf, seedHandoff, startTestSite, type TestSite } from '../support';
 
 const SOON = '10002';
 const CARTS = '10003';
@@ -26,16 +26,12 @@ let browser: Browser;
 let site: TestSite;
 
 const CONTENT: HandoffContent = {
-  whatsNew: 'Customers can buy gift cards and send them by email.',
-  happyPath: ['Gal opens the shop and clicks Gift cards.', 'Gal picks an amount and enters the email address.'],
+  ...GIFT_CARDS_CONTENT,
   limitations: ['Refunds to a gift card cannot be moved back to a bank card yet: https://status.shop.example/refunds'],
-  noKnownLimitations: false,
   questions: [
     { question: 'Can a refund go back to the card the customer paid with?', answer: 'Yes: Orders > Refund > choose "Original payment method".' },
     { question: 'Does a gift card expire?', answer: 'After 12 months.' },
   ],
-  escalation: { l1LookUp: 'Admin > Gift cards > search by email.', l2Reproduce: '1. Buy a card\n2. Check the email log' },
-  dashboardUrl: 'https://grafana.shop.example/d/gift',
 };
 
 const CARTS_CONTENT: HandoffContent = {
