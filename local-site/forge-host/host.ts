@@ -1,11 +1,16 @@
-import type { JiraSite, VersionEvent } from '../jira/types';
-import { DeliveryLog, type Delivery } from './deliveries';
+import type { VersionEvent } from '../jira/types';
+import { DeliveryLog } from './deliveries';
 import { loadHandler, type ForgeFunction } from './functions';
-import { loadManifest, type AppManifest, type UiModule } from './manifest';
-import { createQueueHost, FunctionTimeoutError, type QueueOptions } from './queues';
-import { runInvocation, type ServiceFetch } from './runtime';
-import { handleStorageRequest } from './storage/api';
+import type { ForgeHost, ForgeHostOptions, InvokeOptions, ProjectRef, UiContext } from './host-types';
+import { loadManifest, type UiModule } from './manifest';
+import { createQueueHost, FunctionTimeoutError } from './queues';
+import { runInvocation } from './runtime';
+import { createStorageService } from './storage-service';
 import { KvsStore } from './storage/store';
+
+export type { ForgeHost, ForgeHostOptions, InvocationContext, InvokeOptions, ProjectContext, ProjectRef, UiContext } from './host-types';
+export type { StorageCall, StorageFault } from './storage-service';
+export { eventDeliveryFromEnv, type EventDelivery } from './event-delivery';
 
 /** Fixed ids for the one local "installation" (Forge would mint them at install time). */
 export const LOCAL_CLOUD_ID = '5e1f0c2a-7d4b-4c1e-9a3f-10ca15e17e00';
@@ -16,134 +21,12 @@ export const LOCAL_ENVIRONMENT_ID = 'local';
 const UI_TIMEOUT_MS = 25_000;
 const BACKGROUND_TIMEOUT_MS = 55_000;
 
-export interface ForgeHostOptions {
-  appDir: string;
-  jira: Pick<JiraSite, 'appSecret' | 'onVersionEvent'>;
-  /** The site's own URL; @forge/api's requests go back to it. */
-  baseUrl: string;
-  /** The site's data folder; Forge storage (@forge/kvs) lives in forge-storage.sqlite there. */
-  dataDir: string;
-  /** Async events (@forge/events): delays and retries; tests shrink seconds to milliseconds. */
-  queues?: QueueOptions;
-  quiet?: boolean;
-  /** How product events reach triggers; default: at once, once. */
-  eventDelivery?: EventDelivery;
-}
-
-/**
- * Forge delivers product events asynchronously, up to about 3 minutes after the change, and sometimes more
- * than once. The local site can do the same, so the app is built and tested for it.
- */
-export interface EventDelivery {
-  /** Every trigger delivery waits this long. */
-  delayMs?: number;
-  /** Deliver every event twice: the copy comes half the delay after the first (together when there is no delay). */
-  duplicates?: boolean;
-}
-
-/** EVENT_DELAY_MS and EVENT_DUPLICATES=1, for `npm start`. */
-export function eventDeliveryFromEnv(env: NodeJS.ProcessEnv): EventDelivery {
-  const raw = env['EVENT_DELAY_MS'];
-  const delayMs = raw === undefined || raw === '' ? 0 : Number(raw);
-  if (!Number.isInteger(delayMs) || delayMs < 0) throw new Error(`EVENT_DELAY_MS must be a whole number of milliseconds (0 or more), not '${raw}'`);
-  const dup = env['EVENT_DUPLICATES'];
-  if (dup !== undefined && dup !== '' && dup !== '0' && dup !== '1') throw new Error(`EVENT_DUPLICATES must be 1 (deliver every event twice) or 0, not '${dup}'`);
-  return { delayMs, duplicates: dup === '1' };
-}
-
-export interface InvokeOptions {
-  projectKey: string;
-  /** A jira:projectPage or jira:issueContext module key; default the manifest's first project page. */
-  moduleKey?: string;
-  /** The issue a jira:issueContext module is rendered on (its project is the issue's). */
-  issueKey?: string;
-  /**
-   * Tests only: what a hostile browser could send instead of the real context (Forge vouches only for
-   * accountId, license, accountType and installContext; the project and siteUrl come from the page).
-   */
-  tamper?: (context: InvocationContext) => InvocationContext;
-}
-
-/** The context a resolver receives: the UI context without what stays in the browser. */
-export type InvocationContext = Omit<UiContext, 'locale' | 'timezone'>;
-
-export interface ProjectRef {
-  id: string;
-  key: string;
-  name: string;
-  type: string;
-}
-
-/** What `view.getContext()` answers, minus what only the browser knows (location, theme). */
-export interface UiContext {
-  accountId: string;
-  cloudId: string;
-  siteUrl: string;
-  moduleKey: string;
-  localId: string;
-  environmentId: string;
-  environmentType: string;
-  locale: string;
-  timezone: string;
-  extension:
-    | { type: 'jira:projectPage'; project: ProjectContext }
-    | { type: 'jira:issueContext'; issue: { id: string; key: string; type: string; typeId: string }; project: ProjectContext };
-}
-
-export interface ProjectContext {
-  id: string;
-  key: string;
-  type: string;
-}
-
-/** One storage API call: the endpoint (e.g. '/api/v1/transaction'), its HTTP status, and when it ran (epoch ms). */
-export interface StorageCall {
-  path: string;
-  status: number;
-  startedAt: number;
-  endedAt: number;
-}
-
 /** The rejection a Custom UI `invoke` gets: Forge's wording, never the stack. */
 export class ForgeInvokeError extends Error {
   constructor(cause: string) {
     super(`There was an error invoking the function - ${cause}`);
     this.name = 'ForgeInvokeError';
   }
-}
-
-export interface ForgeHost {
-  readonly manifest: AppManifest;
-  readonly appId: string;
-  readonly environmentId: string;
-  readonly cloudId: string;
-  readonly siteUrl: string;
-  readonly appDir: string;
-  readonly deliveries: Delivery[];
-  /** Every @forge/kvs call the app made, for call and round budgets (count rounds with the Jira emulator's roundsOf). */
-  readonly storageLog: StorageCall[];
-  /** Added latency per storage call (ms), like the Jira emulator's `latencyMs`. */
-  /**
-   * Storage latency, and faults: each rule fails the next `times` storage calls whose path matches
-   * `pathPattern` with `status` (Forge storage answers 5xx and 429 at times, as Jira does).
-   */
-  readonly storageSettings: { latencyMs: number; faults: StorageFault[] };
-  invoke<T = unknown>(accountId: string, functionKey: string, payload: unknown, opts: InvokeOptions): Promise<T>;
-  runScheduledTrigger(moduleKey: string): Promise<unknown>;
-  runWorkflowValidator(moduleKey: string, args: unknown): Promise<unknown>;
-  /**
-   * Runs `work` inside an invocation of this app with no user, as a trigger runs: @forge/kvs and asApp()
-   * work there. For tests and seeding, which need the app's own storage without a resolver for it.
-   */
-  runAsApp<T>(work: () => Promise<T>): Promise<T>;
-  /** Waits until no delivery runs and no async event waits for its delivery or retry. */
-  idle(): Promise<void>;
-  project(projectKey: string): Promise<ProjectRef>;
-  uiContext(accountId: string, opts: InvokeOptions): Promise<UiContext>;
-  projectPage(moduleKey?: string): UiModule;
-  /** The project page or issue context module with this key (default: the first project page). */
-  uiModule(moduleKey?: string): UiModule;
-  close(): void;
 }
 
 const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
@@ -168,18 +51,7 @@ export function createForgeHost(options: ForgeHostOptions): ForgeHost {
     scope: `${manifest.appId}/${LOCAL_INSTALLATION_ID}`,
     hasStorageScope: Array.isArray(manifest.permissions.scopes) && manifest.permissions.scopes.includes('storage:app'),
   };
-  const storageLog: StorageCall[] = [];
-  const storageSettings: { latencyMs: number; faults: StorageFault[] } = { latencyMs: 0, faults: [] };
-  const storage: ServiceFetch = async (path, init) => {
-    // The answer reaches the caller asynchronously, after calls issued together (Promise.all) have all
-    // started: they overlap in the log and count as one round; calls made one after another do not.
-    const startedAt = performance.timeOrigin + performance.now();
-    // Like the Jira emulator's latencyMs: the bench and the round-budget tests make storage calls take time too.
-    if (storageSettings.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, storageSettings.latencyMs));
-    const res = injectedStorageFault(storageSettings.faults, path) ?? (await handleStorageRequest(store, caller, path, init));
-    storageLog.push({ path, status: res.status, startedAt, endedAt: performance.timeOrigin + performance.now() });
-    return res;
-  };
+  const { storage, storageLog, storageSettings } = createStorageService(store, caller);
   const warn = (text: string): void => {
     if (!options.quiet) console.error(`[forge-host] ${text}`);
   };
@@ -424,23 +296,4 @@ export function createForgeHost(options: ForgeHostOptions): ForgeHost {
       store.close();
     },
   };
-}
-
-export interface StorageFault {
-  pathPattern: string;
-  status: number;
-  times: number;
-}
-
-/** The answer of the first matching fault rule (used up when its times run out), or null. */
-function injectedStorageFault(faults: StorageFault[], path: string): Response | null {
-  const i = faults.findIndex((f) => new RegExp(f.pathPattern).test(path));
-  if (i < 0) return null;
-  const fault = faults[i] as StorageFault;
-  fault.times -= 1;
-  if (fault.times <= 0) faults.splice(i, 1);
-  return new Response(JSON.stringify({ code: 'INTERNAL_SERVER_ERROR', message: `Injected storage fault ${fault.status} on ${path}` }), {
-    status: fault.status,
-    headers: { 'content-type': 'application/json' },
-  });
 }

@@ -1,17 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from './db';
-import { isIsoDate, todayIn } from './dates';
+import { todayIn } from './dates';
+import { SiteRows } from './rows';
+import { propertyKeys, propertyValue, putProperty, removeProperty } from './project-properties';
+import { relatedWorkInput } from './related-work-input';
+import { validateVersionFields } from './version-fields';
 import { fieldErrors, forbidden, JiraError, projectNotFound, versionNotFound } from './errors';
 import { isRecord } from './http';
 import {
   issueTypeJson, relatedWorkJson, userJson, versionJson,
-  type IssueLinkRow, type IssueRow, type IssueTypeRow, type PersonRow, type ProjectRow, type RelatedWorkRow, type VersionRow,
+  type PersonRow, type ProjectRow, type RelatedWorkRow, type VersionRow,
 } from './json';
 import { APP_ACCOUNT_ID } from './seed';
 import type { IndexedIssueProperty, JiraVersion, Person, Principal, ProjectPermissionKey, Role, VersionEvent, VersionEventType } from './types';
 
-export const MAX_PROPERTY_BYTES = 32768;
-export const MAX_PROPERTY_KEY_LENGTH = 255;
+export { MAX_PROPERTY_BYTES, MAX_PROPERTY_KEY_LENGTH } from './project-properties';
 
 /** Where events go: an array the HTTP layer flushes after the response, or emitted right away. */
 export type EventSink = VersionEvent[] | undefined;
@@ -27,7 +30,7 @@ const NO_VERSION_PERMISSION = 'You must have global or project administrator rig
  * through these methods, so a release from the releases page checks the same permission and fires
  * the same event as PUT /rest/api/3/version/{id}.
  */
-export class JiraStore {
+export class JiraStore extends SiteRows {
   /** Origin used in `self` links; the dispatcher updates it from each request's Host header. */
   baseUrl = 'http://localhost';
 
@@ -35,11 +38,13 @@ export class JiraStore {
   indexedIssueProperties: IndexedIssueProperty[] = [];
 
   constructor(
-    private readonly db: Db,
+    db: Db,
     private readonly clock: () => Date,
     readonly timeZone: string,
     private readonly emit: (e: VersionEvent) => void,
-  ) {}
+  ) {
+    super(db);
+  }
 
   today(): string {
     return todayIn(this.timeZone, this.clock());
@@ -54,14 +59,6 @@ export class JiraStore {
   people(): Person[] {
     const rows = this.db.prepare("SELECT * FROM people WHERE role NOT IN ('app', 'customer') ORDER BY rowid").all() as PersonRow[];
     return rows.map((r) => ({ accountId: r.account_id, displayName: r.display_name, emailAddress: r.email ?? '', role: r.role as Role }));
-  }
-
-  personRow(accountId: string): PersonRow | undefined {
-    return this.db.prepare('SELECT * FROM people WHERE account_id = ?').get(accountId) as PersonRow | undefined;
-  }
-
-  personByEmail(email: string): PersonRow | undefined {
-    return this.db.prepare('SELECT * FROM people WHERE lower(email) = lower(?)').get(email) as PersonRow | undefined;
   }
 
   accountIdOf(principal: Principal): string | null {
@@ -102,17 +99,6 @@ export class JiraStore {
 
   // ---- projects --------------------------------------------------------------------------
 
-  listProjects(): ProjectRow[] {
-    return this.db.prepare('SELECT * FROM projects ORDER BY id').all() as ProjectRow[];
-  }
-
-  findProject(idOrKey: string): ProjectRow | undefined {
-    const byId = /^\d+$/.test(idOrKey);
-    return this.db.prepare(byId ? 'SELECT * FROM projects WHERE id = ?' : 'SELECT * FROM projects WHERE key = ?').get(byId ? Number(idOrKey) : idOrKey) as
-      | ProjectRow
-      | undefined;
-  }
-
   /** Jira answers 404, not 403, for a project the caller cannot browse: its existence is not disclosed. */
   visibleProject(principal: Principal, idOrKey: string): ProjectRow {
     const project = this.findProject(idOrKey);
@@ -124,26 +110,11 @@ export class JiraStore {
     return new Set(this.listProjects().filter((p) => this.can(principal, p.id, 'BROWSE_PROJECTS')).map((p) => p.id));
   }
 
-  issueTypesOf(projectId: number): IssueTypeRow[] {
-    return this.db
-      .prepare('SELECT t.* FROM issue_types t JOIN project_issue_types pt ON pt.issue_type_id = t.id WHERE pt.project_id = ? ORDER BY t.id')
-      .all(projectId) as IssueTypeRow[];
-  }
-
   issueTypeJsonOf(projectId: number): Record<string, unknown>[] {
     return this.issueTypesOf(projectId).map((t) => issueTypeJson(this.baseUrl, t));
   }
 
   // ---- versions --------------------------------------------------------------------------
-
-  versionRow(id: string | number): VersionRow | undefined {
-    if (!/^\d+$/.test(String(id))) return undefined;
-    return this.db.prepare('SELECT * FROM versions WHERE id = ?').get(Number(id)) as VersionRow | undefined;
-  }
-
-  versionRows(projectId: number): VersionRow[] {
-    return this.db.prepare('SELECT * FROM versions WHERE project_id = ? ORDER BY sequence, id').all(projectId) as VersionRow[];
-  }
 
   toVersionJson(row: VersionRow): JiraVersion {
     return versionJson(this.baseUrl, row, this.today());
@@ -174,7 +145,7 @@ export class JiraStore {
       throw fieldErrors({ project: `Project with id '${String(ref)}' not found or you do not have permission to create versions in this project.` });
     }
     if (!this.can(principal, project.id, 'ADMINISTER_PROJECTS')) throw forbidden(NO_VERSION_PERMISSION);
-    const fields = this.validateVersionFields(input, project.id, null);
+    const fields = validateVersionFields(this.db, input, project.id, null);
     if (fields.name === undefined) throw fieldErrors({ name: 'You must specify a valid version name' });
     const released = fields.released ?? false;
     const releaseDate = fields.releaseDate ?? (released ? this.today() : null);
@@ -193,7 +164,7 @@ export class JiraStore {
     // Jira answers a non-admin's update with 400, not 403 (spec: "400 ... the user does not have the required permissions").
     if (!this.can(principal, row.project_id, 'ADMINISTER_PROJECTS')) throw new JiraError(400, [NO_VERSION_PERMISSION]);
     if (!isRecord(patch)) throw new JiraError(400, ['Invalid request payload. Refer to the REST API documentation and try again.']);
-    const f = this.validateVersionFields(patch, row.project_id, row.id);
+    const f = validateVersionFields(this.db, patch, row.project_id, row.id);
     const next: VersionRow = { ...row };
     if (f.name !== undefined) next.name = f.name;
     if (f.description !== undefined) next.description = f.description;
@@ -238,44 +209,6 @@ export class JiraStore {
     this.fire('avi:jira:deleted:version', json, principal, sink);
   }
 
-  private validateVersionFields(input: Record<string, unknown>, projectId: number, selfId: number | null) {
-    const errors: Record<string, string> = {};
-    const out: { name?: string; description?: string | null; releaseDate?: string | null; startDate?: string | null; released?: boolean; archived?: boolean } = {};
-    if (input.name !== undefined) {
-      const name = typeof input.name === 'string' ? input.name.trim() : '';
-      if (name === '') errors.name = 'You must specify a valid version name';
-      else if (name.length > 255) errors.name = 'The version name must not exceed 255 characters.';
-      else {
-        const clash = this.db
-          .prepare('SELECT id FROM versions WHERE project_id = ? AND lower(name) = lower(?) AND id IS NOT ?')
-          .get(projectId, name, selfId);
-        if (clash) errors.name = 'A version with this name already exists in this project.';
-        else out.name = name;
-      }
-    }
-    if (input.description !== undefined) {
-      if (input.description === null) out.description = null;
-      else if (typeof input.description !== 'string') errors.description = 'The description must be a string.';
-      else if (Buffer.byteLength(input.description) > 16384) errors.description = 'The description must not exceed 16384 bytes.';
-      else out.description = input.description;
-    }
-    for (const [field, key] of [['releaseDate', 'releaseDate'], ['startDate', 'startDate']] as const) {
-      const value = input[field];
-      if (value === undefined) continue;
-      if (value === null || value === '') out[key] = null;
-      else if (typeof value !== 'string' || !isIsoDate(value)) errors[field] = 'Invalid date format. Please enter the date in the format "yyyy-MM-dd".';
-      else out[key] = value;
-    }
-    for (const field of ['released', 'archived'] as const) {
-      const value = input[field];
-      if (value === undefined || value === null) continue;
-      if (typeof value !== 'boolean') errors[field] = `The value of '${field}' must be true or false.`;
-      else out[field] = value;
-    }
-    if (Object.keys(errors).length > 0) throw fieldErrors(errors);
-    return out;
-  }
-
   private fire(eventType: VersionEventType, version: JiraVersion, principal: Principal, sink: EventSink): void {
     const accountId = principal.kind === 'user' ? principal.accountId : undefined;
     const event: VersionEvent = { eventType, version, causedByApp: principal.kind === 'app', ...(accountId ? { atlassianId: accountId } : {}) };
@@ -299,24 +232,7 @@ export class JiraStore {
       throw forbidden('You do not have permission to edit related work for this version.');
     }
     if (!isRecord(input)) throw new JiraError(400, ['Invalid request payload. Refer to the REST API documentation and try again.']);
-    const errors: Record<string, string> = {};
-    const category = typeof input.category === 'string' ? input.category.trim() : '';
-    if (category === '') errors.category = 'Category is required.';
-    else if (category.length > 255) errors.category = 'Category must not exceed 255 characters.';
-    const title = input.title === undefined || input.title === null ? null : String(input.title);
-    if (title !== null && title.length > 255) errors.title = 'Title must not exceed 255 characters.';
-    let url: string | null = null;
-    if (typeof input.url !== 'string' || input.url.trim() === '') errors.url = 'URL is required.';
-    else {
-      try {
-        const parsed = new URL(input.url);
-        if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') errors.url = 'URL must be a valid http or https URL.';
-        else url = input.url;
-      } catch {
-        errors.url = 'URL must be a valid http or https URL.';
-      }
-    }
-    if (Object.keys(errors).length > 0) throw fieldErrors(errors);
+    const { category, title, url } = relatedWorkInput(input);
     const seq = (this.db.prepare('SELECT COALESCE(MAX(seq), 0) + 1 AS s FROM related_work').get() as { s: number }).s;
     const row: RelatedWorkRow = { related_work_id: randomUUID(), version_id: version.id, category, title, url, issue_id: null, seq };
     this.db
@@ -325,118 +241,30 @@ export class JiraStore {
     return relatedWorkJson(row);
   }
 
-  // ---- project properties ----------------------------------------------------------------
+  // ---- project properties (rules and limits in project-properties.ts) -----------------------
 
   propertyKeys(principal: Principal, projectIdOrKey: string): string[] {
-    const project = this.visibleProject(principal, projectIdOrKey);
-    const rows = this.db.prepare('SELECT key FROM project_properties WHERE project_id = ? ORDER BY key').all(project.id) as { key: string }[];
-    return rows.map((r) => r.key);
+    return propertyKeys(this.db, this.visibleProject(principal, projectIdOrKey).id);
   }
 
   getProperty(principal: Principal, projectIdOrKey: string, key: string): unknown {
-    const project = this.visibleProject(principal, projectIdOrKey);
-    const row = this.db.prepare('SELECT value FROM project_properties WHERE project_id = ? AND key = ?').get(project.id, key) as { value: string } | undefined;
-    if (!row) throw new JiraError(404, [`The property with key '${key}' does not exist.`]);
-    return JSON.parse(row.value) as unknown;
+    return propertyValue(this.db, this.visibleProject(principal, projectIdOrKey).id, key);
   }
 
   /** Returns true when the property was created, false when it replaced a value. */
   setProperty(principal: Principal, projectIdOrKey: string, key: string, value: unknown): boolean {
-    const project = this.visibleProject(principal, projectIdOrKey);
-    if (!this.can(principal, project.id, 'ADMINISTER_PROJECTS')) {
-      throw forbidden('You do not have permission to edit the properties of this project.');
-    }
-    if (key.length > MAX_PROPERTY_KEY_LENGTH) throw new JiraError(400, [`The property key cannot be longer than ${MAX_PROPERTY_KEY_LENGTH} characters.`]);
-    if (key.trim() === '') throw new JiraError(400, ['The property key cannot be empty.']);
-    if (value === undefined) throw new JiraError(400, ['The property value cannot be empty.']);
-    const serialized = JSON.stringify(value);
-    if (Buffer.byteLength(serialized) > MAX_PROPERTY_BYTES) {
-      throw new JiraError(400, [`The property value is too large. Maximum length is ${MAX_PROPERTY_BYTES} characters.`]);
-    }
-    const existed = this.db.prepare('SELECT 1 FROM project_properties WHERE project_id = ? AND key = ?').get(project.id, key) !== undefined;
-    this.db
-      .prepare('INSERT INTO project_properties (project_id, key, value) VALUES (?, ?, ?) ON CONFLICT (project_id, key) DO UPDATE SET value = excluded.value')
-      .run(project.id, key, serialized);
-    return !existed;
+    return putProperty(this.db, this.propertyEditor(principal, projectIdOrKey).id, key, value);
   }
 
   deleteProperty(principal: Principal, projectIdOrKey: string, key: string): void {
+    removeProperty(this.db, this.propertyEditor(principal, projectIdOrKey).id, key);
+  }
+
+  private propertyEditor(principal: Principal, projectIdOrKey: string): ProjectRow {
     const project = this.visibleProject(principal, projectIdOrKey);
     if (!this.can(principal, project.id, 'ADMINISTER_PROJECTS')) {
       throw forbidden('You do not have permission to edit the properties of this project.');
     }
-    const result = this.db.prepare('DELETE FROM project_properties WHERE project_id = ? AND key = ?').run(project.id, key);
-    if (result.changes === 0) throw new JiraError(404, [`The property with key '${key}' does not exist.`]);
-  }
-
-  // ---- issues ----------------------------------------------------------------------------
-
-  issueRow(idOrKey: string): IssueRow | undefined {
-    const byId = /^\d+$/.test(idOrKey);
-    return this.db.prepare(byId ? 'SELECT * FROM issues WHERE id = ?' : 'SELECT * FROM issues WHERE key = ?').get(byId ? Number(idOrKey) : idOrKey.toUpperCase()) as
-      | IssueRow
-      | undefined;
-  }
-
-  issueRowsIn(projectIds: Set<number>): IssueRow[] {
-    if (projectIds.size === 0) return [];
-    const ids = [...projectIds];
-    return this.db.prepare(`SELECT * FROM issues WHERE project_id IN (${ids.map(() => '?').join(',')})`).all(...ids) as IssueRow[];
-  }
-
-  issueTypeRow(id: number): IssueTypeRow | undefined {
-    return this.db.prepare('SELECT * FROM issue_types WHERE id = ?').get(id) as IssueTypeRow | undefined;
-  }
-
-  projectById(id: number): ProjectRow | undefined {
-    return this.db.prepare('SELECT * FROM projects WHERE id = ?').get(id) as ProjectRow | undefined;
-  }
-
-  insertIssue(row: Omit<IssueRow, 'id' | 'number' | 'key'>): IssueRow {
-    return this.db.transaction(() => {
-      const id = (this.db.prepare('SELECT COALESCE(MAX(id), 10099) + 1 AS id FROM issues').get() as { id: number }).id;
-      const number = (this.db.prepare('SELECT COALESCE(MAX(number), 0) + 1 AS n FROM issues WHERE project_id = ?').get(row.project_id) as { n: number }).n;
-      const project = this.projectById(row.project_id) as ProjectRow;
-      const full: IssueRow = { ...row, id, number, key: `${project.key}-${number}` };
-      this.db
-        .prepare(
-          `INSERT INTO issues (id, project_id, number, key, issue_type_id, summary, description, labels, versions, fix_versions, priority_id, reporter, created)
-           VALUES (@id, @project_id, @number, @key, @issue_type_id, @summary, @description, @labels, @versions, @fix_versions, @priority_id, @reporter, @created)`,
-        )
-        .run(full);
-      return full;
-    })();
-  }
-
-  // ---- issue links and issue properties (rules in issue-links.ts and issue-properties.ts) --
-
-  /** Inserts the link unless the same one exists (Jira answers a duplicate as created). */
-  insertIssueLink(linkTypeId: string, outwardIssueId: number, inwardIssueId: number): void {
-    this.db
-      .prepare('INSERT OR IGNORE INTO issue_links (link_type_id, outward_issue_id, inward_issue_id) VALUES (?, ?, ?)')
-      .run(linkTypeId, outwardIssueId, inwardIssueId);
-  }
-
-  issueLinkRows(issueId: number): IssueLinkRow[] {
-    return this.db
-      .prepare('SELECT * FROM issue_links WHERE outward_issue_id = ? OR inward_issue_id = ? ORDER BY id')
-      .all(issueId, issueId) as IssueLinkRow[];
-  }
-
-  issuePropertyRows(issueId: number): { key: string; value: string }[] {
-    return this.db.prepare('SELECT key, value FROM issue_properties WHERE issue_id = ? ORDER BY key').all(issueId) as { key: string; value: string }[];
-  }
-
-  /** Returns true when the property was created, false when it replaced a value. */
-  putIssueProperty(issueId: number, key: string, serialized: string): boolean {
-    const existed = this.db.prepare('SELECT 1 FROM issue_properties WHERE issue_id = ? AND key = ?').get(issueId, key) !== undefined;
-    this.db
-      .prepare('INSERT INTO issue_properties (issue_id, key, value) VALUES (?, ?, ?) ON CONFLICT (issue_id, key) DO UPDATE SET value = excluded.value')
-      .run(issueId, key, serialized);
-    return !existed;
-  }
-
-  deleteIssueProperty(issueId: number, key: string): boolean {
-    return this.db.prepare('DELETE FROM issue_properties WHERE issue_id = ? AND key = ?').run(issueId, key).changes > 0;
+    return project;
   }
 }

@@ -22,7 +22,7 @@ const frameIdOf = (input: AppPageInput): string => input.frameId ?? 'forge-app-f
 // The project page's config keeps its historical id; every other frame's is derived from the frame's.
 const configIdOf = (input: AppPageInput): string => (input.frameId ? `${input.frameId}-config` : 'forge-app-config');
 
-/** What the parent page's bridge needs to answer each of the page's app frames (see client/site.js). */
+/** What the parent page's bridge needs to answer each of the page's app frames (see client/site/main.ts). */
 export function appPageHead(inputs: AppPageInput[]): SafeHtml {
   return html`${inputs.map(
     (input) =>

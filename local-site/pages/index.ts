@@ -1,10 +1,10 @@
-import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { join } from 'node:path';
 import { INVOKE_PATH, type ForgeHost, type InvokeOptions, type UiModule } from '../forge-host';
 import type { Person } from '../jira/types';
 import { appFrame, appPageBody, appPageHead, type AppPageInput } from './app-page';
+import { loadAssets } from './assets';
 import { html } from './html';
+import { readForm, redirect, safeReturn, send } from './respond';
 import { issueBody } from './issue';
 import { JiraClient, JiraRequestError } from './jira-client';
 import { layout, type SidebarInfo } from './layout';
@@ -26,44 +26,13 @@ export interface Pages {
   appPageUrl(projectKey: string, subPath?: string): string;
 }
 
-const ASSETS: Record<string, { file: string; type: string }> = {
-  '/_site/site.css': { file: 'site.css', type: 'text/css; charset=utf-8' },
-  '/_site/site.js': { file: 'site.js', type: 'text/javascript; charset=utf-8' },
-  '/_site/chrome.js': { file: 'chrome.js', type: 'text/javascript; charset=utf-8' },
-  '/_site/favicon.svg': { file: 'favicon.svg', type: 'image/svg+xml' },
-  // Browsers ask for it whatever the page links; answering avoids a 404 in every console.
-  '/favicon.ico': { file: 'favicon.svg', type: 'image/svg+xml' },
-};
-
 /** How long a Release click waits for the app's trigger, so the page shows the outcome (an app may undo it). */
 const RELEASE_SETTLE_MS = 5000;
-
-function send(res: ServerResponse, status: number, body: string, headers: Record<string, string> = {}): void {
-  res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', ...headers });
-  res.end(body);
-}
-
-function redirect(res: ServerResponse, status: 302 | 303, location: string): void {
-  res.writeHead(status, { location, 'cache-control': 'no-store' });
-  res.end();
-}
-
-async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
-  let text = '';
-  for await (const chunk of req) {
-    text += (chunk as Buffer).toString('utf8');
-    if (text.length > 64 * 1024) throw new Error('form too large');
-  }
-  return new URLSearchParams(text);
-}
-
-/** Only paths on this site, so the switcher cannot be used to bounce people elsewhere. */
-const safeReturn = (value: string | null): string => (value && value.startsWith('/') && !value.startsWith('//') && !value.includes('\\') ? value : '/');
 
 export function createPages(options: PagesOptions): Pages {
   const { host, people, baseUrl } = options;
   const defaultProject = options.defaultProjectKey ?? 'SHOP';
-  const assets = new Map(Object.entries(ASSETS).map(([path, a]) => [path, { body: readFileSync(join(__dirname, 'client', a.file)), type: a.type }]));
+  const assets = loadAssets();
   const appBase = (projectKey: string): string => `/jira/software/projects/${encodeURIComponent(projectKey)}/apps/${host.appId}/${host.environmentId}`;
   const appPageUrl = (projectKey: string, subPath = ''): string => appBase(projectKey) + subPath;
   const appTitle = (): string => {

@@ -2,10 +2,23 @@ import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkGroup, checkClause, groupHolds, RANGE_CONDITIONS, type Clause } from './conditions';
+import { checkBatch, failure, runBatch, type BatchAnswer, type BatchItem } from './batch';
+import { checkClause, checkGroup, groupHolds } from './conditions';
 import { checkEntityValue, type EntityIndex, type EntitySchema } from './entities';
+import { attrExpr, queryEntityRows, spaceLiteral, type EntityQuery } from './entity-query';
 import { badRequest, KvsCode, KvsError } from './errors';
-import { checkEntityName, checkKey, checkLimit, checkValue, MAX_BATCH_KEYS, MAX_TRANSACTION_BYTES, MAX_TRANSACTION_OPERATIONS } from './limits';
+import { decodeCursor, encodeCursor, expiryOf, itemOf, notFound, type Item, type MetadataField, type Page, type Row, type SetOptions, type Space } from './items';
+import { checkEntityName, checkKey, checkLimit, checkValue, MAX_TRANSACTION_BYTES, MAX_TRANSACTION_OPERATIONS } from './limits';
+
+export type { BatchAnswer, BatchItem } from './batch';
+export type { EntityQuery } from './entity-query';
+export type { Item, MetadataField, Page, SetOptions, Space, Ttl } from './items';
+
+export interface TransactionRequest {
+  set?: { key: string; value: unknown; entityName?: string; conditions?: unknown; options?: SetOptions }[];
+  delete?: { key: string; entityName?: string; conditions?: unknown }[];
+  check?: { key: string; entityName?: string; conditions: unknown }[];
+}
 
 /*
  * One table holds every stored item of every installation: plain keys (space 'kvs'), secrets ('secret') and
@@ -24,118 +37,6 @@ CREATE TABLE IF NOT EXISTS forge_storage (
   PRIMARY KEY (scope, space, key)
 ) WITHOUT ROWID;
 `;
-
-export type Space = 'kvs' | 'secret' | `entity:${string}`;
-export type MetadataField = 'CREATED_AT' | 'UPDATED_AT' | 'EXPIRE_TIME';
-
-interface Row {
-  key: string;
-  value: string;
-  created_at: number;
-  updated_at: number;
-  expire_at: number | null;
-}
-
-/** An item as the storage API answers it; metadata only when asked for. */
-export interface Item {
-  key: string;
-  value: unknown;
-  createdAt?: number;
-  updatedAt?: number;
-  expireTime?: string;
-}
-
-export interface Ttl {
-  value: number;
-  unit: 'SECONDS' | 'MINUTES' | 'HOURS' | 'DAYS';
-}
-
-export interface SetOptions {
-  ttl?: Ttl;
-  keyPolicy?: 'OVERRIDE' | 'FAIL_IF_EXISTS';
-  returnValue?: 'PREVIOUS' | 'LATEST';
-  returnMetadataFields?: MetadataField[];
-}
-
-export interface Page {
-  data: Item[];
-  cursor?: string;
-}
-
-const ALL_METADATA: MetadataField[] = ['CREATED_AT', 'UPDATED_AT', 'EXPIRE_TIME'];
-const TTL_MS: Record<Ttl['unit'], number> = { SECONDS: 1000, MINUTES: 60_000, HOURS: 3_600_000, DAYS: 86_400_000 };
-
-function itemOf(row: Row, fields: readonly MetadataField[] = ALL_METADATA): Item {
-  return {
-    key: row.key,
-    value: JSON.parse(row.value) as unknown,
-    ...(fields.includes('CREATED_AT') ? { createdAt: row.created_at } : {}),
-    ...(fields.includes('UPDATED_AT') ? { updatedAt: row.updated_at } : {}),
-    ...(fields.includes('EXPIRE_TIME') && row.expire_at !== null ? { expireTime: new Date(row.expire_at).toISOString() } : {}),
-  };
-}
-
-function expiryOf(ttl: Ttl | undefined, now: number): number | null {
-  if (ttl === undefined) return null;
-  if (typeof ttl !== 'object' || !(ttl.unit in TTL_MS) || typeof ttl.value !== 'number' || !(ttl.value > 0)) {
-    throw badRequest(KvsCode.INVALID_REQUEST, `ttl must be { value: <positive number>, unit: SECONDS|MINUTES|HOURS|DAYS }; got ${JSON.stringify(ttl)}.`);
-  }
-  return now + ttl.value * TTL_MS[ttl.unit];
-}
-
-/** Attribute names are `^[a-zA-Z][a-zA-Z0-9_]*$` (manifest schema), so they are safe inside the JSON path. */
-const attrExpr = (attr: string): string => `json_extract(value, '$.${attr}')`;
-/** Entity names match the manifest's pattern (no quotes); written literally so SQLite can use the partial index. */
-const spaceLiteral = (entityName: string): string => `'entity:${entityName.replace(/'/g, "''")}'`;
-
-const notFound = (key: string): KvsError => new KvsError(404, KvsCode.KEY_NOT_FOUND, `Provided key does not exist: '${key}'`);
-
-/** SQLite values from JSON ones: json_extract answers booleans as 1/0, so compare against those. */
-const sqlValue = (v: unknown): unknown => (typeof v === 'boolean' ? (v ? 1 : 0) : v);
-
-function encodeCursor(values: unknown[]): string {
-  return Buffer.from(JSON.stringify(values), 'utf8').toString('base64url');
-}
-
-function decodeCursor(cursor: unknown, length: number): unknown[] {
-  try {
-    const values = JSON.parse(Buffer.from(String(cursor), 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(values) && values.length === length) return values;
-  } catch {
-    // fall through to the refusal
-  }
-  throw badRequest(KvsCode.INVALID_REQUEST, 'The cursor is not one this query returned.');
-}
-
-export interface EntityQuery {
-  entityName: string;
-  indexName: string;
-  partition?: unknown[];
-  range?: { condition: string; values: unknown[] };
-  filters?: unknown;
-  sort?: 'ASC' | 'DESC';
-  cursor?: string;
-  limit?: number;
-  metadataFields?: MetadataField[];
-}
-
-export interface TransactionRequest {
-  set?: { key: string; value: unknown; entityName?: string; conditions?: unknown; options?: SetOptions }[];
-  delete?: { key: string; entityName?: string; conditions?: unknown }[];
-  check?: { key: string; entityName?: string; conditions: unknown }[];
-}
-
-export interface BatchItem {
-  key: string;
-  entityName?: string;
-  value?: unknown;
-  options?: SetOptions & { metadataFields?: MetadataField[] };
-}
-
-export interface BatchAnswer {
-  successfulKeys: (Item & { entityName?: string })[] | { key: string; entityName?: string }[];
-  failedKeys: { key: string; entityName?: string; error: { code: string; message: string } }[];
-}
 
 /**
  * The local Forge storage: SQLite in the site's data folder, so stored data survives a restart. Every
@@ -282,64 +183,12 @@ export class KvsStore {
 
   /**
    * entity(...).query().index(...): items that have every partition and range attribute of the index,
-   * with the partition values given, ordered by the range attributes then the key. `where` applies to the
-   * first range attribute; `filters` to any attribute, after the index (a page holds up to `limit` items
-   * that pass them).
+   * with the partition values given, ordered by the range attributes then the key (see entity-query.ts).
    */
   queryEntity(scope: string, q: EntityQuery): Page {
     const { schema } = this.space(q.entityName);
     if (!schema) throw badRequest(KvsCode.INVALID_REQUEST, 'An entity query needs an entityName.');
-    const index = this.index(schema, q.indexName);
-    const limit = checkLimit(q.limit);
-    const partition = q.partition ?? [];
-    if (!Array.isArray(partition) || partition.length !== index.partition.length) {
-      throw badRequest(KvsCode.INVALID_REQUEST, `Index '${index.name}' of entity '${schema.name}' is partitioned by [${index.partition.join(', ')}]; the query gave partition ${JSON.stringify(q.partition ?? [])}.`);
-    }
-    const filters = q.filters === undefined ? undefined : checkGroup(q.filters);
-    const desc = q.sort === 'DESC';
-    const path = attrExpr;
-    const present = (attr: string) => `${path(attr)} IS NOT NULL`;
-
-    const where: string[] = ['scope = ?', `space = ${spaceLiteral(schema.name)}`, '(expire_at IS NULL OR expire_at > ?)'];
-    const params: unknown[] = [scope, this.now()];
-    for (const attr of [...index.partition, ...index.range]) where.push(present(attr));
-    index.partition.forEach((attr, i) => {
-      where.push(`${path(attr)} = ?`);
-      params.push(sqlValue(partition[i]));
-    });
-    if (q.range) {
-      const range = checkClause(q.range, false);
-      if (!RANGE_CONDITIONS.has(range.condition)) throw badRequest(KvsCode.INVALID_REQUEST, `where() does not take ${range.condition}.`);
-      const { sql, values } = rangeSql(path(index.range[0] as string), `json_type(value, '$.${index.range[0]}')`, range);
-      where.push(sql);
-      params.push(...values);
-    }
-    const sortCols = [...index.range.map(path), 'key'];
-    if (q.cursor !== undefined) {
-      const after = decodeCursor(q.cursor, sortCols.length);
-      // The redundant bound on the first range attribute lets SQLite seek the index to the cursor;
-      // the row-value comparison alone makes it walk every earlier row of the partition.
-      where.push(`${sortCols[0]} ${desc ? '<=' : '>='} ?`, `(${sortCols.join(', ')}) ${desc ? '<' : '>'} (${sortCols.map(() => '?').join(', ')})`);
-      params.push(after[0], ...after);
-    }
-    const rangeCols = index.range.map((attr, i) => `${path(attr)} AS r${i}`).join(', ');
-    const sql = `SELECT key, value, created_at, updated_at, expire_at, ${rangeCols} FROM forge_storage WHERE ${where.join(' AND ')}
-                 ORDER BY ${sortCols.map((c) => `${c} ${desc ? 'DESC' : 'ASC'}`).join(', ')}`;
-    const fields = q.metadataFields ?? [];
-    const data: Item[] = [];
-    let last: unknown[] | undefined;
-    let more = false;
-    for (const row of this.db.prepare<unknown[], Row & Record<string, unknown>>(sql).iterate(...params)) {
-      const value = JSON.parse(row.value) as unknown;
-      if (filters && !groupHolds(value, filters)) continue;
-      if (data.length === limit) {
-        more = true;
-        break;
-      }
-      data.push(itemOf(row, fields));
-      last = [...index.range.map((_, i) => row[`r${i}`]), row.key];
-    }
-    return { data, ...(more && last ? { cursor: encodeCursor(last) } : {}) };
+    return queryEntityRows(this.db, scope, this.now(), schema, this.index(schema, q.indexName), q);
   }
 
   /**
@@ -408,65 +257,11 @@ export class KvsStore {
   /** Each item succeeds or fails on its own (not atomic), as Forge's batch operations do. */
   batchSet(scope: string, items: BatchItem[], requestBytes: number): BatchAnswer {
     checkBatch(items, requestBytes);
-    return this.batch(items, (item) => void this.set(scope, this.space(item.entityName), item.key, item.value, item.options?.ttl ? { ttl: item.options.ttl } : {}));
+    return runBatch(items, (item) => void this.set(scope, this.space(item.entityName), item.key, item.value, item.options?.ttl ? { ttl: item.options.ttl } : {}));
   }
 
   batchDelete(scope: string, items: BatchItem[]): BatchAnswer {
     checkBatch(items, 0);
-    return this.batch(items, (item) => this.delete(scope, this.space(item.entityName).space, item.key));
-  }
-
-  private batch(items: BatchItem[], each: (item: BatchItem) => void): BatchAnswer {
-    const successfulKeys: { key: string; entityName?: string }[] = [];
-    const failedKeys: BatchAnswer['failedKeys'] = [];
-    for (const item of items) {
-      try {
-        each(item);
-        successfulKeys.push({ key: item.key, ...(item.entityName ? { entityName: item.entityName } : {}) });
-      } catch (e) {
-        failedKeys.push(failure(item, e));
-      }
-    }
-    return { successfulKeys, failedKeys };
-  }
-}
-
-/**
- * A batch fails entirely when it is empty, names a key (of the same entity) twice, has more than 25 keys
- * or a payload over 4 MB (https://developer.atlassian.com/platform/forge/storage-reference/batchops-entities,
- * "Limitations" and "Error handling"); otherwise each item succeeds or fails on its own.
- */
-function checkBatch(items: BatchItem[], requestBytes: number): void {
-  if (items.length === 0) throw badRequest(KvsCode.INVALID_REQUEST, 'The batch contains no keys.');
-  if (items.length > MAX_BATCH_KEYS) throw badRequest(KvsCode.INVALID_REQUEST, `The batch has ${items.length} keys; the maximum is ${MAX_BATCH_KEYS}.`);
-  if (requestBytes > MAX_TRANSACTION_BYTES) throw badRequest(KvsCode.MAX_SIZE, `The batch is ${requestBytes} bytes; the maximum payload is ${MAX_TRANSACTION_BYTES} bytes (4 MB).`);
-  const seen = new Set<string>();
-  for (const item of items) {
-    const id = `${item.entityName ?? ''}\u0000${item.key}`;
-    if (seen.has(id)) throw badRequest(KvsCode.INVALID_REQUEST, `Key '${item.key}'${item.entityName ? ` of entity '${item.entityName}'` : ''} appears more than once in the batch.`);
-    seen.add(id);
-  }
-}
-
-function failure(item: BatchItem, e: unknown): BatchAnswer['failedKeys'][number] {
-  const error = e instanceof KvsError ? { code: e.code, message: e.message } : { code: 'INTERNAL_SERVER_ERROR', message: e instanceof Error ? e.message : String(e) };
-  return { key: item.key, ...(item.entityName ? { entityName: item.entityName } : {}), error };
-}
-
-/** SQL for a where() condition on the first range attribute; values of another JSON type never match. */
-function rangeSql(expr: string, typeExpr: string, range: Clause): { sql: string; values: unknown[] } {
-  const [a, b] = range.values.map(sqlValue);
-  const typeGuard = (v: unknown) => (typeof v === 'string' ? `${typeExpr} = 'text'` : `${typeExpr} IN ('integer', 'real', 'true', 'false')`);
-  switch (range.condition) {
-    case 'BEGINS_WITH':
-      return { sql: `(${typeExpr} = 'text' AND instr(${expr}, ?) = 1)`, values: [String(a)] };
-    case 'BETWEEN':
-      return { sql: `(${typeGuard(a)} AND ${expr} BETWEEN ? AND ?)`, values: [a, b] };
-    case 'EQUAL_TO':
-      return { sql: `${expr} = ?`, values: [a] };
-    default: {
-      const op = { GREATER_THAN: '>', GREATER_THAN_EQUAL_TO: '>=', LESS_THAN: '<', LESS_THAN_EQUAL_TO: '<=' }[range.condition];
-      return { sql: `(${typeGuard(a)} AND ${expr} ${op} ?)`, values: [a] };
-    }
+    return runBatch(items, (item) => this.delete(scope, this.space(item.entityName).space, item.key));
   }
 }

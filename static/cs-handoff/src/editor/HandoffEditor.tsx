@@ -10,7 +10,7 @@ import Textfield from '@atlaskit/textfield';
 import { LIMITS } from '../../../../src/domain/handoff';
 import type { EditorModel } from '../editor-model';
 import { describedBy, Field, errorId, TextAreaField } from './Field';
-import { focusSoon } from './focus';
+import { focusSoon } from '../focus';
 import { QuestionsEditor } from './QuestionsEditor';
 import { TextListEditor } from './TextListEditor';
 import { validate, fromServerFields } from './validation';

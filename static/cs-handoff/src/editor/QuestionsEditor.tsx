@@ -3,7 +3,7 @@ import Button from '@atlaskit/button/new';
 import Textfield from '@atlaskit/textfield';
 import { newId, type QaItem } from '../editor-model';
 import { describedBy, Field, FieldMessages, TextAreaField } from './Field';
-import { focusSoon } from './focus';
+import { focusSoon } from '../focus';
 
 interface Props {
   items: QaItem[];

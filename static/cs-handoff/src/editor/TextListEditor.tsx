@@ -3,7 +3,7 @@ import Button from '@atlaskit/button/new';
 import Textfield from '@atlaskit/textfield';
 import { newId, type TextItem } from '../editor-model';
 import { describedBy, FieldMessages } from './Field';
-import { focusSoon } from './focus';
+import { focusSoon } from '../focus';
 
 interface Props {
   name: string; // field path in the schema, e.g. "happyPath"

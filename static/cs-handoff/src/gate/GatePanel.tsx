@@ -9,6 +9,7 @@ import type { GateView, ResolverError } from '../../../../src/contract';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { Loading } from '../components/Loading';
 import { formatInstant, formatReleaseDate } from '../format';
+import { asResult, useAction } from '../hooks/useAction';
 
 const OverrideForm = lazy(() => import('./OverrideForm'));
 
@@ -41,27 +42,18 @@ interface Props {
 
 export function GatePanel({ gate, canAdminister, onOverride, onWithdraw }: Props) {
   const [formOpen, setFormOpen] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ResolverError | null>(null);
+  const { busy, error, run } = useAction();
   const { state, latestBlock, override, deadline, clearBy } = gate;
   const closed = state !== 'ok' && state !== 'overridden';
   const blocked = Boolean(latestBlock) && closed;
   const canOverride = canAdminister && closed && !override;
 
   const confirm = async (reason: string) => {
-    setBusy(true);
-    setError(null);
-    const err = await onOverride(reason);
-    setBusy(false);
-    if (err) setError(err);
-    else setFormOpen(false);
+    const res = await run(() => asResult(onOverride(reason)));
+    if (res.ok) setFormOpen(false);
   };
   const withdraw = async () => {
-    setBusy(true);
-    setError(null);
-    const err = await onWithdraw();
-    setBusy(false);
-    if (err) setError(err);
+    await run(() => asResult(onWithdraw()));
   };
 
   const overrideButton = canOverride && !formOpen && (

@@ -1,7 +1,7 @@
 /** "Override gate": a required reason (10-500 characters, checked as the admin types), then Confirm or Cancel. */
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import TextArea from '@atlaskit/textarea';
 import { FormActions } from '../components/FormActions';
+import { NoteField } from '../components/NoteField';
 
 export const REASON_MIN = 10;
 export const REASON_MAX = 500;
@@ -43,30 +43,19 @@ export default function OverrideForm({ busy, onConfirm, onCancel }: { busy: bool
         The release can then go out without an on-time handoff. Your name, the time and the reason are recorded and shown to
         everyone who opens this handoff.
       </p>
-      <div>
-        <label className="field-label" htmlFor={`${id}-reason`}>
-          Reason (required)
-        </label>
-        <TextArea
-          id={`${id}-reason`}
-          ref={ref}
-          value={reason}
-          onChange={(e) => setReason(e.currentTarget.value)}
-          onBlur={() => setTouched(true)}
-          isInvalid={Boolean(showProblem)}
-          isRequired
-          minimumRows={3}
-          maxHeight="30vh"
-          aria-describedby={`${id}-help ${id}-error`}
-          testId="gate-override-reason-input"
-        />
-        <p className="helper" id={`${id}-help`}>
-          {REASON_MIN}–{REASON_MAX} characters. {reason.trim().length}/{REASON_MAX}
-        </p>
-        <p className="field-error" id={`${id}-error`} role="alert" data-testid="gate-override-reason-error" hidden={!showProblem}>
-          {showProblem || ''}
-        </p>
-      </div>
+      <NoteField
+        id={`${id}-reason`}
+        label="Reason (required)"
+        value={reason}
+        onChange={setReason}
+        onBlur={() => setTouched(true)}
+        problem={showProblem}
+        helper={`${REASON_MIN}–${REASON_MAX} characters. ${reason.trim().length}/${REASON_MAX}`}
+        minimumRows={3}
+        inputRef={ref}
+        testId="gate-override-reason-input"
+        errorTestId="gate-override-reason-error"
+      />
       <FormActions
         submitLabel="Confirm override"
         appearance="warning"

@@ -8,23 +8,36 @@ import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
 import SectionMessage from '@atlaskit/section-message';
 import type { ResolverError } from '../../../../src/contract';
-import { api, type HandoffHistory, type RevisionDiff, type RevisionSummary } from '../api';
+import { api, type RevisionDiff, type RevisionSummary } from '../api';
 import { Breadcrumbs } from '../components/Breadcrumbs';
 import { DsSelect } from '../components/DsSelect';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { Loading } from '../components/Loading';
+import { focusSoon } from '../focus';
+import { useQuery } from '../hooks/useQuery';
 import { formatInstant } from '../format';
 import { paths } from '../routes';
 import { DiffView } from './DiffView';
 
-function focusSoon(id: string) {
-  requestAnimationFrame(() => document.getElementById(id)?.focus());
-}
-
 export default function HistoryPage({ versionId }: { versionId: string }) {
-  const [list, setList] = useState<HandoffHistory | null>(null);
-  const [versionName, setVersionName] = useState('Release');
-  const [loadError, setLoadError] = useState<ResolverError | null>(null);
+  // The version's name for the title and breadcrumbs comes with the handoff; a failure there is not fatal.
+  const handoff = useQuery(versionId, () => api.getHandoff(versionId));
+  const versionName = handoff.data?.version.name ?? 'Release';
+  const history = useQuery(
+    versionId,
+    () => api.listHistory(versionId),
+    (loaded) => {
+      const pair = defaultPair(loaded.revisions.filter((r) => r.diffable));
+      if (pair) {
+        setFrom(pair[0]);
+        setTo(pair[1]);
+        // Open on the latest change to the text: usually what a returning reader wants to see.
+        if (pair[0] !== pair[1]) void compare(pair[0], pair[1], false);
+      }
+    },
+  );
+  const list = history.data;
+  const loadError = history.error;
   const [from, setFrom] = useState<number | null>(null);
   const [to, setTo] = useState<number | null>(null);
   const [diff, setDiff] = useState<RevisionDiff | null>(null);
@@ -36,23 +49,6 @@ export default function HistoryPage({ versionId }: { versionId: string }) {
 
   useEffect(() => {
     live.current = true;
-    // The version's name for the title and breadcrumbs comes with the handoff; a failure there is not fatal.
-    void api.getHandoff(versionId).then((res) => {
-      if (live.current && res.ok) setVersionName(res.value.version.name);
-    });
-    void api.listHistory(versionId).then((res) => {
-      if (!live.current) return;
-      if (!res.ok) return setLoadError(res.error);
-      setList(res.value);
-      const revs = res.value.revisions.filter((r) => r.diffable);
-      const pair = defaultPair(revs);
-      if (pair) {
-        setFrom(pair[0]);
-        setTo(pair[1]);
-        // Open on the latest change to the text: usually what a returning reader wants to see.
-        if (pair[0] !== pair[1]) void compare(pair[0], pair[1], false);
-      }
-    });
     return () => {
       live.current = false;
     };

@@ -7,12 +7,9 @@
 import { useEffect, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import type { PersonRef } from '../../../../src/contract';
 import { api } from '../api';
+import type { AttendeeDraft } from './walkthrough-model';
 
-/** An attendee in the form: a Jira person, or a name recorded before attendees were Jira people. */
-export interface AttendeeDraft {
-  accountId?: string;
-  displayName: string;
-}
+export type { AttendeeDraft };
 
 export const SEARCH_DEBOUNCE_MS = 250;
 

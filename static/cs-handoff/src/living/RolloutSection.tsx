@@ -6,7 +6,6 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
 import Lozenge from '@atlaskit/lozenge';
-import TextArea from '@atlaskit/textarea';
 import type { ResolverError } from '../../../../src/contract';
 import {
   allowedMoves,
@@ -21,6 +20,8 @@ import type { Rollout } from '../../../../src/domain/living/rollout';
 import { DsSelect } from '../components/DsSelect';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { FormActions } from '../components/FormActions';
+import { NoteField } from '../components/NoteField';
+import { asResult, useAction } from '../hooks/useAction';
 import { formatInstant } from '../format';
 
 interface Props {
@@ -36,8 +37,7 @@ function MoveForm({ rollout, onMove, onDone }: { rollout: Rollout; onMove: Props
   const [stage, setStage] = useState<RolloutStage | ''>(moves.forward[0] ?? moves.back ?? '');
   const [learned, setLearned] = useState('');
   const [submitted, setSubmitted] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ResolverError | null>(null);
+  const { busy, error, run } = useAction();
   const noteRef = useRef<HTMLTextAreaElement | null>(null);
   const id = useId();
   useEffect(() => document.getElementById(`${id}-stage`)?.focus(), [id]);
@@ -59,12 +59,8 @@ function MoveForm({ rollout, onMove, onDone }: { rollout: Rollout; onMove: Props
       noteRef.current?.focus();
       return;
     }
-    setBusy(true);
-    setError(null);
-    const err = await onMove(stage, note);
-    setBusy(false);
-    if (err) setError(err);
-    else onDone();
+    const res = await run(() => asResult(onMove(stage, note)));
+    if (res.ok) onDone();
   };
 
   return (
@@ -84,32 +80,26 @@ function MoveForm({ rollout, onMove, onDone }: { rollout: Rollout; onMove: Props
           testId="rollout-stage-select"
         />
       </div>
-      <div>
-        <label className="field-label" htmlFor={`${id}-learned`}>
-          What did you learn at this stage?{rollback ? ' (required for a rollback)' : ''}
-        </label>
-        <TextArea
-          id={`${id}-learned`}
-          ref={noteRef}
-          value={learned}
-          onChange={(e) => setLearned(e.currentTarget.value)}
-          isInvalid={Boolean(showProblem)}
-          isRequired={rollback}
-          minimumRows={3}
-          maxHeight="30vh"
-          aria-describedby={`${id}-help ${id}-err`}
-          testId="rollout-learned-input"
-        />
-        <p className="helper" id={`${id}-help`}>
-          {rollback
-            ? 'Say why it is rolled back: CS will be asked.'
-            : 'What the first customers did, what broke, what CS heard. Shown to everyone who reads the handoff.'}{' '}
-          {note.length}/{LEARNED_MAX}
-        </p>
-        <p className="field-error" id={`${id}-err`} role="alert" hidden={!showProblem} data-testid="rollout-learned-error">
-          {showProblem || ''}
-        </p>
-      </div>
+      <NoteField
+        id={`${id}-learned`}
+        label={`What did you learn at this stage?${rollback ? ' (required for a rollback)' : ''}`}
+        value={learned}
+        onChange={setLearned}
+        problem={showProblem}
+        helper={
+          <>
+            {rollback
+              ? 'Say why it is rolled back: CS will be asked.'
+              : 'What the first customers did, what broke, what CS heard. Shown to everyone who reads the handoff.'}{' '}
+            {note.length}/{LEARNED_MAX}
+          </>
+        }
+        isRequired={rollback}
+        minimumRows={3}
+        inputRef={noteRef}
+        testId="rollout-learned-input"
+        errorTestId="rollout-learned-error"
+      />
       {error && <ErrorMessage error={error} testId="rollout-error" />}
       <FormActions
         submitLabel={rollback ? 'Confirm rollback' : 'Confirm'}

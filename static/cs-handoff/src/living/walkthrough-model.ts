@@ -9,6 +9,12 @@ import { SECTION_WORDS } from '../../../../src/domain/walkthrough/wording';
 
 export type { Settlement, Walkthrough, WalkthroughQuestion };
 
+/** An attendee in the form: a Jira person, or a name recorded before attendees were Jira people. */
+export interface AttendeeDraft {
+  accountId?: string;
+  displayName: string;
+}
+
 const clip = (s: string) => (s.length > 60 ? `${s.slice(0, 57)}…` : s);
 
 /** A select value for "answered in": a section, or `questions:<0-based index>`. */
