@@ -8,6 +8,7 @@ import type { AnswerResults, IssueHandoffCard, Result } from '../src/contract';
 import { answerEntriesOf, rankAnswers } from '../src/domain/card/answer-search';
 import { content, invoker, median, person, rest, unwrap } from './fixtures';
 import { measured } from './rounds';
+import { launch, startupBytes, type StartupBytes } from './startup';
 
 export interface CardRow {
   action: string;
@@ -27,6 +28,27 @@ export interface CardBench {
   /** rankAnswers alone over every entry of the live handoffs, median of 20. */
   rankMs: number;
   entries: number;
+  /** The card's start-up in Chromium (gzip -9 of its JS and CSS before it shows the release), light theme. */
+  startup: StartupBytes;
+}
+
+/** The card's frame in the issue view, as the local site names it (the module key of manifest.yml). */
+const CARD_FRAME = '[data-testid="issue-context-frame-cs-handoff-issue-card"]';
+
+/**
+ * What the card costs a browser before it shows a release: every JS and CSS file of its frame, gzip -9,
+ * without the host's own bridge script (Forge serves its own). The dialog code loads on first use, not here.
+ */
+export async function cardStartup(site: LocalSite, issueKey: string, role: string): Promise<StartupBytes> {
+  const browser = await launch();
+  try {
+    const m = await startupBytes(browser, site, { name: 'issue card', sub: '', role, ready: '[data-testid="issue-card-release-name"]', page: { path: `/browse/${issueKey}`, frame: CARD_FRAME } });
+    const files = m.files.filter((f) => f.url !== 'iframe-bridge.js');
+    const sum = (kind: 'js' | 'css') => files.filter((f) => f.kind === kind).reduce((n, f) => n + f.gzipBytes, 0);
+    return { ...m, files, jsGzipBytes: sum('js'), cssGzipBytes: sum('css'), totalGzipBytes: sum('js') + sum('css') };
+  } finally {
+    await browser.close();
+  }
 }
 
 /** A handoff for live release i: every tenth has a refund question, the rest other questions. */
@@ -104,5 +126,6 @@ export async function measureIssueCard(site: LocalSite, liveCount: number, laten
     rankAnswers('refund customer', entries);
     rankRuns.push(performance.now() - started);
   }
-  return { rows, live: liveCount, matches: last.matches.length, searchMs: median(runs), searchRunsMs: runs, rankMs: median(rankRuns), entries: entries.length };
+  const startup = await cardStartup(site, withVersion.key, 'cs-agent');
+  return { rows, live: liveCount, matches: last.matches.length, searchMs: median(runs), searchRunsMs: runs, rankMs: median(rankRuns), entries: entries.length, startup };
 }

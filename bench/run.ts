@@ -141,6 +141,13 @@ async function main(): Promise<void> {
       ],
     ),
   );
+  console.log(
+    table(
+      ['card start-up (Chromium, gzip -9, before it shows the release)', 'JS', 'CSS', 'total', 'files'],
+      [[card.startup.screen, kb(card.startup.jsGzipBytes), kb(card.startup.cssGzipBytes), kb(card.startup.totalGzipBytes), card.startup.files.length]],
+    ),
+  );
+  console.log(`  ${card.startup.files.map((f) => `${f.url} ${kb(f.gzipBytes)}`).join(', ')}`);
 
   console.log(`\nDone in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
 }

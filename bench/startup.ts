@@ -17,6 +17,8 @@ export interface Screen {
   ready: string;
   /** The screen renders with the app's first render (its code is not lazy): count up to the entry's mark. */
   markIsFirstRender?: boolean;
+  /** A screen that is not on the project page (the issue card): the site path and the app frame's selector. */
+  page?: { path: string; frame: string };
 }
 
 export interface StartupBytes {
@@ -55,8 +57,8 @@ export async function startupBytes(browser: Browser, site: LocalSite, screen: Sc
       if (new URL(url).origin === siteOrigin || (type !== 'script' && type !== 'stylesheet')) return;
       responses.push(response.body().then((body) => ({ url: new URL(url).pathname.replace(/^.*\//, ''), kind: type === 'script' ? 'js' : 'css', gzipBytes: gzipSync(body, { level: 9 }).length }), () => null));
     });
-    await page.goto(site.url + appPath(site, screen.sub), { waitUntil: 'commit' });
-    const frame = await (await page.waitForSelector('#forge-app-frame', { timeout: 30_000 })).contentFrame();
+    await page.goto(site.url + (screen.page?.path ?? appPath(site, screen.sub)), { waitUntil: 'commit' });
+    const frame = await (await page.waitForSelector(screen.page?.frame ?? '#forge-app-frame', { timeout: 30_000 })).contentFrame();
     if (!frame) throw new Error('no app frame');
     await frame.waitForSelector(screen.ready, { timeout: 30_000 });
     rendered = true;

@@ -19,6 +19,8 @@ export type { AnswerKind, Span } from '../domain/card/answer-search';
 
 /** A release as the card names it, with where its handoff page is. */
 export interface CardReleaseRef {
+  /** With `projectKey`, the release's project as linkRequestToRelease and getRequestL3Prefill name it. */
+  projectId: string;
   projectKey: string;
   projectName: string;
   versionId: string;
@@ -50,6 +52,8 @@ export interface IssueHandoffCard {
   release: CardRelease | null;
   /** Newest first; filled only when `source` is 'none'. */
   choices: CardReleaseRef[];
+  /** When `source` is 'linked': the rollout stage and moment the request was linked to `release`. */
+  linked: { stage: RolloutStage; linkedAt: string } | null;
 }
 
 export interface AnswerMatch {

@@ -1,8 +1,10 @@
 /**
- * The "Release handoff" card on a HELP request, as Sam (support agent) sees it in the issue view: the
- * linked release's handoff, Find an answer with the keyboard (search "refund", ↓, Enter copies the
- * answer), "Not in the handoff" sending the customer's question back to the release, in light and dark,
- * axe clean. Screenshots land in test-results/ (light and dark, the issue view's right column).
+ * The "Release handoff" card on a HELP request, as Sam (support agent) works it in the issue view, the
+ * issue's Done-when flow in one test: Find an answer with the keyboard (search "refund", ↓, Enter copies
+ * the answer), link the request to 2027.01, file its L3 bug through Jira's Create issue dialog (pre-filled
+ * with the request and the chain label, then linked both ways), send an unanswered question to the
+ * handoff. Then the card in dark, a permission refusal shown as a message, axe clean. Screenshots land in
+ * test-results/ (light and dark, the issue view's right column).
  */
 import AxeBuilder from '@axe-core/playwright';
 import { mkdirSync } from 'node:fs';
@@ -10,9 +12,12 @@ import { join } from 'node:path';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { rest } from '../../bench/fixtures';
 import type { SupportQuestionsView } from '../../src/contract';
-import { launchBrowser, openAs, personOf, startTestSite, type TestSite } from '../support';
+import type { HandoffContent } from '../../src/domain/handoff';
+import { GIFT_CARDS_CONTENT, launchBrowser, openAs, personOf, seedHandoff, startTestSite, type TestSite } from '../support';
 
 const SOON = '10002';
+const CARTS = '10003';
+const CARTS_LABEL = `chain-shop-v${CARTS}-l3`;
 const SHOTS = join(__dirname, '..', '..', 'test-results');
 const FRAME = '[data-testid="issue-context-frame-cs-handoff-issue-card"]';
 const tid = (id: string) => `[data-testid="${id}"]`;
@@ -20,30 +25,44 @@ const tid = (id: string) => `[data-testid="${id}"]`;
 let browser: Browser;
 let site: TestSite;
 
-const CONTENT = {
-  whatsNew: 'Customers can buy gift cards and send them by email.',
-  happyPath: ['Gal opens the shop and clicks Gift cards.', 'Gal picks an amount and enters the email address.'],
+const CONTENT: HandoffContent = {
+  ...GIFT_CARDS_CONTENT,
   limitations: ['Refunds to a gift card cannot be moved back to a bank card yet: https://status.shop.example/refunds'],
-  noKnownLimitations: false,
   questions: [
     { question: 'Can a refund go back to the card the customer paid with?', answer: 'Yes: Orders > Refund > choose "Original payment method".' },
     { question: 'Does a gift card expire?', answer: 'After 12 months.' },
   ],
-  escalation: { l1LookUp: 'Admin > Gift cards > search by email.', l2Reproduce: '1. Buy a card\n2. Check the email log' },
-  dashboardUrl: 'https://grafana.shop.example/d/gift',
 };
+
+const CARTS_CONTENT: HandoffContent = {
+  whatsNew: 'Carts survive logout and sync across devices.',
+  happyPath: ['Gal adds a lamp to her cart on her phone.', 'Gal logs in on her laptop and sees the lamp in her cart.'],
+  limitations: ['Carts older than 30 days are emptied.'],
+  noKnownLimitations: false,
+  questions: [{ question: 'Why did my cart empty?', answer: 'Carts older than 30 days are emptied.' }],
+  escalation: { l1LookUp: 'Admin > Carts > "Last synced".', l2Reproduce: '1. Log in on two devices\n2. Add an item on one\n3. Reload the other' },
+  dashboardUrl: 'https://grafana.shop.example/d/carts',
+};
+
+interface IssueLinks {
+  fields: { issuelinks: { type: { name: string }; inwardIssue?: { key: string }; outwardIssue?: { key: string } }[] };
+}
 
 beforeAll(async () => {
   site = await startTestSite();
   browser = await launchBrowser();
   const po = personOf(site, 'po').accountId;
-  const saved = await site.host.invoke<{ ok: boolean }>(po, 'saveHandoff', { versionId: SOON, baseRevision: 0, content: CONTENT }, { projectKey: 'SHOP' });
-  const moved = await site.host.invoke<{ ok: boolean }>(po, 'moveRollout', { versionId: SOON, baseRevision: 0, to: '5', learned: '' }, { projectKey: 'SHOP' });
-  if (!saved.ok || !moved.ok) throw new Error('seeding the gift cards handoff failed');
-  const shop = await site.host.project('SHOP');
-  // What "link to release" writes on the request.
-  const put = await rest(site, 'app', 'PUT', '/rest/api/3/issue/HELP-1/properties/cs-handoff.release', { versionId: SOON, projectId: shop.id, stage: '5', linkedAt: new Date().toISOString() });
-  if (put.status >= 300) throw new Error(`linking HELP-1 failed: ${put.status}`);
+  // Two ready handoffs in rollout (so both are live), written by Priya (PO).
+  const seed = async (versionId: string, content: HandoffContent, stage: '1' | '5') => {
+    await seedHandoff(site, versionId, { content, ready: true });
+    const moved = await site.host.invoke<{ ok: boolean }>(po, 'moveRollout', { versionId, baseRevision: 0, to: stage, learned: '' }, { projectKey: 'SHOP' });
+    if (!moved.ok) throw new Error(`moving the rollout of ${versionId} failed`);
+  };
+  await seed(SOON, CONTENT, '5');
+  await seed(CARTS, CARTS_CONTENT, '1');
+  // HELP-3 is about the gift cards (linked through the real resolver, as Sam); HELP-1 is not linked yet.
+  const linked = await site.host.invoke<{ ok: boolean }>(personOf(site, 'support-agent').accountId, 'linkRequestToRelease', { requestKey: 'HELP-3', release: { versionId: SOON, project: { id: (await site.host.project('SHOP')).id, key: 'SHOP' } } }, { projectKey: 'HELP' });
+  if (!linked.ok) throw new Error('linking HELP-3 failed');
   mkdirSync(SHOTS, { recursive: true });
 });
 afterAll(async () => {
@@ -51,11 +70,11 @@ afterAll(async () => {
   await site?.close();
 });
 
-async function cardFrame(page: Page): Promise<Frame> {
+async function cardFrame(page: Page, ready = tid('issue-card-release-name')): Promise<Frame> {
   const element = await page.waitForSelector(FRAME);
   const frame = await element.contentFrame();
   if (!frame) throw new Error('no card frame');
-  await frame.waitForSelector(tid('issue-card-release-name'));
+  await frame.waitForSelector(ready);
   return frame;
 }
 
@@ -67,17 +86,24 @@ async function cardAxe(page: Page): Promise<string[]> {
     .flatMap((v) => v.nodes.filter((n) => String(n.target[0]).includes('issue-context')).map((n) => `${v.id}: ${n.target.join(' ')} — ${v.help}`));
 }
 
-test('Sam finds the refund answer with the keyboard, copies it, and sends an unanswered question to the handoff', async () => {
+/** The frame grows to the card (the bridge reports its height), so nothing is cut off in the column. */
+async function screenshotColumn(page: Page, file: string): Promise<number> {
+  await page.waitForFunction((sel) => ((document.querySelector(sel) as HTMLElement | null)?.offsetHeight ?? 0) > 600, FRAME);
+  // Tall enough for the whole column, so the site's sticky top bar does not cover the card's top.
+  await page.setViewportSize({ width: 1280, height: 2000 });
+  const panel = await page.waitForSelector('.issue-context-panel');
+  await panel.screenshot({ path: join(SHOTS, file) });
+  return (await panel.boundingBox())?.width ?? 0;
+}
+
+test('Sam works HELP-1 from the card: copies the refund answer, links it to 2027.01, files its L3 bug (linked both ways) and sends an unanswered question', async () => {
   const { page, context, problems } = await openAs(browser, site, 'support-agent', '/browse/HELP-1');
   try {
     for (const origin of [site.resourceUrl, site.url]) await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
-    const frame = await cardFrame(page);
-    expect(await frame.textContent(tid('issue-card-release-name'))).toBe('2026.12 Gift cards');
-    expect(await frame.textContent(tid('issue-card'))).toContain('Rollout 5%');
-    expect(await frame.textContent(tid('issue-card'))).toContain('The release this request is linked to.');
-    // A URL in a limitation is text, never a link.
-    expect(await frame.locator(`${tid('issue-card-limitations')} a`).count()).toBe(0);
+    // Nothing links HELP-1 to a release yet: the card offers the live releases.
+    const frame = await cardFrame(page, tid('issue-card-picker'));
 
+    // Find an answer, keyboard only: "refund", ↓ to the first result's Copy, Enter.
     await frame.fill(tid('find-answer-input'), 'refund');
     await frame.waitForSelector(tid('find-answer-result'));
     const first = frame.locator(tid('find-answer-result')).first();
@@ -89,22 +115,58 @@ test('Sam finds the refund answer with the keyboard, copies it, and sends an una
     await frame.waitForFunction(() => document.querySelector('[data-testid="find-answer-copied"]')?.textContent?.startsWith('Copied'));
     // Read back from the Jira page: Forge's frame may write the clipboard, not read it (no clipboard-read policy).
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(CONTENT.questions[0]?.answer);
+    await frame.fill(tid('find-answer-input'), '');
 
+    // Link HELP-1 to 2027.01, chosen from the picker, at its current stage (1%).
+    await frame.locator(tid('issue-card-choice'), { hasText: '2027.01 Saved carts' }).click();
+    await frame.waitForSelector(`${tid('issue-card-release-name')}:has-text("2027.01 Saved carts")`);
+    expect(await frame.textContent(tid('request-link-state'))).toContain('Link HELP-1 to this release');
+    await frame.click(tid('request-link'));
+    await frame.waitForSelector(`${tid('request-link-state')}:has-text("HELP-1 is linked to this release, at rollout 1%")`);
+    expect(await frame.textContent(tid('issue-card'))).toContain('The release this request is linked to.');
+    const byJql = await rest(site, 'support-agent', 'GET', `/rest/api/3/search/jql?jql=${encodeURIComponent(`csHandoffRelease = ${CARTS} AND csHandoffStage = "1"`)}&fields=summary`);
+    expect((byJql.json as { issues: { key: string }[] }).issues.map((i) => i.key)).toEqual(['HELP-1']);
+
+    // File the L3 bug: Jira's dialog, pre-filled with the release's chain label and the customer's request.
+    await frame.click(tid('request-file-l3'));
+    await page.waitForSelector(tid('create-issue-dialog'));
+    expect(await page.inputValue('#cim-summary')).toBe('[L3] 2027.01 Saved carts: Refund went to a gift card instead of my card');
+    expect(await page.inputValue('#cim-labels')).toBe(CARTS_LABEL);
+    expect(await page.inputValue('#cim-project')).toContain('(SHOP)');
+    const description = await page.inputValue('#cim-description');
+    expect(description).toContain('I returned order #48213 last week');
+    expect(description).toContain('Reload the other');
+    await page.click('[data-testid="create-issue-dialog"] button[type="submit"]');
+    await page.waitForSelector(tid('create-issue-dialog'), { state: 'detached' });
+    const filed = await frame.waitForSelector(`${tid('request-filed')}:has-text("filed and linked to HELP-1")`);
+    const bugKey = /L3 bug (SHOP-\d+) filed/.exec((await filed.textContent()) ?? '')?.[1];
+    expect(await filed.textContent()).toMatch(/^L3 bug SHOP-\d+ filed and linked to HELP-1 \(Relates\)\.$/);
+    expect(bugKey).toBeDefined();
+    // Focus is back on the button that opened the dialog.
+    await frame.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'request-file-l3');
+    // Each side shows the other, and the bug carries the chain label.
+    const requestLinks = (await rest(site, 'support-agent', 'GET', '/rest/api/3/issue/HELP-1?fields=issuelinks')).json as IssueLinks;
+    expect(requestLinks.fields.issuelinks).toEqual([expect.objectContaining({ type: expect.objectContaining({ name: 'Relates' }), outwardIssue: expect.objectContaining({ key: bugKey }) })]);
+    const bug = (await rest(site, 'support-agent', 'GET', `/rest/api/3/issue/${bugKey}?fields=issuelinks,labels`)).json as IssueLinks & { fields: { labels: string[] } };
+    expect(bug.fields.issuelinks).toEqual([expect.objectContaining({ inwardIssue: expect.objectContaining({ key: 'HELP-1' }) })]);
+    expect(bug.fields.labels).toEqual([CARTS_LABEL]);
+
+    // Not in the handoff: the customer's question goes to 2027.01.
     await frame.click(tid('not-in-handoff-open'));
     await frame.fill(tid('not-in-handoff-text'), 'Can the refund be split between the gift card and the Visa?');
     await frame.click(tid('not-in-handoff-send'));
-    await frame.waitForFunction(() => document.querySelector('[data-testid="not-in-handoff-sent"]')?.textContent?.includes('Sent to the 2026.12 Gift cards handoff'));
-    const listed = await site.host.invoke<{ ok: boolean; value: SupportQuestionsView }>(personOf(site, 'po').accountId, 'listSupportQuestions', { versionId: SOON }, { projectKey: 'SHOP' });
+    await frame.waitForFunction(() => document.querySelector('[data-testid="not-in-handoff-sent"]')?.textContent?.includes('Sent to the 2027.01 Saved carts handoff'));
+    const listed = await site.host.invoke<{ ok: boolean; value: SupportQuestionsView }>(personOf(site, 'po').accountId, 'listSupportQuestions', { versionId: CARTS }, { projectKey: 'SHOP' });
     expect(listed.value.questions).toEqual([expect.objectContaining({ text: 'Can the refund be split between the gift card and the Visa?', issueKey: 'HELP-1', settlement: null })]);
 
-    await frame.fill(tid('find-answer-input'), 'refund');
-    await frame.waitForSelector(tid('find-answer-result'));
-    // The frame grows to the card (the bridge reports its height), so nothing is cut off in the column.
-    await page.waitForFunction((sel) => ((document.querySelector(sel) as HTMLElement | null)?.offsetHeight ?? 0) > 600, FRAME);
-    const panel = await page.waitForSelector('.issue-context-panel');
-    const width = (await panel.boundingBox())?.width ?? 0;
-    expect(width).toBeLessThanOrEqual(420);
-    await panel.screenshot({ path: join(SHOTS, 'issue-card-light.png') });
+    // The linked state survives a reload; the card in the issue view's right column, light theme.
+    await page.reload();
+    // Jira's own issue view lists the bug under the request's linked work items.
+    expect(await page.textContent(tid('issue-links'))).toContain(`relates to ${bugKey}`);
+    const again = await cardFrame(page);
+    expect(await again.textContent(tid('request-link-state'))).toContain('HELP-1 is linked to this release, at rollout 1%');
+    expect(await again.locator(tid('request-change-release')).count()).toBe(1);
+    expect(await screenshotColumn(page, 'issue-card-light.png')).toBeLessThanOrEqual(420);
     expect(await cardAxe(page)).toEqual([]);
     expect(problems.pageErrors).toEqual([]);
     expect(problems.cspViolations).toEqual([]);
@@ -113,19 +175,39 @@ test('Sam finds the refund answer with the keyboard, copies it, and sends an una
   }
 });
 
-test('dark theme: the card follows Jira, accessible', async () => {
-  const { page, context, problems } = await openAs(browser, site, 'support-agent', '/browse/HELP-1');
+test('dark theme: the card follows Jira, a refusal is a clear message with nothing written, accessible', async () => {
+  const { page, context, problems } = await openAs(browser, site, 'support-agent', '/browse/HELP-3');
+  const sam = personOf(site, 'support-agent').accountId;
+  const shopId = Number((await site.host.project('SHOP')).id);
   try {
     await context.addCookies([{ name: 'local-site-theme', value: 'dark', url: site.url }]);
     await page.reload();
     const frame = await cardFrame(page);
     expect(await frame.evaluate(() => document.documentElement.getAttribute('data-color-mode'))).toBe('dark');
+    expect(await frame.textContent(tid('issue-card-release-name'))).toBe('2026.12 Gift cards');
+    expect(await frame.textContent(tid('issue-card'))).toContain('Rollout 5%');
+    // A URL in a limitation is text, never a link.
+    expect(await frame.locator(`${tid('issue-card-limitations')} a`).count()).toBe(0);
     await frame.fill(tid('find-answer-input'), 'refund card');
     await frame.waitForSelector(tid('find-answer-result'));
-    await page.waitForFunction((sel) => ((document.querySelector(sel) as HTMLElement | null)?.offsetHeight ?? 0) > 600, FRAME);
-    const panel = await page.waitForSelector('.issue-context-panel');
-    await panel.screenshot({ path: join(SHOTS, 'issue-card-dark.png') });
+    await screenshotColumn(page, 'issue-card-dark.png');
     expect(await cardAxe(page)).toEqual([]);
+
+    // Without Create issues in SHOP, filing is refused before Jira's dialog opens, and says why.
+    const before = (await rest(site, 'app', 'GET', `/rest/api/3/search/jql?jql=${encodeURIComponent('project = SHOP')}&fields=summary&maxResults=100`)).json as { issues: unknown[] };
+    site.jira.store.setPermission(sam, shopId, 'CREATE_ISSUES', false);
+    try {
+      await frame.click(tid('request-file-l3'));
+      const problem = await frame.waitForSelector(tid('request-problem'));
+      expect(await problem.getAttribute('data-error-code')).toBe('FORBIDDEN');
+      expect(await problem.textContent()).toContain('Create issues permission');
+      expect(await page.$(tid('create-issue-dialog'))).toBeNull();
+      expect(await cardAxe(page)).toEqual([]);
+    } finally {
+      site.jira.store.setPermission(sam, shopId, 'CREATE_ISSUES', true);
+    }
+    const after = (await rest(site, 'app', 'GET', `/rest/api/3/search/jql?jql=${encodeURIComponent('project = SHOP')}&fields=summary&maxResults=100`)).json as { issues: unknown[] };
+    expect(after.issues.length).toBe(before.issues.length);
     expect(problems.pageErrors).toEqual([]);
   } finally {
     await context.close();

@@ -124,6 +124,7 @@ export const getIssueHandoffCard: Handler<'getIssueHandoffCard'> = async ({ vers
     source,
     release: cardRelease(await call.siteUrl(), deps, found),
     choices: [],
+    linked: source === 'linked' && linked ? { stage: linked.stage, linkedAt: linked.linkedAt } : null,
   });
   if (versionId !== undefined) {
     const chosen = await releaseAsPerson(deps, versionId);
@@ -134,7 +135,7 @@ export const getIssueHandoffCard: Handler<'getIssueHandoffCard'> = async ({ vers
   if (fromLink) return answer('linked', fromLink);
   const fromVersions = await fromIssueVersions(deps, issue);
   if (fromVersions) return answer('fix-version', fromVersions);
-  return { issueKey: issue.key, source: 'none', release: null, choices: await liveReleaseRefs(deps, call) };
+  return { issueKey: issue.key, source: 'none', release: null, choices: await liveReleaseRefs(deps, call), linked: null };
 };
 
 export const listLiveReleases: Handler<'listLiveReleases'> = async (_payload, call, deps) => {

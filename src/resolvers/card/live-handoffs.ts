@@ -54,6 +54,7 @@ export async function liveHandoffs(deps: ResolverDeps): Promise<LiveHandoff[]> {
 /** How the card names a release; the site's address comes from Jira (call.siteUrl), never from the page. */
 export function releaseRef(siteUrl: string, deps: ResolverDeps, project: ListedProject, version: JiraVersion, stage: RolloutStage): CardReleaseRef {
   return {
+    projectId: project.id,
     projectKey: project.key,
     projectName: project.name,
     versionId: version.id,

@@ -5,12 +5,13 @@
 import { useCallback, useEffect, useState } from 'react';
 import Button from '@atlaskit/button/new';
 import Lozenge from '@atlaskit/lozenge';
-import type { CardRelease, CardReleaseRef, IssueHandoffCard } from '../../../src/contract';
+import type { CardRelease, CardReleaseRef, IssueHandoffCard, RequestReleaseLink } from '../../../src/contract';
 import { CopyText } from '../../cs-handoff/src/escalation/CopyText';
 import { ExternalLink } from '../../cs-handoff/src/components/ExternalLink';
 import { cardApi } from './api';
 import { FindAnswer } from './FindAnswer';
 import { NotInHandoff } from './NotInHandoff';
+import { RequestActions } from './RequestActions';
 import { StageLozenge } from './StageLozenge';
 
 type View =
@@ -66,7 +67,14 @@ export function IssueCard() {
           <Button onClick={() => void load()}>Try again</Button>
         </div>
       )}
-      {view.kind === 'card' && view.card.release && <ReleaseSection card={view.card} release={view.card.release} onPickAnother={() => void pickAnother(view.card)} />}
+      {view.kind === 'card' && view.card.release && (
+        <ReleaseSection
+          card={view.card}
+          release={view.card.release}
+          onPickAnother={() => void pickAnother(view.card)}
+          onLinked={(link) => setView({ kind: 'card', card: linkedCard(view.card, link) })}
+        />
+      )}
       {view.kind === 'card' && !view.card.release && <Picker choices={view.card.choices} onPick={(id) => void load(id)} intro="Nothing links this issue to a release yet. Choose the release the customer is asking about:" />}
       {view.kind === 'picking' &&
         (view.choices === null ? (
@@ -85,6 +93,9 @@ export function IssueCard() {
     </main>
   );
 }
+
+/** The card once the agent linked the request to the release it shows. */
+const linkedCard = (card: IssueHandoffCard, link: RequestReleaseLink): IssueHandoffCard => ({ ...card, source: 'linked', linked: { stage: link.stage, linkedAt: link.linkedAt } });
 
 function Picker({ choices, onPick, intro }: { choices: CardReleaseRef[]; onPick: (versionId: string) => void; intro: string }) {
   if (choices.length === 0) {
@@ -118,7 +129,7 @@ function Picker({ choices, onPick, intro }: { choices: CardReleaseRef[]; onPick:
   );
 }
 
-function ReleaseSection({ card, release, onPickAnother }: { card: IssueHandoffCard; release: CardRelease; onPickAnother: () => void }) {
+function ReleaseSection({ card, release, onPickAnother, onLinked }: { card: IssueHandoffCard; release: CardRelease; onPickAnother: () => void; onLinked(link: RequestReleaseLink): void }) {
   return (
     <section aria-labelledby="release-heading" className="stack" data-testid="issue-card-release">
       <div className="stack-sm">
@@ -136,11 +147,14 @@ function ReleaseSection({ card, release, onPickAnother }: { card: IssueHandoffCa
           <ExternalLink href={release.handoffUrl} testId="issue-card-open-handoff" className="app-link">
             Open the full handoff
           </ExternalLink>
-          <Button appearance="subtle" spacing="compact" onClick={onPickAnother} testId="issue-card-pick-another">
-            Another release
-          </Button>
+          {card.source !== 'linked' && (
+            <Button appearance="subtle" spacing="compact" onClick={onPickAnother} testId="issue-card-pick-another">
+              Another release
+            </Button>
+          )}
         </div>
       </div>
+      <RequestActions card={card} release={release} onLinked={onLinked} onChange={onPickAnother} />
       {release.status === 'none' ? (
         <p className="muted" data-testid="issue-card-no-handoff">
           This release has no CS handoff yet.

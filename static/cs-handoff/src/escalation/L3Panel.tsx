@@ -5,22 +5,16 @@ import { lazy, Suspense, useRef } from 'react';
 import type { HandoffContent } from '../../../../src/domain/handoff';
 import type { ResolverError } from '../../../../src/contract';
 import { CopyText } from './CopyText';
+import { FILE_ERROR_FALLBACK_TITLE, FILE_ERROR_TITLES } from './create-issue-dialog';
 import { ExternalLink } from '../components/ExternalLink';
 import type { L3Filing } from './useL3';
 
 const L3ItemMenu = lazy(() => import('./L3ItemMenu'));
 
-const FILE_TITLES: Partial<Record<ResolverError['code'], string>> = {
-  NOT_FOUND: "Can't file an L3 bug here",
-  FORBIDDEN: "You can't file bugs in this project",
-  INVALID_INPUT: "This item changed",
-  JIRA_UNAVAILABLE: "Jira isn't responding",
-};
-
 function FileError({ error }: { error: ResolverError }) {
   return (
     <div role="alert" data-testid="l3-file-error" data-error-code={error.code}>
-      <SectionMessage appearance="error" title={FILE_TITLES[error.code] ?? "Couldn't start the bug"}>
+      <SectionMessage appearance="error" title={FILE_ERROR_TITLES[error.code] ?? FILE_ERROR_FALLBACK_TITLE}>
         <p>{error.message}</p>
       </SectionMessage>
     </div>

@@ -2,11 +2,12 @@
  * Filing L3 bugs from a handoff: the prefill comes from the app (getL3Prefill), Jira's own Create issue
  * dialog does the rest (CreateIssueModal). The count of bugs carrying the release's chain label comes
  * with the handoff (getHandoffPage, its own Result, so a failed search never hides the handoff); after
- * filing, it is asked for again (getL3Summary).
+ * filing, it is asked for again (getL3Summary). Opening the dialog is create-issue-dialog.ts, shared with the issue card.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ResolverError, Result } from '../../../../src/contract';
 import { api, type L3ItemRef, type L3Summary } from '../api';
+import { fileThroughCreateDialog } from './create-issue-dialog';
 
 export type L3Item = L3ItemRef;
 
@@ -85,47 +86,21 @@ export function useL3(versionId: string): L3Filing {
 
   const file = useCallback(
     async (item?: L3Item, returnTo?: () => HTMLElement | null) => {
-      // Jira's dialog takes focus; when it closes, focus goes back to what opened it, not to <body>.
-      const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-      const giveFocusBack = () =>
-        requestAnimationFrame(() => {
-          const target = opener?.isConnected && opener !== document.body ? opener : returnTo?.();
-          target?.focus();
-        });
+      const filing = fileThroughCreateDialog(() => api.getL3Prefill(versionId, item), returnTo);
       setBusyKey(itemKey(item));
       setFileError(null);
       setFiledNotice('');
-      const res = await api.getL3Prefill(versionId, item);
+      const res = await filing;
       if (!live.current) return;
+      setBusyKey(null);
       if (!res.ok) {
-        setBusyKey(null);
         setFileError(res.error);
         return;
       }
-      try {
-        // Loaded on first use: most readers never file a bug, so the bridge module stays out of the first load.
-        const { CreateIssueModal } = await import('@forge/jira-bridge');
-        const modal = new CreateIssueModal({
-          context: res.value,
-          onClose: ({ payload }) => {
-            if (!live.current) return;
-            setBusyKey(null);
-            giveFocusBack();
-            const created = Array.isArray(payload) ? payload.length : 0;
-            if (created > 0) {
-              setFiledNotice(created === 1 ? 'L3 bug filed.' : `${created} L3 bugs filed.`);
-              void refreshAfterFiling(created);
-            }
-          },
-        });
-        await modal.open();
-      } catch (e) {
-        if (!live.current) return;
-        setBusyKey(null);
-        setFileError({
-          code: 'JIRA_UNAVAILABLE',
-          message: `Jira couldn't open the Create issue dialog${e instanceof Error && e.message ? `: ${e.message}` : '.'} Try again.`,
-        });
+      const created = res.value.createdIssueIds.length;
+      if (created > 0) {
+        setFiledNotice(created === 1 ? 'L3 bug filed.' : `${created} L3 bugs filed.`);
+        void refreshAfterFiling(created);
       }
     },
     [versionId, refreshAfterFiling],

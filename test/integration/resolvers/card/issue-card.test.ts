@@ -63,7 +63,9 @@ describe('which release the card shows', () => {
     const linked = { versionId: SOON_VERSION, projectId: shop.id, stage: '5', linkedAt: '2026-11-27T10:00:00Z' };
     await putLink('HELP-1', linked);
     const card = expectOk(await onIssue<IssueHandoffCard>('support-agent', 'getIssueHandoffCard', {}, { id: '', key: 'HELP-1' }));
-    expect(card).toMatchObject({ issueKey: 'HELP-1', source: 'linked', release: { versionId: SOON_VERSION, projectKey: 'SHOP', stage: '5', questions: REFUND_CONTENT.questions } });
+    expect(card).toMatchObject({ issueKey: 'HELP-1', source: 'linked', release: { versionId: SOON_VERSION, projectId: shop.id, projectKey: 'SHOP', stage: '5', questions: REFUND_CONTENT.questions } });
+    // The stage and moment of the link, for the card's "linked" line.
+    expect(card.linked).toEqual({ stage: '5', linkedAt: '2026-11-27T10:00:00Z' });
     // The link wins over the issue's own fix version.
     await putLink(withFixVersion.key, linked);
     expect(expectOk(await onIssue<IssueHandoffCard>('cs-agent', 'getIssueHandoffCard', {}, withFixVersion))).toMatchObject({ source: 'linked', release: { versionId: SOON_VERSION } });
@@ -75,7 +77,7 @@ describe('which release the card shows', () => {
     const shop = await site().host.project('SHOP');
     await putLink(withFixVersion.key, { versionId: OPS_VERSION, projectId: ops.id, stage: '25', linkedAt: '2026-11-27T10:00:00Z' });
     const agent = expectOk(await onIssue<IssueHandoffCard>('cs-agent', 'getIssueHandoffCard', {}, withFixVersion));
-    expect(agent).toMatchObject({ source: 'fix-version', release: { versionId: SHOP_VERSION } });
+    expect(agent).toMatchObject({ source: 'fix-version', release: { versionId: SHOP_VERSION }, linked: null });
     expect(JSON.stringify(agent)).not.toContain('OPS secret');
     // A hand-edited property pairing a SHOP version with the OPS project is not believed either.
     await putLink(withFixVersion.key, { versionId: SOON_VERSION, projectId: ops.id, stage: '5', linkedAt: '2026-11-27T10:00:00Z' });

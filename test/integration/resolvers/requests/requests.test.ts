@@ -231,6 +231,52 @@ describe('filing the L3 bug from a request', () => {
     }
   });
 
+  it('a refused filing writes nothing: without Create issues in the release’s project, or Link issues on the request, no bug, link or property appears', async () => {
+    const sam = personOf(site(), 'support-agent').accountId;
+    const shopIssues = async () => (await search('project = SHOP', 'priya@shop.example')).length;
+    const before = { issues: await shopIssues(), links: await linksOf('HELP-5'), property: (await propertyOf('HELP-5')).json };
+    const unchanged = async () => {
+      expect(await shopIssues()).toBe(before.issues);
+      expect(await linksOf('HELP-5')).toEqual(before.links);
+      expect((await propertyOf('HELP-5')).json).toEqual(before.property);
+    };
+    // No Create issues in SHOP: refused before the dialog, and Jira would refuse the dialog's create too.
+    site().jira.store.setPermission(sam, Number(SHOP.id), 'CREATE_ISSUES', false);
+    try {
+      const refused = expectError(await invoke('support-agent', 'getRequestL3Prefill', { requestKey: 'HELP-5', release: release(SOON_VERSION) }, 'HELP'));
+      expect(refused).toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('Create issues permission') });
+      const direct = await jira(SAM, 'POST', '/rest/api/3/issue', { fields: { project: { key: 'SHOP' }, issuetype: { name: 'Bug' }, summary: 'Through the dialog anyway' } });
+      expect(direct.status).toBeGreaterThanOrEqual(400);
+      await unchanged();
+    } finally {
+      site().jira.store.setPermission(sam, Number(SHOP.id), 'CREATE_ISSUES', true);
+    }
+    // No Link issues on the request (HELP, the link's "from" side, where Jira checks it): refused before the dialog,
+    // and a bug filed meanwhile is not linked.
+    site().jira.store.setPermission(sam, 10020, 'LINK_ISSUES', false);
+    try {
+      const refused = expectError(await invoke('support-agent', 'getRequestL3Prefill', { requestKey: 'HELP-5', release: release(SOON_VERSION) }, 'HELP'));
+      expect(refused).toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('Link issues permission in project HELP') });
+      await unchanged();
+      const bug = await jira<{ id: string }>(SAM, 'POST', '/rest/api/3/issue', { fields: { project: { key: 'SHOP' }, issuetype: { name: 'Bug' }, summary: 'Filed while the link was refused' } });
+      expect(bug.status).toBe(201);
+      expect(expectError(await invoke('support-agent', 'linkRequestBug', { requestKey: 'HELP-5', bugIssueId: bug.json.id }, 'HELP')).code).toBe('FORBIDDEN');
+      expect(await linksOf('HELP-5')).toEqual(before.links);
+      expect(await linksOf(bug.json.id)).toEqual([]);
+    } finally {
+      site().jira.store.setPermission(sam, 10020, 'LINK_ISSUES', true);
+    }
+    // Link issues in the release's project is not Jira's check (the bug is the "to" side): filing still links.
+    site().jira.store.setPermission(sam, Number(SHOP.id), 'LINK_ISSUES', false);
+    try {
+      const prefill = expectOk(await invoke<L3Prefill>('support-agent', 'getRequestL3Prefill', { requestKey: 'HELP-5', release: release(SOON_VERSION) }, 'HELP'));
+      const bug = await jira<{ id: string; key: string }>(SAM, 'POST', '/rest/api/3/issue', { fields: { project: { id: prefill.projectId }, issuetype: { id: prefill.issueTypeId }, summary: prefill.summary } });
+      expect(expectOk(await invoke<RequestBugLink>('support-agent', 'linkRequestBug', { requestKey: 'HELP-5', bugIssueId: bug.json.id }, 'HELP')).bugKey).toBe(bug.json.key);
+    } finally {
+      site().jira.store.setPermission(sam, Number(SHOP.id), 'LINK_ISSUES', true);
+    }
+  });
+
   it('does not link a bug the person cannot see', async () => {
     const ops = await jira<{ id: string }>('rita@shop.example', 'POST', '/rest/api/3/issue', { fields: { project: { key: 'OPS' }, issuetype: { name: 'Task' }, summary: 'OPS work' } });
     expect(ops.status).toBe(201);
