@@ -3,7 +3,7 @@
  * issue's Done-when flow in one test: Find an answer with the keyboard (search "refund", ↓, Enter copies
  * the answer), link the request to 2027.01, file its L3 bug through Jira's Create issue dialog (pre-filled
  * with the request and the chain label, then linked both ways), send an unanswered question to the
- * handoff. Then the card in dark, a permission refusal shown as a message, axe clean. Screenshots land in
+ * handoff; then, as the PO, the question on 2027.01's handoff page and its signals per stage moved. Then the card in dark, a permission refusal shown as a message, axe clean. Screenshots land in
  * test-results/ (light and dark, the issue view's right column).
  */
 import AxeBuilder from '@axe-core/playwright';
@@ -11,9 +11,9 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { rest } from '../../bench/fixtures';
-import type { SupportQuestionsView } from '../../src/contract';
+import type { HandoffPage, Result, StageSignals, SupportQuestionsView } from '../../src/contract';
 import type { HandoffContent } from '../../src/domain/handoff';
-import { GIFT_CARDS_CONTENT, launchBrowser, openAs, personOf, seedHandoff, startTestSite, type TestSite } from '../support';
+import { appPagePath, GIFT_CARDS_CONTENT, launchBrowser, openAs, personOf, seedHandoff, startTestSite, switchPerson, waitForApp, type TestSite } from '../support';
 
 const SOON = '10002';
 const CARTS = '10003';
@@ -86,6 +86,17 @@ async function cardAxe(page: Page): Promise<string[]> {
     .flatMap((v) => v.nodes.filter((n) => String(n.target[0]).includes('issue-context')).map((n) => `${v.id}: ${n.target.join(' ')} — ${v.help}`));
 }
 
+/** The handoff page's signals per rollout stage, as the PO's page gets them. */
+async function signalsOf(versionId: string): Promise<StageSignals> {
+  const page = await site.host.invoke<Result<HandoffPage>>(personOf(site, 'po').accountId, 'getHandoffPage', { versionId }, { projectKey: 'SHOP' });
+  if (!page.ok || !page.value.signals.ok) throw new Error(`getHandoffPage: ${JSON.stringify(page)}`);
+  return page.value.signals.value;
+}
+const atOnePercent = (signals: StageSignals) => {
+  const at = signals.stages.find((s) => s.stage === '1');
+  return at && { requests: at.requests, l3Bugs: at.l3Bugs, questions: at.questions };
+};
+
 /** The frame grows to the card (the bridge reports its height), so nothing is cut off in the column. */
 async function screenshotColumn(page: Page, file: string): Promise<number> {
   await page.waitForFunction((sel) => ((document.querySelector(sel) as HTMLElement | null)?.offsetHeight ?? 0) > 600, FRAME);
@@ -97,6 +108,7 @@ async function screenshotColumn(page: Page, file: string): Promise<number> {
 }
 
 test('Sam works HELP-1 from the card: copies the refund answer, links it to 2027.01, files its L3 bug (linked both ways) and sends an unanswered question', async () => {
+  const before = await signalsOf(CARTS);
   const { page, context, problems } = await openAs(browser, site, 'support-agent', '/browse/HELP-1');
   try {
     for (const origin of [site.resourceUrl, site.url]) await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
@@ -168,6 +180,16 @@ test('Sam works HELP-1 from the card: copies the refund answer, links it to 2027
     expect(await again.locator(tid('request-change-release')).count()).toBe(1);
     expect(await screenshotColumn(page, 'issue-card-light.png')).toBeLessThanOrEqual(420);
     expect(await cardAxe(page)).toEqual([]);
+
+    // As Priya (PO): 2027.01's handoff page lists Sam's question, and its signals at 1% moved from none to one each.
+    expect(atOnePercent(before)).toEqual({ requests: 0, l3Bugs: 0, questions: 0 });
+    await page.goto(site.url + appPagePath(site, 'SHOP', `/version/${CARTS}`));
+    await switchPerson(page, site, 'po');
+    const app = await waitForApp(page);
+    await app.waitForSelector(`${tid('support-questions')} >> text=Can the refund be split between the gift card and the Visa?`);
+    expect(await app.textContent(tid('support-questions'))).toContain('HELP-1');
+    const row = await app.waitForSelector(tid('signals-row-1'));
+    expect(await row.$$eval('td', (cells) => cells.map((c) => c.textContent))).toEqual(['1', '1', '1']);
     expect(problems.pageErrors).toEqual([]);
     expect(problems.cspViolations).toEqual([]);
   } finally {
