@@ -149,6 +149,12 @@ export class JiraStore {
     return versionJson(this.baseUrl, row, this.today());
   }
 
+  /** Many versions against one "today": the site's calendar date is worked out once per answer, not per version. */
+  toVersionJsonList(rows: readonly VersionRow[]): JiraVersion[] {
+    const today = this.today();
+    return rows.map((row) => versionJson(this.baseUrl, row, today));
+  }
+
   /** A version the principal can browse, else 404 as if it did not exist. */
   visibleVersion(principal: Principal, id: string): VersionRow {
     const row = this.versionRow(id);
@@ -162,7 +168,7 @@ export class JiraStore {
 
   listVersions(principal: Principal, projectIdOrKey: string): JiraVersion[] {
     const project = this.visibleProject(principal, projectIdOrKey);
-    return this.versionRows(project.id).map((v) => this.toVersionJson(v));
+    return this.toVersionJsonList(this.versionRows(project.id));
   }
 
   createVersion(principal: Principal, input: unknown, sink?: EventSink): JiraVersion {
@@ -331,6 +337,10 @@ export class JiraStore {
     const project = this.visibleProject(principal, projectIdOrKey);
     const rows = this.db.prepare('SELECT key FROM project_properties WHERE project_id = ? ORDER BY key').all(project.id) as { key: string }[];
     return rows.map((r) => r.key);
+  }
+
+  hasProperty(projectId: number, key: string): boolean {
+    return this.db.prepare('SELECT 1 FROM project_properties WHERE project_id = ? AND key = ?').get(projectId, key) !== undefined;
   }
 
   getProperty(principal: Principal, projectIdOrKey: string, key: string): unknown {

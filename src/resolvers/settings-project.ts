@@ -16,7 +16,7 @@ import { GATE_INDEX_PROPERTY_KEY } from '../domain/property-keys';
 import { commitSettings, readSettingsRecord } from './gate-store';
 import type { JiraVersion } from '../jira';
 import { capabilitiesOf, readAccess, requireAccess, settledValue } from './access';
-import { healthOf } from './app-health';
+import { healthOf, keepHealthAnswer } from './app-health';
 import { putGateIndex, ruleOf } from './gate-context';
 import { requireAdmin } from './gate-override';
 import type { ResolverDeps } from './deps';
@@ -29,7 +29,9 @@ export const getSettings: Action<unknown, ProjectSettingsView> = async (_payload
     deps.jira.getAppPermissions(claimed.key),
   ]);
   const granted = requireAccess(permissions, 'read', claimed);
-  return { settings: settledValue(value).value, canAdminister: capabilitiesOf(granted.permissions).canAdminister, appHealth: healthOf(granted.project.key, appPermissions) };
+  const appHealth = healthOf(granted.project.key, appPermissions);
+  if (appPermissions.status === 'fulfilled') await keepHealthAnswer(deps, granted.project, appHealth);
+  return { settings: settledValue(value).value, canAdminister: capabilitiesOf(granted.permissions).canAdminister, appHealth };
 };
 
 /**

@@ -27,7 +27,7 @@ test('the access check is read once for both parts, the L3 count is one search',
     expectOk(await invoke<HandoffPage>('cs-agent', 'getHandoffPage', { versionId: SHOP_VERSION }));
     const { jira } = callsSince(mark);
     expect(jira.filter((c) => c.path === '/rest/api/3/mypermissions' && c.principal !== 'app')).toHaveLength(1);
-    expect(jira.filter((c) => c.path === '/rest/api/3/project/SHOP')).toHaveLength(1);
+    expect(jira.filter((c) => c.path === '/rest/api/3/project/search')).toHaveLength(1);
     expect(jira.filter((c) => c.path.startsWith('/rest/api/3/search'))).toHaveLength(1);
   } finally {
     site().jira.settings.latencyMs = 0;
