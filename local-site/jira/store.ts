@@ -120,6 +120,12 @@ export class JiraStore extends SiteRows {
     return versionJson(this.baseUrl, row, this.today());
   }
 
+  /** Many versions against one "today": the site's calendar date is worked out once per answer, not per version. */
+  toVersionJsonList(rows: readonly VersionRow[]): JiraVersion[] {
+    const today = this.today();
+    return rows.map((row) => versionJson(this.baseUrl, row, today));
+  }
+
   /** A version the principal can browse, else 404 as if it did not exist. */
   visibleVersion(principal: Principal, id: string): VersionRow {
     const row = this.versionRow(id);
@@ -133,7 +139,7 @@ export class JiraStore extends SiteRows {
 
   listVersions(principal: Principal, projectIdOrKey: string): JiraVersion[] {
     const project = this.visibleProject(principal, projectIdOrKey);
-    return this.versionRows(project.id).map((v) => this.toVersionJson(v));
+    return this.toVersionJsonList(this.versionRows(project.id));
   }
 
   createVersion(principal: Principal, input: unknown, sink?: EventSink): JiraVersion {
@@ -245,6 +251,10 @@ export class JiraStore extends SiteRows {
 
   propertyKeys(principal: Principal, projectIdOrKey: string): string[] {
     return propertyKeys(this.db, this.visibleProject(principal, projectIdOrKey).id);
+  }
+
+  hasProperty(projectId: number, key: string): boolean {
+    return this.db.prepare('SELECT 1 FROM project_properties WHERE project_id = ? AND key = ?').get(projectId, key) !== undefined;
   }
 
   getProperty(principal: Principal, projectIdOrKey: string, key: string): unknown {

@@ -49,8 +49,15 @@ export class JiraClient {
     return parsed as T;
   }
 
-  project(key: string): Promise<ProjectJson> {
-    return this.call('GET', `/rest/api/3/project/${encodeURIComponent(key)}`);
+  /**
+   * The project's name and type, without its versions: GET /project/{key} carries every version (a
+   * megabyte at 5,000), which Jira's own pages do not wait for. 404 when the person cannot browse it.
+   */
+  async project(key: string): Promise<ProjectJson> {
+    const { values } = await this.call<{ values: ProjectJson[] }>('GET', `/rest/api/3/project/search?keys=${encodeURIComponent(key)}&maxResults=1`);
+    const found = values.find((p) => p.key === key);
+    if (!found) throw new JiraRequestError(404, [`No project could be found with key '${key}'.`]);
+    return found;
   }
 
   versions(key: string): Promise<JiraVersion[]> {

@@ -42,7 +42,7 @@ export function createJira(fetch: JiraFetch = forgeJiraFetch) {
     getMyPermissions: (projectKey: string, keys?: readonly ProjectPermission[]) => getMyPermissions(fetch, projectKey, keys),
     getMyself: () => getMyself(fetch),
     getAppPermissions: (projectKey: string) => getMyPermissions(fetch, projectKey, ['BROWSE_PROJECTS', 'ADMINISTER_PROJECTS'], 'app'),
-    getProject: (projectIdOrKey: string) => getProject(fetch, projectIdOrKey),
+    getProject: (projectIdOrKey: string, propertyKeys?: readonly string[]) => getProject(fetch, projectIdOrKey, propertyKeys),
     getSiteUrl: () => getSiteUrl(fetch),
     createRelatedWork: (versionId: string, link: RelatedWorkLink) => createRelatedWork(fetch, versionId, link),
     // Release gate (triggers run without a user, so these are as the app).

@@ -33,6 +33,8 @@ export const ENTITIES = {
   settings: 'project-settings',
   /** The site's time zone as last read from Jira (domain/site-zone.ts). One record, key `time-zone`. */
   site: 'site-info',
+  /** When the app's own permissions in a project were last found sufficient (domain/gate/app-health.ts). Key `<projectId>`. */
+  appHealth: 'app-health',
 } as const;
 
 /** The one key of the site record that keeps the time zone. */

@@ -28,8 +28,23 @@ export const projectRoutes: Route[] = [
     handler: ({ store, principal, url }) => {
       const startAt = intParam(url, 'startAt', 0);
       const maxResults = Math.min(intParam(url, 'maxResults', 50, 1), 100);
-      const visible = store.listProjects().filter((p) => store.browsableProjectIds(principal).has(p.id));
-      const values = visible.slice(startAt, startAt + maxResults).map((p) => projectRefJson(store.baseUrl, p));
+      const browsable = store.browsableProjectIds(principal);
+      // keys=A&keys=B and id=1&id=2 narrow the list (up to 50 each, as Jira allows); both may be given.
+      const keys = url.searchParams.getAll('keys').flatMap((k) => k.split(',')).filter(Boolean);
+      const ids = url.searchParams.getAll('id').flatMap((k) => k.split(',')).filter(Boolean);
+      if (keys.length > 50 || ids.length > 50) throw new JiraError(400, ['Up to 50 project keys and 50 project IDs can be provided.']);
+      const visible = store
+        .listProjects()
+        .filter((p) => browsable.has(p.id))
+        .filter((p) => (keys.length === 0 && ids.length === 0) || keys.includes(p.key) || ids.includes(String(p.id)));
+      // properties=a,b: each project's values of those properties (absent ones left out), as Jira adds them.
+      const propertyKeys = url.searchParams.getAll('properties').flatMap((k) => k.split(',')).filter(Boolean);
+      const values = visible.slice(startAt, startAt + maxResults).map((p) => ({
+        ...projectRefJson(store.baseUrl, p),
+        style: 'classic',
+        isPrivate: false,
+        properties: Object.fromEntries(propertyKeys.flatMap((key) => (store.hasProperty(p.id, key) ? [[key, store.getProperty(principal, String(p.id), key)]] : []))),
+      }));
       return json(200, {
         self: `${store.baseUrl}/rest/api/3/project/search?startAt=${startAt}&maxResults=${maxResults}`,
         maxResults,
@@ -53,7 +68,7 @@ export const projectRoutes: Route[] = [
         components: [],
         issueTypes: store.issueTypeJsonOf(project.id),
         assigneeType: 'UNASSIGNED',
-        versions: store.versionRows(project.id).map((v) => store.toVersionJson(v)),
+        versions: store.toVersionJsonList(store.versionRows(project.id)),
         roles: {},
         style: 'classic',
         isPrivate: false,
@@ -102,7 +117,7 @@ export const projectRoutes: Route[] = [
         });
       }
 
-      const values: JiraVersion[] = rows.slice(startAt, startAt + maxResults).map((v) => store.toVersionJson(v));
+      const values: JiraVersion[] = store.toVersionJsonList(rows.slice(startAt, startAt + maxResults));
       const isLast = startAt + maxResults >= rows.length;
       const self = new URL(url.toString());
       const body: Record<string, unknown> = {

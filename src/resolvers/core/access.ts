@@ -16,10 +16,16 @@ export interface ProjectAccess {
 
 /**
  * The first round's access read: the person's permissions and the project itself, in parallel (one
- * extra call, no extra round). The project read is what makes the browser's claim checkable.
+ * extra call, no extra round). The project read is what makes the browser's claim checkable; it also
+ * brings the project properties named in `propertyKeys` (the gate index), read only after the check.
  */
-export function readAccess(deps: ResolverDeps, claimed: ClaimedProject, keys: readonly ProjectPermission[] = PROJECT_PERMISSIONS): Promise<ProjectAccess> {
-  return Promise.all([deps.jira.getMyPermissions(claimed.key, keys), deps.jira.getProject(claimed.key)]).then(([permissions, project]) => ({ permissions, project }));
+export function readAccess(
+  deps: ResolverDeps,
+  claimed: ClaimedProject,
+  keys: readonly ProjectPermission[] = PROJECT_PERMISSIONS,
+  propertyKeys: readonly string[] = [],
+): Promise<ProjectAccess> {
+  return Promise.all([deps.jira.getMyPermissions(claimed.key, keys), deps.jira.getProject(claimed.key, propertyKeys)]).then(([permissions, project]) => ({ permissions, project }));
 }
 
 /**
@@ -32,7 +38,7 @@ export function requireAccess(
   result: PromiseSettledResult<ProjectAccess>,
   access: Access,
   claimed: ClaimedProject,
-): { permissions: PermissionSet; project: ProjectInfo } {
+): { permissions: PermissionSet; project: ProjectInfo; properties: Record<string, unknown> } {
   if (result.status === 'rejected') {
     const reason: unknown = result.reason;
     if (reason instanceof AppError && reason.error.code === 'NOT_FOUND') throw cannotBrowse(claimed.key);
@@ -49,7 +55,7 @@ export function requireAccess(
   if (access === 'create' && granted.CREATE_ISSUES !== true) {
     throw appError('FORBIDDEN', `You can read this handoff but cannot file issues in project ${project.key}: filing a brief gap as a Jira task needs the Create issues permission there.`);
   }
-  return { permissions: granted, project: { id: project.id, key: project.key, name: project.name, type: project.type } };
+  return { permissions: granted, project: { id: project.id, key: project.key, name: project.name, type: project.type }, properties: project.properties };
 }
 
 function cannotBrowse(projectKey: string): AppError {

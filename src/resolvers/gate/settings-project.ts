@@ -14,7 +14,7 @@ import { GATE_INDEX_PROPERTY_KEY } from '../../domain/property-keys';
 import { commitSettings, readSettingsRecord } from '../core/gate-store';
 import type { JiraVersion } from '../../jira';
 import { capabilitiesOf, readAccess, requireAccess, requireAdmin, settledValue } from '../core/access';
-import { healthOf } from '../core/app-health';
+import { healthOf, keepHealthAnswer } from '../core/app-health';
 import { putGateIndex, ruleOf } from '../core/gate-context';
 import type { ResolverDeps } from '../core/deps';
 import type { Handler } from '../core/run';
@@ -26,7 +26,9 @@ export const getSettings: Handler<'getSettings'> = async (_payload, { project: c
     deps.jira.getAppPermissions(claimed.key),
   ]);
   const granted = requireAccess(permissions, 'read', claimed);
-  return { settings: settledValue(value).value, canAdminister: capabilitiesOf(granted.permissions).canAdminister, appHealth: healthOf(granted.project.key, appPermissions) };
+  const appHealth = healthOf(granted.project.key, appPermissions);
+  if (appPermissions.status === 'fulfilled') await keepHealthAnswer(deps, granted.project, appHealth);
+  return { settings: settledValue(value).value, canAdminister: capabilitiesOf(granted.permissions).canAdminister, appHealth };
 };
 
 /**

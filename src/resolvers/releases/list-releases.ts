@@ -5,37 +5,42 @@ import { pageEntries, pageOpenSupport } from '../core/overview-entries';
 import { hasOverride, parseGateIndex, settingsOf, type GateIndex } from '../../domain/gate/gate-index';
 import { gateView } from '../../domain/gate/rules';
 import { handoffState, type LatenessRule } from '../../domain/state';
-import type { JiraVersion } from '../../jira';
+import { PROJECT_PERMISSIONS, type JiraVersion } from '../../jira';
 import { capabilitiesOf, readAccess, requireAccess, settledValue } from '../core/access';
-import { healthOf } from '../core/app-health';
+import { appHealthRef, keptOrCheckedHealth } from '../core/app-health';
 import { ruleOf } from '../core/gate-context';
 import type { Handler } from '../core/run';
 import { toVersionInfo } from '../core/views';
 
 /**
- * One page of versions, whatever the project's size. Jira round: permissions and the project (as Jira
- * names it), one page of versions as Jira filters them (search, release status), the gate index (which
- * also holds the project's settings) and the app's own permissions (the health line). Storage round:
- * the page's handoff and walkthrough records by key (batch gets), only after access is checked.
+ * One page of versions, whatever the project's size, in 3 Jira calls in one round: permissions, the
+ * project with the gate index among its properties (which also holds the project's settings), and one
+ * page of versions as Jira filters them (search, release status). Beside them, one storage read: the
+ * kept answer about the app's own permissions (the health line), so Jira is asked about those at most
+ * once an hour. Second round, only after access is checked: the page's handoff, walkthrough and support
+ * records by key (batch gets), and the app's permissions only when no healthy answer is kept.
  */
 export const listReleases: Handler<'listReleases'> = async (payload, { project: claimed }, deps) => {
   const pageNumber = payload.page ?? 1;
-  const [access, versionPage, gateIndexValue, appPermissions] = await Promise.allSettled([
-    readAccess(deps, claimed),
+  const [access, versionPage, keptHealth] = await Promise.allSettled([
+    readAccess(deps, claimed, PROJECT_PERMISSIONS, [GATE_INDEX_PROPERTY_KEY]),
     deps.jira.projectVersionPage(claimed.key, {
       startAt: (pageNumber - 1) * OVERVIEW_PAGE_SIZE,
       maxResults: OVERVIEW_PAGE_SIZE,
       query: payload.search || undefined,
       status: payload.status,
     }),
-    deps.jira.getProjectProperty(claimed.key, GATE_INDEX_PROPERTY_KEY),
-    deps.jira.getAppPermissions(claimed.key),
+    deps.store.getMany([appHealthRef(claimed.id)]),
   ]);
-  const { project, permissions: granted } = requireAccess(access, 'read', claimed);
+  const { project, permissions: granted, properties } = requireAccess(access, 'read', claimed);
   const { versions, total } = settledValue(versionPage);
   const ids = versions.map((v) => v.id);
-  const [handoffs, openSupport] = await Promise.all([pageEntries(deps, claimed.id, ids), pageOpenSupport(deps, claimed.id, ids)]);
-  const gateIndex = parseGateIndex(settledValue(gateIndexValue));
+  const [handoffs, openSupport, health] = await Promise.all([
+    pageEntries(deps, claimed.id, ids),
+    pageOpenSupport(deps, claimed.id, ids),
+    keptOrCheckedHealth(deps, project, keptHealth.status === 'fulfilled' ? keptHealth.value[0] : undefined),
+  ]);
+  const gateIndex = parseGateIndex(properties[GATE_INDEX_PROPERTY_KEY] ?? null);
   const rule = ruleOf(deps.lateness, settingsOf(gateIndex));
   const now = deps.now();
   return {
@@ -44,7 +49,7 @@ export const listReleases: Handler<'listReleases'> = async (payload, { project: 
     releases: versions.map((version) => ({ ...releaseSummary(version, handoffs, rule, gateIndex, now, settingsOf(gateIndex).walkthroughGate), openSupportQuestions: openSupport.get(version.id) ?? 0 })),
     page: { number: pageNumber, size: OVERVIEW_PAGE_SIZE, total },
     leadTimeDays: rule.leadTimeDays,
-    appHealth: healthOf(project.key, appPermissions),
+    appHealth: health,
   };
 };
 

@@ -125,4 +125,16 @@ describe('project search', () => {
     const outsider = await s.call('GET', '/rest/api/3/project/search', { as: 'outsider' });
     expect(outsider.body.values.map((p: { key: string }) => p.key)).toEqual(['OPS']);
   });
+
+  it('narrows to the projects named by key or id, with the properties asked for and no versions', async () => {
+    expect((await s.call('PUT', '/rest/api/3/project/SHOP/properties/cs-handoff.gate-index', { as: 'app', body: { schemaVersion: 1 } })).status).toBe(201);
+    const shop = await s.call('GET', '/rest/api/3/project/search?keys=SHOP&properties=cs-handoff.gate-index,absent', { as: 'agent' });
+    expect(shop.body.values).toEqual([expect.objectContaining({ id: '10000', key: 'SHOP', projectTypeKey: 'software', properties: { 'cs-handoff.gate-index': { schemaVersion: 1 } } })]);
+    expect(shop.body.values[0].versions).toBeUndefined();
+    const byId = await s.call('GET', '/rest/api/3/project/search?id=10000', { as: 'agent' });
+    expect(byId.body.values.map((p: { key: string; properties: unknown }) => [p.key, p.properties])).toEqual([['SHOP', {}]]);
+    // A project the caller cannot browse is simply not listed (GET /project/{key} answers 404 for it).
+    const outsider = await s.call('GET', '/rest/api/3/project/search?keys=SHOP&properties=cs-handoff.gate-index', { as: 'outsider' });
+    expect(outsider.body).toMatchObject({ total: 0, values: [] });
+  });
 });

@@ -51,8 +51,9 @@ function respond(world: World) {
     if (path.startsWith('/rest/api/3/mypermissions')) {
       return { status: 200, body: { permissions: { BROWSE_PROJECTS: { havePermission: world.browse }, EDIT_ISSUES: { havePermission: false }, ADMINISTER_PROJECTS: { havePermission: false } } } };
     }
-    if (path === '/rest/api/3/project/SHOP') {
-      return world.browse ? { status: 200, body: { id: '10000', key: 'SHOP', name: 'Shop', projectTypeKey: world.projectType } } : { status: 404, body: { errorMessages: ['No project'] } };
+    if (path === '/rest/api/3/project/search?keys=SHOP&maxResults=1') {
+      // Jira lists only the projects the person can browse.
+      return { status: 200, body: { startAt: 0, maxResults: 1, total: world.browse ? 1 : 0, isLast: true, values: world.browse ? [{ id: '10000', key: 'SHOP', name: 'Shop', projectTypeKey: world.projectType }] : [] } };
     }
     if (path === '/rest/api/3/serverInfo') return { status: 200, body: { baseUrl: 'https://shop.atlassian.net', deploymentType: 'Cloud' } };
     if (path === '/rest/api/3/version/10002') return { status: 200, body: { id: '10002', name: '2026.12 Gift cards', projectId: 10000 } };
@@ -107,7 +108,7 @@ describe('getL3Prefill', () => {
       'app GET /rest/api/3/serverInfo',
       'user GET /rest/api/3/issue/createmeta/SHOP/issuetypes',
       'user GET /rest/api/3/mypermissions',
-      'user GET /rest/api/3/project/SHOP',
+      'user GET /rest/api/3/project/search',
       'user GET /rest/api/3/version/10002',
     ]);
   });
@@ -166,7 +167,7 @@ describe('getL3Summary', () => {
     });
     expect(sent).toHaveLength(4);
     expect(JSON.stringify(result)).not.toContain('evil.example');
-    expect(sent.filter((s) => s.path.includes('/search'))).toEqual([{ as: 'user', method: 'POST', path: '/rest/api/3/search/approximate-count', body: { jql } }]);
+    expect(sent.filter((s) => s.path.startsWith('/rest/api/3/search'))).toEqual([{ as: 'user', method: 'POST', path: '/rest/api/3/search/approximate-count', body: { jql } }]);
   });
 
   it('refuses someone who cannot browse the project', async () => {

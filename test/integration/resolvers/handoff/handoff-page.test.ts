@@ -35,7 +35,7 @@ test('the access check and the version are read once for every part; the counts 
     expectOk(await invoke<HandoffPage>('cs-agent', 'getHandoffPage', { versionId: SHOP_VERSION }));
     const { jira } = callsSince(mark);
     expect(jira.filter((c) => c.path === '/rest/api/3/mypermissions' && c.principal !== 'app')).toHaveLength(1);
-    expect(jira.filter((c) => c.path === '/rest/api/3/project/SHOP')).toHaveLength(1);
+    expect(jira.filter((c) => c.path === '/rest/api/3/project/search')).toHaveLength(1);
     expect(jira.filter((c) => c.path === `/rest/api/3/version/${SHOP_VERSION}` && c.principal !== 'app')).toHaveLength(1);
     // The L3 count, one count of linked requests per rollout stage (6, as the app), one search of the L3 bugs.
     const searches = jira.filter((c) => c.path.startsWith('/rest/api/3/search'));

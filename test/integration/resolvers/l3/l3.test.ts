@@ -56,7 +56,7 @@ describe('L3 escalation as the CS agent', () => {
     expect(calls.map((c) => `${c.method} ${c.path}`).sort()).toEqual([
       'GET /rest/api/3/issue/createmeta/SHOP/issuetypes',
       'GET /rest/api/3/mypermissions',
-      'GET /rest/api/3/project/SHOP',
+      'GET /rest/api/3/project/search',
       'GET /rest/api/3/serverInfo',
       `GET /rest/api/3/version/${SOON_VERSION}`,
     ]);
