@@ -6,7 +6,7 @@
 import type { HandoffView, ResolverError } from '../src/contract';
 import type { StoredHandoff } from '../src/domain/handoff';
 import { kvs } from '@forge/kvs';
-import type { HistoryEntry } from '../src/resolvers/handoff-store';
+import type { HistoryEntry } from '../src/resolvers/core/handoff-store';
 import { ENTITIES, historyKey } from '../src/store/port';
 import { handoffPropertyKey } from '../src/domain/property-keys';
 import type { LocalSite } from '../local-site/site';

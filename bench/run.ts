@@ -113,7 +113,7 @@ async function main(): Promise<void> {
     ),
   );
   console.log('  Every CONFLICT answer returned the caller\'s own text:', reports.every((r) => r.conflictsReturningYours === r.conflicts) ? 'yes' : 'NO');
-  console.log('  Every save commits with compare-and-set on the revision it started from (src/resolvers/handoff-store.ts): no window for a lost update.');
+  console.log('  Every save commits with compare-and-set on the revision it started from (src/resolvers/core/handoff-store.ts): no window for a lost update.');
 
   section(`6. Daily risk scan at site scale (simulated: every Jira and storage call ${LATENCY_MS} ms, stopped at its function's limit)`);
   const scans = [];

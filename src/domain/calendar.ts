@@ -1,6 +1,7 @@
 /**
  * Calendar dates ('YYYY-MM-DD') as people in one IANA time zone see them. Lateness is counted in
- * calendar days, not hours: "a week before release" means the date, whatever the hour.
+ * calendar days, not hours: "a week before release" means the date, whatever the hour. Also the
+ * instants the app stores (stampOf).
  */
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -31,4 +32,12 @@ export function isCalendarDate(value: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
   const parsed = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
+}
+
+/**
+ * Instants are stored to the second: the overview index keeps epoch seconds to stay small, and the
+ * handoff must show the same readyAt as the overview.
+ */
+export function stampOf(now: Date): string {
+  return new Date(Math.floor(now.getTime() / 1000) * 1000).toISOString();
 }

@@ -1,6 +1,6 @@
 /**
  * Handoff values that need no zod: kept apart from handoff.ts (which builds the schemas at load) so the
- * UI's start-up bundle can use them without pulling zod in. handoff.ts re-exports them.
+ * UI's start-up bundle can use them without pulling zod in.
  */
 import type { HandoffContent } from './handoff';
 

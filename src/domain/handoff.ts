@@ -6,7 +6,7 @@
  * before any write, because multi-byte text can still exceed it.
  */
 import { z } from 'zod';
-import { RolloutSchema } from './living/rollout';
+import { RolloutSchema } from './living/rollout-schema';
 import { PersonRefSchema } from './person';
 import { WalkthroughSchema } from './walkthrough/schema';
 
@@ -127,4 +127,3 @@ export const StoredHandoffSchema = z.object({
 });
 export type StoredHandoff = z.output<typeof StoredHandoffSchema>;
 
-export { emptyContent } from './handoff-defaults';

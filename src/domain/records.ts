@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import { appError } from './errors';
 import { HandoffContentSchema, HandoffStatusSchema, StoredHandoffSchema, type StoredHandoff } from './handoff';
-import { RolloutSchema } from './living/rollout';
+import { RolloutSchema } from './living/rollout-schema';
 import { PersonRefSchema } from './person';
 import { handoffPropertyKey } from './property-keys';
 import { jsonBytes, PROPERTY_MAX_BYTES, assertHandoffFits } from './storage-size';

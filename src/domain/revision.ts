@@ -2,6 +2,7 @@
  * How a stored handoff changes: every save or status change is a new revision, and a change is only
  * applied on top of the revision the person started from (optimistic concurrency).
  */
+import { stampOf } from './calendar';
 import { appError } from './errors';
 import type { HandoffContent, HandoffStatus, PersonRef, StoredHandoff } from './handoff';
 import { missingPartsForReady, statusAfterEdit } from './readiness';
@@ -26,14 +27,6 @@ export function assertBaseRevision(baseRevision: number, stored: StoredHandoff |
       'Your changes are kept: compare them with theirs, then save again.',
     { conflict: { theirs: stored, yours } },
   );
-}
-
-/**
- * Instants are stored to the second: the overview index keeps epoch seconds to stay small, and the
- * handoff must show the same readyAt as the overview.
- */
-export function stampOf(now: Date): string {
-  return new Date(Math.floor(now.getTime() / 1000) * 1000).toISOString();
 }
 
 export interface HandoffTarget {

@@ -10,17 +10,17 @@ import {
   type ResolverDefinitions,
 } from '../contract';
 import { GetSettingsPayloadSchema, OverrideGatePayloadSchema, SaveSettingsPayloadSchema, WithdrawOverridePayloadSchema } from '../contract';
-import { overrideGate, withdrawOverride } from './gate-override';
-import { getSettings, saveSettings } from './settings-project';
-import { defaultDeps, type ResolverDeps } from './deps';
-import { getHandoff } from './get-handoff';
-import { getL3Prefill } from './l3-prefill';
-import { getL3Summary } from './l3-summary';
-import { getHandoffPage } from './handoff-page';
-import { listReleases } from './list-releases';
-import { resolverFor } from './run';
-import { saveHandoff } from './save-handoff';
-import { setStatus } from './set-status';
+import { overrideGate, withdrawOverride } from './gate/gate-override';
+import { getSettings, saveSettings } from './gate/settings-project';
+import { defaultDeps, type ResolverDeps } from './core/deps';
+import { getHandoff } from './handoff/get-handoff';
+import { getL3Prefill } from './l3/l3-prefill';
+import { getL3Summary } from './handoff/l3-summary';
+import { getHandoffPage } from './handoff/handoff-page';
+import { listReleases } from './releases/list-releases';
+import { resolverFor } from './core/run';
+import { saveHandoff } from './handoff/save-handoff';
+import { setStatus } from './handoff/set-status';
 import {
   DiffRevisionsPayloadSchema,
   ExportHandoffPayloadSchema,
@@ -32,18 +32,18 @@ import {
   SearchPeoplePayloadSchema,
   SettleQuestionPayloadSchema,
 } from '../contract';
-import { exportHandoff } from './export-handoff';
-import { diffRevisions, listHistory } from './history-read';
-import { moveRollout } from './rollout-move';
-import { searchPeople } from './people-search';
+import { exportHandoff } from './handoff/export-handoff';
+import { diffRevisions, listHistory } from './living/history-read';
+import { moveRollout } from './living/rollout-move';
+import { searchPeople } from './living/people-search';
 import { FindAnswersPayloadSchema, GetIssueHandoffCardPayloadSchema, ListLiveReleasesPayloadSchema } from '../contract';
-import { findAnswers, getIssueHandoffCard, listLiveReleases } from './issue-card';
+import { findAnswers, getIssueHandoffCard, listLiveReleases } from './card/issue-card';
 import { AskSupportQuestionPayloadSchema, ListSupportQuestionsPayloadSchema, SettleSupportQuestionPayloadSchema } from '../contract';
-import { askSupportQuestion, listSupportQuestions, settleSupportQuestion } from './support-questions';
-import { fileBriefGap, promoteQuestion, saveWalkthrough, settleQuestion } from './walkthrough-actions';
+import { askSupportQuestion, listSupportQuestions, settleSupportQuestion } from './card/support-questions';
+import { fileBriefGap, promoteQuestion, saveWalkthrough, settleQuestion } from './living/walkthrough-actions';
 import { GetRequestL3PrefillPayloadSchema, LinkRequestBugPayloadSchema, LinkRequestToReleasePayloadSchema } from '../contract';
-import { linkRequestToRelease } from './request-release';
-import { getRequestL3Prefill, linkRequestBug } from './request-l3';
+import { linkRequestToRelease } from './requests/request-release';
+import { getRequestL3Prefill, linkRequestBug } from './requests/request-l3';
 
 /** Every resolver the UI can invoke, bound to its dependencies; tests pass their own. */
 export function createHandler(deps: ResolverDeps = defaultDeps()) {

@@ -1,7 +1,7 @@
 /**
  * Reads retried when storage answers 429 or 5xx, or not at all (they change nothing, so retrying is
  * always safe). Commits are not retried here: after a failed commit only a fresh read can tell whether
- * it applied, which the commit logic does (resolvers/handoff-store.ts).
+ * it applied, which the commit logic does (resolvers/core/handoff-store.ts).
  */
 import type { RecordStore } from './port';
 

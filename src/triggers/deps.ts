@@ -1,6 +1,6 @@
 import { DEFAULT_TIME_ZONE } from '../domain/state';
 import { createJira, type Jira } from '../jira';
-import { defaultStoreBackoff, type Logger } from '../resolvers/deps';
+import { defaultStoreBackoff, type Logger } from '../resolvers/core/deps';
 import { retryingReads } from '../store/retry';
 import { forgeRecordStore, forgeValueStore } from '../store/forge-kvs';
 import { enqueueReleaseRetry } from './release-queue';

@@ -9,7 +9,7 @@ import type { JiraVersion } from '../jira';
 import type { TriggerDeps } from './deps';
 import { composeHandoff, ContentRecordSchema, RolloutRecordSchema, WalkthroughRecordSchema, type HandoffRecords } from '../domain/records';
 import { ENTITIES, versionKey } from '../store/port';
-import { gateStoreRefs, gateToRepublish } from '../resolvers/gate-store';
+import { gateStoreRefs, gateToRepublish } from '../resolvers/core/gate-store';
 
 /** Records that do not parse count as absent: the gate then treats the handoff as missing (fail closed). */
 function parseRecordsLeniently(values: { content: unknown; walkthrough: unknown; rollout: unknown }): HandoffRecords {

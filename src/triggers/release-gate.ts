@@ -28,7 +28,7 @@ import {
   type GateState,
   type ReleaseDecision,
 } from '../domain/gate/rules';
-import { commitGateRecord, readGateRecord } from '../resolvers/gate-store';
+import { commitGateRecord, readGateRecord } from '../resolvers/core/gate-store';
 import { failureText, type JiraVersion } from '../jira';
 import { defaultTriggerDeps, gateTimeZone, RELEASE_RETRY_DELAYS_MS, type TriggerDeps } from './deps';
 import { gateFactsOf, indexEntryOf, readGateInputs, updateGateIndex } from './gate-load';

@@ -5,7 +5,7 @@
  * none, archived or not) whose current release has no decision is decided here, exactly as the trigger would.
  */
 import { addDaysTo, releaseDecided } from '../domain/gate/rules';
-import { readGateRecord } from '../resolvers/gate-store';
+import { readGateRecord } from '../resolvers/core/gate-store';
 import { calendarDateIn } from '../domain/calendar';
 import { failureText, type JiraVersion } from '../jira';
 import { defaultTriggerDeps, gateTimeZone, type TriggerDeps } from './deps';

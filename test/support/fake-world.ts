@@ -9,7 +9,7 @@ import { appError } from '../../src/domain/errors';
 import type { JiraVersion, PermissionSet } from '../../src/jira';
 import type { Jira } from '../../src/jira';
 import { createHandler } from '../../src/resolvers';
-import type { ResolverDeps } from '../../src/resolvers/deps';
+import type { ResolverDeps } from '../../src/resolvers/core/deps';
 import { retryingReads } from '../../src/store/retry';
 import { MemoryStore } from './memory-store';
 

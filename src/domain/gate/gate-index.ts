@@ -86,9 +86,32 @@ export function withSettings(index: GateIndex, settings: ProjectSettings): GateI
   return { ...index, settings };
 }
 
-/** Unreleased versions that are not archived, and released ones Jira refused to put back (they still need a person). */
+/**
+ * Whether a version has an entry in the gate index: unreleased versions that are not archived, and
+ * released ones Jira refused to put back, archived or not. The index is a cache the scan rebuilds with
+ * this rule, so every write uses it too (an entry one writer keeps and the scan drops would come and go).
+ *
+ * Failing closed decides the two cases where writers used to disagree: a released version whose put-back
+ * failed stays even when someone archives it (archiving does not un-release it: a person must still act,
+ * and the overview must keep saying so), and a released version with no failed put-back leaves even when
+ * it has an entry (it went out through the gate; its gate record keeps how).
+ *
+ * `entry` is the freshest one at hand: the one about to be written (from the gate record), else the stored one.
+ */
 export function belongsInGateIndex(version: { released: boolean; archived: boolean }, entry: GateIndexEntry | undefined): boolean {
-  return (!version.released && !version.archived) || (version.released && entry?.unreleaseFailed === true);
+  if (version.released) return entry?.unreleaseFailed === true;
+  return !version.archived;
+}
+
+/**
+ * The index with the version's entry as `belongsInGateIndex` says (`entry`, or none), or null when that
+ * is what it already holds, so a caller writes only a change.
+ */
+export function gateIndexWith(index: GateIndex, version: { id: string; released: boolean; archived: boolean }, entry: GateIndexEntry): GateIndex | null {
+  const belongs = belongsInGateIndex(version, entry);
+  const current = index.versions[version.id];
+  if (!belongs) return current === undefined ? null : withoutGateEntry(index, version.id);
+  return JSON.stringify(current) === JSON.stringify(entry) ? null : withGateEntry(index, version.id, entry);
 }
 
 export function isAtRisk(state: GateState): boolean {
@@ -159,6 +182,6 @@ export function fitGateIndex(index: GateIndex): GateIndex {
   throw appError(
     'TOO_LARGE',
     `The project's release-gate index would exceed Jira's limit of ${PROPERTY_MAX_BYTES.toLocaleString('en-US')} bytes ` +
-      `(${Object.keys(flagged).length} versions are blocked or overridden). Archive released versions or withdraw old overrides.`,
+      `(${Object.keys(flagged).length} versions are blocked or overridden). Archive unreleased versions that will not ship, or withdraw old overrides.`,
   );
 }

@@ -21,7 +21,8 @@
  */
 import { z } from 'zod';
 import { changedSections } from '../living/diff';
-import { emptyContent, HandoffContentSchema, type HandoffContent, type StoredHandoff } from '../handoff';
+import { HandoffContentSchema, type HandoffContent, type StoredHandoff } from '../handoff';
+import { emptyContent } from '../handoff-defaults';
 import { PersonRefSchema } from '../person';
 import { jsonBytes, PROPERTY_MAX_BYTES } from '../storage-size';
 

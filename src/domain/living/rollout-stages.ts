@@ -3,7 +3,7 @@
  * schemas from these and re-exports them, and the UI imports this module directly so a handoff page
  * does not load zod just to show a stage.
  */
-import type { Rollout } from './rollout';
+import type { PersonRef } from '../person';
 
 /** Stages in rollout order. Stored as strings so the record stays one plain JSON enum. */
 export const ROLLOUT_STAGES = ['not-started', '1', '5', '25', '50', '100'] as const;
@@ -19,6 +19,25 @@ const STAGE_LABELS: Record<RolloutStage, string> = {
 };
 
 export const LEARNED_MAX = 1000;
+
+/** One move of the rollout (rollout-schema.ts parses it). */
+export interface RolloutEntry {
+  /** The stage moved to. */
+  stage: RolloutStage;
+  /** The stage moved from, kept so a rollback still reads as one after older entries are dropped. */
+  from: RolloutStage;
+  /** ISO instant of the move. */
+  at: string;
+  by: PersonRef;
+  /** What was learned at this stage (or, for a rollback, why it was rolled back). */
+  learned: string;
+}
+
+/** A rollout as stored: the stage it is at and its latest moves (rollout-schema.ts parses it). */
+export interface Rollout {
+  stage: RolloutStage;
+  history: RolloutEntry[];
+}
 
 export function initialRollout(): Rollout {
   return { stage: 'not-started', history: [] };

@@ -4,11 +4,11 @@
  * this record is where that learning is written down, stage by stage. Pure: the caller passes the
  * moment of the move.
  */
-import { z } from 'zod';
 import { appError } from '../errors';
-import { PersonRefSchema, type PersonRef } from '../person';
-import { stampOf } from '../revision';
-import { LEARNED_MAX, ROLLOUT_STAGES, stageLabel, stageOrder as orderOf, type RolloutStage } from './rollout-stages';
+import type { PersonRef } from '../person';
+import { stampOf } from '../calendar';
+import { HISTORY_MAX, RolloutStageSchema } from './rollout-schema';
+import { LEARNED_MAX, ROLLOUT_STAGES, stageLabel, stageOrder as orderOf, type Rollout, type RolloutEntry, type RolloutStage } from './rollout-stages';
 
 // The zod-free stage helpers live in rollout-stages.ts (the UI imports them from there).
 export {
@@ -20,39 +20,11 @@ export {
   ROLLOUT_STAGES,
   stageLabel,
   type AllowedMoves,
+  type Rollout,
+  type RolloutEntry,
   type RolloutStage,
 } from './rollout-stages';
-
-export const RolloutStageSchema = z.enum(ROLLOUT_STAGES, { error: 'Rollout stage must be one of: not-started, 1, 5, 25, 50, 100' });
-
-/**
- * History is append-only but bounded to the last 30 moves: the rollout lives inside the version's
- * project property (32,768 bytes), and 30 moves at 1,000 characters each already uses most of what a
- * handoff can spare. Real rollouts have a handful of moves, so only a stage that is rolled back and
- * forward many times ever loses its oldest entries.
- */
-export const HISTORY_MAX = 30;
-
-export const RolloutEntrySchema = z.object({
-  /** The stage moved to. */
-  stage: RolloutStageSchema,
-  /** The stage moved from, kept so a rollback still reads as one after older entries are dropped. */
-  from: RolloutStageSchema,
-  /** ISO instant of the move. */
-  at: z.iso.datetime({ error: 'Rollout time must be an ISO date-time' }),
-  by: PersonRefSchema,
-  /** What was learned at this stage (or, for a rollback, why it was rolled back). */
-  learned: z
-    .string({ error: 'What was learned must be text' })
-    .max(LEARNED_MAX, { error: `What was learned must be at most ${LEARNED_MAX} characters` }),
-});
-export type RolloutEntry = z.output<typeof RolloutEntrySchema>;
-
-export const RolloutSchema = z.object({
-  stage: RolloutStageSchema,
-  history: z.array(RolloutEntrySchema).max(HISTORY_MAX, { error: `Rollout history keeps at most ${HISTORY_MAX} entries` }),
-});
-export type Rollout = z.output<typeof RolloutSchema>;
+export { HISTORY_MAX, RolloutEntrySchema, RolloutSchema, RolloutStageSchema } from './rollout-schema';
 
 function refuse(field: 'stage' | 'learned', message: string): never {
   throw appError('INVALID_INPUT', message, { fields: { [field]: message } });

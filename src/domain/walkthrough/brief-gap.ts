@@ -52,7 +52,7 @@ export interface BriefGapTaskInput {
   question: WalkthroughQuestion;
   note: string;
   handoffUrl: string;
-  /** The filing's token (brief-gap-filing.ts): its label lets a lost create be found instead of filed again. */
+  /** The filing's token (resolvers/living/brief-gap-filing.ts): its label lets a lost create be found instead of filed again. */
   filingToken?: string;
 }
 

@@ -6,7 +6,7 @@
  * else, nothing thrown); every CONFLICT returns the caller's own text so they can merge it; what Jira
  * stores for each version is exactly one applied save's text, the one with the highest revision; and
  * no save is told "saved" and then overwritten (lost updates = 0): every save commits with
- * compare-and-set on the revision it started from (src/resolvers/handoff-store.ts), and saves of the
+ * compare-and-set on the revision it started from (src/resolvers/core/handoff-store.ts), and saves of the
  * same section from one base revision conflict (domain/merge.ts). The revision history holds the
  * stored revision with the stored text.
  */

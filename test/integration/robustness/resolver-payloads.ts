@@ -21,7 +21,7 @@ const GAP_WALKTHROUGH = {
  * Resolvers of the issue card (jira:issueContext), which answer only on an issue page, the handoff page's
  * questions from support, which exist only once a card sent one, and the request actions (link to a
  * release, L3 from a request), which name a request and a release rather than the page's project: the
- * project-page matrices here leave them out; test/integration/card and test/integration/requests cover
+ * project-page matrices here leave them out; test/integration/resolvers/card and test/integration/resolvers/requests cover
  * their forged pages, forged releases and permissions.
  */
 export const ISSUE_PAGE_RESOLVERS: readonly string[] = [

@@ -1,4 +1,5 @@
-import { emptyContent, type HandoffContent, type StoredHandoff } from '../../../src/domain/handoff';
+import { type HandoffContent, type StoredHandoff } from '../../../src/domain/handoff';
+import { emptyContent } from '../../../src/domain/handoff-defaults';
 
 /** A handoff that satisfies every readiness rule. */
 export function completeContent(overrides: Partial<HandoffContent> = {}): HandoffContent {

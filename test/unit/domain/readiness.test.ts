@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { emptyContent } from '../../../src/domain/handoff';
+import { emptyContent } from '../../../src/domain/handoff-defaults';
 import { missingForReady, missingPartsForReady } from '../../../src/domain/readiness';
 import { completeContent } from './fixtures';
 

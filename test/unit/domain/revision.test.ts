@@ -1,4 +1,4 @@
-import { emptyContent } from '../../../src/domain/handoff';
+import { emptyContent } from '../../../src/domain/handoff-defaults';
 import { applyContent, applyStatus, assertBaseRevision, revisionOf } from '../../../src/domain/revision';
 import { completeContent, storedHandoff } from './fixtures';
 import { thrownAppError } from '../app-error';

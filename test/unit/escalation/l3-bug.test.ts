@@ -1,4 +1,5 @@
-import { emptyContent, type HandoffContent } from '../../../src/domain/handoff';
+import { type HandoffContent } from '../../../src/domain/handoff';
+import { emptyContent } from '../../../src/domain/handoff-defaults';
 import { buildL3Bug, reproductionSteps, summaryPrefix } from '../../../src/domain/l3-bug';
 import { adfErrors } from '../adf-errors';
 

@@ -1,4 +1,4 @@
-import { BLOCK_REASON_MAX, fitGateIndex, gateIndexEntry, hasOverride, shortBlockReason, parseGateIndex, reevaluatedEntry, settingsOf, withGateEntry, type GateIndex } from '../../../src/domain/gate/gate-index';
+import { belongsInGateIndex, BLOCK_REASON_MAX, fitGateIndex, gateIndexWith, gateIndexEntry, hasOverride, shortBlockReason, parseGateIndex, reevaluatedEntry, settingsOf, withGateEntry, type GateIndex } from '../../../src/domain/gate/gate-index';
 import { emptyGateRecord, evaluateGate, type BlockEntry, type GateRecord } from '../../../src/domain/gate/rules';
 
 const rule = { leadTimeDays: 7, timeZone: 'UTC' };
@@ -71,5 +71,52 @@ describe('gate index property', () => {
     let index: GateIndex = { schemaVersion: 1, scannedAt: null, versions: {} };
     for (let i = 0; i < 400; i++) index = withGateEntry(index, String(10000 + i), { state: 'overridden', deadline: '2026-12-01', override: true, blockedAt: now.toISOString() });
     expect(() => fitGateIndex(index)).toThrow(expect.objectContaining({ error: expect.objectContaining({ code: 'TOO_LARGE' }) }));
+  });
+});
+
+/**
+ * One membership rule for the gate index. Before it, four writers each had their own: the daily scan
+ * (unreleased and unarchived, or released with a failed put-back), the handoff actions' refresh (never
+ * archived; released only when an entry already existed), the override (unreleased and unarchived, or any
+ * version that already had an entry) and the settings save (never archived; released only with a failed
+ * put-back). Each disagreeing case below names what the old writers did.
+ */
+describe('belongsInGateIndex', () => {
+  const plain = { state: 'missing' as const, deadline: '2026-12-01' };
+  const failed = { ...plain, blockedAt: now.toISOString(), unreleaseFailed: true };
+  const at = (released: boolean, archived: boolean) => ({ id: '7', released, archived });
+
+  it('holds unreleased, unarchived versions (all four writers agreed)', () => {
+    expect(belongsInGateIndex(at(false, false), undefined)).toBe(true);
+    expect(belongsInGateIndex(at(false, false), plain)).toBe(true);
+  });
+
+  it('holds a released version Jira refused to put back (all four agreed) ...', () => {
+    expect(belongsInGateIndex(at(true, false), failed)).toBe(true);
+  });
+
+  it('... and keeps it when it is archived, since archiving does not un-release it (the scan and the override kept it; the refresh and the settings save dropped it)', () => {
+    expect(belongsInGateIndex(at(true, true), failed)).toBe(true);
+  });
+
+  it('drops a released version that went out with no failed put-back, even with an old entry (the scan and the settings save dropped it; the refresh and the override kept it)', () => {
+    expect(belongsInGateIndex(at(true, false), plain)).toBe(false);
+    expect(belongsInGateIndex(at(true, false), { ...plain, override: true })).toBe(false);
+    expect(belongsInGateIndex(at(true, false), undefined)).toBe(false);
+  });
+
+  it('drops an archived unreleased version, even with an entry (the override kept it; the other three dropped it)', () => {
+    expect(belongsInGateIndex(at(false, true), { ...plain, blockedAt: now.toISOString(), override: true })).toBe(false);
+    expect(belongsInGateIndex(at(false, true), undefined)).toBe(false);
+  });
+
+  it('gateIndexWith writes the entry, removes one that no longer belongs, and says null when nothing changes', () => {
+    const empty: GateIndex = { schemaVersion: 1, scannedAt: null, versions: {} };
+    const added = gateIndexWith(empty, at(false, false), plain);
+    expect(added?.versions['7']).toEqual(plain);
+    expect(gateIndexWith(added as GateIndex, at(false, false), { ...plain })).toBeNull();
+    expect(gateIndexWith(added as GateIndex, at(true, false), plain)?.versions).toEqual({});
+    expect(gateIndexWith(empty, at(true, false), plain)).toBeNull();
+    expect(gateIndexWith(empty, at(true, true), failed)?.versions['7']).toEqual(failed);
   });
 });

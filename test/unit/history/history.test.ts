@@ -1,4 +1,5 @@
-import { emptyContent, LIMITS, type HandoffContent } from '../../../src/domain/handoff';
+import { LIMITS, type HandoffContent } from '../../../src/domain/handoff';
+import { emptyContent } from '../../../src/domain/handoff-defaults';
 import {
   acceptedRecords,
   appendRecord,

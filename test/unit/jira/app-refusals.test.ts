@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { createJira } from '../../../src/jira';
 import { jiraRequest } from '../../../src/jira/request';
 import { createHandler } from '../../../src/resolvers';
-import type { ResolverDeps } from '../../../src/resolvers/deps';
+import type { ResolverDeps } from '../../../src/resolvers/core/deps';
 import type { Result } from '../../../src/contract';
 import { fakeJira } from './fake-jira';
 import { rejectedAppError } from '../app-error';

@@ -1,5 +1,5 @@
 import { adfParagraphs, type AdfNode, type AdfText } from '../../../src/domain/adf';
-import { emptyContent } from '../../../src/domain/handoff';
+import { emptyContent } from '../../../src/domain/handoff-defaults';
 import { buildL3Bug, SUMMARY_MAX } from '../../../src/domain/l3-bug';
 import { adfErrors } from '../adf-errors';
 

@@ -6,8 +6,9 @@ import type { CreateIssueModal } from '@forge/jira-bridge';
 import type { L3Prefill, L3Summary, Result } from '../../../src/contract';
 import { createJira } from '../../../src/jira';
 import { createHandler } from '../../../src/resolvers';
-import type { ResolverDeps } from '../../../src/resolvers/deps';
-import { emptyContent, type StoredHandoff } from '../../../src/domain/handoff';
+import type { ResolverDeps } from '../../../src/resolvers/core/deps';
+import { type StoredHandoff } from '../../../src/domain/handoff';
+import { emptyContent } from '../../../src/domain/handoff-defaults';
 import { fakeJira, type Answer, type Sent } from '../jira/fake-jira';
 import { MemoryStore } from '../../support/memory-store';
 

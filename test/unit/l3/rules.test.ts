@@ -1,6 +1,7 @@
-import { emptyContent, type StoredHandoff } from '../../../src/domain/handoff';
+import { type StoredHandoff } from '../../../src/domain/handoff';
+import { emptyContent } from '../../../src/domain/handoff-defaults';
 import { ChainLabelError } from '../../../src/domain/chain-label';
-import { assertItemExists, bugTypeOf, issueSearchUrl, NOT_STARTED, rolloutStageOf, withChainLabel } from '../../../src/resolvers/l3-rules';
+import { assertItemExists, bugTypeOf, issueSearchUrl, NOT_STARTED, rolloutStageOf, withChainLabel } from '../../../src/resolvers/core/l3-rules';
 import { thrownAppError } from '../app-error';
 
 const errorOf = (fn: () => unknown) => thrownAppError(fn).error;

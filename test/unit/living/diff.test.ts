@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { emptyContent, type HandoffContent } from '../../../src/domain/handoff';
+import { type HandoffContent } from '../../../src/domain/handoff';
+import { emptyContent } from '../../../src/domain/handoff-defaults';
 import { applyWordDiff, changedSections, diffHandoff, diffList, diffWords, type WordToken } from '../../../src/domain/living/diff';
 import { fullContent } from './fixtures';
 

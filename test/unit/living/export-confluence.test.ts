@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { emptyContent } from '../../../src/domain/handoff';
+import { emptyContent } from '../../../src/domain/handoff-defaults';
 import { escapeXml, toConfluenceStorage } from '../../../src/domain/living/export-confluence';
 import { exportInput, fullContent, fullStoredHandoff } from './fixtures';
 import { XmlError, elementsNamed, parseStrictXml, textOf, type XmlElement } from './strict-xml';

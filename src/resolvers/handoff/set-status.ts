@@ -1,0 +1,39 @@
+import type { z } from 'zod';
+import type { HandoffView, SetStatusPayloadSchema } from '../../contract';
+import { appError } from '../../domain/errors';
+import { applyStatus, assertBaseRevision } from '../../domain/revision';
+import { composeHandoff, nextStamp } from '../../domain/records';
+import { refreshGateEntry } from '../core/gate-context';
+import { commitChange, publishRecords } from '../core/handoff-store';
+import { loadForChange } from '../core/handoff-writes';
+import type { Action } from '../core/run';
+import { handoffView } from '../core/views';
+
+/**
+ * Marks a handoff ready (only when complete) or back to draft, on top of the content revision the person
+ * saw: a status decided on text someone has since changed is a conflict, and nothing is written. The
+ * gate-index entry is refreshed in the publish round.
+ */
+export const setStatus: Action<z.output<typeof SetStatusPayloadSchema>, HandoffView> = async (payload, call, deps) => {
+  const loaded = await loadForChange(deps, call, payload.versionId);
+  const { version, target } = loaded;
+  const now = deps.now();
+  const committed = await commitChange(deps, target, loaded.records, loaded.me, (current, stamp) => {
+    const stored = composeHandoff(current);
+    if (!stored || !current.content) {
+      throw appError('NOT_FOUND', `Version ${payload.versionId} has no handoff yet: save one before changing its status.`);
+    }
+    // A status change carries no text of its own, so the conflict's "yours" is the text the caller last saw.
+    assertBaseRevision(payload.baseRevision, stored, stored.content);
+    // Marking ready twice must not move readyAt (lateness is measured from it), so nothing is written.
+    if (stored.status === payload.status) return {};
+    const next = applyStatus(stored, payload.status, stamp.by, now);
+    return { content: { ...current.content, ...nextStamp(current.content, target, stamp.by, stamp.at, stamp.writeId), status: next.status, readyAt: next.readyAt } };
+  }, loaded.alongside);
+  const handoff = composeHandoff(committed.records);
+  await Promise.all([
+    publishRecords(deps, target, committed),
+    handoff && committed.changed.length > 0 ? refreshGateEntry(deps, loaded.project.key, version, loaded.gate, handoff, now) : Promise.resolve(),
+  ]);
+  return handoffView({ project: loaded.project, version, permissions: loaded.permissions, records: committed.records, lateness: deps.lateness, gate: loaded.gate, now });
+};
