@@ -1,0 +1,85 @@
+// Type-aware lint for the app, its Custom UI, the local site, the tests and the benchmarks, and the
+// import boundaries of the architecture (README "Layout"; ../shared/style.md 1). Formatting is Prettier's.
+import { readdirSync } from 'node:fs';
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import importX from 'eslint-plugin-import-x';
+
+/**
+ * A feature folder under src/resolvers imports core/ and the domain, never another feature folder: a helper
+ * two features need moves to core/ or the domain. The folders are read from the tree, so a new feature is
+ * covered without editing this file.
+ */
+function featureBoundaries() {
+  const features = readdirSync(new URL('./src/resolvers/', import.meta.url), { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && entry.name !== 'core')
+    .map((entry) => entry.name);
+  return features.map((feature) => ({
+    target: `./src/resolvers/${feature}`,
+    from: './src/resolvers',
+    except: ['./core', `./${feature}`, './index.ts'],
+    message: `A feature folder imports src/resolvers/core and src/domain, never another feature folder: move what both need to core/ or the domain.`,
+  }));
+}
+
+const boundaries = [
+  {
+    target: './src/domain',
+    from: ['./src/resolvers', './src/jira', './src/store', './src/triggers'],
+    message: 'src/domain is the pure core: no Jira calls, storage, resolvers or triggers (pass what it needs as arguments).',
+  },
+  {
+    target: './static',
+    from: './src',
+    except: ['./contract', './domain'],
+    message: 'The Custom UI shares only the typed contract (src/contract) and the pure domain (src/domain) with the app.',
+  },
+  ...featureBoundaries(),
+];
+
+export default tseslint.config(
+  {
+    ignores: ['**/node_modules/', 'dist/', 'coverage/', '.data/', '.tmp/', 'static/*/build/', 'test/integration/host/fixtures/'],
+  },
+  js.configs.recommended,
+  {
+    files: ['**/*.{ts,tsx,mts}'],
+    extends: [tseslint.configs.recommendedTypeChecked],
+    languageOptions: {
+      // Each file is checked with the tsconfig that builds it (root, static/cs-handoff, static/issue-card).
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    plugins: { 'import-x': importX },
+    settings: { 'import-x/resolver-next': [importX.createNodeResolver({ extensions: ['.ts', '.tsx', '.mts', '.js', '.mjs', '.cjs', '.json'] })] },
+    rules: {
+      'import-x/no-restricted-paths': ['error', { zones: boundaries }],
+      'import-x/no-duplicates': 'error',
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+    },
+  },
+  {
+    files: ['src/domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['@forge/*'], message: 'src/domain is pure: Forge is reached through src/jira, src/store and src/resolvers.' }] }],
+    },
+  },
+  {
+    // Plain JavaScript: config files, the local site's browser scripts and the Forge bundle runner; no tsconfig builds them.
+    files: ['**/*.{js,mjs,cjs}'],
+    extends: [tseslint.configs.disableTypeChecked],
+    languageOptions: {
+      globals: {
+        window: 'readonly',
+        document: 'readonly',
+        console: 'readonly',
+        process: 'readonly',
+        require: 'readonly',
+        module: 'writable',
+        __dirname: 'readonly',
+        URL: 'readonly',
+        setTimeout: 'readonly',
+      },
+    },
+  },
+);
