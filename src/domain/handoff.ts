@@ -104,6 +104,11 @@ export const StoredHandoffSchema = z.object({
   status: HandoffStatusSchema,
   /** ISO instant the handoff last became ready; null while draft. */
   readyAt: z.string().nullable(),
+  /**
+   * The Jira time zone of the person who last marked it ready (absent: unknown, or stored before it was
+   * kept). Days are counted in it only when the site names no zone (state.ts dayTimeZone).
+   */
+  readyTimeZone: z.string().min(1).max(64).nullable().optional(),
   revision: z.number().int().nonnegative(),
   updatedAt: z.string(),
   updatedBy: PersonRefSchema,

@@ -35,6 +35,8 @@ export const ContentRecordSchema = z.object({
   status: HandoffStatusSchema,
   /** ISO instant the handoff last became ready; null while draft. */
   readyAt: z.string().nullable(),
+  /** The Jira time zone of who marked it ready (StoredHandoffSchema.readyTimeZone). */
+  readyTimeZone: z.string().min(1).max(64).nullable().optional(),
 });
 export type ContentRecord = z.output<typeof ContentRecordSchema>;
 
@@ -83,6 +85,7 @@ export function composeHandoff(records: HandoffRecords): StoredHandoff | null {
     content: content.content,
     status: content.status,
     readyAt: content.readyAt,
+    ...(content.readyTimeZone ? { readyTimeZone: content.readyTimeZone } : {}),
     revision: content.revision,
     updatedAt: content.updatedAt,
     updatedBy: content.updatedBy,

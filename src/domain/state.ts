@@ -19,8 +19,8 @@ export interface LatenessRule {
  * default time zone (Jira serverInfo) when the app can read it, otherwise the time zone of the person who
  * marked the handoff ready (their Jira profile), otherwise UTC.
  */
-export function dayTimeZone(site: string | null | undefined, markedReadyBy?: string | null): string {
-  return site || markedReadyBy || DEFAULT_TIME_ZONE;
+export function dayTimeZone(site: string | null | undefined, markedReadyBy?: string | null, otherwise: string = DEFAULT_TIME_ZONE): string {
+  return site || markedReadyBy || otherwise;
 }
 
 export const DEFAULT_LATENESS_RULE: LatenessRule = { leadTimeDays: DEFAULT_LEAD_TIME_DAYS, timeZone: DEFAULT_TIME_ZONE };

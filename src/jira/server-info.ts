@@ -11,8 +11,13 @@ const ServerInfoJson = z.object({ serverTimeZone: z.string().optional() });
  */
 export async function getSiteTimeZone(fetch: JiraFetch): Promise<string | null> {
   const info = await jiraRequest(fetch, { as: 'app', route: route`/rest/api/3/serverInfo` }, ServerInfoJson);
-  const zone = info.serverTimeZone?.trim();
-  if (!zone) return null;
+  return knownTimeZone(info.serverTimeZone);
+}
+
+/** The IANA zone Jira named, or null when it named none or one this runtime does not know. */
+export function knownTimeZone(named: string | undefined): string | null {
+  const zone = named?.trim();
+  if (!zone || zone.length > 64) return null;
   try {
     new Intl.DateTimeFormat('en', { timeZone: zone });
     return zone;

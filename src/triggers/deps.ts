@@ -12,7 +12,7 @@ export interface TriggerDeps {
   now: () => Date;
   /**
    * The calendar that decides "which day" when Jira names no site time zone. The gate itself reads the
-   * site's default time zone (`gateTimeZone`) on every decision.
+   * site's default time zone (`siteTimeZone`) on every decision.
    */
   timeZone: string;
   log: Logger;
@@ -48,10 +48,11 @@ export function defaultTriggerDeps(): TriggerDeps {
 }
 
 /**
- * The one time-zone rule of the gate: days are counted in the site's default time zone (Jira's
- * serverInfo), or in `deps.timeZone` (UTC) when Jira names none. A failed read fails the caller's
- * check (which is retried or fails closed) rather than deciding on another calendar.
+ * The site's default time zone (Jira's serverInfo), or null when Jira names none. Each version's days are
+ * then counted in the zone of who marked its handoff ready, else in `deps.timeZone` (domain/state.ts
+ * dayTimeZone, applied in gateFactsOf). A failed read fails the caller's check (which is retried or fails
+ * closed) rather than deciding on another calendar.
  */
-export async function gateTimeZone(deps: TriggerDeps): Promise<string> {
-  return (await deps.jira.getSiteTimeZone()) ?? deps.timeZone;
+export function siteTimeZone(deps: TriggerDeps): Promise<string | null> {
+  return deps.jira.getSiteTimeZone();
 }

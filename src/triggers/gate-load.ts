@@ -4,7 +4,8 @@ import { fitGateIndex, gateIndexEntry, parseGateIndex, withGateEntry, withoutGat
 import { gateRecordOf, settingsRecordOf, type StoredGate, type Versioned } from '../domain/gate/gate-records';
 import { evaluateGate, type GateEvaluation, type GateRecord, type ProjectSettings } from '../domain/gate/rules';
 import { gatePropertyKey, GATE_INDEX_PROPERTY_KEY, handoffPropertyKey, SETTINGS_PROPERTY_KEY } from '../domain/property-keys';
-import type { LatenessRule } from '../domain/state';
+import { calendarDateIn } from '../domain/calendar';
+import { dayTimeZone, type LatenessRule } from '../domain/state';
 import type { JiraVersion } from '../jira';
 import type { TriggerDeps } from './deps';
 import { composeHandoff, ContentRecordSchema, RolloutRecordSchema, WalkthroughRecordSchema, type HandoffRecords } from '../domain/records';
@@ -30,6 +31,8 @@ export interface GateFacts {
   evaluation: GateEvaluation;
   /** The project's gate index as read with the facts (only with `withIndex`). */
   index: GateIndex | null;
+  /** 'YYYY-MM-DD': the day it was released in the version's calendar, when judging a release. */
+  releasedOn?: string | undefined;
 }
 
 export function parseHandoffLeniently(value: unknown, versionId: string, deps: Pick<TriggerDeps, 'log'>): StoredHandoff | null {
@@ -94,8 +97,10 @@ export async function readGateInputs(deps: TriggerDeps, projectId: string, versi
 }
 
 export interface JudgedAs {
-  /** The time zone that decides which day it is (`gateTimeZone`); `deps.timeZone` when absent. */
-  timeZone?: string;
+  /** The site's time zone (`siteTimeZone`); absent or null: the zone of who marked it ready, else `deps.timeZone`. */
+  siteTimeZone?: string | null;
+  /** The instant it was released, when judging a release: `releasedOn` is its day in the version's calendar. */
+  releasedAt?: string;
   /** 'YYYY-MM-DD': the day it was released, when judging a release (see `evaluateGate`). */
   releasedOn?: string;
 }
@@ -104,7 +109,8 @@ export interface JudgedAs {
 export function gateFactsOf(deps: TriggerDeps, version: JiraVersion, reads: GateReads, judged: JudgedAs = {}): GateFacts {
   const handoff = parseHandoffLeniently(reads.handoffValue, version.id, deps);
   const record = reads.gate.value;
-  const rule = { leadTimeDays: reads.settings.leadTimeDays, timeZone: judged.timeZone ?? deps.timeZone };
+  const rule = { leadTimeDays: reads.settings.leadTimeDays, timeZone: dayTimeZone(judged.siteTimeZone, handoff?.readyTimeZone, deps.timeZone) };
+  const releasedOn = judged.releasedAt ? calendarDateIn(new Date(judged.releasedAt), rule.timeZone) : judged.releasedOn;
   const evaluation = evaluateGate({
     version,
     handoff,
@@ -112,9 +118,9 @@ export function gateFactsOf(deps: TriggerDeps, version: JiraVersion, reads: Gate
     rule,
     now: deps.now(),
     walkthroughGate: reads.settings.walkthroughGate,
-    ...(judged.releasedOn ? { releasedOn: judged.releasedOn } : {}),
+    ...(releasedOn ? { releasedOn } : {}),
   });
-  return { version, handoff, record, settings: reads.settings, rule, evaluation, index: reads.index };
+  return { version, handoff, record, settings: reads.settings, rule, evaluation, index: reads.index, releasedOn };
 }
 
 export async function loadGateFacts(deps: TriggerDeps, version: JiraVersion, options: GateReadOptions = {}, judged: JudgedAs = {}): Promise<GateFacts> {

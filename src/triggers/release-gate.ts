@@ -30,7 +30,7 @@ import {
 } from '../domain/gate/rules';
 import { commitGateRecord, readGateRecord } from '../resolvers/core/gate-store';
 import { failureText, type JiraVersion } from '../jira';
-import { defaultTriggerDeps, gateTimeZone, RELEASE_RETRY_DELAYS_MS, type TriggerDeps } from './deps';
+import { defaultTriggerDeps, RELEASE_RETRY_DELAYS_MS, siteTimeZone, type TriggerDeps } from './deps';
 import { gateFactsOf, indexEntryOf, readGateInputs, updateGateIndex } from './gate-load';
 
 export interface VersionEventPayload {
@@ -119,12 +119,12 @@ export async function decideRelease(deps: TriggerDeps, check: ReleaseCheck): Pro
   // The event's copy may be stale (or re-delivered): Jira now is what counts. A version never moves between
   // projects, so the event's projectId lets the property reads run beside the version read (one round).
   const eventProject = check.eventProject && /^\d+$/.test(check.eventProject) ? check.eventProject : '';
-  const [version, early, releaser, timeZone] = await Promise.all([
+  const [version, early, releaser, siteZone] = await Promise.all([
     deps.jira.getVersionAsApp(versionId),
     eventProject ? readGateInputs(deps, eventProject, versionId, { withIndex: true }).catch(() => null) : Promise.resolve(null),
     // Who released it, by name, for the block entry: a failed lookup only leaves the name out.
     releasedBy ? Promise.resolve().then(() => deps.jira.getUserAsApp(releasedBy)).catch((error: unknown) => nameUnknown(deps, releasedBy, error)) : Promise.resolve(null),
-    gateTimeZone(deps),
+    siteTimeZone(deps),
   ]);
   if (!version) return { action: 'ignored', why: 'the version no longer exists' };
   if (!version.released) return { action: 'ignored', why: 'the version is not released (any more)' };
@@ -132,8 +132,10 @@ export async function decideRelease(deps: TriggerDeps, check: ReleaseCheck): Pro
   // Read again (after the version) when the early reads failed or the event named another project.
   const reads = early && early.projectId === version.projectId ? early : await readGateInputs(deps, version.projectId, version.id, { withIndex: true });
   if (attemptDecided(reads.gate.value, observedAt, check.onlyUndecided)) return { action: 'ignored', why: 'this release was already decided' };
-  const releasedOn = calendarDateIn(new Date(observedAt), timeZone);
-  const facts = gateFactsOf(deps, version, reads, { timeZone, releasedOn });
+  const facts = gateFactsOf(deps, version, reads, { siteTimeZone: siteZone, releasedAt: observedAt });
+  const releasedOn = facts.releasedOn ?? calendarDateIn(new Date(observedAt), facts.rule.timeZone);
+  // The index keeps the site's zone only: a version's fallback zone is its own (gateFactsOf).
+  const timeZone = siteZone ?? undefined;
   const { evaluation } = facts;
   const target = { projectId: version.projectId, versionId: version.id };
 
@@ -142,7 +144,7 @@ export async function decideRelease(deps: TriggerDeps, check: ReleaseCheck): Pro
     const committed = await commitGateRecord(deps, target, reads.gate, (current) => (attemptDecided(current, observedAt, check.onlyUndecided) ? null : withDecision(current, decision)));
     if (!committed.changed) return { action: 'ignored', why: 'this release was already decided' };
     // Released through the gate: the index holds unreleased versions only (same membership as the scan).
-    await updateGateIndex(deps, version.projectId, version.id, null, { ...facts, timeZone });
+    await updateGateIndex(deps, version.projectId, version.id, null, { ...facts, ...(timeZone ? { timeZone } : {}) });
     return { action: 'allowed', versionId, state: evaluation.state };
   }
 
@@ -177,7 +179,7 @@ export async function decideRelease(deps: TriggerDeps, check: ReleaseCheck): Pro
     check.pending = pending;
     throw error;
   }
-  if (committed.changed) await updateGateIndex(deps, version.projectId, version.id, indexEntryOf({ record: committed.value, evaluation }), { ...facts, timeZone });
+  if (committed.changed) await updateGateIndex(deps, version.projectId, version.id, indexEntryOf({ record: committed.value, evaluation }), { ...facts, ...(timeZone ? { timeZone } : {}) });
   return { action: 'blocked', versionId, state: evaluation.state, unreleased: unreleaseFailed === undefined, recorded: committed.changed };
 }
 

@@ -8,7 +8,7 @@ import { addDaysTo, releaseDecided } from '../domain/gate/rules';
 import { readGateRecord } from '../resolvers/core/gate-store';
 import { calendarDateIn } from '../domain/calendar';
 import { failureText, type JiraVersion } from '../jira';
-import { defaultTriggerDeps, gateTimeZone, type TriggerDeps } from './deps';
+import { defaultTriggerDeps, siteTimeZone, type TriggerDeps } from './deps';
 import { decideRelease, type ReleaseGateOutcome } from './release-gate';
 
 export const RECHECK_DAYS = 7;
@@ -45,8 +45,9 @@ async function recheckProject(deps: TriggerDeps, project: { id: string; key: str
 
 export function createReleaseRecheck(deps: TriggerDeps) {
   return async (_event?: unknown, _context?: unknown): Promise<RecheckResult[]> => {
-    const [projects, timeZone] = await Promise.all([deps.jira.listProjectsAsApp(), gateTimeZone(deps)]);
-    const today = calendarDateIn(deps.now(), timeZone);
+    const [projects, siteZone] = await Promise.all([deps.jira.listProjectsAsApp(), siteTimeZone(deps)]);
+    // Which releases are recent enough to re-check: a window of days, so the site's calendar (or UTC) will do.
+    const today = calendarDateIn(deps.now(), siteZone ?? deps.timeZone);
     const results: RecheckResult[] = [];
     // A few projects at a time: one after another, 400 projects' version reads alone outlast the 55-second
     // limit and the last projects would never be re-checked (`npm run bench` simulates it).

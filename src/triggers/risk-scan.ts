@@ -26,7 +26,7 @@ import { GATE_INDEX_PROPERTY_KEY, SETTINGS_PROPERTY_KEY } from '../domain/proper
 import { failureText, type JiraVersion } from '../jira';
 import { syncPublished } from '../resolvers/core/handoff-store';
 import { overviewEntries } from '../resolvers/core/overview-entries';
-import { defaultTriggerDeps, gateTimeZone, type TriggerDeps } from './deps';
+import { defaultTriggerDeps, siteTimeZone, type TriggerDeps } from './deps';
 import { gateFactsOf, indexEntryOf, readGateInputs } from './gate-load';
 
 /** The limit Forge gives the scan (manifest.yml, function scan-gates): raised from the default 55 s. */
@@ -70,7 +70,7 @@ interface Project {
   key: string;
 }
 
-export async function scanProject(deps: TriggerDeps, project: Project, verifyAt: number, timeZone: string): Promise<ProjectScan & { verifyNext: number }> {
+export async function scanProject(deps: TriggerDeps, project: Project, verifyAt: number, siteZone: string | null): Promise<ProjectScan & { verifyNext: number }> {
   const [indexValue, settingsValue, [storedSettings], handoffs] = await Promise.all([
     deps.jira.getProjectPropertyAs(project.key, GATE_INDEX_PROPERTY_KEY, 'app'),
     deps.jira.getProjectPropertyAs(project.key, SETTINGS_PROPERTY_KEY, 'app'),
@@ -83,10 +83,11 @@ export async function scanProject(deps: TriggerDeps, project: Project, verifyAt:
   // The settings record is the source of truth (its property, for one stored before records existed); the
   // index's copy is refreshed from it here.
   const settings = settingsRecordOf(storedSettings, settingsValue).value;
-  const rule = { leadTimeDays: settings.leadTimeDays, timeZone };
+  // The index's states use the site's calendar (UTC when it names none); a verified version uses its own (gateFactsOf).
+  const rule = { leadTimeDays: settings.leadTimeDays, timeZone: siteZone ?? deps.timeZone };
   const now = deps.now();
   // The zone is copied into the index, so every handoff action counts days in the site's calendar at no extra call.
-  const next: GateIndex = { schemaVersion: 1, scannedAt: now.toISOString(), settings, timeZone, versions: {} };
+  const next: GateIndex = { schemaVersion: 1, scannedAt: now.toISOString(), settings, ...(siteZone ? { timeZone: siteZone } : {}), versions: {} };
   const versions = all.filter((v) => belongsInGateIndex(v, old.versions[v.id]));
   for (const version of versions) {
     next.versions[version.id] = reevaluatedEntry(old.versions[version.id], { version, handoff: handoffs.get(version.id) ?? null, rule, now, walkthroughGate: settings.walkthroughGate });
@@ -96,7 +97,7 @@ export async function scanProject(deps: TriggerDeps, project: Project, verifyAt:
   const known = new Map(all.map((v) => [v.id, v]));
   const slice = verifySlice(sortedIds([...handoffs.keys(), ...flagged].filter((id) => known.has(id))), verifyAt);
   for (let i = 0; i < slice.ids.length; i += VERIFY_AT_ONCE) {
-    await Promise.all(slice.ids.slice(i, i + VERIFY_AT_ONCE).map((id) => verifyVersion(deps, project, known.get(id) as JiraVersion, next, { settings, timeZone })));
+    await Promise.all(slice.ids.slice(i, i + VERIFY_AT_ONCE).map((id) => verifyVersion(deps, project, known.get(id) as JiraVersion, next, { settings, siteZone })));
   }
   await deps.jira.putProjectProperty(project.key, GATE_INDEX_PROPERTY_KEY, fitGateIndex(next));
   const atRisk = Object.entries(next.versions).filter(([, e]) => isAtRisk(e.state)).map(([id]) => id);
@@ -108,14 +109,14 @@ export async function scanProject(deps: TriggerDeps, project: Project, verifyAt:
  * entry, and its records are published again where the properties are behind. Failing is logged; the
  * entry computed from the records stays.
  */
-async function verifyVersion(deps: TriggerDeps, project: Project, version: JiraVersion, next: GateIndex, read: { settings: ProjectSettings; timeZone: string }): Promise<void> {
+async function verifyVersion(deps: TriggerDeps, project: Project, version: JiraVersion, next: GateIndex, read: { settings: ProjectSettings; siteZone: string | null }): Promise<void> {
   try {
     const [reads] = await Promise.all([
       readGateInputs(deps, project.id, version.id, { settings: read.settings }),
       syncPublished(deps, { projectId: project.id, projectKey: project.key, versionId: version.id }),
     ]);
     if (reads.gateToRepublish) await publishGateRecord(deps, project.id, version.id, reads.gateToRepublish);
-    const entry = indexEntryOf(gateFactsOf(deps, version, reads, { timeZone: read.timeZone }));
+    const entry = indexEntryOf(gateFactsOf(deps, version, reads, { siteTimeZone: read.siteZone }));
     if (belongsInGateIndex(version, entry)) next.versions[version.id] = entry;
     else delete next.versions[version.id];
   } catch (error) {
@@ -128,7 +129,7 @@ export function createRiskScan(deps: TriggerDeps, options: ScanOptions = {}) {
   const budgetMs = options.budgetMs ?? SCAN_BUDGET_MS;
   return async (_event?: unknown, _context?: unknown): Promise<ScanRun> => {
     const startedAt = clock();
-    const [stateValue, projects, timeZone] = await Promise.all([deps.values.get(SCAN_STATE_KEY), deps.jira.listProjectsAsApp(), gateTimeZone(deps)]);
+    const [stateValue, projects, siteZone] = await Promise.all([deps.values.get(SCAN_STATE_KEY), deps.jira.listProjectsAsApp(), siteTimeZone(deps)]);
     let state: ScanState = parseScanState(stateValue);
     const { order, passOverFirst } = planRun(state, projects);
     state = { ...state, running: { startedAt: deps.now().toISOString(), after: state.after } };
@@ -140,7 +141,7 @@ export function createRiskScan(deps: TriggerDeps, options: ScanOptions = {}) {
         deps.log.error(`Risk scan passed over project ${project.key} once: the previous run was stopped while checking it`);
         results.push({ projectKey: project.key, skipped: 'stopped the previous run', versions: 0, atRisk: [], verified: [] });
       } else {
-        const { verifyNext, ...scan } = await scanProjectSafely(deps, project, state.verifyAt[project.id] ?? 0, timeZone);
+        const { verifyNext, ...scan } = await scanProjectSafely(deps, project, state.verifyAt[project.id] ?? 0, siteZone);
         results.push(scan);
         state = { ...state, verifyAt: { ...state.verifyAt, [project.id]: verifyNext } };
       }
@@ -156,9 +157,9 @@ export function createRiskScan(deps: TriggerDeps, options: ScanOptions = {}) {
   };
 }
 
-async function scanProjectSafely(deps: TriggerDeps, project: Project, verifyAt: number, timeZone: string): Promise<ProjectScan & { verifyNext: number }> {
+async function scanProjectSafely(deps: TriggerDeps, project: Project, verifyAt: number, siteZone: string | null): Promise<ProjectScan & { verifyNext: number }> {
   try {
-    return await scanProject(deps, project, verifyAt, timeZone);
+    return await scanProject(deps, project, verifyAt, siteZone);
   } catch (error) {
     // One project's failure must not stop the others; the next run repairs it.
     deps.log.error(`Risk scan failed for project ${project.key}`, error);

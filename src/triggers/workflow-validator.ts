@@ -4,7 +4,7 @@
  * not pass the gate. It fails closed: when it cannot finish the check, the transition fails too.
  */
 import { clearBy, gateAllowsRelease, gateReason } from '../domain/gate/rules';
-import { defaultTriggerDeps, type TriggerDeps } from './deps';
+import { defaultTriggerDeps, siteTimeZone, type TriggerDeps } from './deps';
 import { loadGateFacts } from './gate-load';
 
 export interface ValidatorArgs {
@@ -50,12 +50,13 @@ export function createWorkflowValidator(deps: TriggerDeps & { validatorBudgetMs?
     const ids = modified ?? (await deps.jira.getIssueFixVersions(issueKey))?.map((v) => v.id) ?? [];
     if (ids.length === 0) return { result: true };
     // Fix versions are independent: checked in parallel (a validator has little time). Archived ones are
-    // judged too: archiving a version must not be a way around its handoff.
+    // judged too: archiving a version must not be a way around its handoff. Days count in the site's calendar.
+    const site = siteTimeZone(deps);
     const checked = await Promise.all(
       ids.map(async (id): Promise<string | null> => {
-        const version = await deps.jira.getVersionAsApp(id);
+        const [version, siteZone] = await Promise.all([deps.jira.getVersionAsApp(id), site]);
         if (!version) return null;
-        const facts = await loadGateFacts(deps, version);
+        const facts = await loadGateFacts(deps, version, {}, { siteTimeZone: siteZone });
         if (gateAllowsRelease(facts.evaluation.state)) return null;
         const reason = gateReason({ versionName: version.name, handoff: facts.handoff, evaluation: facts.evaluation, rule: facts.rule });
         const todo = clearBy({ handoff: facts.handoff, evaluation: facts.evaluation, rule: facts.rule });

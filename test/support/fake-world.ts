@@ -19,6 +19,8 @@ export const VERSION_ID = '10003';
 export interface Person {
   accountId: string;
   displayName: string;
+  /** Their Jira profile's time zone, as /myself names it. */
+  timeZone?: string;
 }
 
 /** Decides, per call, when it runs and whether it fails: throw from it to fail the call. */

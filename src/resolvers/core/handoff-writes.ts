@@ -26,6 +26,8 @@ export interface LoadedForChange {
   project: ProjectInfo;
   version: JiraVersion;
   me: PersonRef;
+  /** The person's Jira time zone, when known: kept with "Mark ready" for sites that name no zone. */
+  myTimeZone: string | null;
   /** Puts to commit with the change: the person's name, when Jira had to be asked for it. */
   alongside: RecordPut[];
   records: HandoffRecords;
@@ -69,7 +71,7 @@ export async function loadForChange(
   const v = versionInProject(version, versionId, project);
   const read = settledValue(records);
   // A name to ask Jira for and a handoff to import (first access) are each one more call: in the same round.
-  const [{ me, alongside }, current, stored] = await Promise.all([
+  const [{ me, timeZone: myTimeZone, alongside }, current, stored] = await Promise.all([
     whoIsCalling(deps, call.accountId, read.also[0], personRef),
     loadRecords(deps, target, read.records),
     gateFromStore ? readStoredGate(deps, target, read.also.slice(1)) : null,
@@ -80,6 +82,7 @@ export async function loadForChange(
     project,
     version: v,
     me,
+    myTimeZone,
     alongside: [...alongside, ...(stored?.alongside ?? [])],
     // A handoff stored before records existed is imported above, on its first change (one more round, once).
     records: current,
@@ -93,14 +96,14 @@ export async function loadForChange(
  * Who is changing the handoff: the name kept in storage while it is fresh; otherwise Jira's answer (one
  * more round, at most once a day per person), kept by committing it with the change.
  */
-async function whoIsCalling(deps: ResolverDeps, accountId: string, stored: unknown, ref: RecordRef): Promise<{ me: PersonRef; alongside: RecordPut[] }> {
+async function whoIsCalling(deps: ResolverDeps, accountId: string, stored: unknown, ref: RecordRef): Promise<{ me: PersonRef; timeZone: string | null; alongside: RecordPut[] }> {
   const kept = freshPerson(stored, accountId, deps.now());
-  if (kept) return { me: kept, alongside: [] };
+  if (kept) return { me: { accountId: kept.accountId, displayName: kept.displayName }, timeZone: kept.timeZone ?? null, alongside: [] };
   const me = await deps.jira.getMyself();
   // Forge vouches for the account id; Jira answered as that person, so the two are the same account.
   if (me.accountId !== accountId) throw appError('FORBIDDEN', 'Jira answered for another account than the one logged in. Reload the page.');
   const value = cachedPerson(me, deps.now()) as unknown as RecordPut['value'];
-  return { me: { accountId: me.accountId, displayName: me.displayName }, alongside: [{ ...ref, value }] };
+  return { me: { accountId: me.accountId, displayName: me.displayName }, timeZone: me.timeZone ?? null, alongside: [{ ...ref, value }] };
 }
 
 export const RELATED_WORK_TITLE = 'CS Handoff';

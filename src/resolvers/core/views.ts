@@ -59,7 +59,7 @@ export function handoffView({ project, version, permissions, records, lateness, 
   // The project's lead time decides both the lozenge and the gate, so they never disagree.
   const projectRule = gate?.settings ? { ...lateness, leadTimeDays: gate.settings.leadTimeDays } : lateness;
   // The site's calendar: read by the caller (getHandoff), else the index's copy of it (handoff changes).
-  const rule = { ...projectRule, timeZone: dayTimeZone(gate?.timeZone) };
+  const rule = { ...projectRule, timeZone: dayTimeZone(gate?.timeZone, handoff?.readyTimeZone) };
   return {
     project,
     version: toVersionInfo(version),

@@ -59,7 +59,7 @@ export const saveHandoff: Handler<'saveHandoff'> = async (payload, call, deps) =
     const after = statusAfterEdit(stored, content);
     notice = after.notice;
     return {
-      content: { ...nextStamp(stored, target, stamp.by, stamp.at, stamp.writeId), content, status: after.status, readyAt: after.readyAt },
+      content: { ...nextStamp(stored, target, stamp.by, stamp.at, stamp.writeId), content, status: after.status, readyAt: after.readyAt, readyTimeZone: after.status === 'ready' ? (current.content?.readyTimeZone ?? null) : null },
     };
   }, loaded.alongside);
   const handoff = composeHandoff(committed.records);

@@ -26,7 +26,7 @@ export const setStatus: Handler<'setStatus'> = async (payload, call, deps) => {
     // Marking ready twice must not move readyAt (lateness is measured from it), so nothing is written.
     if (stored.status === payload.status) return {};
     const next = applyStatus(stored, payload.status, stamp.by, now);
-    return { content: { ...current.content, ...nextStamp(current.content, target, stamp.by, stamp.at, stamp.writeId), status: next.status, readyAt: next.readyAt } };
+    return { content: { ...current.content, ...nextStamp(current.content, target, stamp.by, stamp.at, stamp.writeId), status: next.status, readyAt: next.readyAt, readyTimeZone: next.status === 'ready' ? loaded.myTimeZone : null } };
   }, loaded.alongside);
   const handoff = composeHandoff(committed.records);
   await Promise.all([

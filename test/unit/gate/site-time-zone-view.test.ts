@@ -60,3 +60,47 @@ test('a handoff change counts in the site time zone, read from Jira at most once
   expect(again.value.timeZone).toBe('America/Los_Angeles');
   expect(again.value.gate).toMatchObject({ deadline: '2026-07-01', state: 'due-soon' });
 });
+
+describe('a site that names no time zone: days in the zone of who marked the handoff ready', () => {
+  const PO_IN_LA = { ...PO, timeZone: 'America/Los_Angeles' };
+  const READY_DAY_LA = new Date('2026-07-01T18:00:00Z');
+
+  async function markedReadyBy(person: typeof PO_IN_LA | typeof PO) {
+    const world = fakeWorld();
+    world.versions.set(VERSION_ID, { ...world.versions.get(VERSION_ID)!, releaseDate: RELEASE_DATE });
+    world.siteTimeZone = null;
+    world.now = READY_DAY_LA;
+    const saved = await world.call(person, 'saveHandoff', { versionId: VERSION_ID, baseRevision: 0, content: baseContent() });
+    if (!saved.ok) throw new Error(saved.error.message);
+    // Marked ready at 23:30 in Los Angeles on the deadline day: already 2 Jul in UTC.
+    world.now = LA_2330_ON_DEADLINE_DAY;
+    const ready = await world.call(person, 'setStatus', { versionId: VERSION_ID, baseRevision: saved.value.handoff!.revision, status: 'ready' });
+    if (!ready.ok) throw new Error(ready.error.message);
+    return { world, view: ready.value };
+  }
+
+  test("marked ready by a person in Los Angeles: their calendar counts, so it is on time", async () => {
+    const { view } = await markedReadyBy(PO_IN_LA);
+    expect(view.timeZone).toBe('America/Los_Angeles');
+    expect(view.state).toBe('ready');
+  });
+
+  test('marked ready by a person whose profile names no zone: UTC, so it is late', async () => {
+    const { view } = await markedReadyBy(PO);
+    expect(view.timeZone).toBe('UTC');
+    expect(view.state).toBe('late');
+  });
+
+  test('back to draft forgets the zone with readyAt; a site zone, once named, wins over the person', async () => {
+    const { world, view } = await markedReadyBy(PO_IN_LA);
+    const draft = await world.call(PO_IN_LA, 'setStatus', { versionId: VERSION_ID, baseRevision: view.revisions.content, status: 'draft' });
+    if (!draft.ok) throw new Error(draft.error.message);
+    expect(draft.value.handoff?.readyTimeZone).toBeUndefined();
+    world.siteTimeZone = 'Asia/Tokyo';
+    world.now = new Date('2026-07-03T00:00:00Z');
+    const again = await world.call(PO_IN_LA, 'setStatus', { versionId: VERSION_ID, baseRevision: draft.value.revisions.content, status: 'ready' });
+    if (!again.ok) throw new Error(again.error.message);
+    expect(again.value.handoff?.readyTimeZone).toBe('America/Los_Angeles');
+    expect(again.value.timeZone).toBe('Asia/Tokyo');
+  });
+});
