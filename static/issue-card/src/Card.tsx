@@ -13,6 +13,7 @@ import { FindAnswer } from './FindAnswer';
 import { NotInHandoff } from './NotInHandoff';
 import { RequestActions } from './RequestActions';
 import { StageLozenge } from './StageLozenge';
+import { ESCALATION_TITLES, SECTION_TITLES } from '../../../src/domain/section-titles';
 
 type View =
   | { kind: 'loading' }
@@ -162,11 +163,11 @@ function ReleaseSection({ card, release, onPickAnother, onLinked }: { card: Issu
       ) : (
         <>
           <div>
-            <h3 className="card-h3">What's new</h3>
+            <h3 className="card-h3">{SECTION_TITLES.whatsNew}</h3>
             <p data-testid="issue-card-whats-new">{release.whatsNew || 'Not written yet.'}</p>
           </div>
           <div>
-            <h3 className="card-h3">Known limitations</h3>
+            <h3 className="card-h3">{SECTION_TITLES.limitations}</h3>
             {release.limitations.length > 0 ? (
               <ul className="bullets" data-testid="issue-card-limitations">
                 {release.limitations.map((l, i) => (
@@ -178,7 +179,7 @@ function ReleaseSection({ card, release, onPickAnother, onLinked }: { card: Issu
             )}
           </div>
           <div>
-            <h3 className="card-h3">Likely questions</h3>
+            <h3 className="card-h3">{SECTION_TITLES.questions}</h3>
             {release.questions.length > 0 ? (
               <ul className="questions" data-testid="issue-card-questions">
                 {release.questions.map((q, i) => (
@@ -197,9 +198,9 @@ function ReleaseSection({ card, release, onPickAnother, onLinked }: { card: Issu
           <NotInHandoff versionId={release.versionId} versionName={release.versionName} />
           <div className="stack-sm">
             <h3 className="card-h3">Escalation</h3>
-            <h4 className="card-h4">L1: how to look it up</h4>
+            <h4 className="card-h4">{ESCALATION_TITLES.l1}</h4>
             {release.escalation.l1LookUp ? <CopyText text={release.escalation.l1LookUp} label="Copy L1 look-up" testId="issue-card-l1" /> : <p className="muted">Not written yet.</p>}
-            <h4 className="card-h4">L2: how to reproduce</h4>
+            <h4 className="card-h4">{ESCALATION_TITLES.l2}</h4>
             {release.escalation.l2Reproduce ? <CopyText text={release.escalation.l2Reproduce} label="Copy L2 reproduction steps" testId="issue-card-l2" /> : <p className="muted">Not written yet.</p>}
           </div>
         </>

@@ -4,6 +4,7 @@ import { Heading } from './TokenLook';
 import type { HandoffContent } from '../../../../src/domain/handoff';
 import { CopyText } from '../escalation/CopyText';
 import { ExternalLink } from './ExternalLink';
+import { ESCALATION_TITLES, SECTION_TITLES } from '../../../../src/domain/section-titles';
 
 const NotWritten = () => <p className="subtlest">Not written yet.</p>;
 
@@ -28,11 +29,11 @@ export function HandoffReader({
   const { whatsNew, happyPath, limitations, noKnownLimitations, questions, escalation, dashboardUrl } = content;
   return (
     <div className="reader" data-testid="handoff-reader">
-      <Section id="whats-new" title="What's new">
+      <Section id="whats-new" title={SECTION_TITLES.whatsNew}>
         {whatsNew.trim() ? <p>{whatsNew}</p> : <NotWritten />}
       </Section>
 
-      <Section id="happy-path" title="Happy path">
+      <Section id="happy-path" title={SECTION_TITLES.happyPath}>
         {happyPath.length ? (
           <ol>
             {happyPath.map((step, i) => (
@@ -46,7 +47,7 @@ export function HandoffReader({
         )}
       </Section>
 
-      <Section id="limitations" title="Known limitations">
+      <Section id="limitations" title={SECTION_TITLES.limitations}>
         {limitations.length ? (
           <ul>
             {limitations.map((item, i) => (
@@ -62,7 +63,7 @@ export function HandoffReader({
         )}
       </Section>
 
-      <Section id="questions" title="Likely questions">
+      <Section id="questions" title={SECTION_TITLES.questions}>
         {questions.length ? (
           <dl>
             {questions.map((q, i) => (
@@ -77,9 +78,9 @@ export function HandoffReader({
         )}
       </Section>
 
-      <Section id="escalation" title="Escalation path">
+      <Section id="escalation" title={SECTION_TITLES.escalation}>
         <Heading size="small" as="h3">
-          L1: how to look it up
+          {ESCALATION_TITLES.l1}
         </Heading>
         {escalation.l1LookUp.trim() ? (
           <CopyText text={escalation.l1LookUp} label="Copy the L1 look-up guidance" testId="l1-copy" />
@@ -87,7 +88,7 @@ export function HandoffReader({
           <NotWritten />
         )}
         <Heading size="small" as="h3">
-          L2: how to reproduce
+          {ESCALATION_TITLES.l2}
         </Heading>
         {escalation.l2Reproduce.trim() ? (
           <CopyText text={escalation.l2Reproduce} label="Copy the L2 reproduction steps" testId="l2-copy" />

@@ -14,6 +14,7 @@ import { focusSoon } from '../focus';
 import { QuestionsEditor } from './QuestionsEditor';
 import { TextListEditor } from './TextListEditor';
 import { validate, fromServerFields } from './validation';
+import { ESCALATION_TITLES, SECTION_TITLES } from '../../../../src/domain/section-titles';
 
 export interface HandoffEditorProps {
   model: EditorModel;
@@ -86,10 +87,10 @@ export default function HandoffEditor({ model, saving, serverFields, onChange, o
       </Heading>
       <p className="muted">Write it for CS, in their words. Empty list entries are left out when you save.</p>
 
-      <EditorSection id="ed-whats-new" title="What's new">
+      <EditorSection id="ed-whats-new" title={SECTION_TITLES.whatsNew}>
         <TextAreaField
           id="f-whatsNew"
-          label="What's new"
+          label={SECTION_TITLES.whatsNew}
           hideLabel
           helper={`One paragraph in CS language, not engineering language. ${model.whatsNew.trim().length}/${LIMITS.whatsNew}`}
           error={err('whatsNew')}
@@ -101,7 +102,7 @@ export default function HandoffEditor({ model, saving, serverFields, onChange, o
         />
       </EditorSection>
 
-      <EditorSection id="ed-happy-path" title="Happy path">
+      <EditorSection id="ed-happy-path" title={SECTION_TITLES.happyPath}>
         <TextListEditor
           name="happyPath"
           itemNoun="step"
@@ -118,11 +119,11 @@ export default function HandoffEditor({ model, saving, serverFields, onChange, o
         />
       </EditorSection>
 
-      <EditorSection id="ed-limitations" title="Known limitations">
+      <EditorSection id="ed-limitations" title={SECTION_TITLES.limitations}>
         <TextListEditor
           name="limitations"
           itemNoun="limitation"
-          legend="Known limitations"
+          legend={SECTION_TITLES.limitations}
           helper='What is not in this release, named: "Not yet available in Hebrew."'
           addLabel="Add limitation"
           items={model.limitations}
@@ -151,7 +152,7 @@ export default function HandoffEditor({ model, saving, serverFields, onChange, o
         </div>
       </EditorSection>
 
-      <EditorSection id="ed-questions" title="Likely questions">
+      <EditorSection id="ed-questions" title={SECTION_TITLES.questions}>
         <QuestionsEditor
           items={model.questions}
           max={LIMITS.questions}
@@ -162,10 +163,10 @@ export default function HandoffEditor({ model, saving, serverFields, onChange, o
         />
       </EditorSection>
 
-      <EditorSection id="ed-escalation" title="Escalation path" className="editor-section stack">
+      <EditorSection id="ed-escalation" title={SECTION_TITLES.escalation} className="editor-section stack">
         <TextAreaField
           id="f-l1"
-          label="L1: how to look it up"
+          label={ESCALATION_TITLES.l1}
           helper="Where an L1 agent finds the answer."
           error={err('escalation.l1LookUp')}
           value={model.l1LookUp}
@@ -176,7 +177,7 @@ export default function HandoffEditor({ model, saving, serverFields, onChange, o
         />
         <TextAreaField
           id="f-l2"
-          label="L2: how to reproduce"
+          label={ESCALATION_TITLES.l2}
           helper="The steps an L2 agent follows to see the problem."
           error={err('escalation.l2Reproduce')}
           value={model.l2Reproduce}
@@ -188,10 +189,10 @@ export default function HandoffEditor({ model, saving, serverFields, onChange, o
         <p className="helper">L3: agents file a Jira bug with the chain-aware label from the handoff page.</p>
       </EditorSection>
 
-      <EditorSection id="ed-dashboard" title="Dashboard link">
+      <EditorSection id="ed-dashboard" title={SECTION_TITLES.dashboard}>
         <Field
           id="f-dashboard"
-          label="Dashboard link"
+          label={SECTION_TITLES.dashboard}
           hideLabel
           helper="The leading-signals dashboard CS can read (https://…)."
           error={urlErr}
