@@ -147,9 +147,10 @@ describe('questions from support and the signals per rollout stage', () => {
       const mark = markCalls();
       expectOk(await invoke('po', 'listReleases', {}));
       const { jira, storage, rounds } = callsSince(mark);
-      expect(jira.filter((c) => c.path.includes('/search'))).toEqual([]);
-      // The page's content, walkthrough and support records: one batch get each, side by side.
-      expect(storage.filter((c) => c.path.includes('get'))).toHaveLength(3);
+      expect(jira.filter((c) => c.path.startsWith('/rest/api/3/search'))).toEqual([]);
+      // The kept health answer (beside the Jira round), then the page's content, walkthrough and support
+      // records: one batch get each, side by side.
+      expect(storage.filter((c) => c.path.includes('get'))).toHaveLength(4);
       expect(rounds).toBe(2);
     } finally {
       site().jira.settings.latencyMs = 0;
