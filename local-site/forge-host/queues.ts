@@ -264,5 +264,5 @@ export function createQueueHost(args: { consumers: ConsumerModule[]; log: Delive
 /** `{ _retry: true, retryOptions }` from InvocationError or a QueueResponse whose retry() was called. */
 function retryRequest(result: unknown): { retryAfter?: number; retryReason?: string; retryData?: unknown } | undefined {
   if (typeof result !== 'object' || result === null || (result as { _retry?: unknown })._retry !== true) return undefined;
-  return ((result as { retryOptions?: unknown }).retryOptions ?? {}) as { retryAfter?: number; retryReason?: string; retryData?: unknown };
+  return (result as { retryOptions?: unknown }).retryOptions ?? {};
 }
