@@ -74,7 +74,7 @@ export async function startLocalSite(opts: LocalSiteOptions): Promise<LocalSite>
   const port = (server.address() as AddressInfo).port;
   const url = `http://${hostname}:${port}`;
 
-  let handleResources: (req: IncomingMessage, res: ServerResponse) => Promise<boolean> = async () => false;
+  let handleResources: (req: IncomingMessage, res: ServerResponse) => Promise<boolean> = () => Promise.resolve(false);
   const resourceServer = createServer((req, res) => {
     handleResources(req, res).then(
       (handled) => {

@@ -166,7 +166,7 @@ export function createForgeHost(options: ForgeHostOptions): ForgeHost {
       const { locale: _locale, timezone: _timezone, ...genuine } = context;
       const invocationContext = opts.tamper ? opts.tamper(genuine) : genuine;
       const result = await run({ functionKey: page.resolverFunction, moduleKey: page.key, moduleType: page.type, accountId, defaultTimeoutMs: UI_TIMEOUT_MS }, async (fn) =>
-        fn({ call: { functionKey, payload }, context: invocationContext }, { principal: { accountId }, installContext: `ari:cloud:jira::site/${LOCAL_CLOUD_ID}` }),
+        await fn({ call: { functionKey, payload }, context: invocationContext }, { principal: { accountId }, installContext: `ari:cloud:jira::site/${LOCAL_CLOUD_ID}` }),
       );
       // What crosses to the UI is JSON, as on Forge.
       return (result === undefined ? undefined : JSON.parse(JSON.stringify(result))) as T;
@@ -202,7 +202,7 @@ export function createForgeHost(options: ForgeHostOptions): ForgeHost {
       void log
         .track(delivery, () =>
           run({ functionKey: trigger.function, moduleKey: trigger.key, moduleType: 'core:trigger', defaultTimeoutMs: BACKGROUND_TIMEOUT_MS }, async (fn) =>
-            fn(payload, { installContext: `ari:cloud:jira::site/${LOCAL_CLOUD_ID}` }),
+            await fn(payload, { installContext: `ari:cloud:jira::site/${LOCAL_CLOUD_ID}` }),
           ),
         )
         .catch((e: unknown) => warn(`trigger '${trigger.key}' failed on ${event.eventType}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`));
@@ -217,7 +217,7 @@ export function createForgeHost(options: ForgeHostOptions): ForgeHost {
     const delivery = log.record({ kind: 'scheduledTrigger', moduleKey, functionKey: module.function, status: 'running' });
     return log.track(delivery, () =>
       run({ functionKey: module.function, moduleKey, moduleType: 'core:scheduledTrigger', defaultTimeoutMs: BACKGROUND_TIMEOUT_MS }, async (fn) =>
-        fn({ context: { cloudId: LOCAL_CLOUD_ID, moduleKey }, contextToken: 'local' }, { installContext: `ari:cloud:jira::site/${LOCAL_CLOUD_ID}` }),
+        await fn({ context: { cloudId: LOCAL_CLOUD_ID, moduleKey }, contextToken: 'local' }, { installContext: `ari:cloud:jira::site/${LOCAL_CLOUD_ID}` }),
       ),
     );
   }
@@ -231,7 +231,7 @@ export function createForgeHost(options: ForgeHostOptions): ForgeHost {
     const payload = { ...(typeof args === 'object' && args !== null ? args : {}), context: { cloudId: LOCAL_CLOUD_ID, moduleKey } };
     return log.track(delivery, () =>
       run({ functionKey, moduleKey, moduleType: 'jira:workflowValidator', defaultTimeoutMs: BACKGROUND_TIMEOUT_MS }, async (fn) =>
-        fn(payload, { installContext: `ari:cloud:jira::site/${LOCAL_CLOUD_ID}` }),
+        await fn(payload, { installContext: `ari:cloud:jira::site/${LOCAL_CLOUD_ID}` }),
       ),
     );
   }
@@ -246,9 +246,9 @@ export function createForgeHost(options: ForgeHostOptions): ForgeHost {
       const functionKey = consumer.function ?? consumer.resolver?.function;
       if (!functionKey) throw new Error(`consumer '${consumer.key}' names neither a function nor a resolver`);
       return run({ functionKey, moduleKey: consumer.key, moduleType: 'core:consumer', defaultTimeoutMs: BACKGROUND_TIMEOUT_MS }, async (fn) =>
-        consumer.resolver
+        await (consumer.resolver
           ? fn({ call: { functionKey: consumer.resolver.method, payload: event, jobId: event.jobId }, context: { cloudId: LOCAL_CLOUD_ID, moduleKey: consumer.key } }, { installContext })
-          : fn(event, { installContext }),
+          : fn(event, { installContext })),
       );
     },
   });

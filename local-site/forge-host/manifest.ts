@@ -132,7 +132,7 @@ export function parseManifest(text: string): AppManifest {
     triggers,
     scheduledTriggers,
     workflowValidators,
-    permissions: (doc['permissions'] ?? {}) as Permissions,
+    permissions: doc['permissions'] ?? {},
     entities: parseEntities(app),
     consumers,
   };

@@ -188,7 +188,7 @@ export function createQueueHost(args: { consumers: ConsumerModule[]; log: Delive
     later(job, seconds, () => deliver(job, next));
   }
 
-  async function publish(body: { queueName?: unknown; jobId?: unknown; payload?: unknown }): Promise<Response> {
+  function publish(body: { queueName?: unknown; jobId?: unknown; payload?: unknown }): Response {
     const queueName = typeof body.queueName === 'string' ? body.queueName : '';
     if (!QUEUE_NAME.test(queueName)) return json(400, { message: `Invalid queue name '${queueName}'` });
     const events = Array.isArray(body.payload) ? (body.payload as { body?: unknown; delayInSeconds?: unknown; concurrency?: unknown }[]) : [];
@@ -224,33 +224,38 @@ export function createQueueHost(args: { consumers: ConsumerModule[]; log: Delive
     return job && job.queueName === body.queueName ? job : undefined;
   }
 
+  function answer(path: string, init?: RequestInit): Response {
+    const text = typeof init?.body === 'string' ? init.body : '';
+    let body: Record<string, unknown>;
+    try {
+      body = (text ? JSON.parse(text) : {}) as Record<string, unknown>;
+    } catch {
+      return json(400, { message: 'The request body is not JSON' });
+    }
+    if (path.startsWith('/webhook/queue/publish/')) return publish(body);
+    if (path.startsWith('/webhook/queue/stats/')) {
+      const job = jobOf(body);
+      return job ? json(200, { success: job.success, inProgress: job.inProgress, failed: job.failed }) : json(404, { message: 'No such job' });
+    }
+    if (path.startsWith('/webhook/queue/cancel/')) {
+      const job = jobOf(body);
+      if (!job) return json(404, { message: 'No such job' });
+      // Events waiting for their (first or next) delivery are dropped; running ones finish.
+      job.cancelled = true;
+      for (const timer of job.timers) {
+        clearTimeout(timer);
+        settle(job, 'cancelled');
+      }
+      job.timers.clear();
+      return new Response(null, { status: 204 });
+    }
+    return json(404, { message: `The local Forge host has no async-events endpoint '${path}'` });
+  }
+
   return {
-    async handle(path, init) {
-      const text = typeof init?.body === 'string' ? init.body : '';
-      let body: Record<string, unknown>;
-      try {
-        body = (text ? JSON.parse(text) : {}) as Record<string, unknown>;
-      } catch {
-        return json(400, { message: 'The request body is not JSON' });
-      }
-      if (path.startsWith('/webhook/queue/publish/')) return publish(body);
-      if (path.startsWith('/webhook/queue/stats/')) {
-        const job = jobOf(body);
-        return job ? json(200, { success: job.success, inProgress: job.inProgress, failed: job.failed }) : json(404, { message: 'No such job' });
-      }
-      if (path.startsWith('/webhook/queue/cancel/')) {
-        const job = jobOf(body);
-        if (!job) return json(404, { message: 'No such job' });
-        // Events waiting for their (first or next) delivery are dropped; running ones finish.
-        job.cancelled = true;
-        for (const timer of job.timers) {
-          clearTimeout(timer);
-          settle(job, 'cancelled');
-        }
-        job.timers.clear();
-        return new Response(null, { status: 204 });
-      }
-      return json(404, { message: `The local Forge host has no async-events endpoint '${path}'` });
+    handle(path, init) {
+      // Nothing in an answer waits; the promise keeps a fault a rejection, as an async handler did.
+      return new Promise<Response>((resolve) => resolve(answer(path, init)));
     },
     pending: () => pendingEvents,
     close() {
@@ -264,5 +269,5 @@ export function createQueueHost(args: { consumers: ConsumerModule[]; log: Delive
 /** `{ _retry: true, retryOptions }` from InvocationError or a QueueResponse whose retry() was called. */
 function retryRequest(result: unknown): { retryAfter?: number; retryReason?: string; retryData?: unknown } | undefined {
   if (typeof result !== 'object' || result === null || (result as { _retry?: unknown })._retry !== true) return undefined;
-  return ((result as { retryOptions?: unknown }).retryOptions ?? {}) as { retryAfter?: number; retryReason?: string; retryData?: unknown };
+  return (result as { retryOptions?: unknown }).retryOptions ?? {};
 }

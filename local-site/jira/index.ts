@@ -75,7 +75,7 @@ export function createJiraSite(options: JiraSiteOptions): JiraSite {
   const requestLog: RequestLogEntry[] = [];
 
   const site: JiraSite = {
-    handle: async () => false,
+    handle: () => Promise.resolve(false),
     people: store.people(),
     appAccountId: APP_ACCOUNT_ID,
     appSecret,

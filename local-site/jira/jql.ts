@@ -159,7 +159,7 @@ export function compareIssues(orderBy: JqlOrder[]): (a: IssueRow, b: IssueRow) =
   return (a, b) => {
     for (const { field, direction } of order) {
       const sign = direction === 'ASC' ? 1 : -1;
-      let d = 0;
+      let d: number;
       if (field === 'created') d = a.created.localeCompare(b.created) || a.id - b.id;
       else if (field === 'id') d = a.id - b.id;
       else if (field === 'key') d = a.project_id - b.project_id || a.number - b.number;

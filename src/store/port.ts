@@ -84,7 +84,7 @@ export interface RecordQuery {
 
 export interface RecordStore {
   /** The records, in the order asked (undefined: none stored), in one call. */
-  getMany(refs: readonly RecordRef[]): Promise<(unknown | undefined)[]>;
+  getMany(refs: readonly RecordRef[]): Promise<unknown[]>;
   /** Applies every put and delete, or none of them: throws `CommitRefused` when a condition does not hold. */
   commit(puts: readonly RecordPut[], deletes?: readonly RecordDelete[]): Promise<void>;
   query<T = unknown>(query: RecordQuery): Promise<QueryPage<T>>;

@@ -37,7 +37,7 @@ export function modifiedFixVersionIds(args: ValidatorArgs): string[] | undefined
   const value = fields.fixVersions;
   if (value === null) return [];
   if (!Array.isArray(value)) throw new CannotCheck('fixVersions on the transition screen is not a list');
-  return value.map((item) => {
+  return value.map((item: unknown) => {
     const id = typeof item === 'object' && item !== null ? (item as { id?: unknown }).id : item;
     if ((typeof id === 'string' || typeof id === 'number') && /^\d+$/.test(String(id))) return String(id);
     throw new CannotCheck('a fix version on the transition screen has no id');

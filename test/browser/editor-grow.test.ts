@@ -17,7 +17,7 @@ test('the L2 text area grows with its text and shows every line', async () => {
   const steps = Array.from({ length: 10 }, (_, i) => `${i + 1}. Step ${i + 1} of reproducing the problem`).join('\n');
   await frame.fill(tid('field-l2'), steps);
   await frame.waitForFunction((sel) => {
-    const el = document.querySelector(sel) as HTMLTextAreaElement | null;
+    const el = document.querySelector<HTMLTextAreaElement>(sel);
     return el !== null && el.scrollHeight <= el.clientHeight + 1;
   }, tid('field-l2'));
   const after = await size();

@@ -106,7 +106,7 @@ test('typed text everywhere else stays text: walkthrough questions and brief-gap
     walkthrough: { heldAt: '2026-11-20T14:00:00Z', attendees: [attendeeOf('cs-lead')], questions: [{ text: TEXTS.question, settlement: null }] },
   });
   view = await call<View>('cs-lead', 'settleQuestion', { versionId: '10002', baseRevision: view.revisions.walkthrough, questionId: 'q1', settlement: { kind: 'brief-gap', note: TEXTS.gap } });
-  view = await call<View>('po', 'moveRollout', { versionId: '10002', baseRevision: view.revisions.rollout, to: '1', learned: TEXTS.learned });
+  await call<View>('po', 'moveRollout', { versionId: '10002', baseRevision: view.revisions.rollout, to: '1', learned: TEXTS.learned });
   await call('release-manager', 'overrideGate', { versionId: '10002', reason: TEXTS.reason });
 
   const page = await open('release-manager', '/version/10002');

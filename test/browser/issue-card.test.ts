@@ -99,7 +99,7 @@ const atOnePercent = (signals: StageSignals) => {
 
 /** The frame grows to the card (the bridge reports its height), so nothing is cut off in the column. */
 async function screenshotColumn(page: Page, file: string): Promise<number> {
-  await page.waitForFunction((sel) => ((document.querySelector(sel) as HTMLElement | null)?.offsetHeight ?? 0) > 600, FRAME);
+  await page.waitForFunction((sel) => (document.querySelector<HTMLElement>(sel)?.offsetHeight ?? 0) > 600, FRAME);
   // Tall enough for the whole column, so the site's sticky top bar does not cover the card's top.
   await page.setViewportSize({ width: 1280, height: 2000 });
   const panel = await page.waitForSelector('.issue-context-panel');

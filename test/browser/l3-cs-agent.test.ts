@@ -72,7 +72,7 @@ test('Ana files an L3 bug: the dialog is pre-filled, the bug exists in Jira and 
 
   // The app hears the dialog close with one issue and counts again.
   await frame.waitForSelector(tid('l3-filed-notice') + ' >> text=L3 bug filed.');
-  await frame.waitForFunction(([sel, n]) => Number(document.querySelector(sel as string)?.getAttribute('data-count')) === n, [tid('l3-count'), before + 1] as const, { timeout: 15_000 });
+  await frame.waitForFunction(([sel, n]) => Number(document.querySelector(sel)?.getAttribute('data-count')) === n, [tid('l3-count'), before + 1] as const, { timeout: 15_000 });
 
   // The issue is in Jira with the labels, the version and the ADF description.
   const search = await basicGet<{ issues: { id: string; key: string }[] }>(`/rest/api/3/search/jql?jql=${encodeURIComponent(`labels = ${LABEL}`)}&fields=summary`);

@@ -142,7 +142,7 @@ test('the handoff exports as Markdown: copied with a visible confirmation, and d
 
   const [download] = await Promise.all([page.waitForEvent('download'), frame.click(tid('export-download-markdown'))]);
   expect(download.suggestedFilename()).toMatch(/\.md$/);
-  const body = readFileSync((await download.path()) as string, 'utf8');
+  const body = readFileSync(await download.path(), 'utf8');
   expect(body).toContain(EDITED);
   expect(body).toContain('Rollout');
   expect(await text(frame, tid('export-status'))).toContain(`Downloaded ${download.suggestedFilename()}`);

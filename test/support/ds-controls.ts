@@ -22,7 +22,7 @@ export async function chooseOption(page: Page, frame: Frame, label: string, opti
   await frame.waitForFunction(
     ([sel, want]) => {
       // Picked: the typed filter is gone and the control shows the option as its value.
-      const input = document.querySelector(sel as string) as HTMLInputElement | null;
+      const input = document.querySelector<HTMLInputElement>(sel as string);
       const container = input?.closest('[data-testid$="--container"]');
       return input?.value === '' && (container?.textContent ?? '').includes(want as string);
     },

@@ -6,8 +6,7 @@
  */
 import type { HandoffView, Result } from '../../src/contract';
 import { appError } from '../../src/domain/errors';
-import type { JiraVersion, PermissionSet } from '../../src/jira';
-import type { Jira } from '../../src/jira';
+import type { Jira, JiraVersion, PermissionSet } from '../../src/jira';
 import { createHandler } from '../../src/resolvers';
 import type { ResolverDeps } from '../../src/resolvers/core/deps';
 import { retryingReads } from '../../src/store/retry';
@@ -127,7 +126,7 @@ export function fakeWorld(): FakeWorld {
     let handler = handlers.get(who.accountId);
     if (!handler) handlers.set(who.accountId, (handler = createHandler(depsFor(who))));
     const context = { accountId: who.accountId, siteUrl: 'https://shop.atlassian.net', extension: { type: 'jira:projectPage', project: { id: PROJECT.id, key: PROJECT.key, type: 'software' } } };
-    return (await handler({ call: { functionKey, payload }, context } as never, { principal: { accountId: who.accountId } } as never)) as Result<T>;
+    return (await handler({ call: { functionKey, payload }, context }, { principal: { accountId: who.accountId } } as never)) as Result<T>;
   };
   return world;
 }

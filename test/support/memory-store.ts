@@ -48,7 +48,7 @@ export class MemoryStore implements RecordStore {
     return value === undefined ? undefined : structuredClone(value);
   }
 
-  async getMany(refs: readonly RecordRef[]): Promise<(unknown | undefined)[]> {
+  async getMany(refs: readonly RecordRef[]): Promise<unknown[]> {
     this.calls.getMany += 1;
     await this.hooks.before?.('getMany');
     return refs.map((r) => this.peek(r));

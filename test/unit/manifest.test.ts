@@ -44,7 +44,7 @@ describe('manifest.yml', () => {
       {
         const withoutScope = yaml.replace('    - read:jira-work\n', '');
         // The app's own release-gate trigger already needs the scope; add a probe only if it is gone.
-        return /\n  trigger:\n/.test(withoutScope)
+        return /\n {2}trigger:\n/.test(withoutScope)
           ? withoutScope
           : withoutScope.replace(
               '  function:\n',

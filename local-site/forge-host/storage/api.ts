@@ -1,5 +1,5 @@
 import { KvsCode, KvsError } from './errors';
-import type { BatchItem, EntityQuery, KvsStore, MetadataField, SetOptions, Space, TransactionRequest } from './store';
+import type { BatchItem, EntityQuery, KvsStore, MetadataField, Space } from './store';
 
 /** Who is calling: storage is per app installation, and needs the storage:app scope. */
 export interface StorageCaller {
@@ -17,7 +17,7 @@ const getIn = (space: (store: KvsStore, body: Body) => Space): Handler => (store
   json(200, store.get(scope, space(store, body), body['key'], (body['options'] as { metadataFields?: MetadataField[] } | undefined)?.metadataFields));
 const setIn = (entity: boolean, secret = false): Handler => (store, scope, body) => {
   const target = secret ? { space: 'secret' as const } : store.space(entity ? body['entityName'] : undefined);
-  const returned = store.set(scope, target, body['key'], body['value'], (body['options'] ?? {}) as SetOptions);
+  const returned = store.set(scope, target, body['key'], body['value'], body['options'] ?? {});
   return returned ? json(200, returned) : new Response('', { status: 200 });
 };
 const deleteIn = (space: (store: KvsStore, body: Body) => Space): Handler => (store, scope, body) => {
@@ -56,7 +56,7 @@ const ROUTES: Record<string, Handler> = {
   '/api/v1/batch/set': (store, scope, body, bytes) => json(200, store.batchSet(scope, items(body), bytes)),
   '/api/v1/batch/delete': (store, scope, body) => json(200, store.batchDelete(scope, items(body))),
   '/api/v1/transaction': (store, scope, body, bytes) => {
-    store.transact(scope, body as TransactionRequest, bytes);
+    store.transact(scope, body, bytes);
     return empty();
   },
 };

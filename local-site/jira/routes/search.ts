@@ -48,10 +48,10 @@ export const searchRoutes: Route[] = [
       if (b.fields !== undefined && (!Array.isArray(b.fields) || !b.fields.every((f) => typeof f === 'string'))) throw new JiraError(400, ['fields must be an array of strings.']);
       if (b.nextPageToken !== undefined && b.nextPageToken !== null && typeof b.nextPageToken !== 'string') throw new JiraError(400, ['nextPageToken must be a string.']);
       return json(200, search(store, principal, {
-        jql: (b.jql as string | undefined) ?? '',
-        maxResults: clampMax((b.maxResults as number | undefined) ?? 50),
-        fields: b.fields as string[] | undefined,
-        nextPageToken: (b.nextPageToken as string | null | undefined) ?? undefined,
+        jql: b.jql ?? '',
+        maxResults: clampMax(b.maxResults ?? 50),
+        fields: b.fields,
+        nextPageToken: b.nextPageToken ?? undefined,
       }));
     },
   },

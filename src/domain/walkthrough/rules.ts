@@ -6,7 +6,7 @@
 import { appError } from '../errors';
 import { LIMITS, type HandoffContent, type PersonRef, type StoredHandoff } from '../handoff';
 import { stampOf } from '../calendar';
-import { isPersonAttendee, QUESTION_ID, type AnswerSection, type Attendee, type Settlement, type Walkthrough, type WalkthroughInput, type WalkthroughQuestion } from './schema';
+import { isPersonAttendee, QUESTION_ID, type Attendee, type Settlement, type Walkthrough, type WalkthroughInput, type WalkthroughQuestion } from './schema';
 import { SECTION_WORDS } from './wording';
 
 function refuse(field: string, message: string): never {

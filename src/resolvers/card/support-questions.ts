@@ -17,7 +17,6 @@ import { settlementProblem } from '../../domain/walkthrough/rules';
 import { CommitRefused, ENTITIES, versionKey } from '../../store/port';
 import { readSupport, supportRef as refOf } from '../core/support-store';
 import { readAccess, requireAccess, settledValue } from '../core/access';
-import type { ResolverDeps } from '../core/deps';
 import { COMMIT_ATTEMPTS } from '../core/handoff-store';
 import { pageIssue, releaseAsPerson } from './issue-card';
 import type { Handler } from '../core/run';

@@ -5,19 +5,15 @@
  * save, which reads the gate record, the settings and the site's zone from storage in its records'
  * storage call instead (readStoredGate) and no gate index.
  */
-import { parseGateIndex, settingsOf, type GateIndex } from '../../domain/gate/gate-index';
-import { parseGateRecord, type GateRecord, type ProjectSettings } from '../../domain/gate/rules';
-import { gatePropertyKey, GATE_INDEX_PROPERTY_KEY } from '../../domain/property-keys';
+import { belongsInGateIndex, fitGateIndex, gateIndexEntry, gateIndexWith, parseGateIndex, settingsOf, type GateIndex } from '../../domain/gate/gate-index';
+import { evaluateGate, parseGateRecord, type GateRecord, type ProjectSettings } from '../../domain/gate/rules';
+import { gatePropertyKey, GATE_INDEX_PROPERTY_KEY, SETTINGS_PROPERTY_KEY } from '../../domain/property-keys';
 import type { LatenessRule } from '../../domain/state';
-import { fitGateIndex } from '../../domain/gate/gate-index';
 import type { ResolverDeps } from './deps';
-import { evaluateGate } from '../../domain/gate/rules';
-import { belongsInGateIndex, gateIndexEntry, gateIndexWith } from '../../domain/gate/gate-index';
 import type { StoredHandoff } from '../../domain/handoff';
 import type { JiraVersion } from '../../jira';
 import { gateRecordOf, settingsRecordOf, StoredGateSchema, StoredSettingsSchema } from '../../domain/gate/gate-records';
 import { keptZone, keptZoneOf } from '../../domain/site-zone';
-import { SETTINGS_PROPERTY_KEY } from '../../domain/property-keys';
 import { ENTITIES, SITE_ZONE_KEY, type RecordPut, type RecordRef } from '../../store/port';
 import { gateStoreRefs, importGateRecords } from './gate-store';
 import type { Target } from './handoff-store';
@@ -78,7 +74,7 @@ export async function readStoredGate(deps: ResolverDeps, t: Target, stored: read
   ]);
   const record = gateRecordOf(gateValue, gateProperty, t.versionId).value;
   const projectSettings = settingsRecordOf(settingsValue, settingsProperty).value;
-  const alongside: RecordPut[] = siteZone.read && siteZone.zone ? [{ entity: ENTITIES.site, key: SITE_ZONE_KEY, value: keptZone(siteZone.zone, now) as unknown as RecordPut['value'] }] : [];
+  const alongside: RecordPut[] = siteZone.read && siteZone.zone ? [{ entity: ENTITIES.site, key: SITE_ZONE_KEY, value: keptZone(siteZone.zone, now) }] : [];
   // Only what is absent is imported: an unreadable stored record is replaced by the next real commit (gate-store.ts).
   const found = { ...(gateValue == null ? { gate: record } : {}), ...(settingsValue == null ? { settings: projectSettings } : {}) };
   return {

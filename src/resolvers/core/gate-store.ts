@@ -84,7 +84,7 @@ async function commitVersioned<T, S extends { revision: number; writeId: string 
     if (next === null) return { ...current, changed: false };
     const stored = kind.wrap(next, current.revision + 1, randomUUID(), deps.now().toISOString());
     try {
-      await deps.store.commit([{ ...kind.ref, value: stored as unknown as { revision: number }, ifRevision: current.revision }]);
+      await deps.store.commit([{ ...kind.ref, value: stored, ifRevision: current.revision }]);
       await kind.publish(stored);
       return { value: next, revision: stored.revision, changed: true };
     } catch (error) {

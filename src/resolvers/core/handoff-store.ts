@@ -288,7 +288,7 @@ export async function syncPublished(deps: Pick<ResolverDeps, 'jira' | 'store' | 
     readRecords(deps as ResolverDeps, t),
     ...KINDS.map((k) => deps.jira.getProjectPropertyAs(t.projectKey, publishedKey(k, t.versionId), 'app')),
   ]);
-  const { records } = read as Awaited<ReturnType<typeof readRecords>>;
+  const { records } = read;
   const stale = KINDS.filter((k, i) => {
     const record = records[k];
     const value = published[i] as { revision?: unknown; writeId?: unknown } | null;

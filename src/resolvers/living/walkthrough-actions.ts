@@ -8,7 +8,6 @@ import { attendeeAccountIds, nextRevision, normaliseWalkthrough, promoteQuestion
 import type { PersonRef } from '../../domain/person';
 import { BRIEF_GAP_TASK, issueTypeFor } from '../../domain/issue-types';
 import { briefGapTask, briefGapToFile, recordBriefGapIssue } from '../../domain/walkthrough/brief-gap';
-import type { CallContext } from '../core/call-context';
 import { handoffPageUrl, targetOf } from '../core/handoff-writes';
 import { fileOnce } from './brief-gap-filing';
 import { withChainLabel } from '../core/l3-rules';

@@ -21,7 +21,9 @@ export interface AppContext {
 }
 
 export async function loadContext(): Promise<AppContext> {
-  const ctx = (await getCallBridge()('getContext')) as FullContext;
+  // The bridge's own type refers to a window global this build does not declare, so it is narrowed here.
+  const callBridge: unknown = getCallBridge();
+  const ctx = (await (callBridge as (method: string) => Promise<unknown>)('getContext')) as FullContext;
   const project = (ctx.extension as { project?: { id?: string | number; key?: string } } | undefined)?.project;
   const mode = ctx.theme?.colorMode;
   return {
@@ -77,7 +79,9 @@ export async function applyTheme(colorMode: AppContext['colorMode']): Promise<vo
 }
 
 export async function loadHistory(): Promise<AppHistory> {
-  return (await createHistory()) as unknown as AppHistory;
+  // Typed against the `history` package, which this build does not resolve.
+  const history: unknown = await createHistory();
+  return history as AppHistory;
 }
 
 /** history v4 passes the location, v5 passes { location, action }. */

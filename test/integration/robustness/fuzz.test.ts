@@ -79,7 +79,7 @@ describe.each(RESOLVERS)('%s survives generated payloads', (resolverName) => {
           try {
             result = await site().host.invoke<Result<unknown>>(accountId, resolverName, payload, { projectKey: 'SHOP' });
           } catch (e) {
-            throw new Error(`invoke rejected: ${String(e)}`);
+            throw new Error(`invoke rejected: ${String(e)}`, { cause: e });
           }
           expect(typeof result).toBe('object');
           expect([true, false]).toContain(result.ok);

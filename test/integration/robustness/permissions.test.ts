@@ -78,7 +78,7 @@ describe.each(Object.keys(MATRIX))('%s', (resolver) => {
     const calls = site().jira.requestLog.slice(from);
     const storageWrites = site().host.storageLog.slice(fromStorage).filter((c) => !/\/(get|query)$/.test(c.path));
     if (expected === 'allow') {
-      expect(result.ok ? 'ok' : (result as Result<unknown> & { ok: false }).error).toBe('ok');
+      expect(result.ok ? 'ok' : result.error).toBe('ok');
     } else {
       expect((result as Result<unknown> & { ok: false }).error?.code).toBe('FORBIDDEN');
       expect(calls.filter(isWrite)).toEqual([]);

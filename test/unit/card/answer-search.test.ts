@@ -19,7 +19,6 @@ describe('rankAnswers', () => {
   const refundQuestion = entry({ text: 'Can a customer get a refund for a gift card?', answer: 'Yes, within 14 days, from Orders.', position: 2 });
   const refundInAnswer = entry({ text: 'Where do returns show up?', answer: 'In Orders; a refund appears after a day.', position: 1 });
   const limitation = entry({ kind: 'limitation', text: 'Refunds to a gift card are not yet possible.', position: 1 });
-  const step = entry({ kind: 'step', text: 'Open the order and click Refund.', position: 3 });
   const unrelated = entry({ text: 'Does the saved cart keep prices?', answer: 'No, prices are checked at checkout.' });
 
   test('every query word must match; unrelated entries are left out', () => {

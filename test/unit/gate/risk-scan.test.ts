@@ -52,7 +52,7 @@ function world(projectCount: number, versionsPerProject = 2) {
         readyAt: ready ? '2026-11-02T10:00:00.000Z' : null,
       };
       if (!store.records.has(ENTITIES.content)) store.records.set(ENTITIES.content, new Map());
-      store.records.get(ENTITIES.content)?.set(versionKey(project.id, id), record as unknown as Record<string, unknown>);
+      store.records.get(ENTITIES.content)?.set(versionKey(project.id, id), record);
       properties.set(`${project.id}/cs-handoff.version.${id}`, publishedValue('content', record));
     }
     versions.set(project.id, list);

@@ -68,7 +68,7 @@ describe("Forge's NeedsAuthenticationError", () => {
       storeBackoff: async () => undefined,
     };
     const context = { accountId: 'acc-ana', extension: { type: 'jira:projectPage', project: { id: '10000', key: 'SHOP', type: 'software' } } };
-    const run = createHandler(deps)({ call: { functionKey: 'listReleases', payload: {} }, context: context as never }, { principal: { accountId: 'acc-ana' } }) as Promise<Result<unknown>>;
+    const run = createHandler(deps)({ call: { functionKey: 'listReleases', payload: {} }, context }, { principal: { accountId: 'acc-ana' } }) as Promise<Result<unknown>>;
     await expect(run).rejects.toMatchObject({ name: 'NEEDS_AUTHENTICATION_ERR', status: 401 });
     expect(log.error).not.toHaveBeenCalled();
   });

@@ -59,12 +59,12 @@ describe('versions', () => {
       const values = all.slice(startAt, startAt + 100);
       return { status: 200, body: { startAt, maxResults: 100, ...(withTotal ? { total: all.length } : {}), isLast: startAt + 100 >= all.length, values } };
     };
-    const parallel = fakeJira(page(true) as never);
+    const parallel = fakeJira(page(true));
     expect((await createJira(parallel.fetch).listProjectVersions('SHOP')).map((v) => v.id)).toEqual(all.map((v) => v.id));
     expect(parallel.sent).toHaveLength(10);
     expect(maxInFlight).toBe(9);
     maxInFlight = 0;
-    const walk = fakeJira(page(false) as never);
+    const walk = fakeJira(page(false));
     expect(await createJira(walk.fetch).listProjectVersions('SHOP')).toHaveLength(1000);
     expect(walk.sent).toHaveLength(10);
     expect(maxInFlight).toBe(1);

@@ -1,4 +1,4 @@
-import type { APIResponse, RequestInit, Route } from '@forge/api';
+import type { RequestInit, Route } from '@forge/api';
 import type { JiraFetch, Principal } from '../../../src/jira';
 
 export interface Sent {
@@ -30,11 +30,11 @@ export function fakeJira(respond: (sent: Sent) => Answer | Promise<Answer>): { f
       ok: answer.status >= 200 && answer.status < 300,
       status: answer.status,
       statusText: '',
-      headers: new Headers() as unknown as APIResponse['headers'],
+      headers: new Headers(),
       text: async () => text,
       json: async () => JSON.parse(text) as unknown,
       arrayBuffer: async () => new TextEncoder().encode(text).buffer,
-    } as APIResponse;
+    };
   };
   return { fetch, sent };
 }

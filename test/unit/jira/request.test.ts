@@ -1,6 +1,6 @@
 import { route } from '@forge/api';
 import { z } from 'zod';
-import { AppError } from '../../../src/domain/errors';
+import type { AppError } from '../../../src/domain/errors';
 import { jiraRequest, jiraRequestOrNull } from '../../../src/jira/request';
 import { fakeJira, type Answer } from './fake-jira';
 import { rejectedAppError } from '../app-error';

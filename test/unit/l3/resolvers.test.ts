@@ -80,7 +80,7 @@ function handlerWith(overrides: Partial<World> = {}) {
   };
   const handler = createHandler(deps);
   const call = <T>(functionKey: string, payload: unknown) =>
-    handler({ call: { functionKey, payload }, context: context as never }, { principal: { accountId: 'acc-ana' } }) as Promise<Result<T>>;
+    handler({ call: { functionKey, payload }, context }, { principal: { accountId: 'acc-ana' } }) as Promise<Result<T>>;
   return { call, sent: jira.sent };
 }
 

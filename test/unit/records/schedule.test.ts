@@ -174,7 +174,7 @@ test('1,000 schedules of 2–5 concurrent writers with 429s, 5xx and lost answer
       };
       const writers = scenario.map(({ writer }, i) => {
         const [fn, payload] = payloadOf(writer, i, view);
-        return world.call(PEOPLE[i] as Person, fn, payload).then((result) => ({ writer, i, result }) as Outcome);
+        return world.call(PEOPLE[i] as Person, fn, payload).then((result) => ({ writer, i, result }));
       });
       const outcomes = await s.waitFor(Promise.all(writers));
       world.gate = async () => undefined;
@@ -213,7 +213,7 @@ describe('gate record: override vs trigger vs duplicated deliveries', () => {
   const REASON = 'CS was briefed in person on Monday.';
   type Actor = 'override' | 'delivery' | 'duplicate' | 'recheck';
   const actorArb = fc.record({
-    actors: fc.subarray<Actor>(['override', 'duplicate', 'recheck']).map((extra) => ['delivery' as Actor, ...extra]),
+    actors: fc.subarray<Actor>(['override', 'duplicate', 'recheck']).map((extra): Actor[] => ['delivery', ...extra]),
     faults: fc.array(fc.record({ on: fc.constantFrom<'store:commit' | 'lost-answer'>('store:commit', 'lost-answer'), status: fc.constantFrom(429, 500, 503) }), { maxLength: 2 }),
     /** How many scheduler steps each delivery waits before it starts (Forge delivers late). */
     lateness: fc.array(fc.nat(12), { minLength: 4, maxLength: 4 }),

@@ -17,7 +17,6 @@ import {
 import type { Rollout } from '../../../../src/domain/living/rollout';
 import { DsSelect } from '../components/DsSelect';
 import { Heading, Lozenge } from '../components/TokenLook';
-import { TextArea } from '../components/LazyControls';
 import { Loading } from '../components/Loading';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { FormActions } from '../components/FormActions';

@@ -38,7 +38,6 @@ export function OverviewToolbar({
     const timer = setTimeout(() => send(text), SEARCH_PAUSE_MS);
     return () => clearTimeout(timer);
     // `send` is recreated each render; the pause restarts only when the text changes.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [text]);
 
   return (

@@ -3,8 +3,7 @@
  * (basic auth) or the site's Release button, the app's trigger/validator/scan run in the Forge host.
  */
 import { formatCalendarDate } from '../../../../src/domain/date-format';
-import { gatePropertyKey, GATE_INDEX_PROPERTY_KEY } from '../../../../src/domain/property-keys';
-import type { GateRecord } from '../../../../src/domain/gate/rules';
+import { GATE_INDEX_PROPERTY_KEY } from '../../../../src/domain/property-keys';
 import type { GateIndex } from '../../../../src/domain/gate/gate-index';
 import type { ReleasesOverview } from '../../../../src/contract';
 import type { VersionEvent } from '../../../../local-site/jira/types';

@@ -212,7 +212,7 @@ describe('calls per action (budget: 1 round to read, 3 to write)', () => {
       expect(jiraCalls(callsSince(mark))).toContain(`GET app /rest/api/3/project/SHOP/properties/cs-handoff.gate.${versionId}`);
       mark = markCalls();
       const second = expectOk(await invoke('po', 'saveHandoff', { versionId, baseRevision: first.handoff?.revision, content: completeContent({ whatsNew: 'Second' }) }));
-      let calls = callsSince(mark);
+      const calls = callsSince(mark);
       // Round 1: permissions, the project, version (Jira) + the records, the person's kept name, the gate record,
       // the settings and the kept site zone (one storage call); round 2: the compare-and-set transaction; round 3:
       // the content published to its property (as the app). No gate property, no gate index, no serverInfo.

@@ -2,7 +2,6 @@
  * L3 escalation against the local Jira site: the prefill a CS agent gets, filing the bug through
  * Jira's REST API with exactly those fields, and the release's L3 count found by one search.
  */
-import { roundsOf } from '../../../../local-site/jira';
 import type { L3Prefill, L3Summary } from '../../../../src/contract';
 import { personOf } from '../../../support';
 import { adfErrors } from '../../../unit/adf-errors';

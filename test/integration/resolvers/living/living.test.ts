@@ -171,7 +171,7 @@ describe('a handoff with a long history', () => {
     expect(revisionOf(view)).toBe(200);
 
     mark = site().jira.requestLog.length;
-    const read = expectOk(await invoke('cs-agent', 'getHandoff', { versionId: SOON_VERSION }));
+    expectOk(await invoke('cs-agent', 'getHandoff', { versionId: SOON_VERSION }));
     expect(jiraCallsSince(mark).map((e) => `${e.method} ${e.path}`).sort()).toEqual(afterOne);
 
     const properties = await allProperties();
