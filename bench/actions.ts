@@ -37,16 +37,30 @@ function row(action: string, resolver: string, m: { calls: RequestLogEntry[]; st
     for (const c of m.calls) console.log(`    ${action}: +${c.startedAt - t0}..+${c.endedAt - t0} ms ${c.method} ${c.path} ${c.principal.split(':')[0]} ${c.status}`);
   }
   return {
-    action, resolver, calls, storageCalls: storage.length, rounds,
+    action,
+    resolver,
+    calls,
+    storageCalls: storage.length,
+    rounds,
     writes: m.calls.filter(isWrite).length + storage.filter((c) => !/\/(get|query)$/.test(c.path)).length,
-    wallMs: m.wallMs, expectedMs: rounds * latencyMs,
+    wallMs: m.wallMs,
+    expectedMs: rounds * latencyMs,
     overTarget: calls + storage.length > TARGET.calls || rounds > TARGET.rounds,
     ...(note ? { note } : {}),
   };
 }
 
 const na = (action: string, resolver: string, note: string): ActionRow => ({
-  action, resolver, calls: null, storageCalls: null, rounds: null, writes: null, wallMs: null, expectedMs: null, overTarget: false, note,
+  action,
+  resolver,
+  calls: null,
+  storageCalls: null,
+  rounds: null,
+  writes: null,
+  wallMs: null,
+  expectedMs: null,
+  overTarget: false,
+  note,
 });
 
 export async function measureActions(site: LocalSite, latencyMs: number): Promise<ActionRow[]> {
@@ -62,11 +76,33 @@ export async function measureActions(site: LocalSite, latencyMs: number): Promis
   unwrap(await invoke('po', 'listReleases', {}), 'warm-up');
 
   rows.push(row('open overview', 'listReleases', await m(() => invoke('po', 'listReleases', {}).then((r) => unwrap(r, 'listReleases'))), latencyMs));
-  rows.push(row('first save (new handoff)', 'saveHandoff', await m(() => invoke('po', 'saveHandoff', { versionId: SHOP_VERSION, baseRevision: 0, content: content() }).then((r) => unwrap(r, 'save'))), latencyMs, 'also links the release page'));
-  rows.push(row('save (edit)', 'saveHandoff', await m(() => invoke('po', 'saveHandoff', { versionId: SHOP_VERSION, baseRevision: 1, content: content('Edited: carts follow the shopper.') }).then((r) => unwrap(r, 'save'))), latencyMs));
+  rows.push(
+    row(
+      'first save (new handoff)',
+      'saveHandoff',
+      await m(() => invoke('po', 'saveHandoff', { versionId: SHOP_VERSION, baseRevision: 0, content: content() }).then((r) => unwrap(r, 'save'))),
+      latencyMs,
+      'also links the release page',
+    ),
+  );
+  rows.push(
+    row(
+      'save (edit)',
+      'saveHandoff',
+      await m(() => invoke('po', 'saveHandoff', { versionId: SHOP_VERSION, baseRevision: 1, content: content('Edited: carts follow the shopper.') }).then((r) => unwrap(r, 'save'))),
+      latencyMs,
+    ),
+  );
   rows.push(row('open a handoff', 'getHandoff', await m(() => invoke('cs-agent', 'getHandoff', { versionId: SHOP_VERSION }).then((r) => unwrap(r, 'getHandoff'))), latencyMs));
   rows.push(row('mark ready', 'setStatus', await m(() => invoke('po', 'setStatus', { versionId: SHOP_VERSION, baseRevision: 2, status: 'ready' }).then((r) => unwrap(r, 'setStatus'))), latencyMs));
-  rows.push(row('L3 pre-fill', 'getL3Prefill', await m(() => invoke('cs-agent', 'getL3Prefill', { versionId: SHOP_VERSION, item: { kind: 'step', position: 1 } }).then((r) => unwrap(r, 'getL3Prefill'))), latencyMs));
+  rows.push(
+    row(
+      'L3 pre-fill',
+      'getL3Prefill',
+      await m(() => invoke('cs-agent', 'getL3Prefill', { versionId: SHOP_VERSION, item: { kind: 'step', position: 1 } }).then((r) => unwrap(r, 'getL3Prefill'))),
+      latencyMs,
+    ),
+  );
   rows.push(row('L3 count', 'getL3Summary', await m(() => invoke('cs-agent', 'getL3Summary', { versionId: SHOP_VERSION }).then((r) => unwrap(r, 'getL3Summary'))), latencyMs));
 
   const manifest = readFileSync(resolve(__dirname, '..', 'manifest.yml'), 'utf8');
@@ -92,7 +128,14 @@ export async function measureActions(site: LocalSite, latencyMs: number): Promis
       attendees: ['cs-lead', 'cs-agent'].map((role) => ({ accountId: PEOPLE.find((p) => p.role === role)?.accountId ?? '' })),
       questions: [{ text: 'Does the saved cart keep prices from the day it was saved?', raisedBy: 'Ana Silva', settlement: null }],
     };
-    rows.push(row('walkthrough save', 'saveWalkthrough', await m(() => invoke('cs-lead', 'saveWalkthrough', { versionId: SHOP_VERSION, baseRevision: 0, walkthrough }).then((r) => unwrap(r, 'saveWalkthrough'))), latencyMs));
+    rows.push(
+      row(
+        'walkthrough save',
+        'saveWalkthrough',
+        await m(() => invoke('cs-lead', 'saveWalkthrough', { versionId: SHOP_VERSION, baseRevision: 0, walkthrough }).then((r) => unwrap(r, 'saveWalkthrough'))),
+        latencyMs,
+      ),
+    );
   } else {
     rows.push(na('walkthrough save', 'saveWalkthrough', 'no walkthrough resolver yet'));
   }

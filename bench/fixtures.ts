@@ -25,8 +25,7 @@ export function person(site: Pick<LocalSite, 'jira'>, role: string) {
 
 /** Calls a resolver the way the UI's invoke does. */
 export function invoker(site: LocalSite) {
-  return <T = unknown>(role: string, fn: string, payload: unknown, projectKey = 'SHOP'): Promise<Result<T>> =>
-    site.host.invoke<Result<T>>(person(site, role).accountId, fn, payload, { projectKey });
+  return <T = unknown>(role: string, fn: string, payload: unknown, projectKey = 'SHOP'): Promise<Result<T>> => site.host.invoke<Result<T>>(person(site, role).accountId, fn, payload, { projectKey });
 }
 
 /** A REST call to the emulator as a seeded person (Basic auth with their e-mail) or as the app. */

@@ -83,9 +83,14 @@ export async function measureIssueCard(site: LocalSite, liveCount: number, laten
       }),
     );
   }
-  const created = await rest(site, 'app', 'POST', '/rest/api/3/issue', { fields: { project: { key: 'SHOP' }, issuetype: { id: '10003' }, summary: 'Bench request', fixVersions: [{ id: versionIds[0] }] } });
+  const created = await rest(site, 'app', 'POST', '/rest/api/3/issue', {
+    fields: { project: { key: 'SHOP' }, issuetype: { id: '10003' }, summary: 'Bench request', fixVersions: [{ id: versionIds[0] }] },
+  });
   const withVersion = created.json as { id: string; key: string };
-  const bare = (await rest(site, 'app', 'POST', '/rest/api/3/issue', { fields: { project: { key: 'SHOP' }, issuetype: { id: '10003' }, summary: 'Bench request, no version' } })).json as { id: string; key: string };
+  const bare = (await rest(site, 'app', 'POST', '/rest/api/3/issue', { fields: { project: { key: 'SHOP' }, issuetype: { id: '10003' }, summary: 'Bench request, no version' } })).json as {
+    id: string;
+    key: string;
+  };
 
   const agent = person(site, 'cs-agent').accountId;
   const onIssue = <T>(issue: { id: string; key: string }, fn: string, payload: unknown) =>

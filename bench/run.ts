@@ -38,7 +38,11 @@ async function withSite<T>(fn: (site: LocalSite) => Promise<T>): Promise<T> {
 }
 
 /** `npm run bench -- --only=1,3` runs those sections only (all of them by default). */
-const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',').map(Number);
+const only = process.argv
+  .find((a) => a.startsWith('--only='))
+  ?.slice('--only='.length)
+  .split(',')
+  .map(Number);
 const wanted = (n: number): boolean => !only || only.includes(n);
 
 function section(title: string): void {
@@ -60,14 +64,19 @@ async function main(): Promise<void> {
       table(
         ['action', 'resolver', 'Jira calls', 'storage calls', 'writes', 'rounds', `target ≤${TARGET.calls} calls / ≤${TARGET.rounds} rounds`, 'wall', 'expected (rounds×150)'],
         actions.map((r) => [
-          r.action, r.resolver, r.calls ?? 'n/a', r.storageCalls ?? 'n/a', r.writes ?? 'n/a', r.rounds ?? 'n/a',
+          r.action,
+          r.resolver,
+          r.calls ?? 'n/a',
+          r.storageCalls ?? 'n/a',
+          r.writes ?? 'n/a',
+          r.rounds ?? 'n/a',
           r.calls === null ? (r.note ?? 'n/a') : r.overTarget ? 'OVER' : 'ok',
-          ms(r.wallMs), ms(r.expectedMs),
+          ms(r.wallMs),
+          ms(r.expectedMs),
         ]),
       ),
     );
     for (const r of actions.filter((a) => a.note && a.calls !== null)) console.log(`  note (${r.action}): ${r.note}`);
-
   }
   if (wanted(2)) {
     section('2. Overview (listReleases) cost vs number of versions');
@@ -78,11 +87,10 @@ async function main(): Promise<void> {
         scaling.map((r) => [r.versions, r.calls, r.storageCalls, r.propertyReads, r.versionPages, r.rounds, ms(r.wallMs)]),
       ),
     );
-    console.log('  One page of 25 versions per answer: one version-page call whatever the size, the page\'s records by key (batch gets of 25).');
-
+    console.log("  One page of 25 versions per answer: one version-page call whatever the size, the page's records by key (batch gets of 25).");
   }
   if (wanted(3)) {
-    section('3. Custom UI: start-up bytes per screen (Chromium: the app\'s JS/CSS responses before the screen\'s first render, gzip -9) and time to interactive');
+    section("3. Custom UI: start-up bytes per screen (Chromium: the app's JS/CSS responses before the screen's first render, gzip -9) and time to interactive");
     const ui = await withSite((site) => measureUi(site, { versions: 5000, runs: 5, cpuSlowdown: 4 }));
     console.log(
       table(
@@ -97,7 +105,6 @@ async function main(): Promise<void> {
         ui.interactive.map((r) => [r.screen, ms(r.medianMs), r.runsMs.map((x) => Math.round(x)).join(', ')]),
       ),
     );
-
   }
   if (wanted(4)) {
     section('4. Backend bundle (@forge/bundler as forge deploy runs it: webpack + ts-loader, not minified)');
@@ -108,7 +115,6 @@ async function main(): Promise<void> {
         [[kb(backend.bundleBytes), kb(backend.bundleGzipBytes), ms(backend.coldRequireMs), backend.requireRunsMs.map(Math.round).join(', ')]],
       ),
     );
-
   }
   if (wanted(5)) {
     section('5. 50 concurrent saves, same base revision (PO + release manager, 3 versions)');
@@ -120,25 +126,46 @@ async function main(): Promise<void> {
       table(
         ['Jira latency', 'saves', 'applied', 'CONFLICT', 'other errors', 'lost updates (applied, then overwritten)', 'stored = last applied', 'history has stored revision', 'wall'],
         reports.map((r) => [
-          `${r.latencyMs} ms`, r.saves, r.applied, r.conflicts, r.other, r.lostUpdates,
-          r.versions.every((v) => v.storedIsLastAccepted) ? 'yes' : 'NO', r.versions.every((v) => v.historyHasStored) ? 'yes' : 'NO', ms(r.wallMs),
+          `${r.latencyMs} ms`,
+          r.saves,
+          r.applied,
+          r.conflicts,
+          r.other,
+          r.lostUpdates,
+          r.versions.every((v) => v.storedIsLastAccepted) ? 'yes' : 'NO',
+          r.versions.every((v) => v.historyHasStored) ? 'yes' : 'NO',
+          ms(r.wallMs),
         ]),
       ),
     );
-    console.log('  Every CONFLICT answer returned the caller\'s own text:', reports.every((r) => r.conflictsReturningYours === r.conflicts) ? 'yes' : 'NO');
+    console.log("  Every CONFLICT answer returned the caller's own text:", reports.every((r) => r.conflictsReturningYours === r.conflicts) ? 'yes' : 'NO');
     console.log('  Every save commits with compare-and-set on the revision it started from (src/resolvers/core/handoff-store.ts): no window for a lost update.');
-
   }
   if (wanted(6)) {
     section(`6. Daily risk scan at site scale (simulated: every Jira and storage call ${LATENCY_MS} ms, stopped at its function's limit)`);
     const scans = [];
-    for (const [projects, versions] of [[100, 1000], [400, 1000], [100, 5000], [400, 5000]] as const) scans.push(await measureScan(projects, versions, LATENCY_MS));
+    for (const [projects, versions] of [
+      [100, 1000],
+      [400, 1000],
+      [100, 5000],
+      [400, 5000],
+    ] as const)
+      scans.push(await measureScan(projects, versions, LATENCY_MS));
     console.log(
       table(
         ['projects', 'versions', 'Jira calls', 'storage calls', 'rounds', 'simulated time', 'limit', 'finished', 'projects checked (run 1)', 'days to every project', 'days to every handoff verified'],
         scans.map((r) => [
-          r.projects, r.versions, r.jiraCalls, r.storageCalls, r.rounds, `${(r.simulatedMs / 1000).toFixed(1)} s`, `${r.limitMs / 1000} s`,
-          r.finished ? 'yes' : 'NO (killed)', `${r.checkedFirstRun} / ${r.projects}`, r.daysToEveryProject ?? 'never (14 days)', r.daysToEveryHandoff ?? 'never (14 days)',
+          r.projects,
+          r.versions,
+          r.jiraCalls,
+          r.storageCalls,
+          r.rounds,
+          `${(r.simulatedMs / 1000).toFixed(1)} s`,
+          `${r.limitMs / 1000} s`,
+          r.finished ? 'yes' : 'NO (killed)',
+          `${r.checkedFirstRun} / ${r.projects}`,
+          r.daysToEveryProject ?? 'never (14 days)',
+          r.daysToEveryHandoff ?? 'never (14 days)',
         ]),
       ),
     );
@@ -148,7 +175,12 @@ async function main(): Promise<void> {
   if (wanted(7)) {
     section(`7. The issue card (jira:issueContext) and Find an answer (each call takes ${LATENCY_MS} ms)`);
     const card = await withSite((site) => measureIssueCard(site, 200, LATENCY_MS));
-    console.log(table(['action', 'Jira calls', 'storage calls', 'rounds', 'wall'], card.rows.map((r) => [r.action, r.calls, r.storageCalls, r.rounds, ms(r.wallMs)])));
+    console.log(
+      table(
+        ['action', 'Jira calls', 'storage calls', 'rounds', 'wall'],
+        card.rows.map((r) => [r.action, r.calls, r.storageCalls, r.rounds, ms(r.wallMs)]),
+      ),
+    );
     console.log(
       table(
         ['Find an answer over live handoffs', 'median', 'runs'],
@@ -165,7 +197,6 @@ async function main(): Promise<void> {
       ),
     );
     console.log(`  ${card.startup.files.map((f) => `${f.url} ${kb(f.gzipBytes)}`).join(', ')}`);
-
   }
   console.log(`\nDone in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
 }

@@ -211,7 +211,14 @@ export async function measureScan(projects: number, versions: number, latencyMs:
   let daysToEveryHandoff: number | null = null;
   for (let day = 0; day < days && (daysToEveryProject === null || daysToEveryHandoff === null); day += 1) {
     const dayStart = time.now;
-    const deps = { jira: createJira(site.fetch), now: () => new Date(START + day * DAY_MS + (time.now - dayStart)), timeZone: 'UTC', log: quiet, store: site.store, values: site.valueStore } as unknown as TriggerDeps;
+    const deps = {
+      jira: createJira(site.fetch),
+      now: () => new Date(START + day * DAY_MS + (time.now - dayStart)),
+      timeZone: 'UTC',
+      log: quiet,
+      store: site.store,
+      values: site.valueStore,
+    } as unknown as TriggerDeps;
     const from = site.calls.length;
     const outcome = await time.drive(() => run(deps)(), limitMs);
     const calls = site.calls.slice(from);

@@ -55,7 +55,12 @@ export async function startupBytes(browser: Browser, site: LocalSite, screen: Sc
       const type = response.request().resourceType();
       // The app's own files only (the frame's origin), not the host page around it.
       if (new URL(url).origin === siteOrigin || (type !== 'script' && type !== 'stylesheet')) return;
-      responses.push(response.body().then((body) => ({ url: new URL(url).pathname.replace(/^.*\//, ''), kind: type === 'script' ? 'js' : 'css', gzipBytes: gzipSync(body, { level: 9 }).length }), () => null));
+      responses.push(
+        response.body().then(
+          (body) => ({ url: new URL(url).pathname.replace(/^.*\//, ''), kind: type === 'script' ? 'js' : 'css', gzipBytes: gzipSync(body, { level: 9 }).length }),
+          () => null,
+        ),
+      );
     });
     await page.goto(site.url + (screen.page?.path ?? appPath(site, screen.sub)), { waitUntil: 'commit' });
     const frame = await (await page.waitForSelector(screen.page?.frame ?? '#forge-app-frame', { timeout: 30_000 })).contentFrame();
@@ -67,7 +72,10 @@ export async function startupBytes(browser: Browser, site: LocalSite, screen: Sc
     const before = await frame.evaluate((useMark) => {
       const mark = performance.getEntriesByName('cs-handoff:first-render')[0];
       const cutoff = useMark && mark ? mark.startTime : Infinity;
-      return performance.getEntriesByType('resource').filter((e) => e.startTime < cutoff).map((e) => new URL(e.name).pathname.replace(/^.*\//, ''));
+      return performance
+        .getEntriesByType('resource')
+        .filter((e) => e.startTime < cutoff)
+        .map((e) => new URL(e.name).pathname.replace(/^.*\//, ''));
     }, screen.markIsFirstRender === true);
     const all = (await Promise.all(responses)).filter((f): f is StartupBytes['files'][number] => f !== null);
     const files = all.filter((f) => before.includes(f.url));
@@ -96,7 +104,10 @@ export async function throttledInteractive(browser: Browser, site: LocalSite, sc
       const frame = await (await page.waitForSelector('#forge-app-frame', { timeout: 60_000 })).contentFrame();
       if (!frame) throw new Error('no app frame');
       // The app frame may run in its own renderer: throttle it too, as soon as it exists.
-      await context.newCDPSession(frame).then((s) => s.send('Emulation.setCPUThrottlingRate', { rate: cpuSlowdown })).catch(() => undefined);
+      await context
+        .newCDPSession(frame)
+        .then((s) => s.send('Emulation.setCPUThrottlingRate', { rate: cpuSlowdown }))
+        .catch(() => undefined);
       await frame.waitForSelector(screen.ready, { timeout: 60_000 });
       runsMs.push(performance.now() - started);
     } finally {
@@ -109,7 +120,15 @@ export async function throttledInteractive(browser: Browser, site: LocalSite, sc
 /** The first screen most people see, and the page a handoff is read and written on. */
 export const SCREENS = {
   overview: { name: 'overview', sub: '', role: 'po', markIsFirstRender: true, firstRender: '[data-testid="overview"]', interactive: '[data-testid="versions-table"]', budgetBytes: 60 * 1024 },
-  handoff: { name: 'handoff page', sub: '/version/10003', role: 'po', markIsFirstRender: false, firstRender: '[data-testid="handoff-page"]', interactive: '[data-testid="handoff-reader"]', budgetBytes: 100 * 1024 },
+  handoff: {
+    name: 'handoff page',
+    sub: '/version/10003',
+    role: 'po',
+    markIsFirstRender: false,
+    firstRender: '[data-testid="handoff-page"]',
+    interactive: '[data-testid="handoff-reader"]',
+    budgetBytes: 100 * 1024,
+  },
 } as const;
 
 export interface UiFigures {

@@ -54,9 +54,7 @@ export interface UiContext {
   environmentType: string;
   locale: string;
   timezone: string;
-  extension:
-    | { type: 'jira:projectPage'; project: ProjectContext }
-    | { type: 'jira:issueContext'; issue: { id: string; key: string; type: string; typeId: string }; project: ProjectContext };
+  extension: { type: 'jira:projectPage'; project: ProjectContext } | { type: 'jira:issueContext'; issue: { id: string; key: string; type: string; typeId: string }; project: ProjectContext };
 }
 
 export interface ProjectContext {

@@ -91,7 +91,11 @@ export function createForgeHost(options: ForgeHostOptions): ForgeHost {
     const { fn, handler, timeoutMs } = functionFor(args.functionKey);
     const limit = timeoutMs ?? args.defaultTimeoutMs;
     const spec = specFor({ ...args, handler, timeoutMs: limit });
-    return withTimeout(runInvocation(spec, () => call(fn)), limit, `Function '${args.functionKey}'`);
+    return withTimeout(
+      runInvocation(spec, () => call(fn)),
+      limit,
+      `Function '${args.functionKey}'`,
+    );
   }
 
   async function project(projectKey: string): Promise<ProjectRef> {
@@ -165,8 +169,9 @@ export function createForgeHost(options: ForgeHostOptions): ForgeHost {
       const context = await uiContext(accountId, opts);
       const { locale: _locale, timezone: _timezone, ...genuine } = context;
       const invocationContext = opts.tamper ? opts.tamper(genuine) : genuine;
-      const result = await run({ functionKey: page.resolverFunction, moduleKey: page.key, moduleType: page.type, accountId, defaultTimeoutMs: UI_TIMEOUT_MS }, async (fn) =>
-        await fn({ call: { functionKey, payload }, context: invocationContext }, { principal: { accountId }, installContext: `ari:cloud:jira::site/${LOCAL_CLOUD_ID}` }),
+      const result = await run(
+        { functionKey: page.resolverFunction, moduleKey: page.key, moduleType: page.type, accountId, defaultTimeoutMs: UI_TIMEOUT_MS },
+        async (fn) => await fn({ call: { functionKey, payload }, context: invocationContext }, { principal: { accountId }, installContext: `ari:cloud:jira::site/${LOCAL_CLOUD_ID}` }),
       );
       // What crosses to the UI is JSON, as on Forge.
       return (result === undefined ? undefined : JSON.parse(JSON.stringify(result))) as T;
@@ -201,8 +206,9 @@ export function createForgeHost(options: ForgeHostOptions): ForgeHost {
       };
       void log
         .track(delivery, () =>
-          run({ functionKey: trigger.function, moduleKey: trigger.key, moduleType: 'core:trigger', defaultTimeoutMs: BACKGROUND_TIMEOUT_MS }, async (fn) =>
-            await fn(payload, { installContext: `ari:cloud:jira::site/${LOCAL_CLOUD_ID}` }),
+          run(
+            { functionKey: trigger.function, moduleKey: trigger.key, moduleType: 'core:trigger', defaultTimeoutMs: BACKGROUND_TIMEOUT_MS },
+            async (fn) => await fn(payload, { installContext: `ari:cloud:jira::site/${LOCAL_CLOUD_ID}` }),
           ),
         )
         .catch((e: unknown) => warn(`trigger '${trigger.key}' failed on ${event.eventType}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`));
@@ -216,8 +222,9 @@ export function createForgeHost(options: ForgeHostOptions): ForgeHost {
     if (!module) throw new Error(`manifest.yml has no scheduledTrigger '${moduleKey}'`);
     const delivery = log.record({ kind: 'scheduledTrigger', moduleKey, functionKey: module.function, status: 'running' });
     return log.track(delivery, () =>
-      run({ functionKey: module.function, moduleKey, moduleType: 'core:scheduledTrigger', defaultTimeoutMs: BACKGROUND_TIMEOUT_MS }, async (fn) =>
-        await fn({ context: { cloudId: LOCAL_CLOUD_ID, moduleKey }, contextToken: 'local' }, { installContext: `ari:cloud:jira::site/${LOCAL_CLOUD_ID}` }),
+      run(
+        { functionKey: module.function, moduleKey, moduleType: 'core:scheduledTrigger', defaultTimeoutMs: BACKGROUND_TIMEOUT_MS },
+        async (fn) => await fn({ context: { cloudId: LOCAL_CLOUD_ID, moduleKey }, contextToken: 'local' }, { installContext: `ari:cloud:jira::site/${LOCAL_CLOUD_ID}` }),
       ),
     );
   }
@@ -230,8 +237,9 @@ export function createForgeHost(options: ForgeHostOptions): ForgeHost {
     const delivery = log.record({ kind: 'workflowValidator', moduleKey, functionKey, status: 'running' });
     const payload = { ...(typeof args === 'object' && args !== null ? args : {}), context: { cloudId: LOCAL_CLOUD_ID, moduleKey } };
     return log.track(delivery, () =>
-      run({ functionKey, moduleKey, moduleType: 'jira:workflowValidator', defaultTimeoutMs: BACKGROUND_TIMEOUT_MS }, async (fn) =>
-        await fn(payload, { installContext: `ari:cloud:jira::site/${LOCAL_CLOUD_ID}` }),
+      run(
+        { functionKey, moduleKey, moduleType: 'jira:workflowValidator', defaultTimeoutMs: BACKGROUND_TIMEOUT_MS },
+        async (fn) => await fn(payload, { installContext: `ari:cloud:jira::site/${LOCAL_CLOUD_ID}` }),
       ),
     );
   }
@@ -245,10 +253,12 @@ export function createForgeHost(options: ForgeHostOptions): ForgeHost {
       const installContext = `ari:cloud:jira::site/${LOCAL_CLOUD_ID}`;
       const functionKey = consumer.function ?? consumer.resolver?.function;
       if (!functionKey) throw new Error(`consumer '${consumer.key}' names neither a function nor a resolver`);
-      return run({ functionKey, moduleKey: consumer.key, moduleType: 'core:consumer', defaultTimeoutMs: BACKGROUND_TIMEOUT_MS }, async (fn) =>
-        await (consumer.resolver
-          ? fn({ call: { functionKey: consumer.resolver.method, payload: event, jobId: event.jobId }, context: { cloudId: LOCAL_CLOUD_ID, moduleKey: consumer.key } }, { installContext })
-          : fn(event, { installContext })),
+      return run(
+        { functionKey, moduleKey: consumer.key, moduleType: 'core:consumer', defaultTimeoutMs: BACKGROUND_TIMEOUT_MS },
+        async (fn) =>
+          await (consumer.resolver
+            ? fn({ call: { functionKey: consumer.resolver.method, payload: event, jobId: event.jobId }, context: { cloudId: LOCAL_CLOUD_ID, moduleKey: consumer.key } }, { installContext })
+            : fn(event, { installContext })),
       );
     },
   });

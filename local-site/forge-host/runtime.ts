@@ -132,7 +132,8 @@ function proxyError(status: number, reason: string): Response {
 
 async function forgeFetch(args: FetchArgs, path: string, init?: RequestInit): Promise<Response> {
   const invocation = current.getStore();
-  if (!invocation) throw new Error(`A Forge API (${args.type === 'kvs' ? '@forge/kvs' : 'requestJira, @forge/events'}) was called outside a Forge invocation (the local host runs app code only inside invocations).`);
+  if (!invocation)
+    throw new Error(`A Forge API (${args.type === 'kvs' ? '@forge/kvs' : 'requestJira, @forge/events'}) was called outside a Forge invocation (the local host runs app code only inside invocations).`);
   // @forge/kvs (out/index.js) sends { type: 'kvs', provider: 'app', remote: 'kvs' } when the runtime names no
   // storage host, which the local runtime never does.
   if (args.type === 'kvs') {

@@ -75,7 +75,13 @@ export function createDispatcher(deps: DispatchDeps) {
       }
       if (principal.kind === 'anonymous' && !found.route.anonymous) throw unauthorized();
       // Jira's XSRF check: cookie-authenticated writes must be JSON (a cross-site form cannot send that).
-      if (authMethod === 'cookie' && MUTATING.has(method) && !String(req.headers['content-type'] ?? '').toLowerCase().includes('json')) {
+      if (
+        authMethod === 'cookie' &&
+        MUTATING.has(method) &&
+        !String(req.headers['content-type'] ?? '')
+          .toLowerCase()
+          .includes('json')
+      ) {
         throw new JiraError(403, ['XSRF check failed']);
       }
       const ctx: RouteContext = { req, url, params: found.params, principal, store: deps.store, events, body: bodyReader(req) };

@@ -30,10 +30,8 @@ export const badRequest = (message: string): JiraError => new JiraError(400, [me
 export const fieldErrors = (errors: Record<string, string>): JiraError => new JiraError(400, [], errors);
 export const notFound = (message: string): JiraError => new JiraError(404, [message]);
 export const forbidden = (message: string): JiraError => new JiraError(403, [message]);
-export const unauthorized = (): JiraError =>
-  new JiraError(401, ['You are not authenticated. Authentication required to perform this operation.']);
+export const unauthorized = (): JiraError => new JiraError(401, ['You are not authenticated. Authentication required to perform this operation.']);
 
-export const projectNotFound = (idOrKey: string): JiraError =>
-  notFound(/^\d+$/.test(idOrKey) ? `No project could be found with id '${idOrKey}'.` : `No project could be found with key '${idOrKey}'.`);
+export const projectNotFound = (idOrKey: string): JiraError => notFound(/^\d+$/.test(idOrKey) ? `No project could be found with id '${idOrKey}'.` : `No project could be found with key '${idOrKey}'.`);
 export const versionNotFound = (id: string): JiraError => notFound(`Could not find version for id '${id}'`);
 export const issueNotFound = (): JiraError => notFound('Issue does not exist or you do not have permission to see it.');

@@ -4,14 +4,17 @@ import type { FaultRule, JiraSiteSettings } from './types';
 
 export const FaultRuleSchema = z
   .object({
-    pathPattern: z.string().min(1).refine((s) => {
-      try {
-        new RegExp(s);
-        return true;
-      } catch {
-        return false;
-      }
-    }, 'pathPattern must be a valid regular expression'),
+    pathPattern: z
+      .string()
+      .min(1)
+      .refine((s) => {
+        try {
+          new RegExp(s);
+          return true;
+        } catch {
+          return false;
+        }
+      }, 'pathPattern must be a valid regular expression'),
     status: z.union([z.literal(429), z.literal(500), z.literal(503)]),
     times: z.number().int().positive(),
     retryAfterSeconds: z.number().int().nonnegative().optional(),

@@ -23,8 +23,18 @@ import { JiraStore } from './store';
 import type { JiraSite as JiraSiteOf, JiraSiteOptions, JiraSiteSettings, Principal, RequestLogEntry, VersionEvent } from './types';
 
 export type {
-  FaultRule, IndexedIssueProperty, JiraSiteOptions, JiraSiteSettings, JiraVersion, Person, Principal, ProjectPermissionKey, RequestLogEntry, Role,
-  VersionEvent, VersionEventType,
+  FaultRule,
+  IndexedIssueProperty,
+  JiraSiteOptions,
+  JiraSiteSettings,
+  JiraVersion,
+  Person,
+  Principal,
+  ProjectPermissionKey,
+  RequestLogEntry,
+  Role,
+  VersionEvent,
+  VersionEventType,
 } from './types';
 export { JiraStore, MAX_PROPERTY_BYTES, MAX_PROPERTY_KEY_LENGTH, type EventSink } from './store';
 export { JiraError, type JiraErrorBody } from './errors';
@@ -33,20 +43,10 @@ export { roundsOf } from './request-log';
 export { APP_ACCOUNT_ID, APP_DISPLAY_NAME, PEOPLE, SHOP_ID, OPS_ID } from './seed';
 export { CUSTOMER, HELP_ID, HELP_REQUESTS } from './seed-help';
 
-
 /** The site, with `store` typed as the data access object. */
 export type JiraSite = JiraSiteOf<JiraStore>;
 
-const ROUTES: Route[] = [
-  ...myselfRoutes,
-  ...projectRoutes,
-  ...propertyRoutes,
-  ...versionRoutes,
-  ...permissionRoutes,
-  ...issueRoutes,
-  ...searchRoutes,
-  ...userRoutes,
-];
+const ROUTES: Route[] = [...myselfRoutes, ...projectRoutes, ...propertyRoutes, ...versionRoutes, ...permissionRoutes, ...issueRoutes, ...searchRoutes, ...userRoutes];
 
 export function createJiraSite(options: JiraSiteOptions): JiraSite {
   const now = options.now ?? (() => new Date());

@@ -4,7 +4,12 @@ import { issueTypeJson, PRIORITIES, STATUS_TO_DO, type IssueRow } from './json';
 import type { JiraStore } from './store';
 import type { Principal } from './types';
 
-export interface IssueLinkType { id: string; name: string; inward: string; outward: string }
+export interface IssueLinkType {
+  id: string;
+  name: string;
+  inward: string;
+  outward: string;
+}
 
 /** Jira Cloud's default issue link types (ids as a new site has them). */
 export const ISSUE_LINK_TYPES: readonly IssueLinkType[] = [
@@ -72,11 +77,13 @@ export function issueLinksJson(store: JiraStore, principal: Principal, row: Issu
     const other = store.issueRow(String(fromHere ? link.inward_issue_id : link.outward_issue_id));
     const type = ISSUE_LINK_TYPES.find((t) => t.id === link.link_type_id);
     if (!other || !type || !store.can(principal, other.project_id, 'BROWSE_PROJECTS')) return [];
-    return [{
-      id: String(link.id),
-      self: `${store.baseUrl}/rest/api/3/issueLink/${link.id}`,
-      type: linkTypeJson(store.baseUrl, type),
-      [fromHere ? 'outwardIssue' : 'inwardIssue']: linkedIssueJson(store, other),
-    }];
+    return [
+      {
+        id: String(link.id),
+        self: `${store.baseUrl}/rest/api/3/issueLink/${link.id}`,
+        type: linkTypeJson(store.baseUrl, type),
+        [fromHere ? 'outwardIssue' : 'inwardIssue']: linkedIssueJson(store, other),
+      },
+    ];
   });
 }

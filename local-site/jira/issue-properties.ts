@@ -47,9 +47,9 @@ export function deleteIssueProperty(store: JiraStore, principal: Principal, idOr
 function valuesAt(value: unknown, path: string): unknown[] {
   let current: unknown[] = [value];
   for (const part of path.split('.')) {
-    current = current.flatMap((v) => (Array.isArray(v) ? (v as unknown[]) : [v])).flatMap((v) =>
-      typeof v === 'object' && v !== null && Object.prototype.hasOwnProperty.call(v, part) ? [(v as Record<string, unknown>)[part]] : [],
-    );
+    current = current
+      .flatMap((v) => (Array.isArray(v) ? (v as unknown[]) : [v]))
+      .flatMap((v) => (typeof v === 'object' && v !== null && Object.prototype.hasOwnProperty.call(v, part) ? [(v as Record<string, unknown>)[part]] : []));
   }
   return current.flatMap((v) => (Array.isArray(v) ? (v as unknown[]) : [v])).filter((v) => v !== null && typeof v !== 'object');
 }

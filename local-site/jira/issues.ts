@@ -16,7 +16,10 @@ export function resolveFields(requested: string[] | undefined, fallback: readonl
   if (requested === undefined) return new Set(fallback);
   const out = new Set<FieldName>();
   const known = new Set<string>(NAVIGABLE);
-  for (const raw of requested.flatMap((f) => f.split(',')).map((f) => f.trim()).filter(Boolean)) {
+  for (const raw of requested
+    .flatMap((f) => f.split(','))
+    .map((f) => f.trim())
+    .filter(Boolean)) {
     if (raw === '*all' || raw === '*navigable') NAVIGABLE.forEach((f) => out.add(f));
     else if (raw.startsWith('-') && known.has(raw.slice(1))) out.delete(raw.slice(1) as FieldName);
     else if (known.has(raw)) out.add(raw as FieldName);
@@ -110,9 +113,18 @@ export function createIssue(store: JiraStore, principal: Principal, body: unknow
     if (!Array.isArray(f.labels)) errors.labels = 'Field labels must be an array of strings.';
     else {
       for (const label of f.labels as unknown[]) {
-        if (typeof label !== 'string' || label === '') { errors.labels = 'Field labels must be an array of strings.'; break; }
-        if (/\s/.test(label)) { errors.labels = `The label '${label}' contains spaces which is invalid.`; break; }
-        if (label.length > 255) { errors.labels = 'The entered text is too long. It exceeds the allowed limit of 255 characters.'; break; }
+        if (typeof label !== 'string' || label === '') {
+          errors.labels = 'Field labels must be an array of strings.';
+          break;
+        }
+        if (/\s/.test(label)) {
+          errors.labels = `The label '${label}' contains spaces which is invalid.`;
+          break;
+        }
+        if (label.length > 255) {
+          errors.labels = 'The entered text is too long. It exceeds the allowed limit of 255 characters.';
+          break;
+        }
         if (!labels.includes(label)) labels.push(label);
       }
     }
@@ -121,14 +133,18 @@ export function createIssue(store: JiraStore, principal: Principal, body: unknow
   const versionIds = (field: 'versions' | 'fixVersions'): number[] => {
     const value = f[field];
     if (value === undefined || value === null) return [];
-    if (!Array.isArray(value)) { errors[field] = `Field '${field}' must be an array of versions.`; return []; }
+    if (!Array.isArray(value)) {
+      errors[field] = `Field '${field}' must be an array of versions.`;
+      return [];
+    }
     const ids: number[] = [];
     for (const item of value as unknown[]) {
       const ref = isRecord(item) ? (item.id ?? item.name) : undefined;
-      const v = isRecord(item) && item.id !== undefined
-        ? store.versionRow(String(ref))
-        : store.versionRows(project.id).find((r) => r.name === ref);
-      if (!v || v.project_id !== project.id) { errors[field] = `Version id '${String(ref)}' is not valid`; return []; }
+      const v = isRecord(item) && item.id !== undefined ? store.versionRow(String(ref)) : store.versionRows(project.id).find((r) => r.name === ref);
+      if (!v || v.project_id !== project.id) {
+        errors[field] = `Version id '${String(ref)}' is not valid`;
+        return [];
+      }
       ids.push(v.id);
     }
     return ids;

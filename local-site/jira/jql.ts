@@ -10,18 +10,44 @@ import type { IssueRow } from './json';
 
 export type JqlField = 'project' | 'labels' | 'fixVersion' | 'affectedVersion' | 'issuetype' | 'key' | 'property';
 export type JqlOperator = '=' | '!=' | 'in' | 'not in';
-export interface JqlClause { field: JqlField; fieldText: string; operator: JqlOperator; values: string[]; property?: PropertyRef }
+export interface JqlClause {
+  field: JqlField;
+  fieldText: string;
+  operator: JqlOperator;
+  values: string[];
+  property?: PropertyRef;
+}
 /** An issue property path: `issue.property[propertyKey].path`. */
-export interface PropertyRef { propertyKey: string; path: string }
+export interface PropertyRef {
+  propertyKey: string;
+  path: string;
+}
 export type OrderField = 'created' | 'key' | 'id' | 'summary';
-export interface JqlOrder { field: OrderField; direction: 'ASC' | 'DESC' }
-export interface JqlQuery { clauses: JqlClause[]; orderBy: JqlOrder[] }
+export interface JqlOrder {
+  field: OrderField;
+  direction: 'ASC' | 'DESC';
+}
+export interface JqlQuery {
+  clauses: JqlClause[];
+  orderBy: JqlOrder[];
+}
 
-interface Token { kind: 'word' | 'string' | 'punct' | 'op'; text: string; pos: number }
+interface Token {
+  kind: 'word' | 'string' | 'punct' | 'op';
+  text: string;
+  pos: number;
+}
 
 const FIELDS: Record<string, JqlField> = {
-  project: 'project', labels: 'labels', fixversion: 'fixVersion', affectedversion: 'affectedVersion',
-  issuetype: 'issuetype', type: 'issuetype', key: 'key', issuekey: 'key', id: 'key',
+  project: 'project',
+  labels: 'labels',
+  fixversion: 'fixVersion',
+  affectedversion: 'affectedVersion',
+  issuetype: 'issuetype',
+  type: 'issuetype',
+  key: 'key',
+  issuekey: 'key',
+  id: 'key',
 };
 const ORDER_FIELDS: Record<string, OrderField> = { created: 'created', key: 'key', issuekey: 'key', id: 'id', summary: 'summary' };
 const VALID_OPERATORS = "The valid operators are '=', '!=', '<', '>', '<=', '>=', '~', '!~', 'IN', 'NOT IN', 'IS' and 'IS NOT'.";
@@ -34,7 +60,10 @@ function tokenize(jql: string): Token[] {
   let i = 0;
   while (i < jql.length) {
     const c = jql.charAt(i);
-    if (/\s/.test(c)) { i++; continue; }
+    if (/\s/.test(c)) {
+      i++;
+      continue;
+    }
     if (c === '"' || c === "'") {
       let j = i + 1;
       let text = '';
@@ -48,9 +77,17 @@ function tokenize(jql: string): Token[] {
       i = j + 1;
       continue;
     }
-    if ('(),'.includes(c)) { tokens.push({ kind: 'punct', text: c, pos: i }); i++; continue; }
+    if ('(),'.includes(c)) {
+      tokens.push({ kind: 'punct', text: c, pos: i });
+      i++;
+      continue;
+    }
     const op = /^(!=|<=|>=|!~|=|<|>|~)/.exec(jql.slice(i));
-    if (op) { tokens.push({ kind: 'op', text: op[0], pos: i }); i += op[0].length; continue; }
+    if (op) {
+      tokens.push({ kind: 'op', text: op[0], pos: i });
+      i += op[0].length;
+      continue;
+    }
     const word = /^[^\s=!<>~(),"']+/.exec(jql.slice(i));
     if (!word) throw jqlError(`Error in the JQL Query: The character '${c}' is a reserved JQL character. ${at({ kind: 'punct', text: c, pos: i }, jql)}`);
     tokens.push({ kind: 'word', text: word[0], pos: i });
@@ -101,10 +138,16 @@ export function parseJql(jql: string, aliasOf: (name: string) => PropertyRef | u
 
     const opTok = peek();
     let operator: JqlOperator;
-    if (opTok?.kind === 'op' && (opTok.text === '=' || opTok.text === '!=')) { operator = opTok.text; i++; }
-    else if (isWord(opTok, 'in')) { operator = 'in'; i++; }
-    else if (isWord(opTok, 'not') && isWord(tokens[i + 1], 'in')) { operator = 'not in'; i += 2; }
-    else if (opTok?.kind === 'op' || isWord(opTok, 'is') || isWord(opTok, 'was') || isWord(opTok, 'changed')) {
+    if (opTok?.kind === 'op' && (opTok.text === '=' || opTok.text === '!=')) {
+      operator = opTok.text;
+      i++;
+    } else if (isWord(opTok, 'in')) {
+      operator = 'in';
+      i++;
+    } else if (isWord(opTok, 'not') && isWord(tokens[i + 1], 'in')) {
+      operator = 'not in';
+      i += 2;
+    } else if (opTok?.kind === 'op' || isWord(opTok, 'is') || isWord(opTok, 'was') || isWord(opTok, 'changed')) {
       throw jqlError(`The operator '${opTok?.text.toUpperCase()}' is not supported by the local Jira site's JQL (supported: '=', '!=', 'IN', 'NOT IN'). ${at(opTok, jql)}`);
     } else {
       throw jqlError(`Error in the JQL Query: Expecting operator but got '${opTok?.text ?? '<EOF>'}'. ${VALID_OPERATORS} ${at(opTok, jql)}`);
@@ -118,8 +161,14 @@ export function parseJql(jql: string, aliasOf: (name: string) => PropertyRef | u
       for (;;) {
         values.push(value());
         const sep = peek();
-        if (sep?.kind === 'punct' && sep.text === ',') { i++; continue; }
-        if (sep?.kind === 'punct' && sep.text === ')') { i++; break; }
+        if (sep?.kind === 'punct' && sep.text === ',') {
+          i++;
+          continue;
+        }
+        if (sep?.kind === 'punct' && sep.text === ')') {
+          i++;
+          break;
+        }
         throw jqlError(`Error in the JQL Query: Expecting ',' or ')' but got '${sep?.text ?? '<EOF>'}'. ${at(sep, jql)}`);
       }
     } else {
@@ -141,9 +190,15 @@ export function parseJql(jql: string, aliasOf: (name: string) => PropertyRef | u
       if (!field) throw jqlError(`Ordering by '${t.text}' is not supported by the local Jira site (supported: created, key, id, summary).`);
       i++;
       let direction: 'ASC' | 'DESC' = field === 'created' ? 'DESC' : 'ASC';
-      if (isWord(peek(), 'asc') || isWord(peek(), 'desc')) { direction = (peek()?.text.toUpperCase() as 'ASC' | 'DESC'); i++; }
+      if (isWord(peek(), 'asc') || isWord(peek(), 'desc')) {
+        direction = peek()?.text.toUpperCase() as 'ASC' | 'DESC';
+        i++;
+      }
       orderBy.push({ field, direction });
-      if (peek()?.kind === 'punct' && peek()?.text === ',') { i++; continue; }
+      if (peek()?.kind === 'punct' && peek()?.text === ',') {
+        i++;
+        continue;
+      }
       if (i < tokens.length) throw jqlError(`Error in the JQL Query: Expecting ',' but got '${peek()?.text}'. ${at(peek(), jql)}`);
       break;
     }

@@ -2,20 +2,68 @@ import { userDate, jiraTimestamp } from './dates';
 import type { JiraVersion } from './types';
 
 /** Row shapes as stored in SQLite. */
-export interface PersonRow { account_id: string; display_name: string; email: string | null; role: string; time_zone: string | null }
-export interface ProjectRow { id: number; key: string; name: string; description: string; project_type_key: string; lead_account_id: string }
-export interface IssueTypeRow { id: number; name: string; description: string }
-export interface VersionRow {
-  id: number; project_id: number; name: string; description: string | null; archived: number; released: number;
-  release_date: string | null; start_date: string | null; sequence: number;
+export interface PersonRow {
+  account_id: string;
+  display_name: string;
+  email: string | null;
+  role: string;
+  time_zone: string | null;
 }
-export interface RelatedWorkRow { related_work_id: string; version_id: number; category: string; title: string | null; url: string | null; issue_id: number | null; seq: number }
+export interface ProjectRow {
+  id: number;
+  key: string;
+  name: string;
+  description: string;
+  project_type_key: string;
+  lead_account_id: string;
+}
+export interface IssueTypeRow {
+  id: number;
+  name: string;
+  description: string;
+}
+export interface VersionRow {
+  id: number;
+  project_id: number;
+  name: string;
+  description: string | null;
+  archived: number;
+  released: number;
+  release_date: string | null;
+  start_date: string | null;
+  sequence: number;
+}
+export interface RelatedWorkRow {
+  related_work_id: string;
+  version_id: number;
+  category: string;
+  title: string | null;
+  url: string | null;
+  issue_id: number | null;
+  seq: number;
+}
 export interface IssueRow {
-  id: number; project_id: number; number: number; key: string; issue_type_id: number; summary: string; description: string | null;
-  labels: string; versions: string; fix_versions: string; priority_id: string; reporter: string | null; created: string;
+  id: number;
+  project_id: number;
+  number: number;
+  key: string;
+  issue_type_id: number;
+  summary: string;
+  description: string | null;
+  labels: string;
+  versions: string;
+  fix_versions: string;
+  priority_id: string;
+  reporter: string | null;
+  created: string;
 }
 
-export interface IssueLinkRow { id: number; link_type_id: string; outward_issue_id: number; inward_issue_id: number }
+export interface IssueLinkRow {
+  id: number;
+  link_type_id: string;
+  outward_issue_id: number;
+  inward_issue_id: number;
+}
 
 const avatarUrls = (base: string, kind: string, id: string | number): Record<string, string> => ({
   '48x48': `${base}/_local/avatar/${kind}/${id}?size=48`,

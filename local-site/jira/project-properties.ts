@@ -28,11 +28,7 @@ export function putProperty(db: Db, projectId: number, key: string, value: unkno
     throw new JiraError(400, [`The property value is too large. Maximum length is ${MAX_PROPERTY_BYTES} characters.`]);
   }
   const existed = db.prepare('SELECT 1 FROM project_properties WHERE project_id = ? AND key = ?').get(projectId, key) !== undefined;
-  db.prepare('INSERT INTO project_properties (project_id, key, value) VALUES (?, ?, ?) ON CONFLICT (project_id, key) DO UPDATE SET value = excluded.value').run(
-    projectId,
-    key,
-    serialized,
-  );
+  db.prepare('INSERT INTO project_properties (project_id, key, value) VALUES (?, ?, ?) ON CONFLICT (project_id, key) DO UPDATE SET value = excluded.value').run(projectId, key, serialized);
   return !existed;
 }
 

@@ -22,15 +22,11 @@ export class SiteRows {
 
   findProject(idOrKey: string): ProjectRow | undefined {
     const byId = /^\d+$/.test(idOrKey);
-    return this.db.prepare(byId ? 'SELECT * FROM projects WHERE id = ?' : 'SELECT * FROM projects WHERE key = ?').get(byId ? Number(idOrKey) : idOrKey) as
-      | ProjectRow
-      | undefined;
+    return this.db.prepare(byId ? 'SELECT * FROM projects WHERE id = ?' : 'SELECT * FROM projects WHERE key = ?').get(byId ? Number(idOrKey) : idOrKey) as ProjectRow | undefined;
   }
 
   issueTypesOf(projectId: number): IssueTypeRow[] {
-    return this.db
-      .prepare('SELECT t.* FROM issue_types t JOIN project_issue_types pt ON pt.issue_type_id = t.id WHERE pt.project_id = ? ORDER BY t.id')
-      .all(projectId) as IssueTypeRow[];
+    return this.db.prepare('SELECT t.* FROM issue_types t JOIN project_issue_types pt ON pt.issue_type_id = t.id WHERE pt.project_id = ? ORDER BY t.id').all(projectId) as IssueTypeRow[];
   }
 
   versionRow(id: string | number): VersionRow | undefined {
@@ -46,9 +42,7 @@ export class SiteRows {
 
   issueRow(idOrKey: string): IssueRow | undefined {
     const byId = /^\d+$/.test(idOrKey);
-    return this.db.prepare(byId ? 'SELECT * FROM issues WHERE id = ?' : 'SELECT * FROM issues WHERE key = ?').get(byId ? Number(idOrKey) : idOrKey.toUpperCase()) as
-      | IssueRow
-      | undefined;
+    return this.db.prepare(byId ? 'SELECT * FROM issues WHERE id = ?' : 'SELECT * FROM issues WHERE key = ?').get(byId ? Number(idOrKey) : idOrKey.toUpperCase()) as IssueRow | undefined;
   }
 
   issueRowsIn(projectIds: Set<number>): IssueRow[] {
@@ -83,15 +77,11 @@ export class SiteRows {
 
   /** Inserts the link unless the same one exists (Jira answers a duplicate as created). */
   insertIssueLink(linkTypeId: string, outwardIssueId: number, inwardIssueId: number): void {
-    this.db
-      .prepare('INSERT OR IGNORE INTO issue_links (link_type_id, outward_issue_id, inward_issue_id) VALUES (?, ?, ?)')
-      .run(linkTypeId, outwardIssueId, inwardIssueId);
+    this.db.prepare('INSERT OR IGNORE INTO issue_links (link_type_id, outward_issue_id, inward_issue_id) VALUES (?, ?, ?)').run(linkTypeId, outwardIssueId, inwardIssueId);
   }
 
   issueLinkRows(issueId: number): IssueLinkRow[] {
-    return this.db
-      .prepare('SELECT * FROM issue_links WHERE outward_issue_id = ? OR inward_issue_id = ? ORDER BY id')
-      .all(issueId, issueId) as IssueLinkRow[];
+    return this.db.prepare('SELECT * FROM issue_links WHERE outward_issue_id = ? OR inward_issue_id = ? ORDER BY id').all(issueId, issueId) as IssueLinkRow[];
   }
 
   issuePropertyRows(issueId: number): { key: string; value: string }[] {
@@ -101,9 +91,7 @@ export class SiteRows {
   /** Returns true when the property was created, false when it replaced a value. */
   putIssueProperty(issueId: number, key: string, serialized: string): boolean {
     const existed = this.db.prepare('SELECT 1 FROM issue_properties WHERE issue_id = ? AND key = ?').get(issueId, key) !== undefined;
-    this.db
-      .prepare('INSERT INTO issue_properties (issue_id, key, value) VALUES (?, ?, ?) ON CONFLICT (issue_id, key) DO UPDATE SET value = excluded.value')
-      .run(issueId, key, serialized);
+    this.db.prepare('INSERT INTO issue_properties (issue_id, key, value) VALUES (?, ?, ?) ON CONFLICT (issue_id, key) DO UPDATE SET value = excluded.value').run(issueId, key, serialized);
     return !existed;
   }
 

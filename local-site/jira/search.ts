@@ -6,8 +6,7 @@ import { compareIssues, parseJql, type JqlClause, type IssueMatcher, type Proper
 import type { JiraStore } from './store';
 import type { Principal } from './types';
 
-const valueMissing = (value: string, field: string): JiraError =>
-  new JiraError(400, [`The value '${value}' does not exist for the field '${field}'.`]);
+const valueMissing = (value: string, field: string): JiraError => new JiraError(400, [`The value '${value}' does not exist for the field '${field}'.`]);
 
 /** Turns one clause into a predicate, resolving names against what the caller can see (as Jira does). */
 function matcherFor(store: JiraStore, visible: Set<number>, clause: JqlClause): IssueMatcher {

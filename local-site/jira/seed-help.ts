@@ -24,14 +24,16 @@ function grants(): Grant[] {
   ];
 }
 
-const adf = (...paragraphs: string[]): string =>
-  JSON.stringify({ version: 1, type: 'doc', content: paragraphs.map((text) => ({ type: 'paragraph', content: [{ type: 'text', text }] })) });
+const adf = (...paragraphs: string[]): string => JSON.stringify({ version: 1, type: 'doc', content: paragraphs.map((text) => ({ type: 'paragraph', content: [{ type: 'text', text }] })) });
 
 /** What customers wrote, in their words (some about the seeded SHOP releases: checkout, gift cards, saved carts). */
 export const HELP_REQUESTS: { summary: string; description: string; daysAgo: number }[] = [
   {
     summary: 'Refund went to a gift card instead of my card',
-    description: adf('I returned order #48213 last week and the refund showed up as a gift card balance. I paid with my Visa and want the refund back on it.', 'Can you move it, or do I have to spend the gift card?'),
+    description: adf(
+      'I returned order #48213 last week and the refund showed up as a gift card balance. I paid with my Visa and want the refund back on it.',
+      'Can you move it, or do I have to spend the gift card?',
+    ),
     daysAgo: 1,
   },
   {
@@ -75,7 +77,12 @@ export function seedServiceDeskIfMissing(db: Db, now: Date): void {
     const hasHelp = db.prepare('SELECT 1 FROM projects WHERE id = ?').get(HELP_ID) !== undefined;
     if (!hasHelp) {
       db.prepare('INSERT INTO projects (id, key, name, description, project_type_key, lead_account_id) VALUES (?, ?, ?, ?, ?, ?)').run(
-        HELP_ID, 'HELP', 'Help Center', "Customers' requests to the shop's support team.", 'service_desk', id('support-agent'),
+        HELP_ID,
+        'HELP',
+        'Help Center',
+        "Customers' requests to the shop's support team.",
+        'service_desk',
+        id('support-agent'),
       );
       db.prepare('INSERT OR IGNORE INTO issue_types (id, name, description) VALUES (?, ?, ?)').run(SERVICE_REQUEST_TYPE_ID, 'Service request', 'A request from a customer.');
       db.prepare('INSERT OR IGNORE INTO project_issue_types (project_id, issue_type_id) VALUES (?, ?)').run(HELP_ID, SERVICE_REQUEST_TYPE_ID);

@@ -21,7 +21,7 @@ export const OPS_ID = 10010;
 
 const ISSUE_TYPES = [
   { id: 10001, name: 'Task', description: 'A small, distinct piece of work.' },
-  { id: 10003, name: 'Story', description: "Functionality or a feature expressed as a user goal." },
+  { id: 10003, name: 'Story', description: 'Functionality or a feature expressed as a user goal.' },
   { id: 10004, name: 'Bug', description: 'A problem or error.' },
 ];
 
@@ -71,9 +71,7 @@ export function seedIfEmpty(db: Db, now: Date, timeZone: string): void {
       for (const permission of permissions) grant.run(accountId, projectId, permission);
     }
 
-    const version = db.prepare(
-      'INSERT INTO versions (id, project_id, name, description, archived, released, release_date, sequence) VALUES (?, ?, ?, ?, 0, ?, ?, ?)',
-    );
+    const version = db.prepare('INSERT INTO versions (id, project_id, name, description, archived, released, release_date, sequence) VALUES (?, ?, ?, ?, 0, ?, ?, ?)');
     version.run(10001, SHOP_ID, '2026.10 Checkout', 'One-page checkout with saved addresses.', 1, addDays(today, -30), 1);
     version.run(10002, SHOP_ID, '2026.12 Gift cards', 'Buy, send and redeem gift cards.', 0, addDays(today, 3), 2);
     version.run(10003, SHOP_ID, '2027.01 Saved carts', 'Carts survive logout and sync across devices.', 0, addDays(today, 21), 3);

@@ -7,10 +7,7 @@ import { relatedWorkInput } from './related-work-input';
 import { validateVersionFields } from './version-fields';
 import { fieldErrors, forbidden, JiraError, projectNotFound, versionNotFound } from './errors';
 import { isRecord } from './http';
-import {
-  issueTypeJson, relatedWorkJson, userJson, versionJson,
-  type PersonRow, type ProjectRow, type RelatedWorkRow, type VersionRow,
-} from './json';
+import { issueTypeJson, relatedWorkJson, userJson, versionJson, type PersonRow, type ProjectRow, type RelatedWorkRow, type VersionRow } from './json';
 import { APP_ACCOUNT_ID } from './seed';
 import type { IndexedIssueProperty, JiraVersion, Person, Principal, ProjectPermissionKey, Role, VersionEvent, VersionEventType } from './types';
 
@@ -20,7 +17,12 @@ export { MAX_PROPERTY_BYTES, MAX_PROPERTY_KEY_LENGTH } from './project-propertie
 export type EventSink = VersionEvent[] | undefined;
 
 export interface VersionPatch {
-  name?: unknown; description?: unknown; releaseDate?: unknown; startDate?: unknown; released?: unknown; archived?: unknown;
+  name?: unknown;
+  description?: unknown;
+  releaseDate?: unknown;
+  startDate?: unknown;
+  released?: unknown;
+  archived?: unknown;
 }
 
 const NO_VERSION_PERMISSION = 'You must have global or project administrator rights in order to modify versions.';
@@ -84,9 +86,7 @@ export class JiraStore extends SiteRows {
   can(principal: Principal, projectId: number, permission: ProjectPermissionKey): boolean {
     const accountId = this.accountIdOf(principal);
     if (accountId === null) return false;
-    const row = this.db
-      .prepare('SELECT 1 FROM grants WHERE account_id = ? AND project_id = ? AND permission = ?')
-      .get(accountId, projectId, permission);
+    const row = this.db.prepare('SELECT 1 FROM grants WHERE account_id = ? AND project_id = ? AND permission = ?').get(accountId, projectId, permission);
     return row !== undefined;
   }
 
@@ -107,7 +107,11 @@ export class JiraStore extends SiteRows {
   }
 
   browsableProjectIds(principal: Principal): Set<number> {
-    return new Set(this.listProjects().filter((p) => this.can(principal, p.id, 'BROWSE_PROJECTS')).map((p) => p.id));
+    return new Set(
+      this.listProjects()
+        .filter((p) => this.can(principal, p.id, 'BROWSE_PROJECTS'))
+        .map((p) => p.id),
+    );
   }
 
   issueTypeJsonOf(projectId: number): Record<string, unknown>[] {
@@ -188,9 +192,7 @@ export class JiraStore extends SiteRows {
       .run(next.name, next.description, next.archived, next.released, next.release_date, next.start_date, row.id);
     const json = this.toVersionJson(next);
     const type: VersionEventType =
-      row.released === 0 && next.released === 1 ? 'avi:jira:released:version'
-      : row.released === 1 && next.released === 0 ? 'avi:jira:unreleased:version'
-      : 'avi:jira:updated:version';
+      row.released === 0 && next.released === 1 ? 'avi:jira:released:version' : row.released === 1 && next.released === 0 ? 'avi:jira:unreleased:version' : 'avi:jira:updated:version';
     this.fire(type, json, principal, sink);
     return json;
   }

@@ -48,12 +48,7 @@ export interface JiraVersion {
   projectId: number;
 }
 
-export type VersionEventType =
-  | 'avi:jira:created:version'
-  | 'avi:jira:updated:version'
-  | 'avi:jira:released:version'
-  | 'avi:jira:unreleased:version'
-  | 'avi:jira:deleted:version';
+export type VersionEventType = 'avi:jira:created:version' | 'avi:jira:updated:version' | 'avi:jira:released:version' | 'avi:jira:unreleased:version' | 'avi:jira:deleted:version';
 
 /** Emitted after the HTTP response that caused it has been sent. */
 export interface VersionEvent {

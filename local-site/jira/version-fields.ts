@@ -20,9 +20,7 @@ export function validateVersionFields(db: Db, input: Record<string, unknown>, pr
     if (name === '') errors.name = 'You must specify a valid version name';
     else if (name.length > 255) errors.name = 'The version name must not exceed 255 characters.';
     else {
-      const clash = db
-        .prepare('SELECT id FROM versions WHERE project_id = ? AND lower(name) = lower(?) AND id IS NOT ?')
-        .get(projectId, name, selfId);
+      const clash = db.prepare('SELECT id FROM versions WHERE project_id = ? AND lower(name) = lower(?) AND id IS NOT ?').get(projectId, name, selfId);
       if (clash) errors.name = 'A version with this name already exists in this project.';
       else out.name = name;
     }
@@ -33,7 +31,10 @@ export function validateVersionFields(db: Db, input: Record<string, unknown>, pr
     else if (Buffer.byteLength(input.description) > 16384) errors.description = 'The description must not exceed 16384 bytes.';
     else out.description = input.description;
   }
-  for (const [field, key] of [['releaseDate', 'releaseDate'], ['startDate', 'startDate']] as const) {
+  for (const [field, key] of [
+    ['releaseDate', 'releaseDate'],
+    ['startDate', 'startDate'],
+  ] as const) {
     const value = input[field];
     if (value === undefined) continue;
     if (value === null || value === '') out[key] = null;

@@ -59,9 +59,11 @@ export function createPages(options: PagesOptions): Pages {
   async function projectsPage(res: ServerResponse, person: Person, theme: ColorMode, url: URL): Promise<void> {
     const { values } = await new JiraClient(baseUrl, person.emailAddress).projects();
     const body = html`<h1 class="page-title">Projects</h1>
-      ${values.length === 0
-        ? html`<p>${person.displayName} cannot browse any project on this site.</p>`
-        : html`<ul class="project-list" data-testid="project-list">${values.map((p) => html`<li><a href="/projects/${encodeURIComponent(p.key)}/versions">${p.name} (${p.key})</a></li>`)}</ul>`}`;
+      ${
+        values.length === 0
+          ? html`<p>${person.displayName} cannot browse any project on this site.</p>`
+          : html`<ul class="project-list" data-testid="project-list">${values.map((p) => html`<li><a href="/projects/${encodeURIComponent(p.key)}/versions">${p.name} (${p.key})</a></li>`)}</ul>`
+      }`;
     send(res, 200, layout({ title: 'Projects', person, theme, people, returnTo: url.pathname, body }));
   }
 
@@ -78,9 +80,11 @@ export function createPages(options: PagesOptions): Pages {
     }
     const body = html`<h1 class="page-title">Search work items</h1>
       <p><code class="jql" data-testid="issue-search-jql">${jql}</code></p>
-      ${issues.length === 0
-        ? html`<p data-testid="issue-search-empty">No work items match.</p>`
-        : html`<ul class="issue-results" data-testid="issue-search-results">${issues.map((i) => html`<li><a href="/browse/${encodeURIComponent(i.key)}">${i.key}</a> ${i.fields.summary ?? ''} <span class="muted">${i.fields.status?.name ?? ''}</span></li>`)}</ul>`}`;
+      ${
+        issues.length === 0
+          ? html`<p data-testid="issue-search-empty">No work items match.</p>`
+          : html`<ul class="issue-results" data-testid="issue-search-results">${issues.map((i) => html`<li><a href="/browse/${encodeURIComponent(i.key)}">${i.key}</a> ${i.fields.summary ?? ''} <span class="muted">${i.fields.status?.name ?? ''}</span></li>`)}</ul>`
+      }`;
     send(res, 200, layout({ title: 'Search work items', person, theme, people, returnTo, body }));
   }
 
@@ -95,18 +99,11 @@ export function createPages(options: PagesOptions): Pages {
       throw e;
     }
     const versions = await client.versions(projectKey);
-    const withWork: VersionWithWork[] = await Promise.all(
-      versions.map(async (v) => ({ ...v, relatedWork: await client.relatedWork(v.id).catch(() => []) })),
-    );
+    const withWork: VersionWithWork[] = await Promise.all(versions.map(async (v) => ({ ...v, relatedWork: await client.relatedWork(v.id).catch(() => []) })));
     const released = url.searchParams.get('released');
     const releasedVersion = released ? withWork.find((v) => v.id === released) : undefined;
     const shown =
-      notice ??
-      (releasedVersion
-        ? releasedVersion.released
-          ? { kind: 'success' as const, text: `${releasedVersion.name} is released.` }
-          : putBackNotice(releasedVersion, project.key)
-        : undefined);
+      notice ?? (releasedVersion ? (releasedVersion.released ? { kind: 'success' as const, text: `${releasedVersion.name} is released.` } : putBackNotice(releasedVersion, project.key)) : undefined);
     const body = releasesBody({
       siteUrl: baseUrl,
       projectKey: project.key,
@@ -124,9 +121,7 @@ export function createPages(options: PagesOptions): Pages {
    * trigger did it; otherwise only what the site knows (and the related work, only if there is some).
    */
   function putBackNotice(version: VersionWithWork, projectKey: string): { kind: 'error'; text: string; link?: { href: string; text: string } } {
-    const byApp = options.host.deliveries.some(
-      (d) => d.kind === 'trigger' && d.versionId === version.id && (d.result as { action?: string } | undefined)?.action === 'blocked',
-    );
+    const byApp = options.host.deliveries.some((d) => d.kind === 'trigger' && d.versionId === version.id && (d.result as { action?: string } | undefined)?.action === 'blocked');
     if (byApp) {
       return {
         kind: 'error',
@@ -164,7 +159,21 @@ export function createPages(options: PagesOptions): Pages {
     }
     const page = host.projectPage();
     const input = await frameInput(person, theme, resourceOrigin, page, { projectKey: project.key, moduleKey: page.key }, appBase(project.key));
-    send(res, 200, layout({ title: `${page.title} - ${project.name}`, person, theme, people, returnTo: url.pathname + url.search, sidebar: sidebarFor(project.key, project.name, 'app'), body: appPageBody(input), headExtra: appPageHead([input]), bleed: true }));
+    send(
+      res,
+      200,
+      layout({
+        title: `${page.title} - ${project.name}`,
+        person,
+        theme,
+        people,
+        returnTo: url.pathname + url.search,
+        sidebar: sidebarFor(project.key, project.name, 'app'),
+        body: appPageBody(input),
+        headExtra: appPageHead([input]),
+        bleed: true,
+      }),
+    );
   }
 
   /** What one of the app's UI modules needs to render in its frame, where Jira would render it. */
@@ -199,15 +208,25 @@ export function createPages(options: PagesOptions): Pages {
     const projectKey = issue.fields.project?.key ?? key.split('-')[0] ?? defaultProject;
     const projectName = issue.fields.project?.name ?? projectKey;
     const contexts = await Promise.all(
-      host.manifest.issueContexts.map((m) =>
-        frameInput(person, theme, resourceOrigin, m, { projectKey, moduleKey: m.key, issueKey: issue.key }, url.pathname, `forge-issue-context-${m.key}`),
-      ),
+      host.manifest.issueContexts.map((m) => frameInput(person, theme, resourceOrigin, m, { projectKey, moduleKey: m.key, issueKey: issue.key }, url.pathname, `forge-issue-context-${m.key}`)),
     );
-    send(res, 200, layout({
-      title: `[${issue.key}] ${issue.fields.summary ?? ''}`, person, theme, people, returnTo: url.pathname, sidebar: sidebarFor(projectKey, projectName, 'none', issue.fields.project?.projectTypeKey),
-      body: issueBody(issue, contexts.map((input) => ({ title: input.title, frame: appFrame(input) }))),
-      ...(contexts.length > 0 ? { headExtra: appPageHead(contexts) } : {}),
-    }));
+    send(
+      res,
+      200,
+      layout({
+        title: `[${issue.key}] ${issue.fields.summary ?? ''}`,
+        person,
+        theme,
+        people,
+        returnTo: url.pathname,
+        sidebar: sidebarFor(projectKey, projectName, 'none', issue.fields.project?.projectTypeKey),
+        body: issueBody(
+          issue,
+          contexts.map((input) => ({ title: input.title, frame: appFrame(input) })),
+        ),
+        ...(contexts.length > 0 ? { headExtra: appPageHead(contexts) } : {}),
+      }),
+    );
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<boolean> {

@@ -18,11 +18,22 @@ export interface IssueJson {
   };
 }
 
-interface LinkedIssueJson { key: string; fields?: { summary?: string; status?: { name?: string } } }
-export interface IssueLinkJson { id: string; type: { inward: string; outward: string }; inwardIssue?: LinkedIssueJson; outwardIssue?: LinkedIssueJson }
+interface LinkedIssueJson {
+  key: string;
+  fields?: { summary?: string; status?: { name?: string } };
+}
+export interface IssueLinkJson {
+  id: string;
+  type: { inward: string; outward: string };
+  inwardIssue?: LinkedIssueJson;
+  outwardIssue?: LinkedIssueJson;
+}
 
 /** An issue-context module as the issue view shows it: its title over the app's frame. */
-export interface IssueContextPanel { title: string; frame: SafeHtml }
+export interface IssueContextPanel {
+  title: string;
+  frame: SafeHtml;
+}
 
 /** Jira's "Linked work items", grouped by how each reads from this issue ("relates to", "is blocked by"). */
 function linksSection(links: IssueLinkJson[]): SafeHtml {

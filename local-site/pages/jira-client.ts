@@ -3,7 +3,10 @@ import type { IssueJson } from './issue';
 
 /** Jira's error body, for showing a refusal to the person in Jira's words. */
 export class JiraRequestError extends Error {
-  constructor(readonly status: number, readonly messages: string[]) {
+  constructor(
+    readonly status: number,
+    readonly messages: string[],
+  ) {
     super(messages.join(' ') || `Jira answered HTTP ${status}`);
   }
 }
@@ -27,7 +30,10 @@ export interface RelatedWorkJson {
  * or the app takes, so permissions and product events behave exactly as for any other caller.
  */
 export class JiraClient {
-  constructor(private readonly baseUrl: string, private readonly emailAddress: string) {}
+  constructor(
+    private readonly baseUrl: string,
+    private readonly emailAddress: string,
+  ) {}
 
   private async call<T>(method: string, path: string, body?: unknown): Promise<T> {
     const res = await fetch(new URL(path, this.baseUrl), {

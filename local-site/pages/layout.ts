@@ -63,8 +63,7 @@ function personSwitcher(person: Person, people: Person[], returnTo: string): Saf
 
 /** Jira's theme choice, next to the person: a labelled select and a submit button, so it works without JS. */
 function themeSwitcher(theme: ColorMode, returnTo: string): SafeHtml {
-  const option = (mode: ColorMode, label: string): SafeHtml =>
-    html`<option value="${mode}" ${mode === theme ? html`selected` : ''}>${label}</option>`;
+  const option = (mode: ColorMode, label: string): SafeHtml => html`<option value="${mode}" ${mode === theme ? html`selected` : ''}>${label}</option>`;
   return html`<form class="theme-switcher" method="post" action="/_site/theme" data-testid="theme-switcher">
     <input type="hidden" name="return" value="${returnTo}">
     <label for="theme-select">Theme</label>

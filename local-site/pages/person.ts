@@ -29,8 +29,7 @@ export type ColorMode = 'light' | 'dark';
 export const THEME_COOKIE = 'local-site-theme';
 export const COLOR_MODES: readonly ColorMode[] = ['light', 'dark'];
 
-export const parseColorMode = (value: string | null | undefined): ColorMode | undefined =>
-  value === 'light' || value === 'dark' ? value : undefined;
+export const parseColorMode = (value: string | null | undefined): ColorMode | undefined => (value === 'light' || value === 'dark' ? value : undefined);
 
 /** The chosen colour mode: the cookie's, or light (Jira's default) when it is missing or unknown. */
 export function signedInTheme(req: IncomingMessage): ColorMode {

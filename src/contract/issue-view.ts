@@ -75,7 +75,6 @@ export interface AnswerResults {
   searched: number;
 }
 
-
 // ---- questions from support ("Not in the handoff") -----------------------------------------------
 export type { SupportQuestion } from '../domain/card/support-questions';
 

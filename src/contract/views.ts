@@ -206,5 +206,3 @@ export interface HandoffExport {
   mimeType: string;
   text: string;
 }
-
-

@@ -56,17 +56,13 @@ export const QuestionSchema = z.object({
 
 export const HandoffContentSchema = z.object({
   whatsNew: text(LIMITS.whatsNew, "What's new"),
-  happyPath: z
-    .array(text(LIMITS.step, 'Happy path step'), { error: 'Happy path must be a list of steps' })
-    .max(LIMITS.steps, { error: `Happy path can have at most ${LIMITS.steps} steps` }),
+  happyPath: z.array(text(LIMITS.step, 'Happy path step'), { error: 'Happy path must be a list of steps' }).max(LIMITS.steps, { error: `Happy path can have at most ${LIMITS.steps} steps` }),
   limitations: z
     .array(text(LIMITS.limitation, 'Known limitation'), { error: 'Known limitations must be a list' })
     .max(LIMITS.limitations, { error: `Known limitations can have at most ${LIMITS.limitations} items` }),
   /** The PO's explicit "none known": an empty limitations list only counts as ready with this set. */
   noKnownLimitations: z.boolean({ error: 'None known must be true or false' }),
-  questions: z
-    .array(QuestionSchema, { error: 'Likely questions must be a list' })
-    .max(LIMITS.questions, { error: `Likely questions can have at most ${LIMITS.questions} entries` }),
+  questions: z.array(QuestionSchema, { error: 'Likely questions must be a list' }).max(LIMITS.questions, { error: `Likely questions can have at most ${LIMITS.questions} entries` }),
   escalation: z.object({
     l1LookUp: text(LIMITS.escalation, 'L1: how to look it up'),
     l2Reproduce: text(LIMITS.escalation, 'L2: how to reproduce'),
@@ -131,4 +127,3 @@ export const StoredHandoffSchema = z.object({
   acceptedWrites: z.array(AcceptedWriteSchema).max(ACCEPTED_WRITES_KEPT).optional(),
 });
 export type StoredHandoff = z.output<typeof StoredHandoffSchema>;
-

@@ -32,16 +32,10 @@ export const BRIEF_GAP_TASK: FiledAs = { type: 'Task', things: 'brief gaps', act
  */
 export function issueTypeFor<T extends IssueTypeRef>(types: readonly T[], filed: FiledAs, projectKey: string): T {
   if (types.length === 0) {
-    throw appError(
-      'FORBIDDEN',
-      `You can read this handoff but cannot file issues in project ${projectKey}: ${filed.act} needs the Create issues permission there.`,
-    );
+    throw appError('FORBIDDEN', `You can read this handoff but cannot file issues in project ${projectKey}: ${filed.act} needs the Create issues permission there.`);
   }
   const wanted = filed.type.toLowerCase();
   const found = types.find((t) => !t.subtask && t.name.trim().toLowerCase() === wanted);
   if (found) return found;
-  throw appError(
-    'NOT_FOUND',
-    `Project ${projectKey} has no ${filed.type} issue type, so ${filed.things} cannot be filed here. Ask a Jira admin to add ${filed.type} to the project's issue types.`,
-  );
+  throw appError('NOT_FOUND', `Project ${projectKey} has no ${filed.type} issue type, so ${filed.things} cannot be filed here. Ask a Jira admin to add ${filed.type} to the project's issue types.`);
 }

@@ -57,17 +57,11 @@ const ITEM_SECTION: Record<ItemRef['kind'], string> = ITEM_TITLES;
 export function buildL3Bug(input: L3BugInput): L3BugDraft {
   const steps = reproductionSteps(input.content.escalation.l2Reproduce);
   const itemText = input.item ? describeItem(input.content, input.item) : null;
-  const filedFrom =
-    input.item && itemText
-      ? [paragraph(strong('Filed from: '), text(`${ITEM_SECTION[input.item.kind]} ${input.item.position}: `), em(itemText))]
-      : [];
+  const filedFrom = input.item && itemText ? [paragraph(strong('Filed from: '), text(`${ITEM_SECTION[input.item.kind]} ${input.item.position}: `), em(itemText))] : [];
 
   // The customer's words are text nodes only: a URL they wrote stays text, never a link mark.
   const customerSaw = input.request
-    ? [
-        paragraph(strong('Request: '), text(`${input.request.key}: ${input.request.summary}`)),
-        ...input.request.customerText.filter((p) => p.trim() !== '').map((p) => paragraph(text(p))),
-      ]
+    ? [paragraph(strong('Request: '), text(`${input.request.key}: ${input.request.summary}`)), ...input.request.customerText.filter((p) => p.trim() !== '').map((p) => paragraph(text(p)))]
     : [paragraph()];
   const description = doc(
     // Headings ask, empty blocks take the answer: no placeholder sentence can ship in the bug unedited.

@@ -29,7 +29,12 @@ export function listVersionsAsApp(fetch: JiraFetch, projectKey: string): Promise
 
 const IssueFixVersionsJson = z.object({
   key: z.string(),
-  fields: z.object({ fixVersions: z.array(z.object({ id: z.string(), name: z.string().optional() })).nullable().optional() }),
+  fields: z.object({
+    fixVersions: z
+      .array(z.object({ id: z.string(), name: z.string().optional() }))
+      .nullable()
+      .optional(),
+  }),
 });
 
 /** The issue's fix version ids, or null when the issue does not exist. */

@@ -16,12 +16,7 @@ const MyPermissionsJson = z.object({
  * The calling person's own permissions in the project (asUser), never a role sent by the UI; as the app,
  * what the app's user may do there (what the release gate needs to put a release back).
  */
-export async function getMyPermissions(
-  fetch: JiraFetch,
-  projectKey: string,
-  keys: readonly ProjectPermission[] = PROJECT_PERMISSIONS,
-  as: Principal = 'user',
-): Promise<PermissionSet> {
+export async function getMyPermissions(fetch: JiraFetch, projectKey: string, keys: readonly ProjectPermission[] = PROJECT_PERMISSIONS, as: Principal = 'user'): Promise<PermissionSet> {
   const query = new URLSearchParams({ projectKey, permissions: keys.join(',') });
   const answer = await jiraRequest(fetch, { as, route: route`/rest/api/3/mypermissions?${query}` }, MyPermissionsJson);
   const result: PermissionSet = { BROWSE_PROJECTS: false, EDIT_ISSUES: false, ADMINISTER_PROJECTS: false };

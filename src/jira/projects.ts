@@ -5,9 +5,7 @@ import { jiraRequest, jiraRequestOrNull } from './request';
 import type { JiraFetch } from './transport';
 
 const ProjectSearchJson = z.object({
-  values: z.array(
-    z.object({ id: z.string(), key: z.string(), name: z.string(), projectTypeKey: z.string().optional(), properties: z.record(z.string(), z.unknown()).optional() }),
-  ),
+  values: z.array(z.object({ id: z.string(), key: z.string(), name: z.string(), projectTypeKey: z.string().optional(), properties: z.record(z.string(), z.unknown()).optional() })),
 });
 
 /** A project as Jira knows it; `type` is Jira's projectTypeKey ('software', 'business', 'service_desk', …). */

@@ -12,8 +12,14 @@ const IssueForCardJson = z.object({
   key: z.string(),
   fields: z.object({
     project: z.object({ id: z.string(), key: z.string(), name: z.string(), projectTypeKey: z.string() }),
-    fixVersions: z.array(VersionJson.partial({ projectId: true })).nullable().optional(),
-    versions: z.array(VersionJson.partial({ projectId: true })).nullable().optional(),
+    fixVersions: z
+      .array(VersionJson.partial({ projectId: true }))
+      .nullable()
+      .optional(),
+    versions: z
+      .array(VersionJson.partial({ projectId: true }))
+      .nullable()
+      .optional(),
   }),
 });
 

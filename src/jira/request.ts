@@ -63,24 +63,14 @@ const TRANSIENT_STATUSES = new Set([429, 502, 503, 504]);
  * Sends one request and returns its parsed JSON. Any non-2xx answer becomes the domain error the
  * UI can act on; Jira's own message is kept only where it helps the person (400).
  */
-export async function jiraRequest<S extends z.ZodType>(
-  fetch: JiraFetch,
-  request: JiraRequest,
-  schema: S,
-  retry: Partial<RetryPolicy> = {},
-): Promise<z.output<S>> {
+export async function jiraRequest<S extends z.ZodType>(fetch: JiraFetch, request: JiraRequest, schema: S, retry: Partial<RetryPolicy> = {}): Promise<z.output<S>> {
   const { status, body } = await send(fetch, request, retry);
   if (status < 200 || status >= 300) throw failureOf(request, status, body);
   return parseAnswer(schema, body, request);
 }
 
 /** Like `jiraRequest`, but a 404 is an answer ("there is none"), not an error. */
-export async function jiraRequestOrNull<S extends z.ZodType>(
-  fetch: JiraFetch,
-  request: JiraRequest,
-  schema: S,
-  retry: Partial<RetryPolicy> = {},
-): Promise<z.output<S> | null> {
+export async function jiraRequestOrNull<S extends z.ZodType>(fetch: JiraFetch, request: JiraRequest, schema: S, retry: Partial<RetryPolicy> = {}): Promise<z.output<S> | null> {
   const { status, body } = await send(fetch, request, retry);
   if (status === 404) return null;
   if (status < 200 || status >= 300) throw failureOf(request, status, body);

@@ -43,5 +43,8 @@ export async function getUsersBulk(fetch: JiraFetch, accountIds: readonly string
 export async function searchUsers(fetch: JiraFetch, text: string, maxResults: number, as: Principal): Promise<PersonRef[]> {
   const query = new URLSearchParams({ query: text, maxResults: String(maxResults) });
   const users = await jiraRequest(fetch, { as, route: route`/rest/api/3/user/search?${query}` }, z.array(UserJson));
-  return users.filter((u) => (u.accountType ?? 'atlassian') === 'atlassian' && u.active !== false).slice(0, maxResults).map(personOf);
+  return users
+    .filter((u) => (u.accountType ?? 'atlassian') === 'atlassian' && u.active !== false)
+    .slice(0, maxResults)
+    .map(personOf);
 }

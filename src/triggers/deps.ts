@@ -44,7 +44,16 @@ export function retryDelaysFromEnv(value: string | undefined): readonly number[]
 }
 
 export function defaultTriggerDeps(): TriggerDeps {
-  return { jira: createJira(), now: () => new Date(), timeZone: DEFAULT_TIME_ZONE, log: console, retryDelaysMs: retryDelaysFromEnv(process.env.CS_HANDOFF_RETRY_DELAYS_MS), store: retryingReads(forgeRecordStore(), defaultStoreBackoff), values: forgeValueStore(), enqueueRetry: enqueueReleaseRetry };
+  return {
+    jira: createJira(),
+    now: () => new Date(),
+    timeZone: DEFAULT_TIME_ZONE,
+    log: console,
+    retryDelaysMs: retryDelaysFromEnv(process.env.CS_HANDOFF_RETRY_DELAYS_MS),
+    store: retryingReads(forgeRecordStore(), defaultStoreBackoff),
+    values: forgeValueStore(),
+    enqueueRetry: enqueueReleaseRetry,
+  };
 }
 
 /**

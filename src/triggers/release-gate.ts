@@ -68,8 +68,7 @@ export async function withRetries<T>(deps: TriggerDeps, attempt: () => Promise<T
   }
 }
 
-const isPermanent = (error: unknown): boolean =>
-  error instanceof AppError && (error.error.code === 'FORBIDDEN' || error.error.code === 'NOT_FOUND' || error.error.code === 'INVALID_INPUT');
+const isPermanent = (error: unknown): boolean => error instanceof AppError && (error.error.code === 'FORBIDDEN' || error.error.code === 'NOT_FOUND' || error.error.code === 'INVALID_INPUT');
 
 export interface ReleaseCheck {
   versionId: string;
@@ -123,7 +122,11 @@ export async function decideRelease(deps: TriggerDeps, check: ReleaseCheck): Pro
     deps.jira.getVersionAsApp(versionId),
     eventProject ? readGateInputs(deps, eventProject, versionId, { withIndex: true }).catch(() => null) : Promise.resolve(null),
     // Who released it, by name, for the block entry: a failed lookup only leaves the name out.
-    releasedBy ? Promise.resolve().then(() => deps.jira.getUserAsApp(releasedBy)).catch((error: unknown) => nameUnknown(deps, releasedBy, error)) : Promise.resolve(null),
+    releasedBy
+      ? Promise.resolve()
+          .then(() => deps.jira.getUserAsApp(releasedBy))
+          .catch((error: unknown) => nameUnknown(deps, releasedBy, error))
+      : Promise.resolve(null),
     siteTimeZone(deps),
   ]);
   if (!version) return { action: 'ignored', why: 'the version no longer exists' };
@@ -186,7 +189,11 @@ export async function decideRelease(deps: TriggerDeps, check: ReleaseCheck): Pro
 /** Puts the version back to unreleased, retrying what Jira may answer next time; says why when it could not. */
 async function putBack(deps: TriggerDeps, version: JiraVersion): Promise<string | undefined> {
   try {
-    await withRetries(deps, () => deps.jira.setVersionReleased(version.id, false), (error) => !isPermanent(error));
+    await withRetries(
+      deps,
+      () => deps.jira.setVersionReleased(version.id, false),
+      (error) => !isPermanent(error),
+    );
     return undefined;
   } catch (error) {
     deps.log.error(`Release gate: could not un-release version ${version.id}`, error);

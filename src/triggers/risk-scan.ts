@@ -93,14 +93,18 @@ export async function scanProject(deps: TriggerDeps, project: Project, verifyAt:
     next.versions[version.id] = reevaluatedEntry(old.versions[version.id], { version, handoff: handoffs.get(version.id) ?? null, rule, now, walkthroughGate: settings.walkthroughGate });
   }
   // Verified: handoffs (their published copies) and versions the old index flags (their gate records).
-  const flagged = Object.entries(old.versions).filter(([, e]) => e.override || e.blockedAt || e.unreleaseFailed).map(([id]) => id);
+  const flagged = Object.entries(old.versions)
+    .filter(([, e]) => e.override || e.blockedAt || e.unreleaseFailed)
+    .map(([id]) => id);
   const known = new Map(all.map((v) => [v.id, v]));
   const slice = verifySlice(sortedIds([...handoffs.keys(), ...flagged].filter((id) => known.has(id))), verifyAt);
   for (let i = 0; i < slice.ids.length; i += VERIFY_AT_ONCE) {
     await Promise.all(slice.ids.slice(i, i + VERIFY_AT_ONCE).map((id) => verifyVersion(deps, project, known.get(id) as JiraVersion, next, { settings, siteZone })));
   }
   await deps.jira.putProjectProperty(project.key, GATE_INDEX_PROPERTY_KEY, fitGateIndex(next));
-  const atRisk = Object.entries(next.versions).filter(([, e]) => isAtRisk(e.state)).map(([id]) => id);
+  const atRisk = Object.entries(next.versions)
+    .filter(([, e]) => isAtRisk(e.state))
+    .map(([id]) => id);
   return { projectKey: project.key, versions: versions.length, atRisk, verified: slice.ids, verifyNext: slice.next };
 }
 

@@ -11,7 +11,7 @@ jest.setTimeout(120_000);
 const VERSION = '10003';
 const { open } = useAppSession({ seed: (site) => seedHandoff(site, VERSION, { content: GIFT_CARDS_CONTENT }) });
 
-test('questions recorded during the PO\'s edit do not conflict with it; a real conflict shows only the section both changed', async () => {
+test("questions recorded during the PO's edit do not conflict with it; a real conflict shows only the section both changed", async () => {
   const po = await open('po', `/version/${VERSION}`);
   const lead = await open('cs-lead', `/version/${VERSION}`);
 
@@ -30,7 +30,10 @@ test('questions recorded during the PO\'s edit do not conflict with it; a real c
   await lead.page.keyboard.press('Enter');
   await lead.frame.waitForSelector('button[aria-label="Remove Carlos Mendes"]');
   await lead.frame.fill(tid('walkthrough-question-0'), 'Can a gift card be refunded?');
-  for (const [i, q] of [[1, 'Do gift cards expire?'], [2, 'Can two gift cards pay one order?']] as const) {
+  for (const [i, q] of [
+    [1, 'Do gift cards expire?'],
+    [2, 'Can two gift cards pay one order?'],
+  ] as const) {
     await lead.frame.click(tid('walkthrough-question-add'));
     await lead.frame.fill(tid(`walkthrough-question-${i}`), q);
   }

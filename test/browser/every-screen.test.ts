@@ -23,9 +23,7 @@ const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa']
 
 async function axe(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-  return results.violations.flatMap((v) =>
-    v.nodes.filter((n) => String(n.target[0]).includes('forge-app-frame')).map((n) => `${v.id}: ${n.target.join(' ')} — ${v.help}`),
-  );
+  return results.violations.flatMap((v) => v.nodes.filter((n) => String(n.target[0]).includes('forge-app-frame')).map((n) => `${v.id}: ${n.target.join(' ')} — ${v.help}`));
 }
 
 interface Screen {

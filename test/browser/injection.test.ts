@@ -84,7 +84,7 @@ test('script and HTML in every field are saved and shown as text, to the PO and 
 test('typed text everywhere else stays text: walkthrough questions and brief-gap notes, rollout notes, override reasons, history diffs', async () => {
   const { site } = session;
   const as = (role: string) => personOf(site, role).accountId;
-  const call = async <T,>(role: string, fn: string, payload: unknown): Promise<T> => {
+  const call = async <T>(role: string, fn: string, payload: unknown): Promise<T> => {
     const res = await site.host.invoke<{ ok: boolean; value?: T; error?: unknown }>(as(role), fn, payload, { projectKey: 'SHOP' });
     if (!res.ok || res.value === undefined) throw new Error(`${fn}: ${JSON.stringify(res.error)}`);
     return res.value;

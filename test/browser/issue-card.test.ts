@@ -61,7 +61,12 @@ beforeAll(async () => {
   await seed(SOON, CONTENT, '5');
   await seed(CARTS, CARTS_CONTENT, '1');
   // HELP-3 is about the gift cards (linked through the real resolver, as Sam); HELP-1 is not linked yet.
-  const linked = await site.host.invoke<{ ok: boolean }>(personOf(site, 'support-agent').accountId, 'linkRequestToRelease', { requestKey: 'HELP-3', release: { versionId: SOON, project: { id: (await site.host.project('SHOP')).id, key: 'SHOP' } } }, { projectKey: 'HELP' });
+  const linked = await site.host.invoke<{ ok: boolean }>(
+    personOf(site, 'support-agent').accountId,
+    'linkRequestToRelease',
+    { requestKey: 'HELP-3', release: { versionId: SOON, project: { id: (await site.host.project('SHOP')).id, key: 'SHOP' } } },
+    { projectKey: 'HELP' },
+  );
   if (!linked.ok) throw new Error('linking HELP-3 failed');
   mkdirSync(SHOTS, { recursive: true });
 });

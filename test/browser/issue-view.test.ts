@@ -37,7 +37,9 @@ test('a HELP request’s issue view runs the issue-context module in its own-ori
     expect(who.asUser).toBe(personOf(site, 'support-agent').accountId);
 
     // The card can open the app's project page for a release in another project.
-    const url = await frame.evaluate(() => (window as unknown as { __bridge: Bridge }).__bridge.callBridge('getUrl', { target: 'module', moduleKey: 'fixture-page', projectKey: 'SHOP', path: '/version/10003' }));
+    const url = await frame.evaluate(() =>
+      (window as unknown as { __bridge: Bridge }).__bridge.callBridge('getUrl', { target: 'module', moduleKey: 'fixture-page', projectKey: 'SHOP', path: '/version/10003' }),
+    );
     expect(url).toBe(`${site.url}${appPagePath(site, 'SHOP', '/version/10003')}`);
 
     await page.screenshot({ path: '/tmp/shots/issue-view.png', fullPage: true });

@@ -11,8 +11,7 @@ jest.setTimeout(120_000);
 
 const session = useAppSession({ seed: (site) => seedHandoff(site, '10003', { ready: true }) });
 
-const px = (frame: Frame | Page, selector: string) =>
-  frame.$eval(selector, (el) => parseFloat(getComputedStyle(el).fontSize));
+const px = (frame: Frame | Page, selector: string) => frame.$eval(selector, (el) => parseFloat(getComputedStyle(el).fontSize));
 
 test('text in the app is Jira-sized: body 14 px, helper 12 px, h1 24 px, as the tokens and the host chrome say', async () => {
   const { page, frame } = await session.open('po');

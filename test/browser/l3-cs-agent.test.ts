@@ -77,7 +77,9 @@ test('Ana files an L3 bug: the dialog is pre-filled, the bug exists in Jira and 
   // The issue is in Jira with the labels, the version and the ADF description.
   const search = await basicGet<{ issues: { id: string; key: string }[] }>(`/rest/api/3/search/jql?jql=${encodeURIComponent(`labels = ${LABEL}`)}&fields=summary`);
   expect(search.issues.length).toBe(before + 1);
-  const issue = await basicGet<{ fields: { summary: string; labels: string[]; versions: { id: string }[]; issuetype: { name: string }; description: { type: string; version: number } } }>(`/rest/api/3/issue/${search.issues[0]!.id}`);
+  const issue = await basicGet<{ fields: { summary: string; labels: string[]; versions: { id: string }[]; issuetype: { name: string }; description: { type: string; version: number } } }>(
+    `/rest/api/3/issue/${search.issues[0]!.id}`,
+  );
   expect(issue.fields.summary).toBe('[L3] 2027.01 Saved carts: cart empty after login');
   expect(issue.fields.labels).toEqual([LABEL]);
   expect(issue.fields.versions.map((v) => v.id)).toEqual([VERSION]);

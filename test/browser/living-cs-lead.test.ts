@@ -38,7 +38,11 @@ test('Carlos records the walkthrough with three questions; all three show as uns
   await setDateAndTime(page, frame, 'Date', '20 Nov 2026', 'Time', '14:00');
   // Who attended: Jira people, picked by keyboard through the combobox (type, Down, Enter).
   await frame.focus(tid('walkthrough-attendees'));
-  for (const [typed, name] of [['car', 'Carlos Mendes'], ['ana', 'Ana Silva'], ['pri', 'Priya Patel']] as const) {
+  for (const [typed, name] of [
+    ['car', 'Carlos Mendes'],
+    ['ana', 'Ana Silva'],
+    ['pri', 'Priya Patel'],
+  ] as const) {
     await page.keyboard.type(typed);
     await frame.waitForSelector(`${tid('walkthrough-attendee-options')}:not([hidden]) [role="option"]:text-is("${name}")`);
     expect(await frame.getAttribute(tid('walkthrough-attendees'), 'aria-expanded')).toBe('true');

@@ -21,7 +21,7 @@ describe('the local Jira site with CS Handoff, in Chromium', () => {
   });
   afterAll(() => site.close());
 
-  test('Releases page → CS Handoff: the app loads in the iframe under Forge\'s CSP, with no violations', async () => {
+  test("Releases page → CS Handoff: the app loads in the iframe under Forge's CSP, with no violations", async () => {
     const { page, context, problems } = await openAs(browser, site, 'po', '/');
     try {
       await page.waitForSelector('[data-testid="versions-table"]');
@@ -51,13 +51,15 @@ describe('the local Jira site with CS Handoff, in Chromium', () => {
 
       // The frame is on its own origin, as on Forge: the page's DOM and storage are out of its reach.
       expect(new URL(frame.url()).origin).toBe(site.resourceUrl);
-      expect(await frame.evaluate(() => {
-        try {
-          return window.parent.document.title;
-        } catch (e) {
-          return e instanceof Error ? e.name : String(e);
-        }
-      })).toBe('SecurityError');
+      expect(
+        await frame.evaluate(() => {
+          try {
+            return window.parent.document.title;
+          } catch (e) {
+            return e instanceof Error ? e.name : String(e);
+          }
+        }),
+      ).toBe('SecurityError');
       await page.evaluate(() => localStorage.setItem('cs-handoff-origin-probe', 'page'));
       expect(await frame.evaluate(() => localStorage.getItem('cs-handoff-origin-probe'))).toBeNull();
 
@@ -150,10 +152,17 @@ describe('the bridge between the app frame and the Jira page (fixture app)', () 
       expect(seen).toEqual(['/version/10002', 'PUSH /overview', 'POP /version/10002']);
       expect(page.url()).toBe(`${site.url}${appPagePath(site, 'SHOP', '/version/10002')}`);
 
-      const url = await frame.evaluate(() => (window as unknown as { __bridge: Bridge }).__bridge.callBridge('getUrl', { target: 'module', moduleKey: 'fixture-page', projectKey: 'SHOP', path: '/version/10003' }));
+      const url = await frame.evaluate(() =>
+        (window as unknown as { __bridge: Bridge }).__bridge.callBridge('getUrl', { target: 'module', moduleKey: 'fixture-page', projectKey: 'SHOP', path: '/version/10003' }),
+      );
       expect(url).toBe(`${site.url}${appPagePath(site, 'SHOP', '/version/10003')}`);
 
-      const unsupported = await frame.evaluate(() => (window as unknown as { __bridge: Bridge }).__bridge.callBridge('openRovo', {}).then(() => 'resolved', (e: Error) => e.message));
+      const unsupported = await frame.evaluate(() =>
+        (window as unknown as { __bridge: Bridge }).__bridge.callBridge('openRovo', {}).then(
+          () => 'resolved',
+          (e: Error) => e.message,
+        ),
+      );
       expect(unsupported).toBe("The bridge call 'openRovo' is not supported by the local site");
 
       await frame.evaluate(() => (window as unknown as { __bridge: Bridge }).__bridge.callBridge('showFlag', { id: 'f1', title: 'Saved', type: 'success' }));
@@ -165,7 +174,7 @@ describe('the bridge between the app frame and the Jira page (fixture app)', () 
     }
   });
 
-  test('CreateIssueModal: Jira\'s dialog in the page, pre-filled; Create files the issue, Esc cancels', async () => {
+  test("CreateIssueModal: Jira's dialog in the page, pre-filled; Create files the issue, Esc cancels", async () => {
     const { page, appFrame, context } = await openAs(browser, site, 'po', appPagePath(site, 'SHOP', '/version/10002'));
     try {
       const frame = appFrame as Frame;
@@ -210,9 +219,9 @@ describe('the bridge between the app frame and the Jira page (fixture app)', () 
       const issueId = event?.payload[0]?.issueId;
       expect(issueId).toMatch(/^\d+$/);
       const priya = personOf(site, 'po');
-      const issue = (await (
-        await fetch(`${site.url}/rest/api/3/issue/${issueId}`, { headers: { authorization: `Basic ${Buffer.from(`${priya.emailAddress}:x`).toString('base64')}` } })
-      ).json()) as { fields: Record<string, unknown> };
+      const issue = (await (await fetch(`${site.url}/rest/api/3/issue/${issueId}`, { headers: { authorization: `Basic ${Buffer.from(`${priya.emailAddress}:x`).toString('base64')}` } })).json()) as {
+        fields: Record<string, unknown>;
+      };
       expect(issue.fields).toMatchObject({
         summary: '[L3] second',
         labels: ['chain-aware', 'l3'],

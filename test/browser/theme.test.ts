@@ -22,7 +22,7 @@ const appMode = (frame: Frame) => frame.evaluate(() => [document.documentElement
 const contextMode = (frame: Frame) =>
   frame.evaluate(() => (window as unknown as { __bridge: { callBridge(n: string): Promise<{ theme?: { colorMode?: string } }> } }).__bridge.callBridge('getContext').then((c) => c.theme?.colorMode));
 
-test('switching the site to dark gives the app Atlaskit\'s dark theme, accessible; switching back gives light', async () => {
+test("switching the site to dark gives the app Atlaskit's dark theme, accessible; switching back gives light", async () => {
   const { page, frame, problems } = await session.open('po');
   await frame.waitForSelector(tid('versions-table'));
   expect(await page.evaluate(() => document.documentElement.getAttribute('data-color-mode'))).toBe('light');
@@ -61,8 +61,7 @@ test('switching the site to dark gives the app Atlaskit\'s dark theme, accessibl
 
 test('the Theme switcher works without JavaScript and refuses unknown modes', async () => {
   const { site } = session;
-  const post = (body: string, cookie = '') =>
-    fetch(`${site.url}/_site/theme`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded', cookie }, body });
+  const post = (body: string, cookie = '') => fetch(`${site.url}/_site/theme`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded', cookie }, body });
   const dark = await post('colorMode=dark&return=%2Fprojects%2FSHOP%2Fversions');
   expect(dark.status).toBe(303);
   expect(dark.headers.get('location')).toBe('/projects/SHOP/versions');

@@ -107,9 +107,6 @@ export async function waitForApp(page: Page, timeoutMs = 15000): Promise<Frame> 
 export async function switchPerson(page: Page, site: Pick<LocalSite, 'jira'>, personEmailOrRole: string): Promise<void> {
   const person = personOf(site, personEmailOrRole);
   await page.getByLabel('Signed in as').selectOption(person.accountId);
-  await page.waitForFunction(
-    (name) => document.querySelector('[data-testid="signed-in-as"]')?.textContent?.includes(name) ?? false,
-    person.displayName,
-  );
+  await page.waitForFunction((name) => document.querySelector('[data-testid="signed-in-as"]')?.textContent?.includes(name) ?? false, person.displayName);
   await page.waitForLoadState('load');
 }

@@ -29,11 +29,7 @@ type Answer = { ok: boolean; value?: { handoff: { revision: number; status: stri
  * Priya (PO) saves `content` as the first revision of the version's handoff through the resolver, and
  * with `ready` marks it ready. Throws when either call is refused.
  */
-export async function seedHandoff(
-  site: TestSite,
-  versionId: string,
-  { content = GIFT_CARDS_CONTENT, ready = false }: { content?: HandoffContent; ready?: boolean } = {},
-): Promise<void> {
+export async function seedHandoff(site: TestSite, versionId: string, { content = GIFT_CARDS_CONTENT, ready = false }: { content?: HandoffContent; ready?: boolean } = {}): Promise<void> {
   const po = personOf(site, 'po').accountId;
   const saved = await site.host.invoke<Answer>(po, 'saveHandoff', { versionId, baseRevision: 0, content }, { projectKey: 'SHOP' });
   if (!saved.ok || !saved.value) throw new Error(`saveHandoff failed: ${JSON.stringify(saved.error)}`);

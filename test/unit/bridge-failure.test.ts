@@ -13,6 +13,9 @@ describe('a rejected invoke, as the UI shows it', () => {
   });
 
   it('anything else is the app not being reached', () => {
-    expect(bridgeFailure(new Error('There was an error invoking the function - Function timed out'))).toMatchObject({ code: 'JIRA_UNAVAILABLE', message: expect.stringContaining("Couldn't reach the CS Handoff app") });
+    expect(bridgeFailure(new Error('There was an error invoking the function - Function timed out'))).toMatchObject({
+      code: 'JIRA_UNAVAILABLE',
+      message: expect.stringContaining("Couldn't reach the CS Handoff app"),
+    });
   });
 });

@@ -22,14 +22,10 @@ describe('offline feature gates', () => {
   it('answers like the real, uninitialised client', () => {
     expect(OfflineFeatureGates.initializeCompleted()).toBe(RealFeatureGates.initializeCompleted());
     for (const gate of ['platform_editor_adf_validator_empty_marks', 'platform-visual-refresh-icons', 'anything']) {
-      expect(gateAsSeenByAtlaskit(() => OfflineFeatureGates.checkGate(gate))).toBe(
-        gateAsSeenByAtlaskit(() => RealFeatureGates.checkGate(gate)),
-      );
+      expect(gateAsSeenByAtlaskit(() => OfflineFeatureGates.checkGate(gate))).toBe(gateAsSeenByAtlaskit(() => RealFeatureGates.checkGate(gate)));
     }
     for (const fallback of [false, true, 'control', 7]) {
-      expect(OfflineFeatureGates.getExperimentValue('some_experiment', 'isEnabled', fallback)).toBe(
-        RealFeatureGates.getExperimentValue('some_experiment', 'isEnabled', fallback),
-      );
+      expect(OfflineFeatureGates.getExperimentValue('some_experiment', 'isEnabled', fallback)).toBe(RealFeatureGates.getExperimentValue('some_experiment', 'isEnabled', fallback));
     }
   });
 });

@@ -40,18 +40,13 @@ describe('manifest.yml', () => {
   });
 
   it('rejects a product trigger whose event needs a scope the manifest lacks', async () => {
-    const broken = manifestVariant((yaml) =>
-      {
-        const withoutScope = yaml.replace('    - read:jira-work\n', '');
-        // The app's own release-gate trigger already needs the scope; add a probe only if it is gone.
-        return /\n {2}trigger:\n/.test(withoutScope)
-          ? withoutScope
-          : withoutScope.replace(
-              '  function:\n',
-              '  trigger:\n    - key: probe\n      function: resolver\n      events: [avi:jira:released:version]\n  function:\n',
-            );
-      },
-    );
+    const broken = manifestVariant((yaml) => {
+      const withoutScope = yaml.replace('    - read:jira-work\n', '');
+      // The app's own release-gate trigger already needs the scope; add a probe only if it is gone.
+      return /\n {2}trigger:\n/.test(withoutScope)
+        ? withoutScope
+        : withoutScope.replace('  function:\n', '  trigger:\n    - key: probe\n      function: resolver\n      events: [avi:jira:released:version]\n  function:\n');
+    });
     expect((await validate(broken, ValidationTypes.PRODUCT_TRIGGER)).join('\n')).toMatch(/requires 'read:jira-work' scope/);
   });
 });

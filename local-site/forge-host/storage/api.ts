@@ -13,17 +13,23 @@ const empty = (): Response => new Response(null, { status: 204 });
 type Body = Record<string, unknown>;
 type Handler = (store: KvsStore, scope: string, body: Body, bytes: number) => Response;
 
-const getIn = (space: (store: KvsStore, body: Body) => Space): Handler => (store, scope, body) =>
-  json(200, store.get(scope, space(store, body), body['key'], (body['options'] as { metadataFields?: MetadataField[] } | undefined)?.metadataFields));
-const setIn = (entity: boolean, secret = false): Handler => (store, scope, body) => {
-  const target = secret ? { space: 'secret' as const } : store.space(entity ? body['entityName'] : undefined);
-  const returned = store.set(scope, target, body['key'], body['value'], body['options'] ?? {});
-  return returned ? json(200, returned) : new Response('', { status: 200 });
-};
-const deleteIn = (space: (store: KvsStore, body: Body) => Space): Handler => (store, scope, body) => {
-  store.delete(scope, space(store, body), body['key']);
-  return empty();
-};
+const getIn =
+  (space: (store: KvsStore, body: Body) => Space): Handler =>
+  (store, scope, body) =>
+    json(200, store.get(scope, space(store, body), body['key'], (body['options'] as { metadataFields?: MetadataField[] } | undefined)?.metadataFields));
+const setIn =
+  (entity: boolean, secret = false): Handler =>
+  (store, scope, body) => {
+    const target = secret ? { space: 'secret' as const } : store.space(entity ? body['entityName'] : undefined);
+    const returned = store.set(scope, target, body['key'], body['value'], body['options'] ?? {});
+    return returned ? json(200, returned) : new Response('', { status: 200 });
+  };
+const deleteIn =
+  (space: (store: KvsStore, body: Body) => Space): Handler =>
+  (store, scope, body) => {
+    store.delete(scope, space(store, body), body['key']);
+    return empty();
+  };
 const plain = (): Space => 'kvs';
 const secret = (): Space => 'secret';
 const entity = (store: KvsStore, body: Body): Space => {

@@ -35,7 +35,10 @@ export function queryEntityRows(db: Database.Database, scope: string, now: numbe
   const limit = checkLimit(q.limit);
   const partition = q.partition ?? [];
   if (!Array.isArray(partition) || partition.length !== index.partition.length) {
-    throw badRequest(KvsCode.INVALID_REQUEST, `Index '${index.name}' of entity '${schema.name}' is partitioned by [${index.partition.join(', ')}]; the query gave partition ${JSON.stringify(q.partition ?? [])}.`);
+    throw badRequest(
+      KvsCode.INVALID_REQUEST,
+      `Index '${index.name}' of entity '${schema.name}' is partitioned by [${index.partition.join(', ')}]; the query gave partition ${JSON.stringify(q.partition ?? [])}.`,
+    );
   }
   const filters = q.filters === undefined ? undefined : checkGroup(q.filters);
   const desc = q.sort === 'DESC';

@@ -75,7 +75,10 @@ export class KvsStore {
       for (const index of entity.indexes.values()) {
         const columns = ['scope', ...[...index.partition, ...index.range].map(attrExpr), 'key'];
         const where = `space = ${spaceLiteral(entity.name)}`;
-        const name = `fs_ix_${createHash('sha256').update(`${columns.join(',')}|${where}`).digest('hex').slice(0, 16)}`;
+        const name = `fs_ix_${createHash('sha256')
+          .update(`${columns.join(',')}|${where}`)
+          .digest('hex')
+          .slice(0, 16)}`;
         wanted.set(name, `CREATE INDEX IF NOT EXISTS ${name} ON forge_storage (${columns.join(', ')}) WHERE ${where}`);
       }
     }
@@ -106,7 +109,9 @@ export class KvsStore {
 
   private row(scope: string, space: Space, key: string): Row | undefined {
     return this.db
-      .prepare<[string, string, string, number], Row>('SELECT key, value, created_at, updated_at, expire_at FROM forge_storage WHERE scope = ? AND space = ? AND key = ? AND (expire_at IS NULL OR expire_at > ?)')
+      .prepare<[string, string, string, number], Row>(
+        'SELECT key, value, created_at, updated_at, expire_at FROM forge_storage WHERE scope = ? AND space = ? AND key = ? AND (expire_at IS NULL OR expire_at > ?)',
+      )
       .get(scope, space, key, this.now());
   }
 
@@ -210,7 +215,11 @@ export class KvsStore {
       const key = checkKey(item.key);
       const target = this.space(item.entityName);
       const id = `${target.space}\u0000${key}`;
-      if (seen.has(id)) throw badRequest(KvsCode.INVALID_TRANSACTION, `Key '${key}'${item.entityName ? ` of entity '${item.entityName}'` : ''} is used more than once in the transaction; each key can only be used once.`);
+      if (seen.has(id))
+        throw badRequest(
+          KvsCode.INVALID_TRANSACTION,
+          `Key '${key}'${item.entityName ? ` of entity '${item.entityName}'` : ''} is used more than once in the transaction; each key can only be used once.`,
+        );
       seen.add(id);
       const conditions = item.conditions === undefined ? undefined : checkGroup(item.conditions);
       if (op === 'check' && !conditions) throw badRequest(KvsCode.INVALID_REQUEST, `The check of key '${key}' has no conditions.`);
@@ -231,7 +240,11 @@ export class KvsStore {
         const row = this.row(scope, p.target.space, p.key);
         current.set(`${p.target.space}\u0000${p.key}`, row);
         if (p.conditions && !groupHolds(row ? (JSON.parse(row.value) as unknown) : undefined, p.conditions)) {
-          throw new KvsError(409, KvsCode.CONDITIONAL_CHECK_FAILED, `The transaction's ${p.op} of key '${p.key}'${p.target.schema ? ` (entity '${p.target.schema.name}')` : ''} did not meet its conditions; nothing was written.`);
+          throw new KvsError(
+            409,
+            KvsCode.CONDITIONAL_CHECK_FAILED,
+            `The transaction's ${p.op} of key '${p.key}'${p.target.schema ? ` (entity '${p.target.schema.name}')` : ''} did not meet its conditions; nothing was written.`,
+          );
         }
       }
       for (const w of writes) this.write(scope, w.target.space, w.key, w.json, w.expireAt, current.get(`${w.target.space}\u0000${w.key}`));

@@ -10,7 +10,10 @@ export const permissionRoutes: Route[] = [
     handler: ({ store, principal, url }) => {
       const raw = url.searchParams.get('permissions');
       if (!raw || raw.trim() === '') throw new JiraError(400, ['The permissions query parameter is required.']);
-      const keys = raw.split(',').map((k) => k.trim()).filter(Boolean);
+      const keys = raw
+        .split(',')
+        .map((k) => k.trim())
+        .filter(Boolean);
       const unknown = keys.filter((k) => !isKnownPermission(k));
       if (unknown.length > 0) throw new JiraError(400, [`Unrecognized permission key(s): ${unknown.join(', ')}.`]);
 
@@ -34,10 +37,7 @@ export const permissionRoutes: Route[] = [
       for (const key of keys) {
         if (!isKnownPermission(key)) continue;
         const info = PERMISSIONS[key];
-        const have =
-          key === 'ADMINISTER' ? false
-          : projectId !== undefined ? store.can(principal, projectId, key)
-          : store.canAnywhere(principal, key);
+        const have = key === 'ADMINISTER' ? false : projectId !== undefined ? store.can(principal, projectId, key) : store.canAnywhere(principal, key);
         permissions[key] = { ...info, havePermission: have };
       }
       return json(200, { permissions });

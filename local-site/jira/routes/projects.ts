@@ -12,11 +12,16 @@ const statusOf = (v: VersionRow): StatusFilter => (v.archived ? 'archived' : v.r
 
 function sortKey(v: VersionRow, key: OrderKey): string | number | null {
   switch (key) {
-    case 'sequence': return v.sequence;
-    case 'name': return v.name.toLowerCase();
-    case 'startDate': return v.start_date;
-    case 'releaseDate': return v.release_date;
-    case 'description': return v.description?.toLowerCase() ?? null;
+    case 'sequence':
+      return v.sequence;
+    case 'name':
+      return v.name.toLowerCase();
+    case 'startDate':
+      return v.start_date;
+    case 'releaseDate':
+      return v.release_date;
+    case 'description':
+      return v.description?.toLowerCase() ?? null;
   }
 }
 
@@ -30,15 +35,24 @@ export const projectRoutes: Route[] = [
       const maxResults = Math.min(intParam(url, 'maxResults', 50, 1), 100);
       const browsable = store.browsableProjectIds(principal);
       // keys=A&keys=B and id=1&id=2 narrow the list (up to 50 each, as Jira allows); both may be given.
-      const keys = url.searchParams.getAll('keys').flatMap((k) => k.split(',')).filter(Boolean);
-      const ids = url.searchParams.getAll('id').flatMap((k) => k.split(',')).filter(Boolean);
+      const keys = url.searchParams
+        .getAll('keys')
+        .flatMap((k) => k.split(','))
+        .filter(Boolean);
+      const ids = url.searchParams
+        .getAll('id')
+        .flatMap((k) => k.split(','))
+        .filter(Boolean);
       if (keys.length > 50 || ids.length > 50) throw new JiraError(400, ['Up to 50 project keys and 50 project IDs can be provided.']);
       const visible = store
         .listProjects()
         .filter((p) => browsable.has(p.id))
         .filter((p) => (keys.length === 0 && ids.length === 0) || keys.includes(p.key) || ids.includes(String(p.id)));
       // properties=a,b: each project's values of those properties (absent ones left out), as Jira adds them.
-      const propertyKeys = url.searchParams.getAll('properties').flatMap((k) => k.split(',')).filter(Boolean);
+      const propertyKeys = url.searchParams
+        .getAll('properties')
+        .flatMap((k) => k.split(','))
+        .filter(Boolean);
       const values = visible.slice(startAt, startAt + maxResults).map((p) => ({
         ...projectRefJson(store.baseUrl, p),
         style: 'classic',
@@ -92,7 +106,10 @@ export const projectRoutes: Route[] = [
 
       const status = url.searchParams.get('status');
       if (status) {
-        const wanted = status.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
+        const wanted = status
+          .split(',')
+          .map((s) => s.trim().toLowerCase())
+          .filter(Boolean);
         const bad = wanted.find((s) => s !== 'released' && s !== 'unreleased' && s !== 'archived');
         if (bad) throw new JiraError(400, [`Invalid status value: '${bad}'. Valid values are: released, unreleased, archived.`]);
         rows = rows.filter((v) => wanted.includes(statusOf(v)));

@@ -6,7 +6,12 @@ import type { JiraStore } from '../store';
 import type { Principal } from '../types';
 import type { Route } from './types';
 
-interface SearchInput { jql: string; maxResults: number; fields: string[] | undefined; nextPageToken: string | undefined }
+interface SearchInput {
+  jql: string;
+  maxResults: number;
+  fields: string[] | undefined;
+  nextPageToken: string | undefined;
+}
 
 const MAX_PAGE = 5000;
 
@@ -29,12 +34,15 @@ export const searchRoutes: Route[] = [
     pattern: /^\/rest\/api\/3\/search\/jql$/,
     handler: ({ store, principal, url }) => {
       const fields = url.searchParams.getAll('fields');
-      return json(200, search(store, principal, {
-        jql: url.searchParams.get('jql') ?? '',
-        maxResults: clampMax(intParam(url, 'maxResults', 50)),
-        fields: fields.length > 0 ? fields : undefined,
-        nextPageToken: url.searchParams.get('nextPageToken') ?? undefined,
-      }));
+      return json(
+        200,
+        search(store, principal, {
+          jql: url.searchParams.get('jql') ?? '',
+          maxResults: clampMax(intParam(url, 'maxResults', 50)),
+          fields: fields.length > 0 ? fields : undefined,
+          nextPageToken: url.searchParams.get('nextPageToken') ?? undefined,
+        }),
+      );
     },
   },
   {
@@ -47,12 +55,15 @@ export const searchRoutes: Route[] = [
       if (b.maxResults !== undefined && (typeof b.maxResults !== 'number' || !Number.isInteger(b.maxResults))) throw new JiraError(400, ['maxResults must be an integer.']);
       if (b.fields !== undefined && (!Array.isArray(b.fields) || !b.fields.every((f) => typeof f === 'string'))) throw new JiraError(400, ['fields must be an array of strings.']);
       if (b.nextPageToken !== undefined && b.nextPageToken !== null && typeof b.nextPageToken !== 'string') throw new JiraError(400, ['nextPageToken must be a string.']);
-      return json(200, search(store, principal, {
-        jql: b.jql ?? '',
-        maxResults: clampMax(b.maxResults ?? 50),
-        fields: b.fields,
-        nextPageToken: b.nextPageToken ?? undefined,
-      }));
+      return json(
+        200,
+        search(store, principal, {
+          jql: b.jql ?? '',
+          maxResults: clampMax(b.maxResults ?? 50),
+          fields: b.fields,
+          nextPageToken: b.nextPageToken ?? undefined,
+        }),
+      );
     },
   },
   {

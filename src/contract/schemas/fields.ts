@@ -11,9 +11,7 @@ const JIRA_ID = /^[1-9][0-9]{0,17}$/;
  * Jira version ids are numeric strings, written one way only: "010002" would otherwise name version 10002
  * a second time (a second handoff of the same release), so leading zeros are refused.
  */
-export const VersionIdSchema = z
-  .string({ error: 'versionId must be a string' })
-  .regex(JIRA_ID, { error: 'versionId must be a Jira version id (digits only, no leading zero)' });
+export const VersionIdSchema = z.string({ error: 'versionId must be a string' }).regex(JIRA_ID, { error: 'versionId must be a Jira version id (digits only, no leading zero)' });
 
 /** A Jira project id ("10000"). */
 export const ProjectIdSchema = z.string().regex(JIRA_ID, { error: 'project.id must be a Jira project id' });
@@ -55,9 +53,7 @@ export const L3ItemSchema = z
   .strict();
 
 /** A Jira issue key as Jira writes it ("HELP-12"). */
-export const IssueKeySchema = z
-  .string({ error: 'requestKey must be a string' })
-  .regex(/^[A-Z][A-Z0-9_]{0,254}-[1-9][0-9]{0,17}$/, { error: 'requestKey must be a Jira issue key, e.g. HELP-12' });
+export const IssueKeySchema = z.string({ error: 'requestKey must be a string' }).regex(/^[A-Z][A-Z0-9_]{0,254}-[1-9][0-9]{0,17}$/, { error: 'requestKey must be a Jira issue key, e.g. HELP-12' });
 
 /** The release a request is about: the version and its project (checked against Jira before use). */
 export const ReleaseRefSchema = z

@@ -26,7 +26,10 @@ export const SaveHandoffPayloadSchema = z
      * The sections this person changed. Only they are applied on top of what others saved since
      * `baseRevision`; absent: every section that differs from `baseRevision`.
      */
-    sections: z.array(z.enum(CONTENT_SECTIONS, { error: `sections must name content sections (${CONTENT_SECTIONS.join(', ')})` })).max(CONTENT_SECTIONS.length).optional(),
+    sections: z
+      .array(z.enum(CONTENT_SECTIONS, { error: `sections must name content sections (${CONTENT_SECTIONS.join(', ')})` }))
+      .max(CONTENT_SECTIONS.length)
+      .optional(),
   })
   .strict();
 export const SetStatusPayloadSchema = z

@@ -7,9 +7,7 @@ import { BaseRevisionSchema, trimmedText, VersionIdSchema, VersionPayloadSchema 
 /** Records (replaces) the walkthrough. Questions without an id get the next free one (q1, q2, …). Browse permission. */
 export const SaveWalkthroughPayloadSchema = z.object({ versionId: VersionIdSchema, baseRevision: BaseRevisionSchema, walkthrough: WalkthroughInputSchema }).strict();
 /** Settles one walkthrough question, or unsettles it with `settlement: null`. Browse permission. */
-export const SettleQuestionPayloadSchema = z
-  .object({ versionId: VersionIdSchema, baseRevision: BaseRevisionSchema, questionId: QuestionIdSchema, settlement: SettlementSchema.nullable() })
-  .strict();
+export const SettleQuestionPayloadSchema = z.object({ versionId: VersionIdSchema, baseRevision: BaseRevisionSchema, questionId: QuestionIdSchema, settlement: SettlementSchema.nullable() }).strict();
 /** Appends the question with this answer to Likely questions and settles it there, in one action. Edit issues. */
 export const PromoteQuestionPayloadSchema = z
   .object({ versionId: VersionIdSchema, baseRevision: BaseRevisionSchema, questionId: QuestionIdSchema, answer: trimmedText('answer', { min: 1, max: 1000 }) })
@@ -24,12 +22,14 @@ export const MoveRolloutPayloadSchema = z
   .object({ versionId: VersionIdSchema, baseRevision: BaseRevisionSchema, to: RolloutStageSchema, learned: trimmedText('learned', { max: LEARNED_MAX }) })
   .strict();
 export const ListHistoryPayloadSchema = VersionPayloadSchema;
-const RevisionNumberSchema = (name: string) => z.number({ error: `${name} must be a number` }).int({ error: `${name} must be a whole number` }).nonnegative();
+const RevisionNumberSchema = (name: string) =>
+  z
+    .number({ error: `${name} must be a number` })
+    .int({ error: `${name} must be a whole number` })
+    .nonnegative();
 /** `from` may be 0: the empty handoff before the first save. */
 export const DiffRevisionsPayloadSchema = z.object({ versionId: VersionIdSchema, from: RevisionNumberSchema('from'), to: RevisionNumberSchema('to') }).strict();
-export const ExportHandoffPayloadSchema = z
-  .object({ versionId: VersionIdSchema, format: z.enum(['markdown', 'confluence'], { error: "format must be 'markdown' or 'confluence'" }) })
-  .strict();
+export const ExportHandoffPayloadSchema = z.object({ versionId: VersionIdSchema, format: z.enum(['markdown', 'confluence'], { error: "format must be 'markdown' or 'confluence'" }) }).strict();
 
 /** Jira people whose name or email starts with `query`, for the walkthrough's people picker. Browse permission. */
 export const SearchPeoplePayloadSchema = z.object({ query: trimmedText('query', { min: 1, max: 100 }) }).strict();

@@ -22,7 +22,12 @@ export const SupportQuestionIdSchema = z.string({ error: 'questionId must be tex
 export const SupportQuestionTextSchema = z
   .string({ error: 'question must be text' })
   .transform((s) => s.trim())
-  .pipe(z.string().min(1, { error: 'question must not be empty' }).max(SUPPORT_LIMITS.text, { error: `question must be at most ${SUPPORT_LIMITS.text} characters` }));
+  .pipe(
+    z
+      .string()
+      .min(1, { error: 'question must not be empty' })
+      .max(SUPPORT_LIMITS.text, { error: `question must be at most ${SUPPORT_LIMITS.text} characters` }),
+  );
 
 export const SupportQuestionSchema = z.object({
   id: z.string().regex(SUPPORT_QUESTION_ID),
@@ -84,16 +89,25 @@ export function addSupportQuestion(
     throw appError('TOO_LARGE', `This handoff already has ${SUPPORT_LIMITS.questions} questions from support: settle some on the handoff page first.`);
   }
   const id = `s${questions.reduce((max, q) => Math.max(max, Number(q.id.slice(1))), 0) + 1}`;
-  const question: SupportQuestion = { id, text: ask.text, issueKey: ask.issueKey, issueId: ask.issueId, askedBy: by, askedAt: at, stage: ask.stage, settlement: null, settledBy: null, settledAt: null };
+  const question: SupportQuestion = {
+    id,
+    text: ask.text,
+    issueKey: ask.issueKey,
+    issueId: ask.issueId,
+    askedBy: by,
+    askedAt: at,
+    stage: ask.stage,
+    settlement: null,
+    settledBy: null,
+    settledAt: null,
+  };
   return { record: next(previous, target, [...questions, question], by, at, writeId), question };
 }
 
 /** Settles (or, with null, reopens) one question. */
 export function settleSupportQuestion(previous: SupportRecord, questionId: string, settlement: Settlement | null, by: PersonRef, at: string, writeId: string): SupportRecord {
   if (!previous.questions.some((q) => q.id === questionId)) throw appError('NOT_FOUND', `There is no support question ${questionId} on this handoff.`);
-  const questions = previous.questions.map((q) =>
-    q.id === questionId ? { ...q, settlement, settledBy: settlement ? by : null, settledAt: settlement ? at : null } : q,
-  );
+  const questions = previous.questions.map((q) => (q.id === questionId ? { ...q, settlement, settledBy: settlement ? by : null, settledAt: settlement ? at : null } : q));
   return next(previous, previous, questions, by, at, writeId);
 }
 

@@ -33,8 +33,7 @@ export const HISTORY_ARCHIVE_SLOTS = 10;
 export const historyHeadKey = (versionId: string): string => `${HISTORY_KEY_PREFIX}${versionId}.head`;
 export const historyArchiveKey = (versionId: string, page: number): string => `${HISTORY_KEY_PREFIX}${versionId}.${page % HISTORY_ARCHIVE_SLOTS}`;
 /** Every archive slot's key, for reading the whole history in one parallel round. */
-export const historyArchiveKeys = (versionId: string): string[] =>
-  Array.from({ length: HISTORY_ARCHIVE_SLOTS }, (_, slot) => historyArchiveKey(versionId, slot));
+export const historyArchiveKeys = (versionId: string): string[] => Array.from({ length: HISTORY_ARCHIVE_SLOTS }, (_, slot) => historyArchiveKey(versionId, slot));
 
 /** Section names a revision records besides the content's own (from living/diff's SECTION_NAMES). */
 export const EXTRA_SECTIONS = { status: 'Status', rollout: 'Rollout', walkthrough: 'Walkthrough' } as const;
@@ -126,9 +125,7 @@ export interface HistoryWrite {
  * head first: they can only be left by a save whose history write landed but whose handoff write did not.
  */
 export function appendRecord(currentHead: HistoryPage | null, versionId: string, record: HistoryRecord): HistoryWrite {
-  const head: HistoryPage = currentHead
-    ? { ...currentHead, records: currentHead.records.filter((r) => r.revision < record.revision) }
-    : { schemaVersion: 1, versionId, page: 1, records: [] };
+  const head: HistoryPage = currentHead ? { ...currentHead, records: currentHead.records.filter((r) => r.revision < record.revision) } : { schemaVersion: 1, versionId, page: 1, records: [] };
   const appended: HistoryPage = { ...head, records: [...head.records, record] };
   if (pageFits(appended)) return { head: appended, archive: null };
   const archive = head.records.length > 0 ? head : null;

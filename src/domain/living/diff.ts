@@ -74,9 +74,7 @@ function lcsPairs<T>(a: readonly T[], b: readonly T[], equal: (x: T, y: T) => bo
   const table = new Uint16Array((n + 1) * width);
   for (let i = n - 1; i >= 0; i--) {
     for (let j = m - 1; j >= 0; j--) {
-      table[i * width + j] = equal(a[i] as T, b[j] as T)
-        ? (table[(i + 1) * width + j + 1] as number) + 1
-        : Math.max(table[(i + 1) * width + j] as number, table[i * width + j + 1] as number);
+      table[i * width + j] = equal(a[i] as T, b[j] as T) ? (table[(i + 1) * width + j + 1] as number) + 1 : Math.max(table[(i + 1) * width + j] as number, table[i * width + j + 1] as number);
     }
   }
   const pairs: Array<[number, number]> = [];

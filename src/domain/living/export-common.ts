@@ -40,8 +40,7 @@ export const WORDING = {
   l3Before: 'File the bug from the handoff in Jira, not by hand: it opens pre-filled with the L2 steps, the release and its rollout stage, and carries the label ',
   l3After: ', which ties it back to this release.',
   footerLink: 'Open the live handoff in Jira',
-  footerAfter: (revision: number) =>
-    ` for the latest version. The handoff is updated through the rollout; this export is a snapshot of revision ${revision}.`,
+  footerAfter: (revision: number) => ` for the latest version. The handoff is updated through the rollout; this export is a snapshot of revision ${revision}.`,
 } as const;
 
 export interface Fact {

@@ -16,12 +16,14 @@ const XML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '
  * dropped, and a lone surrogate (half of an emoji cut off) becomes U+FFFD, so the document always parses.
  */
 export function escapeXml(text: string): string {
-  return text
-    // XML 1.0 forbids these control characters, so they are dropped on purpose.
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
-    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
-    .replace(/[&<>"']/g, (c) => XML_ENTITIES[c] as string);
+  return (
+    text
+      // XML 1.0 forbids these control characters, so they are dropped on purpose.
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
+      .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
+      .replace(/[&<>"']/g, (c) => XML_ENTITIES[c] as string)
+  );
 }
 
 const element = (name: string, inner: string) => `<${name}>${inner}</${name}>`;
@@ -45,7 +47,14 @@ export function toConfluenceStorage(input: HandoffExportInput): string {
   const parts: string[] = [];
 
   parts.push(element('h1', text(WORDING.title(input.versionName))));
-  parts.push(element('p', metadataFacts(input).map((fact) => `${element('strong', text(`${fact.label}:`))} ${text(fact.value)}`).join(' · ')));
+  parts.push(
+    element(
+      'p',
+      metadataFacts(input)
+        .map((fact) => `${element('strong', text(`${fact.label}:`))} ${text(fact.value)}`)
+        .join(' · '),
+    ),
+  );
 
   parts.push(element('h2', text(WORDING.whatsNew)), block(content.whatsNew, WORDING.notWritten));
 
@@ -53,11 +62,7 @@ export function toConfluenceStorage(input: HandoffExportInput): string {
   parts.push(content.happyPath.length > 0 ? list('ol', content.happyPath) : element('p', element('em', text(WORDING.notWritten))));
 
   parts.push(element('h2', text(WORDING.limitations)));
-  parts.push(
-    content.limitations.length > 0
-      ? list('ul', content.limitations)
-      : element('p', content.noKnownLimitations ? text(WORDING.noneKnown) : element('em', text(WORDING.notWritten))),
-  );
+  parts.push(content.limitations.length > 0 ? list('ul', content.limitations) : element('p', content.noKnownLimitations ? text(WORDING.noneKnown) : element('em', text(WORDING.notWritten))));
 
   parts.push(element('h2', text(WORDING.questions)));
   if (content.questions.length === 0) parts.push(element('p', element('em', text(WORDING.noQuestions))));
@@ -71,11 +76,7 @@ export function toConfluenceStorage(input: HandoffExportInput): string {
   parts.push(element('h3', text(WORDING.l3)), element('p', `${text(WORDING.l3Before)}${element('code', text(l3Label(input)))}${text(WORDING.l3After)}`));
 
   parts.push(element('h2', text(WORDING.dashboard)));
-  parts.push(
-    content.dashboardUrl
-      ? element('p', `${link(WORDING.dashboardLink, content.dashboardUrl)}. ${text(WORDING.dashboardWhy)}`)
-      : element('p', element('em', text(WORDING.noDashboard))),
-  );
+  parts.push(content.dashboardUrl ? element('p', `${link(WORDING.dashboardLink, content.dashboardUrl)}. ${text(WORDING.dashboardWhy)}`) : element('p', element('em', text(WORDING.noDashboard))));
 
   parts.push('<hr/>', element('p', `${link(WORDING.footerLink, input.handoffUrl)}${text(WORDING.footerAfter(revision))}`));
   return parts.join('\n');

@@ -54,22 +54,19 @@ export function toMarkdown(input: HandoffExportInput): string {
   const section = (title: string, body: string) => out.push(`## ${title}`, body);
 
   out.push(`# ${inline(WORDING.title(input.versionName))}`);
-  out.push(metadataFacts(input).map((fact) => `**${fact.label}:** ${inline(fact.value)}`).join(' · '));
+  out.push(
+    metadataFacts(input)
+      .map((fact) => `**${fact.label}:** ${inline(fact.value)}`)
+      .join(' · '),
+  );
 
   section(WORDING.whatsNew, block(content.whatsNew, WORDING.notWritten));
 
-  section(
-    WORDING.happyPath,
-    content.happyPath.length > 0 ? content.happyPath.map((step, i) => `${i + 1}. ${inline(step)}`).join('\n') : `_${WORDING.notWritten}_`,
-  );
+  section(WORDING.happyPath, content.happyPath.length > 0 ? content.happyPath.map((step, i) => `${i + 1}. ${inline(step)}`).join('\n') : `_${WORDING.notWritten}_`);
 
   section(
     WORDING.limitations,
-    content.limitations.length > 0
-      ? content.limitations.map((item) => `- ${inline(item)}`).join('\n')
-      : content.noKnownLimitations
-        ? WORDING.noneKnown
-        : `_${WORDING.notWritten}_`,
+    content.limitations.length > 0 ? content.limitations.map((item) => `- ${inline(item)}`).join('\n') : content.noKnownLimitations ? WORDING.noneKnown : `_${WORDING.notWritten}_`,
   );
 
   section(
@@ -84,10 +81,7 @@ export function toMarkdown(input: HandoffExportInput): string {
   out.push(`### ${WORDING.l2}`, block(content.escalation.l2Reproduce, WORDING.notWritten));
   out.push(`### ${WORDING.l3}`, `${escapeMarkdownLine(WORDING.l3Before)}\`${l3Label(input)}\`${escapeMarkdownLine(WORDING.l3After)}`);
 
-  section(
-    WORDING.dashboard,
-    content.dashboardUrl ? `${link(WORDING.dashboardLink, content.dashboardUrl)}. ${escapeMarkdownLine(WORDING.dashboardWhy)}` : `_${WORDING.noDashboard}_`,
-  );
+  section(WORDING.dashboard, content.dashboardUrl ? `${link(WORDING.dashboardLink, content.dashboardUrl)}. ${escapeMarkdownLine(WORDING.dashboardWhy)}` : `_${WORDING.noDashboard}_`);
 
   out.push('---', `${link(WORDING.footerLink, input.handoffUrl)}${escapeMarkdownLine(WORDING.footerAfter(revision))}`);
   return `${out.join('\n\n')}\n`;

@@ -26,9 +26,7 @@ export const RolloutEntrySchema = z.object({
   at: z.iso.datetime({ error: 'Rollout time must be an ISO date-time' }),
   by: PersonRefSchema,
   /** What was learned at this stage (or, for a rollback, why it was rolled back). */
-  learned: z
-    .string({ error: 'What was learned must be text' })
-    .max(LEARNED_MAX, { error: `What was learned must be at most ${LEARNED_MAX} characters` }),
+  learned: z.string({ error: 'What was learned must be text' }).max(LEARNED_MAX, { error: `What was learned must be at most ${LEARNED_MAX} characters` }),
 }) satisfies z.ZodType<RolloutEntry>;
 
 export const RolloutSchema = z.object({

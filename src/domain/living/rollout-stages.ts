@@ -64,5 +64,4 @@ export function allowedMoves(rollout: { stage: RolloutStage }): AllowedMoves {
 }
 
 /** True when the entry moved the rollout back a stage. */
-export const isRollback = (entry: { stage: RolloutStage; from: RolloutStage }): boolean =>
-  stageOrder(entry.stage) < stageOrder(entry.from);
+export const isRollback = (entry: { stage: RolloutStage; from: RolloutStage }): boolean => stageOrder(entry.stage) < stageOrder(entry.from);

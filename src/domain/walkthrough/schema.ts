@@ -38,9 +38,7 @@ export type AnswerSection = z.output<typeof AnswerSectionSchema>;
 export const QUESTION_ID = /^q[1-9]\d{0,3}$/;
 export const QuestionIdSchema = z.string({ error: 'Question id must be text' }).regex(QUESTION_ID, { error: 'Question id must look like q1, q2, …' });
 
-export const IssueKeySchema = z
-  .string({ error: 'issueKey must be text' })
-  .regex(/^[A-Z][A-Z0-9_]{0,49}-[1-9]\d{0,17}$/, { error: 'issueKey must be a Jira issue key such as SHOP-12' });
+export const IssueKeySchema = z.string({ error: 'issueKey must be text' }).regex(/^[A-Z][A-Z0-9_]{0,49}-[1-9]\d{0,17}$/, { error: 'issueKey must be a Jira issue key such as SHOP-12' });
 
 export const AnsweredSchema = z
   .object({
@@ -77,9 +75,7 @@ export const WalkthroughQuestionSchema = z
 export type WalkthroughQuestion = z.output<typeof WalkthroughQuestionSchema>;
 
 /** Jira accountIds: letters, digits, ':', '-' and '_' (e.g. 712020:2f1c9a1e-…, or 5b10ac8d82e05b22cc7d4ef5). */
-export const AccountIdSchema = z
-  .string({ error: 'accountId must be text' })
-  .regex(/^[A-Za-z0-9:_-]{1,128}$/, { error: 'accountId must be a Jira account id' });
+export const AccountIdSchema = z.string({ error: 'accountId must be text' }).regex(/^[A-Za-z0-9:_-]{1,128}$/, { error: 'accountId must be a Jira account id' });
 
 /** A Jira person, named as Jira named them when the walkthrough was saved. */
 export const PersonAttendeeSchema = z.object({ accountId: AccountIdSchema, displayName: z.string().max(255) }).strict();
@@ -94,13 +90,9 @@ export type Attendee = z.output<typeof AttendeeSchema>;
  * As the UI sends an attendee: the Jira person's accountId (a displayName sent along is ignored: the
  * stored name is Jira's), or an already-recorded name-only attendee kept as it was.
  */
-export const AttendeeInputSchema = z.union(
-  [
-    z.object({ accountId: AccountIdSchema, displayName: z.string().max(255).optional() }).strict(),
-    NamedAttendeeSchema,
-  ],
-  { error: 'An attendee must be a Jira person ({accountId})' },
-);
+export const AttendeeInputSchema = z.union([z.object({ accountId: AccountIdSchema, displayName: z.string().max(255).optional() }).strict(), NamedAttendeeSchema], {
+  error: 'An attendee must be a Jira person ({accountId})',
+});
 export type AttendeeInput = z.output<typeof AttendeeInputSchema>;
 
 export const isPersonAttendee = (a: { accountId?: string | undefined; displayName?: string | undefined }): a is PersonAttendee => typeof a.accountId === 'string';
@@ -108,9 +100,7 @@ export const isPersonAttendee = (a: { accountId?: string | undefined; displayNam
 const HeldAtSchema = z.iso.datetime({ offset: true, error: 'heldAt must be an ISO date-time, e.g. 2026-07-01T14:00:00Z' });
 
 const attendeesOf = <T extends z.ZodType>(item: T) =>
-  z
-    .array(item, { error: 'Attendees must be a list' })
-    .max(WALKTHROUGH_LIMITS.attendees, { error: `A walkthrough can list at most ${WALKTHROUGH_LIMITS.attendees} attendees` });
+  z.array(item, { error: 'Attendees must be a list' }).max(WALKTHROUGH_LIMITS.attendees, { error: `A walkthrough can list at most ${WALKTHROUGH_LIMITS.attendees} attendees` });
 const attendees = attendeesOf(AttendeeSchema);
 
 /** As stored on the handoff: every question has its id. */

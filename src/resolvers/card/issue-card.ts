@@ -78,7 +78,11 @@ export async function releaseAsPerson(deps: ResolverDeps, versionId: string, pro
 
 /** (b): the first of the issue's versions (fix versions first) that has a handoff. */
 async function fromIssueVersions(deps: ResolverDeps, issue: IssueForCard): Promise<Found | null> {
-  const records = await recordsOf(deps, issue.project.id, issue.versions.map((v) => v.id));
+  const records = await recordsOf(
+    deps,
+    issue.project.id,
+    issue.versions.map((v) => v.id),
+  );
   const at = records.findIndex((r) => r.content !== null);
   const version = issue.versions[at];
   const found = records[at];

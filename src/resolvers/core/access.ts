@@ -19,12 +19,7 @@ export interface ProjectAccess {
  * extra call, no extra round). The project read is what makes the browser's claim checkable; it also
  * brings the project properties named in `propertyKeys` (the gate index), read only after the check.
  */
-export function readAccess(
-  deps: ResolverDeps,
-  claimed: ClaimedProject,
-  keys: readonly ProjectPermission[] = PROJECT_PERMISSIONS,
-  propertyKeys: readonly string[] = [],
-): Promise<ProjectAccess> {
+export function readAccess(deps: ResolverDeps, claimed: ClaimedProject, keys: readonly ProjectPermission[] = PROJECT_PERMISSIONS, propertyKeys: readonly string[] = []): Promise<ProjectAccess> {
   return Promise.all([deps.jira.getMyPermissions(claimed.key, keys), deps.jira.getProject(claimed.key, propertyKeys)]).then(([permissions, project]) => ({ permissions, project }));
 }
 

@@ -30,8 +30,7 @@ export interface ResolverDeps {
 }
 
 /** Full jitter, doubling from 100 ms: at most ~3 s over COMMIT_ATTEMPTS, well inside a resolver's 25 s. */
-export const defaultStoreBackoff = (attempt: number): Promise<void> =>
-  new Promise((resolve) => setTimeout(resolve, Math.random() * 100 * 2 ** attempt));
+export const defaultStoreBackoff = (attempt: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, Math.random() * 100 * 2 ** attempt));
 
 function forgeAppIdentity(): AppIdentity {
   const context = getAppContext();

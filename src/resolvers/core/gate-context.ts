@@ -30,16 +30,17 @@ export interface GateContext {
 export type GateView = Omit<GateContext, 'index'> & { index?: GateIndex };
 
 export async function readGateContext(deps: ResolverDeps, projectKey: string, versionId: string): Promise<GateContext> {
-  const [recordValue, indexValue] = await Promise.all([
-    deps.jira.getProjectProperty(projectKey, gatePropertyKey(versionId)),
-    deps.jira.getProjectProperty(projectKey, GATE_INDEX_PROPERTY_KEY),
-  ]);
+  const [recordValue, indexValue] = await Promise.all([deps.jira.getProjectProperty(projectKey, gatePropertyKey(versionId)), deps.jira.getProjectProperty(projectKey, GATE_INDEX_PROPERTY_KEY)]);
   const index = parseGateIndex(indexValue);
   return { record: parseGateRecord(recordValue, versionId), index, settings: settingsOf(index), ...(index.timeZone ? { timeZone: index.timeZone } : {}) };
 }
 
 /** What a content save reads beside its records, in the same storage call: gate record, settings, the kept site zone. */
-export const storedGateRefs = (projectId: string, versionId: string): RecordRef[] => [gateStoreRefs.gate(projectId, versionId), gateStoreRefs.settings(projectId), { entity: ENTITIES.site, key: SITE_ZONE_KEY }];
+export const storedGateRefs = (projectId: string, versionId: string): RecordRef[] => [
+  gateStoreRefs.gate(projectId, versionId),
+  gateStoreRefs.settings(projectId),
+  { entity: ENTITIES.site, key: SITE_ZONE_KEY },
+];
 
 /**
  * The gate context from what storedGateRefs read (no gate index: a save does not need it unless it

@@ -11,16 +11,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { appError } from '../../domain/errors';
-import {
-  gateRecordOf,
-  publishedGate,
-  publishedSettings,
-  settingsRecordOf,
-  StoredGateSchema,
-  type StoredGate,
-  type StoredSettings,
-  type Versioned,
-} from '../../domain/gate/gate-records';
+import { gateRecordOf, publishedGate, publishedSettings, settingsRecordOf, StoredGateSchema, type StoredGate, type StoredSettings, type Versioned } from '../../domain/gate/gate-records';
 import { fitGateRecord, parseGateRecord, type GateRecord, type ProjectSettings } from '../../domain/gate/rules';
 import { gatePropertyKey, SETTINGS_PROPERTY_KEY } from '../../domain/property-keys';
 import type { Jira } from '../../jira';
@@ -112,8 +103,23 @@ async function publish(deps: GateStoreDeps, projectId: string, key: string, valu
   }
 }
 
-const storedGateOf = (projectId: string, versionId: string, gate: GateRecord, revision: number, writeId: string, at: string): StoredGate => ({ schemaVersion: 1, projectId, versionId, revision, writeId, updatedAt: at, gate: fitGateRecord(gate) });
-const storedSettingsOf = (projectId: string, settings: ProjectSettings, revision: number, writeId: string, at: string): StoredSettings => ({ schemaVersion: 1, projectId, revision, writeId, updatedAt: at, settings });
+const storedGateOf = (projectId: string, versionId: string, gate: GateRecord, revision: number, writeId: string, at: string): StoredGate => ({
+  schemaVersion: 1,
+  projectId,
+  versionId,
+  revision,
+  writeId,
+  updatedAt: at,
+  gate: fitGateRecord(gate),
+});
+const storedSettingsOf = (projectId: string, settings: ProjectSettings, revision: number, writeId: string, at: string): StoredSettings => ({
+  schemaVersion: 1,
+  projectId,
+  revision,
+  writeId,
+  updatedAt: at,
+  settings,
+});
 
 /**
  * Imports a gate record and/or the project's settings read from their properties (stored before records

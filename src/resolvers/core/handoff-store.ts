@@ -156,7 +156,16 @@ function historyPut(t: Target, before: ContentRecord | null, after: ContentRecor
 
 /** A walkthrough or rollout change's history record, written with the change (only if none exists). */
 function changePut(t: Target, kind: 'walkthrough' | 'rollout', after: WalkthroughRecord | RolloutRecord, committedAt: string): RecordPut {
-  const entry: HistoryEntry = { schemaVersion: 1, projectId: t.projectId, versionId: t.versionId, revision: after.revision, writeId: after.writeId, kind, committedAt, record: recordChangeRecord(kind, after) };
+  const entry: HistoryEntry = {
+    schemaVersion: 1,
+    projectId: t.projectId,
+    versionId: t.versionId,
+    revision: after.revision,
+    writeId: after.writeId,
+    kind,
+    committedAt,
+    record: recordChangeRecord(kind, after),
+  };
   return { entity: ENTITIES.history, key: historyKey(t.projectId, t.versionId, after.revision, kind), value: entry as unknown as RecordPut['value'], ifRevision: 0 };
 }
 
@@ -284,10 +293,7 @@ export async function handoffFrom(deps: ResolverDeps, t: Target, read: PromiseSe
  * records and the three properties in one parallel round; writes only what differs.
  */
 export async function syncPublished(deps: Pick<ResolverDeps, 'jira' | 'store' | 'log'>, t: Target): Promise<RecordKind[]> {
-  const [read, ...published] = await Promise.all([
-    readRecords(deps as ResolverDeps, t),
-    ...KINDS.map((k) => deps.jira.getProjectPropertyAs(t.projectKey, publishedKey(k, t.versionId), 'app')),
-  ]);
+  const [read, ...published] = await Promise.all([readRecords(deps as ResolverDeps, t), ...KINDS.map((k) => deps.jira.getProjectPropertyAs(t.projectKey, publishedKey(k, t.versionId), 'app'))]);
   const { records } = read;
   const stale = KINDS.filter((k, i) => {
     const record = records[k];

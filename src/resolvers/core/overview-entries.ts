@@ -23,10 +23,7 @@ export async function projectRecords<T>(deps: Pick<ResolverDeps, 'store'>, entit
 
 /** What the overview shows of each handoff, from the content and walkthrough records of the project. */
 export async function overviewEntries(deps: Pick<ResolverDeps, 'store'>, projectId: string): Promise<Map<string, IndexEntry>> {
-  const [contents, walkthroughs] = await Promise.all([
-    projectRecords<ContentRecord>(deps, ENTITIES.content, projectId),
-    projectRecords<WalkthroughRecord>(deps, ENTITIES.walkthrough, projectId),
-  ]);
+  const [contents, walkthroughs] = await Promise.all([projectRecords<ContentRecord>(deps, ENTITIES.content, projectId), projectRecords<WalkthroughRecord>(deps, ENTITIES.walkthrough, projectId)]);
   return entriesOf(contents, walkthroughs);
 }
 
@@ -62,7 +59,5 @@ export async function pageOpenSupport(deps: ResolverDeps, projectId: string, ver
 
 function entriesOf(contents: readonly ContentRecord[], walkthroughs: readonly WalkthroughRecord[]): Map<string, IndexEntry> {
   const unsettled = new Map(walkthroughs.map((w) => [w.versionId, unsettledQuestions(w.walkthrough)]));
-  return new Map(
-    contents.map((c) => [c.versionId, { status: c.status, readyAt: c.readyAt, revision: c.revision, updatedAt: c.updatedAt, unsettledQuestions: unsettled.get(c.versionId) ?? null }]),
-  );
+  return new Map(contents.map((c) => [c.versionId, { status: c.status, readyAt: c.readyAt, revision: c.revision, updatedAt: c.updatedAt, unsettledQuestions: unsettled.get(c.versionId) ?? null }]));
 }

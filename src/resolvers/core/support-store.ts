@@ -29,4 +29,3 @@ export const listSupportQuestions: Handler<'listSupportQuestions'> = async ({ ve
   const record = settledValue(stored);
   return { versionId, revision: record?.revision ?? 0, questions: record?.questions ?? [] };
 };
-

@@ -20,11 +20,7 @@ import type { ResolverDeps } from '../core/deps';
 import type { Handler } from '../core/run';
 
 export const getSettings: Handler<'getSettings'> = async (_payload, { project: claimed }, deps) => {
-  const [permissions, value, appPermissions] = await Promise.allSettled([
-    readAccess(deps, claimed),
-    readSettingsRecord(deps, claimed.id, claimed.key),
-    deps.jira.getAppPermissions(claimed.key),
-  ]);
+  const [permissions, value, appPermissions] = await Promise.allSettled([readAccess(deps, claimed), readSettingsRecord(deps, claimed.id, claimed.key), deps.jira.getAppPermissions(claimed.key)]);
   const granted = requireAccess(permissions, 'read', claimed);
   const appHealth = healthOf(granted.project.key, appPermissions);
   if (appPermissions.status === 'fulfilled') await keepHealthAnswer(deps, granted.project, appHealth);
@@ -45,7 +41,7 @@ export const saveSettings: Handler<'saveSettings'> = async (payload, { project: 
     overviewEntries(deps, claimed.id),
     deps.jira.getAppPermissions(claimed.key),
   ]);
-  const { project } = requireAdmin(permissions, claimed, 'change the project\'s CS Handoff settings');
+  const { project } = requireAdmin(permissions, claimed, "change the project's CS Handoff settings");
   const gateIndex = parseGateIndex(settledValue(gateIndexValue));
   const first = project.id === claimed.id ? settledValue(value) : await readSettingsRecord(deps, project.id, project.key);
   // Only the fields this admin changed: planned again on what is stored when another admin saved first.

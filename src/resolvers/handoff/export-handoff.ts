@@ -13,7 +13,6 @@ import { handoffPageUrl, targetOf } from '../core/handoff-writes';
 import type { Handler } from '../core/run';
 import { versionInProject } from '../core/views';
 
-
 /** A file name safe on every OS: the project key and the version name, lower-case, dashes for the rest. */
 export function exportFilename(projectKey: string, versionName: string, extension: string): string {
   const slug = `${projectKey}-${versionName}`
@@ -28,12 +27,7 @@ export function exportFilename(projectKey: string, versionName: string, extensio
 export const exportHandoff: Handler<'exportHandoff'> = async ({ versionId, format }, call, deps) => {
   // Records are keyed by the claimed id: only read here; requireAccess proves it before any import (a write).
   const target = targetOf(call.project, versionId);
-  const [access, versionResult, records, siteUrl] = await Promise.allSettled([
-    readAccess(deps, call.project),
-    deps.jira.getVersion(versionId),
-    readRecords(deps, target),
-    call.siteUrl(),
-  ]);
+  const [access, versionResult, records, siteUrl] = await Promise.allSettled([readAccess(deps, call.project), deps.jira.getVersion(versionId), readRecords(deps, target), call.siteUrl()]);
   const { project } = requireAccess(access, 'read', call.project);
   const version = versionInProject(versionResult, versionId, project);
   const handoff = await handoffFrom(deps, target, records);

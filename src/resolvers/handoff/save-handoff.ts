@@ -34,34 +34,47 @@ export const saveHandoff: Handler<'saveHandoff'> = async (payload, call, deps) =
   const { target } = loaded;
   const existed = loaded.records.content !== null;
   let notice: string | null = null;
-  const committed = await commitChange(deps, target, loaded.records, loaded.me, async (current: HandoffRecords, stamp) => {
-    const stored = current.content;
-    if (stored === null && (payload.baseRevision !== NO_HANDOFF_REVISION || existed)) {
-      throw appError('NOT_FOUND', 'This handoff no longer exists (it was removed after you opened it). Your changes are still in the editor: reload the page to start again.');
-    }
-    let content = payload.content;
-    if (stored !== null && stored.revision !== payload.baseRevision) {
-      const base = await contentAt(deps, target, payload.baseRevision);
-      const merge = mergeContent({ base, theirs: stored.content, yours: payload.content, claimed: payload.sections });
-      if (merge.conflicts.length > 0) {
-        const names = merge.conflicts.map((s) => CONTENT_SECTION_LABELS[s]).join(', ');
-        throw appError(
-          'CONFLICT',
-          `${stored.updatedBy.displayName || 'Someone'} changed ${names} (revision ${stored.revision}) after you opened revision ${payload.baseRevision}. ` +
-            'Your changes are kept: compare them with theirs, then save again.',
-          { conflict: { theirs: composeHandoff(current)!, yours: merge.merged, sections: merge.conflicts } },
-        );
+  const committed = await commitChange(
+    deps,
+    target,
+    loaded.records,
+    loaded.me,
+    async (current: HandoffRecords, stamp) => {
+      const stored = current.content;
+      if (stored === null && (payload.baseRevision !== NO_HANDOFF_REVISION || existed)) {
+        throw appError('NOT_FOUND', 'This handoff no longer exists (it was removed after you opened it). Your changes are still in the editor: reload the page to start again.');
       }
-      // Someone else's sections are all that changed, and they are already stored: nothing to write.
-      if (merge.applied.length === 0) return {};
-      content = merge.merged;
-    }
-    const after = statusAfterEdit(stored, content);
-    notice = after.notice;
-    return {
-      content: { ...nextStamp(stored, target, stamp.by, stamp.at, stamp.writeId), content, status: after.status, readyAt: after.readyAt, readyTimeZone: after.status === 'ready' ? (current.content?.readyTimeZone ?? null) : null },
-    };
-  }, loaded.alongside);
+      let content = payload.content;
+      if (stored !== null && stored.revision !== payload.baseRevision) {
+        const base = await contentAt(deps, target, payload.baseRevision);
+        const merge = mergeContent({ base, theirs: stored.content, yours: payload.content, claimed: payload.sections });
+        if (merge.conflicts.length > 0) {
+          const names = merge.conflicts.map((s) => CONTENT_SECTION_LABELS[s]).join(', ');
+          throw appError(
+            'CONFLICT',
+            `${stored.updatedBy.displayName || 'Someone'} changed ${names} (revision ${stored.revision}) after you opened revision ${payload.baseRevision}. ` +
+              'Your changes are kept: compare them with theirs, then save again.',
+            { conflict: { theirs: composeHandoff(current)!, yours: merge.merged, sections: merge.conflicts } },
+          );
+        }
+        // Someone else's sections are all that changed, and they are already stored: nothing to write.
+        if (merge.applied.length === 0) return {};
+        content = merge.merged;
+      }
+      const after = statusAfterEdit(stored, content);
+      notice = after.notice;
+      return {
+        content: {
+          ...nextStamp(stored, target, stamp.by, stamp.at, stamp.writeId),
+          content,
+          status: after.status,
+          readyAt: after.readyAt,
+          readyTimeZone: after.status === 'ready' ? (current.content?.readyTimeZone ?? null) : null,
+        },
+      };
+    },
+    loaded.alongside,
+  );
   const handoff = composeHandoff(committed.records);
   const demoted = notice !== null && committed.changed.length > 0;
   const [publishNotice] = await Promise.all([
@@ -70,7 +83,15 @@ export const saveHandoff: Handler<'saveHandoff'> = async (payload, call, deps) =
     demoted && handoff ? refreshGateEntry(deps, loaded.project.key, loaded.version, loaded.gate, handoff, deps.now()) : Promise.resolve(),
     loaded.importKept(),
   ]);
-  const view = handoffView({ project: loaded.project, version: loaded.version, permissions: loaded.permissions, records: committed.records, lateness: deps.lateness, gate: loaded.gate, now: deps.now() });
+  const view = handoffView({
+    project: loaded.project,
+    version: loaded.version,
+    permissions: loaded.permissions,
+    records: committed.records,
+    lateness: deps.lateness,
+    gate: loaded.gate,
+    now: deps.now(),
+  });
   const shown = demoted && notice ? notice : publishNotice;
   return shown ? { ...view, notice: shown } : view;
 };

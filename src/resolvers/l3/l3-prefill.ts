@@ -6,7 +6,6 @@ import { issueTypeFor, L3_BUG } from '../../domain/issue-types';
 import type { Handler } from '../core/run';
 import { versionInProject } from '../core/views';
 
-
 /**
  * The CreateIssueModal context for an L3 bug filed from a handoff. Anyone who can browse the project
  * may ask; Jira itself decides, when the modal submits as the person, whether they may create it.

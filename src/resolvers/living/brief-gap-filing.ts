@@ -44,8 +44,7 @@ async function readReservation(deps: ResolverDeps, ref: RecordRef): Promise<Rese
   return (value as Reservation | undefined) ?? null;
 }
 
-const beingFiled = () =>
-  appError('CONFLICT', 'This brief gap is being filed as a Jira task right now (another click or another person). Reload in a moment to see its task.');
+const beingFiled = () => appError('CONFLICT', 'This brief gap is being filed as a Jira task right now (another click or another person). Reload in a moment to see its task.');
 
 const newToken = (): string => randomUUID().replace(/-/g, '').slice(0, 12);
 

@@ -18,7 +18,14 @@ import { versionInProject } from '../core/views';
 const PAGE = 100;
 
 async function historyEntries(deps: ResolverDeps, project: ClaimedProject, versionId: string, cursor?: string): Promise<HistoryEntry[]> {
-  const page = await deps.store.query<HistoryEntry>({ entity: ENTITIES.history, index: INDEXES.byVersion, partition: [project.id, versionId], limit: PAGE, sort: 'DESC', ...(cursor ? { cursor } : {}) });
+  const page = await deps.store.query<HistoryEntry>({
+    entity: ENTITIES.history,
+    index: INDEXES.byVersion,
+    partition: [project.id, versionId],
+    limit: PAGE,
+    sort: 'DESC',
+    ...(cursor ? { cursor } : {}),
+  });
   const entries = page.items.map((i) => i.value);
   return page.cursor ? [...entries, ...(await historyEntries(deps, project, versionId, page.cursor))] : entries;
 }
@@ -39,7 +46,14 @@ export const listHistory: Handler<'listHistory'> = async ({ versionId }, { proje
   const entries = await readEntries(deps, project, versionId);
   return {
     versionId,
-    revisions: entries.map(({ kind, record: { revision, at, by, sections, content } }) => ({ record: kind ?? 'content', revision, at, by, sections, diffable: kind === undefined && content !== null })),
+    revisions: entries.map(({ kind, record: { revision, at, by, sections, content } }) => ({
+      record: kind ?? 'content',
+      revision,
+      at,
+      by,
+      sections,
+      diffable: kind === undefined && content !== null,
+    })),
   };
 };
 

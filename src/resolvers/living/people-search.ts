@@ -10,10 +10,7 @@ import type { Handler } from '../core/run';
 export const PEOPLE_SEARCH_MAX = 10;
 
 export const searchPeople: Handler<'searchPeople'> = async (payload, call, deps) => {
-  const [permissions, people] = await Promise.allSettled([
-    readAccess(deps, call.project, ['BROWSE_PROJECTS']),
-    deps.jira.searchUsers(payload.query, PEOPLE_SEARCH_MAX),
-  ]);
+  const [permissions, people] = await Promise.allSettled([readAccess(deps, call.project, ['BROWSE_PROJECTS']), deps.jira.searchUsers(payload.query, PEOPLE_SEARCH_MAX)]);
   requireAccess(permissions, 'read', call.project);
   return { query: payload.query, people: settledValue(people).slice(0, PEOPLE_SEARCH_MAX) };
 };

@@ -24,8 +24,7 @@ export const saveWalkthrough: Handler<'saveWalkthrough'> = (payload, call, deps)
     what: 'the walkthrough is recorded',
     // The attendees' accountIds, checked with Jira in one bulk call (as the person) in round 1; the names stored are Jira's.
     prefetch: () => peopleNamed(deps, attendeeAccountIds(payload.walkthrough)),
-    apply: (stored, me, now, people) =>
-      nextRevision(stored, { walkthrough: normaliseWalkthrough(payload.walkthrough, stored.walkthrough, stored.content, people) }, me, now),
+    apply: (stored, me, now, people) => nextRevision(stored, { walkthrough: normaliseWalkthrough(payload.walkthrough, stored.walkthrough, stored.content, people) }, me, now),
   });
 
 function peopleNamed(deps: ResolverDeps, accountIds: string[]): Promise<PersonRef[]> {

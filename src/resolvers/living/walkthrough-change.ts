@@ -56,11 +56,9 @@ function checked(change: { record: Exclude<RecordKind, 'content'>; baseRevision:
   const revision = current[change.record]?.revision ?? 0;
   if (revision !== change.baseRevision) {
     const by = current[change.record]?.updatedBy.displayName || 'Someone';
-    throw appError(
-      'CONFLICT',
-      `${by} changed the ${change.record} (revision ${revision}) after you opened revision ${change.baseRevision}. Reload to see their change, then try again.`,
-      { conflict: { theirs: stored, yours: stored.content } },
-    );
+    throw appError('CONFLICT', `${by} changed the ${change.record} (revision ${revision}) after you opened revision ${change.baseRevision}. Reload to see their change, then try again.`, {
+      conflict: { theirs: stored, yours: stored.content },
+    });
   }
   return stored;
 }
@@ -85,8 +83,12 @@ export async function changeHandoff<P = undefined, R = undefined>(deps: Resolver
   const fetched = settledValue(prefetched);
   const prepared = change.prepare ? await change.prepare(first, fetched, version, loaded.project) : (undefined as R);
   const now = deps.now();
-  const committed = await commitChange(deps, target, loaded.records, loaded.me, (current, stamp) =>
-    plannedRecords(current, change.apply(checked(change, current), stamp.by, now, fetched, prepared), target, stamp),
+  const committed = await commitChange(
+    deps,
+    target,
+    loaded.records,
+    loaded.me,
+    (current, stamp) => plannedRecords(current, change.apply(checked(change, current), stamp.by, now, fetched, prepared), target, stamp),
     loaded.alongside,
   );
   const handoff = composeHandoff(committed.records);

@@ -46,7 +46,10 @@ export const listReleases: Handler<'listReleases'> = async (payload, { project: 
   return {
     project,
     capabilities: capabilitiesOf(granted),
-    releases: versions.map((version) => ({ ...releaseSummary(version, handoffs, rule, gateIndex, now, settingsOf(gateIndex).walkthroughGate), openSupportQuestions: openSupport.get(version.id) ?? 0 })),
+    releases: versions.map((version) => ({
+      ...releaseSummary(version, handoffs, rule, gateIndex, now, settingsOf(gateIndex).walkthroughGate),
+      openSupportQuestions: openSupport.get(version.id) ?? 0,
+    })),
     page: { number: pageNumber, size: OVERVIEW_PAGE_SIZE, total },
     leadTimeDays: rule.leadTimeDays,
     appHealth: health,
@@ -64,7 +67,14 @@ function gateSummary(version: JiraVersion, entry: IndexEntry | null, gateIndex: 
   return view;
 }
 
-function releaseSummary(version: JiraVersion, index: Map<string, IndexEntry>, rule: LatenessRule, gateIndex: GateIndex, now: Date, walkthroughGate: boolean): Omit<ReleaseSummary, 'openSupportQuestions'> {
+function releaseSummary(
+  version: JiraVersion,
+  index: Map<string, IndexEntry>,
+  rule: LatenessRule,
+  gateIndex: GateIndex,
+  now: Date,
+  walkthroughGate: boolean,
+): Omit<ReleaseSummary, 'openSupportQuestions'> {
   const entry = index.get(version.id) ?? null;
   return {
     version: toVersionInfo(version),

@@ -23,10 +23,7 @@ const cannotLink = (requestKey: string, projectKey: string) =>
  * One round (7 Jira calls and 1 storage call) as the person, plus the site's address as the app.
  */
 export const getRequestL3Prefill: Handler<'getRequestL3Prefill'> = async ({ requestKey, release, item }, call, deps) => {
-  const read = await readRequestAndRelease(deps, requestKey, release, ['BROWSE_PROJECTS', 'LINK_ISSUES'], () => [
-    deps.jira.getCreatableIssueTypes(release.project.key),
-    call.siteUrl(),
-  ]);
+  const read = await readRequestAndRelease(deps, requestKey, release, ['BROWSE_PROJECTS', 'LINK_ISSUES'], () => [deps.jira.getCreatableIssueTypes(release.project.key), call.siteUrl()]);
   if (!read.requestPermissions.LINK_ISSUES) throw cannotLink(read.request.key, read.request.project.key);
   const [issueTypes, siteUrl] = read.extra as [PromiseSettledResult<JiraIssueType[]>, PromiseSettledResult<string>];
   const bugType = issueTypeFor(settledValue(issueTypes), L3_BUG, read.project.key);

@@ -63,17 +63,10 @@ export const stageOf = (handoff: StoredHandoff | null): RolloutStage => handoff?
  *
  * Two rounds (5 Jira calls and 1 storage call, then 1 write): see readRequestAndRelease.
  */
-export const linkRequestToRelease: Handler<'linkRequestToRelease'> = async (
-  { requestKey, release },
-  call: CallContext,
-  deps,
-) => {
+export const linkRequestToRelease: Handler<'linkRequestToRelease'> = async ({ requestKey, release }, call: CallContext, deps) => {
   const read = await readRequestAndRelease(deps, requestKey, release, ['BROWSE_PROJECTS', 'EDIT_ISSUES']);
   if (!read.requestPermissions.EDIT_ISSUES) {
-    throw appError(
-      'FORBIDDEN',
-      `You can read request ${read.request.key} but not change it: linking it to a release needs the Edit issues permission in project ${read.request.project.key}.`,
-    );
+    throw appError('FORBIDDEN', `You can read request ${read.request.key} but not change it: linking it to a release needs the Edit issues permission in project ${read.request.project.key}.`);
   }
   const link = requestReleaseLink({
     requestKey: read.request.key,

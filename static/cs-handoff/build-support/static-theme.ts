@@ -37,7 +37,10 @@ function themeText(name: string): string {
   const literal = /export default ("(?:[^"\\]|\\.)*");/.exec(source)?.[1];
   if (!literal) throw new Error(`@atlaskit/tokens theme ${name}: no CSS string found (has the artifact format changed?)`);
   // The artifacts are indented for reading; the browser needs none of that whitespace.
-  return (JSON.parse(literal) as string).replace(/\s*\n\s*/g, '').replace(/\s*([{};,>])\s*/g, '$1').replace(/:\s+/g, ':');
+  return (JSON.parse(literal) as string)
+    .replace(/\s*\n\s*/g, '')
+    .replace(/\s*([{};,>])\s*/g, '$1')
+    .replace(/:\s+/g, ':');
 }
 
 export interface ThemeFile {

@@ -66,16 +66,12 @@ export const api = {
   getSettings: () => request('getSettings', {}),
   saveSettings: (payload: PayloadOf<'saveSettings'>) => request('saveSettings', payload),
 
-  saveWalkthrough: (versionId: string, baseRevision: number, walkthrough: PayloadOf<'saveWalkthrough'>['walkthrough']) =>
-    request('saveWalkthrough', { versionId, baseRevision, walkthrough }),
-  settleQuestion: (versionId: string, baseRevision: number, questionId: string, settlement: Settlement | null) =>
-    request('settleQuestion', { versionId, baseRevision, questionId, settlement }),
-  promoteQuestion: (versionId: string, baseRevision: number, questionId: string, answer: string) =>
-    request('promoteQuestion', { versionId, baseRevision, questionId, answer }),
+  saveWalkthrough: (versionId: string, baseRevision: number, walkthrough: PayloadOf<'saveWalkthrough'>['walkthrough']) => request('saveWalkthrough', { versionId, baseRevision, walkthrough }),
+  settleQuestion: (versionId: string, baseRevision: number, questionId: string, settlement: Settlement | null) => request('settleQuestion', { versionId, baseRevision, questionId, settlement }),
+  promoteQuestion: (versionId: string, baseRevision: number, questionId: string, answer: string) => request('promoteQuestion', { versionId, baseRevision, questionId, answer }),
   settleSupportQuestion: (versionId: string, baseRevision: number, questionId: string, settlement: Settlement | null) =>
     request('settleSupportQuestion', { versionId, baseRevision, questionId, settlement }),
-  fileBriefGap: (versionId: string, baseRevision: number, questionId: string) =>
-    request('fileBriefGap', { versionId, baseRevision, questionId }),
+  fileBriefGap: (versionId: string, baseRevision: number, questionId: string) => request('fileBriefGap', { versionId, baseRevision, questionId }),
   moveRollout: (payload: PayloadOf<'moveRollout'>) => request('moveRollout', payload),
   listHistory: (versionId: string) => request('listHistory', { versionId }),
   diffRevisions: (versionId: string, from: number, to: number) => request('diffRevisions', { versionId, from, to }),

@@ -65,8 +65,7 @@ function dropUnowned(s: Storage): void {
   for (const key of stale) s.removeItem(key);
 }
 
-export const draftKey = (owner: DraftOwner, versionId: string) =>
-  `${PREFIX}${encodeURIComponent(owner.site)}:${encodeURIComponent(owner.accountId)}:${versionId}`;
+export const draftKey = (owner: DraftOwner, versionId: string) => `${PREFIX}${encodeURIComponent(owner.site)}:${encodeURIComponent(owner.accountId)}:${versionId}`;
 
 export function draftStore(owner: DraftOwner): DraftStore {
   const persistent = owner.accountId && owner.site ? browserStorage() : null;

@@ -51,9 +51,7 @@ export function toContent(model: EditorModel, { dropEmpty = false } = {}): Hando
     happyPath: model.happyPath.map((i) => i.text).filter(keep),
     limitations: model.limitations.map((i) => i.text).filter(keep),
     noKnownLimitations: model.noKnownLimitations,
-    questions: model.questions
-      .filter((q) => !dropEmpty || q.question.trim() !== '' || q.answer.trim() !== '')
-      .map((q) => ({ question: q.question, answer: q.answer })),
+    questions: model.questions.filter((q) => !dropEmpty || q.question.trim() !== '' || q.answer.trim() !== '').map((q) => ({ question: q.question, answer: q.answer })),
     escalation: { l1LookUp: model.l1LookUp, l2Reproduce: model.l2Reproduce },
     dashboardUrl: model.dashboardUrl,
   };
@@ -67,9 +65,7 @@ export function sameContent(a: HandoffContent, b: HandoffContent): boolean {
       whatsNew: c.whatsNew.trim(),
       happyPath: c.happyPath.map((s) => s.trim()).filter(Boolean),
       limitations: c.limitations.map((s) => s.trim()).filter(Boolean),
-      questions: c.questions
-        .map((q) => ({ question: q.question.trim(), answer: q.answer.trim() }))
-        .filter((q) => q.question || q.answer),
+      questions: c.questions.map((q) => ({ question: q.question.trim(), answer: q.answer.trim() })).filter((q) => q.question || q.answer),
       escalation: { l1LookUp: c.escalation.l1LookUp.trim(), l2Reproduce: c.escalation.l2Reproduce.trim() },
       dashboardUrl: c.dashboardUrl.trim(),
     });

@@ -5,12 +5,7 @@
 import { createContext, useContext, useEffect, useState, type MouseEvent, type ReactNode } from 'react';
 import { pathnameOf, type AppHistory } from './platform';
 
-export type Route =
-  | { name: 'overview' }
-  | { name: 'handoff'; versionId: string }
-  | { name: 'history'; versionId: string }
-  | { name: 'settings' }
-  | { name: 'not-found'; path: string };
+export type Route = { name: 'overview' } | { name: 'handoff'; versionId: string } | { name: 'history'; versionId: string } | { name: 'settings' } | { name: 'not-found'; path: string };
 
 export function parseRoute(pathname: string): Route {
   const path = pathname.replace(/\/+$/, '') || '/';

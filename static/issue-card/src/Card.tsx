@@ -76,7 +76,9 @@ export function IssueCard() {
           onLinked={(link) => setView({ kind: 'card', card: linkedCard(view.card, link) })}
         />
       )}
-      {view.kind === 'card' && !view.card.release && <Picker choices={view.card.choices} onPick={(id) => void load(id)} intro="Nothing links this issue to a release yet. Choose the release the customer is asking about:" />}
+      {view.kind === 'card' && !view.card.release && (
+        <Picker choices={view.card.choices} onPick={(id) => void load(id)} intro="Nothing links this issue to a release yet. Choose the release the customer is asking about:" />
+      )}
       {view.kind === 'picking' &&
         (view.choices === null ? (
           <p className="muted" role="status">

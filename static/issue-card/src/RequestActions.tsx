@@ -59,7 +59,10 @@ export function RequestActions({ card, release, onLinked, onChange }: { card: Is
   };
 
   const file = async () => {
-    const filing = fileThroughCreateDialog(() => cardApi.getRequestL3Prefill(requestKey, releaseRefOf(release)), () => fileButton.current);
+    const filing = fileThroughCreateDialog(
+      () => cardApi.getRequestL3Prefill(requestKey, releaseRefOf(release)),
+      () => fileButton.current,
+    );
     setBusy('file');
     setProblem(null);
     setFiled('');

@@ -12,13 +12,7 @@ async function start(root: HTMLElement) {
   await applyTheme(context?.colorMode ?? 'light').catch(() => undefined);
   reactRoot.render(
     <StrictMode>
-      <div data-testid="cs-handoff-issue-card">
-        {context ? (
-          <IssueCard />
-        ) : (
-          <p role="alert">The release handoff couldn't load because Jira didn't answer. Reload the issue to try again.</p>
-        )}
-      </div>
+      <div data-testid="cs-handoff-issue-card">{context ? <IssueCard /> : <p role="alert">The release handoff couldn't load because Jira didn't answer. Reload the issue to try again.</p>}</div>
     </StrictMode>,
   );
 }

@@ -20,11 +20,21 @@ jest.setTimeout(600_000);
  */
 function appWithNoEmit(dir: string): string {
   mkdirSync(join(dir, 'src'));
-  writeFileSync(join(dir, 'src', 'index.ts'), 'export const handler = async (): Promise<string> => \'ok\';\n');
+  writeFileSync(join(dir, 'src', 'index.ts'), "export const handler = async (): Promise<string> => 'ok';\n");
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'no-emit-app', version: '1.0.0', private: true }));
   writeFileSync(
     join(dir, 'manifest.yml'),
-    ['app:', '  id: ari:cloud:ecosystem::app/00000000-0000-4000-8000-000000000000', '  runtime:', '    name: nodejs22.x', 'modules:', '  function:', '    - key: main', '      handler: index.handler', ''].join('\n'),
+    [
+      'app:',
+      '  id: ari:cloud:ecosystem::app/00000000-0000-4000-8000-000000000000',
+      '  runtime:',
+      '    name: nodejs22.x',
+      'modules:',
+      '  function:',
+      '    - key: main',
+      '      handler: index.handler',
+      '',
+    ].join('\n'),
   );
   symlinkSync(join(APP_DIR, 'node_modules'), join(dir, 'node_modules'), 'dir');
   // tsconfig.json may carry comments: rewrite the one option rather than parsing the file.
@@ -78,14 +88,14 @@ describe('the Forge deploy bundle', () => {
     expect(bundle.codeGzipBytes).toBeLessThan(bundle.codeBytes);
   });
 
-  it('leaves zod\'s locales out: only English, the one the app\'s messages come from', () => {
+  it("leaves zod's locales out: only English, the one the app's messages come from", () => {
     const map = JSON.parse(readFileSync(join(bundle.dir, 'index.cjs.map'), 'utf8')) as { sources: string[] };
     const zod = map.sources.filter((s) => s.includes('node_modules/zod/'));
     expect(zod.length).toBeGreaterThan(0);
     expect(zod.filter((s) => s.includes('/locales/')).map((s) => s.replace(/.*\/locales\//, ''))).toEqual(['en.js']);
   });
 
-  it('answers bad input with the same words as the source: the app\'s own messages and zod\'s English ones', async () => {
+  it("answers bad input with the same words as the source: the app's own messages and zod's English ones", async () => {
     const calls = [
       ['saveHandoff', { versionId: 42, baseRevision: 'x', content: { whatsNew: 5 } }],
       ['saveSettings', { leadTimeDays: 'ten' }],
@@ -106,7 +116,7 @@ describe('the Forge deploy bundle', () => {
     expect(JSON.stringify(bundled)).toContain('Lead time must be a number of days');
   });
 
-  it('fails with the bundler\'s own message when tsconfig.json says noEmit', async () => {
+  it("fails with the bundler's own message when tsconfig.json says noEmit", async () => {
     const failure = await noEmitFailure;
     expect(failure).toBeInstanceOf(ForgeBundleError);
     expect((failure as Error).message).toMatch(/TypeScript emitted no output for .*src\/index\.ts/);

@@ -254,7 +254,12 @@ describe('mypermissions', () => {
     const agent = await s.call('GET', '/rest/api/3/mypermissions?projectKey=SHOP&permissions=BROWSE_PROJECTS,EDIT_ISSUES,ADMINISTER_PROJECTS', { as: 'agent' });
     expect(agent.status).toBe(200);
     expect(agent.body.permissions.BROWSE_PROJECTS).toEqual({
-      id: '10', key: 'BROWSE_PROJECTS', name: 'Browse Projects', type: 'PROJECT', description: expect.any(String), havePermission: true,
+      id: '10',
+      key: 'BROWSE_PROJECTS',
+      name: 'Browse Projects',
+      type: 'PROJECT',
+      description: expect.any(String),
+      havePermission: true,
     });
     expect(agent.body.permissions.EDIT_ISSUES.havePermission).toBe(false);
     const rm = await s.call('GET', '/rest/api/3/mypermissions?projectId=10000&permissions=ADMINISTER_PROJECTS', { as: 'rm' });

@@ -32,15 +32,18 @@ export async function start(options: Partial<JiraSiteOptions> & { dataDir?: stri
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'jira-emulator-'));
   const site = createJiraSite({ now: () => FIXED_NOW, ...options, dataDir });
   const server: Server = createServer((req, res) => {
-    site.handle(req, res).then((handled) => {
-      if (!handled) {
-        res.writeHead(418);
-        res.end('not mine');
-      }
-    }, (err) => {
-      res.writeHead(599);
-      res.end(String(err));
-    });
+    site.handle(req, res).then(
+      (handled) => {
+        if (!handled) {
+          res.writeHead(418);
+          res.end('not mine');
+        }
+      },
+      (err) => {
+        res.writeHead(599);
+        res.end(String(err));
+      },
+    );
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

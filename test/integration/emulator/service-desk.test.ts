@@ -39,7 +39,11 @@ describe('the HELP service project and the support agent', () => {
     expect(first.key).toBe('HELP-1');
     expect(first.fields.issuetype.name).toBe('Service request');
     expect(first.fields.reporter.displayName).toBe('Dana Reyes');
-    expect(first.fields.description).toMatchObject({ type: 'doc', version: 1, content: expect.arrayContaining([{ type: 'paragraph', content: [{ type: 'text', text: expect.stringContaining('refund') }] }]) });
+    expect(first.fields.description).toMatchObject({
+      type: 'doc',
+      version: 1,
+      content: expect.arrayContaining([{ type: 'paragraph', content: [{ type: 'text', text: expect.stringContaining('refund') }] }]),
+    });
     expect(found.body.issues.map((i: any) => i.fields.summary).join(' ')).toMatch(/gift card/i);
   });
 
@@ -81,7 +85,14 @@ describe('issue link types and issue links', () => {
     expect(res.status).toBe(201);
     expect(res.body).toBeUndefined();
     const onBug = await linksOf(bugKey);
-    expect(onBug).toEqual([{ id: expect.any(String), self: expect.stringContaining('/rest/api/3/issueLink/'), type: expect.objectContaining({ name: 'Blocks', outward: 'blocks' }), outwardIssue: expect.objectContaining({ key: 'HELP-1', fields: expect.objectContaining({ summary: expect.any(String) }) }) }]);
+    expect(onBug).toEqual([
+      {
+        id: expect.any(String),
+        self: expect.stringContaining('/rest/api/3/issueLink/'),
+        type: expect.objectContaining({ name: 'Blocks', outward: 'blocks' }),
+        outwardIssue: expect.objectContaining({ key: 'HELP-1', fields: expect.objectContaining({ summary: expect.any(String) }) }),
+      },
+    ]);
     const onRequest = await linksOf('HELP-1');
     expect(onRequest).toEqual([expect.objectContaining({ id: onBug[0].id, inwardIssue: expect.objectContaining({ key: bugKey }) })]);
     // A duplicate is answered as created and adds nothing.
@@ -185,7 +196,8 @@ describe('JQL on indexed issue properties', () => {
       ['HELP-1', { versionId: '10003', stage: '5%', order: 1, note: 'unindexed' }],
       ['HELP-2', { versionId: '10003', stage: '25%', order: 2 }],
       ['HELP-6', { versionId: '10002', stage: '5%', order: 3 }],
-    ] as const) expect((await put(key, value)).status).toBeLessThan(300);
+    ] as const)
+      expect((await put(key, value)).status).toBeLessThan(300);
   });
 
   it('finds requests by issue.property[key].path, per stage', async () => {

@@ -113,7 +113,7 @@ describe('site time zone', () => {
 });
 
 describe('project search', () => {
-  it('pages the projects the caller can browse, as Jira\'s PageBeanProject', async () => {
+  it("pages the projects the caller can browse, as Jira's PageBeanProject", async () => {
     const asApp = await s.call('GET', '/rest/api/3/project/search?maxResults=1', { as: 'app' });
     expect(asApp.status).toBe(200);
     // The app's user browses every project, the HELP service project included.

@@ -136,7 +136,10 @@ describe('Forge host: the storage API @forge/kvs 1.6.5 calls', () => {
       await records().set('shop-norev', { project: 'SHOP', title: 'No revision' } as FixtureRecord);
 
       const revisions = (r: { results: { value: FixtureRecord }[] }) => r.results.map((x) => x.value.revision);
-      const byProject = (project: string) => records().query().index('by-project', { partition: [project] });
+      const byProject = (project: string) =>
+        records()
+          .query()
+          .index('by-project', { partition: [project] });
 
       expect(revisions(await byProject('SHOP').limit(100).getMany())).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
       expect(revisions(await byProject('SHOP').where(WhereConditions.between(3, 6)).getMany())).toEqual([3, 4, 5, 6]);
@@ -153,7 +156,10 @@ describe('Forge host: the storage API @forge/kvs 1.6.5 calls', () => {
       const seen: number[] = [];
       let cursor: string | undefined;
       do {
-        const q = byProject('SHOP').sort(Sort.DESC).filters(new Filter<FixtureRecord>().and('ready', FilterConditions.equalTo(false))).limit(2);
+        const q = byProject('SHOP')
+          .sort(Sort.DESC)
+          .filters(new Filter<FixtureRecord>().and('ready', FilterConditions.equalTo(false)))
+          .limit(2);
         const page = await (cursor ? q.cursor(cursor) : q).getMany();
         seen.push(...revisions(page));
         cursor = page.nextCursor;
@@ -199,7 +205,11 @@ describe('Forge host: the storage API @forge/kvs 1.6.5 calls', () => {
 
       // A check guards writes elsewhere; a conditional delete of a changed record is refused too.
       const checked = await kvsError(
-        kvs.transact().check('tx-new', { entityName: 'fixture-record', conditions: new Filter<FixtureRecord>().and('revision', FilterConditions.greaterThan(5)) }).delete('tx-plain').execute(),
+        kvs
+          .transact()
+          .check('tx-new', { entityName: 'fixture-record', conditions: new Filter<FixtureRecord>().and('revision', FilterConditions.greaterThan(5)) })
+          .delete('tx-plain')
+          .execute(),
       );
       expect(checked.code).toBe('CONDITIONAL_CHECK_FAILED');
       expect(await kvs.get('tx-plain')).toBe('after');
@@ -225,7 +235,11 @@ describe('Forge host: the storage API @forge/kvs 1.6.5 calls', () => {
           try {
             await kvs
               .transact()
-              .set<FixtureRecord>('race', { project: 'RACE', revision: 2, title: who }, { entityName: 'fixture-record', conditions: new Filter<FixtureRecord>().and('revision', FilterConditions.equalTo(1)) })
+              .set<FixtureRecord>(
+                'race',
+                { project: 'RACE', revision: 2, title: who },
+                { entityName: 'fixture-record', conditions: new Filter<FixtureRecord>().and('revision', FilterConditions.equalTo(1)) },
+              )
               .execute();
             return 'won';
           } catch (e) {
@@ -287,7 +301,14 @@ describe('Forge host: the storage API @forge/kvs 1.6.5 calls', () => {
 
       // Whole-batch refusals: empty, a key twice, more than 25 keys; nothing of them is written.
       expect(await kvsError(kvs.batchSet([]))).toMatchObject({ status: 400 });
-      expect(await kvsError(kvs.batchSet([{ key: 'dup', value: 1 }, { key: 'dup', value: 2 }]))).toMatchObject({ status: 400 });
+      expect(
+        await kvsError(
+          kvs.batchSet([
+            { key: 'dup', value: 1 },
+            { key: 'dup', value: 2 },
+          ]),
+        ),
+      ).toMatchObject({ status: 400 });
       expect(await kvs.get('dup')).toBeUndefined();
       const many = Array.from({ length: 26 }, (_, i) => ({ key: `many-batch:${i}`, value: i }));
       expect(await kvsError(kvs.batchSet(many))).toMatchObject({ status: 400 });
@@ -334,7 +355,12 @@ describe('Forge host storage: persistence and scope', () => {
       try {
         const read = await second.host.runAsApp(async () => ({
           plain: await kvs.get('survives'),
-          entity: (await records().query().index('by-project', { partition: ['P'] }).getMany()).results,
+          entity: (
+            await records()
+              .query()
+              .index('by-project', { partition: ['P'] })
+              .getMany()
+          ).results,
         }));
         expect(read).toEqual({ plain: { yes: true }, entity: [{ key: 'kept', value: { project: 'P', revision: 7 } }] });
       } finally {

@@ -128,12 +128,18 @@ describe('the issue page (router target "issue")', () => {
     const $ = load(await page.text());
     const body = $('[data-testid="issue-description"]');
     expect(body.find('h3, h4, h5').first().text()).toBe('What the customer saw');
-    const items = body.find('li.adf-task').toArray().map((li) => [$(li).text().trim(), $(li).find('input[type="checkbox"]').is('[checked]')]);
+    const items = body
+      .find('li.adf-task')
+      .toArray()
+      .map((li) => [$(li).text().trim(), $(li).find('input[type="checkbox"]').is('[checked]')]);
     expect(items).toEqual([
       ['Open the shop', true],
       ['Buy a gift card', false],
     ]);
-    const links = body.find('a').toArray().map((a) => [$(a).text(), $(a).attr('href')]);
+    const links = body
+      .find('a')
+      .toArray()
+      .map((a) => [$(a).text(), $(a).attr('href')]);
     expect(links).toEqual([['the handoff', 'https://example.atlassian.net/jira/x']]);
     // A link with a script URL stays text, escaped.
     expect(body.find('p').text()).toBe('See the handoff and <b>this</b>');

@@ -93,7 +93,10 @@ describe('Forge host: async events (@forge/events 3.0.8 queues and consumers)', 
 
   test('cancelling a job drops its events that have not been delivered', async () => {
     const queue = () => new Queue({ key: 'fixture-queue' });
-    const { jobId } = await push('fixture-queue', [{ body: { id: 'never-1' }, delayInSeconds: 500 }, { body: { id: 'never-2' }, delayInSeconds: 500 }]);
+    const { jobId } = await push('fixture-queue', [
+      { body: { id: 'never-1' }, delayInSeconds: 500 },
+      { body: { id: 'never-2' }, delayInSeconds: 500 },
+    ]);
     await site.host.runAsApp(() => queue().cancel(jobId));
     await site.host.idle();
     expect(ids()).toEqual([]);
@@ -104,18 +107,27 @@ describe('Forge host: async events (@forge/events 3.0.8 queues and consumers)', 
   test('events with a concurrency key run at most its limit at a time; others run together', async () => {
     const slow = (id: string, concurrency?: { key: string; limit: number }) => ({ body: { id, sleepMs: 30 }, ...(concurrency ? { concurrency } : {}) });
     overlap.max = 0;
-    await push('fixture-queue', ['a', 'b', 'c', 'd'].map((id) => slow(id, { key: 'version-10002', limit: 1 })));
+    await push(
+      'fixture-queue',
+      ['a', 'b', 'c', 'd'].map((id) => slow(id, { key: 'version-10002', limit: 1 })),
+    );
     await site.host.idle();
     expect(overlap.max).toBe(1);
     expect(ids()).toEqual(['a', 'b', 'c', 'd']);
 
     overlap.max = 0;
-    await push('fixture-queue', ['e', 'f', 'g', 'h'].map((id) => slow(id, { key: 'version-10003', limit: 2 })));
+    await push(
+      'fixture-queue',
+      ['e', 'f', 'g', 'h'].map((id) => slow(id, { key: 'version-10003', limit: 2 })),
+    );
     await site.host.idle();
     expect(overlap.max).toBe(2);
 
     overlap.max = 0;
-    await push('fixture-queue', ['i', 'j', 'k'].map((id) => slow(id)));
+    await push(
+      'fixture-queue',
+      ['i', 'j', 'k'].map((id) => slow(id)),
+    );
     await site.host.idle();
     expect(overlap.max).toBe(3);
   });

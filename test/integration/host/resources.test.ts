@@ -5,7 +5,13 @@ import { startTestSite, type TestSite } from '../../support';
 const FIXTURE = join(__dirname, 'fixtures', 'app');
 
 const directives = (csp: string): Map<string, string[]> =>
-  new Map(csp.split(';').map((d) => d.trim().split(/\s+/)).filter((p) => p[0]).map(([name, ...values]) => [name as string, values]));
+  new Map(
+    csp
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .filter((p) => p[0])
+      .map(([name, ...values]) => [name as string, values]),
+  );
 
 describe('Forge host: serving the Custom UI', () => {
   let site: TestSite;
@@ -14,7 +20,7 @@ describe('Forge host: serving the Custom UI', () => {
   });
   afterAll(() => site.close());
 
-  test('resources come from their own origin (another port), never from the site\'s', async () => {
+  test("resources come from their own origin (another port), never from the site's", async () => {
     const site_ = new URL(site.url);
     const resources = new URL(site.resourceUrl);
     expect(resources.hostname).toBe(site_.hostname);
@@ -25,7 +31,7 @@ describe('Forge host: serving the Custom UI', () => {
     expect((await fetch(`${site.resourceUrl}/forge/host/invoke`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forge-local': '1' }, body: '{}' })).status).toBe(404);
   });
 
-  test('index.html comes with Forge\'s CSP, computed from the manifest permissions', async () => {
+  test("index.html comes with Forge's CSP, computed from the manifest permissions", async () => {
     const res = await fetch(`${site.resourceUrl}/forge/resources/ui/index.html`);
     expect(res.status).toBe(200);
     const csp = res.headers.get('content-security-policy');
@@ -66,9 +72,7 @@ describe('Forge host: serving the Custom UI', () => {
   });
 
   test('injectBridge puts the script first in <head>, or creates one', () => {
-    expect(injectBridge('<html><head><script src="a.js"></script></head></html>')).toBe(
-      '<html><head><script src="/forge/host/iframe-bridge.js"></script><script src="a.js"></script></head></html>',
-    );
+    expect(injectBridge('<html><head><script src="a.js"></script></head></html>')).toBe('<html><head><script src="/forge/host/iframe-bridge.js"></script><script src="a.js"></script></head></html>');
     expect(injectBridge('<html lang="en"><body></body></html>')).toBe('<html lang="en"><head><script src="/forge/host/iframe-bridge.js"></script></head><body></body></html>');
   });
 });

@@ -27,9 +27,7 @@ describe('Forge host: the seams @forge/api 8.3.0 reads', () => {
   test('concurrent invocations keep their own user', async () => {
     const people = ['po', 'cs-lead', 'cs-agent', 'release-manager'].map((role) => personOf(site, role));
     // Delays inverted so that the invocations interleave.
-    const results = await Promise.all(
-      people.map((p, i) => site.host.invoke<{ asUser: string }>(p.accountId, 'whoami', { delayMs: (people.length - i) * 15 }, opts)),
-    );
+    const results = await Promise.all(people.map((p, i) => site.host.invoke<{ asUser: string }>(p.accountId, 'whoami', { delayMs: (people.length - i) * 15 }, opts)));
     expect(results.map((r) => r.asUser)).toEqual(people.map((p) => p.accountId));
   });
 

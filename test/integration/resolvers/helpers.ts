@@ -38,10 +38,12 @@ export function useStartedSite(options: Parameters<typeof startTestSite>[0] = {}
     if (!started) throw new Error('The test site is not started yet: read it inside a hook or a test');
     return started;
   };
-  const invoke: Invoke = <T = HandoffView>(role: string, functionKey: string, payload: unknown, projectKey = 'SHOP') =>
-    invoker(site())<T>(role, functionKey, payload, projectKey);
+  const invoke: Invoke = <T = HandoffView>(role: string, functionKey: string, payload: unknown, projectKey = 'SHOP') => invoker(site())<T>(role, functionKey, payload, projectKey);
   /** The app's Jira REST calls logged since `mark` (an earlier requestLog length), without the site's own routes. */
-  const jiraCallsSince = (mark: number) => site().jira.requestLog.slice(mark).filter((e) => e.path.startsWith('/rest/api/3/'));
+  const jiraCallsSince = (mark: number) =>
+    site()
+      .jira.requestLog.slice(mark)
+      .filter((e) => e.path.startsWith('/rest/api/3/'));
   /** The app's Forge storage calls logged by the host since `mark` (an earlier storageLog length). */
   const storageCallsSince = (mark: number) => site().host.storageLog.slice(mark);
   /** Both logs' lengths now, for `callsSince`. */

@@ -48,8 +48,7 @@ function assertInvariants(report: ConcurrencyReport): void {
   expect(report.conflicts).toBe(50 - versions.length);
 }
 
-const summary = (r: ConcurrencyReport) =>
-  `latency ${r.latencyMs} ms: ${r.applied} applied, ${r.conflicts} CONFLICT, ${r.lostUpdates} lost updates (applied, then overwritten)`;
+const summary = (r: ConcurrencyReport) => `latency ${r.latencyMs} ms: ${r.applied} applied, ${r.conflicts} CONFLICT, ${r.lostUpdates} lost updates (applied, then overwritten)`;
 
 test('50 concurrent saves, Jira answering at once (0 ms)', async () => {
   const report = await concurrentSaves(site(), versions, { saves: 50, latencyMs: 0, tag: 'L0' });

@@ -27,8 +27,10 @@ describe('retries', () => {
     const saved = expectOk(await invoke('po', 'saveHandoff', { versionId: SHOP_VERSION, baseRevision: 0, content: completeContent() }));
     expect(Date.now() - started).toBeGreaterThanOrEqual(1000); // Retry-After: 1 honoured
     expect(saved.handoff?.revision).toBe(1);
-    const puts = site().jira.requestLog.slice(from).filter((e) => e.method === 'PUT' && e.path === propertyPath(key));
-    expect(puts.map((e) => e.status)).toEqual([429, 201]) // 201: the property was created by the retry;
+    const puts = site()
+      .jira.requestLog.slice(from)
+      .filter((e) => e.method === 'PUT' && e.path === propertyPath(key));
+    expect(puts.map((e) => e.status)).toEqual([429, 201]); // 201: the property was created by the retry;
     expect(((await storedProperty(site(), key)) as StoredHandoff).revision).toBe(1);
     expect(site().jira.settings.faults).toEqual([]);
   });
@@ -41,7 +43,12 @@ describe('retries', () => {
     const from = site().jira.requestLog.length;
     const saved = expectOk(await invoke('po', 'saveHandoff', { versionId: SHOP_VERSION, baseRevision: before.revision, content: completeContent({ whatsNew: 'Committed first.' }) }));
     expect(saved.handoff).toMatchObject({ revision: before.revision + 1, content: { whatsNew: 'Committed first.' } });
-    expect(site().jira.requestLog.slice(from).filter((e) => e.method === 'PUT' && e.path === propertyPath(key)).map((e) => e.status)).toEqual([503, 503, 503]);
+    expect(
+      site()
+        .jira.requestLog.slice(from)
+        .filter((e) => e.method === 'PUT' && e.path === propertyPath(key))
+        .map((e) => e.status),
+    ).toEqual([503, 503, 503]);
     expect(error).toHaveBeenCalledWith(`Could not publish the content of version ${SHOP_VERSION} to Jira (the next read or the daily scan publishes it again)`, expect.anything());
     error.mockRestore();
     site().jira.settings.faults = [];
@@ -58,7 +65,12 @@ describe('retries', () => {
     const from = site().jira.requestLog.length;
     const view = expectOk(await invoke('cs-agent', 'getHandoff', { versionId: SHOP_VERSION }));
     expect(view.handoff?.revision).toBe(2);
-    expect(site().jira.requestLog.slice(from).filter((e) => e.path === `/rest/api/3/version/${SHOP_VERSION}`).map((e) => e.status)).toEqual([503, 503, 200]);
+    expect(
+      site()
+        .jira.requestLog.slice(from)
+        .filter((e) => e.path === `/rest/api/3/version/${SHOP_VERSION}`)
+        .map((e) => e.status),
+    ).toEqual([503, 503, 200]);
   });
 
   it('the release-page link (a POST) is not retried on 503: no duplicate link, and the save still succeeds', async () => {
@@ -66,7 +78,11 @@ describe('retries', () => {
     site().jira.settings.faults = [{ pathPattern: '^POST /rest/api/3/version/10001/relatedwork$', status: 503, times: 1 }];
     const from = site().jira.requestLog.length;
     expectOk(await invoke('release-manager', 'saveHandoff', { versionId: '10001', baseRevision: 0, content: completeContent() }));
-    expect(site().jira.requestLog.slice(from).filter((e) => e.method === 'POST')).toHaveLength(1);
+    expect(
+      site()
+        .jira.requestLog.slice(from)
+        .filter((e) => e.method === 'POST'),
+    ).toHaveLength(1);
     warn.mockRestore();
   });
 });

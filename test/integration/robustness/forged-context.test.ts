@@ -96,7 +96,10 @@ describe("another project's id beside this project's key, on a handoff stored on
     overrideGate: (versionId) => ({ versionId, reason: 'CS was briefed in person on Monday.' }),
     withdrawOverride: (versionId) => ({ versionId }),
   };
-  const storageWritesSince = (mark: number) => site().host.storageLog.slice(mark).filter((c) => !/\/(get|query)$/.test(c.path));
+  const storageWritesSince = (mark: number) =>
+    site()
+      .host.storageLog.slice(mark)
+      .filter((c) => !/\/(get|query)$/.test(c.path));
 
   test.each(Object.keys(PAYLOADS))('%s is refused before the legacy handoff is imported: no Forge storage write', async (resolver) => {
     const payload = PAYLOADS[resolver]?.(await legacyOnly(`Legacy ${resolver}`));

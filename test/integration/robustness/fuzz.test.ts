@@ -22,10 +22,20 @@ const { site } = useStartedSite();
 // ---- generators -----------------------------------------------------------------------------
 const hostileKeys = fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'versionId', 'content', 'baseRevision', 'status', 'reason', 'leadTimeDays', 'item');
 const hugeString = fc.constantFrom('x'.repeat(100_000), '🎁'.repeat(40_000), '\u0000'.repeat(1000), 'a\u202Eb'.repeat(5000));
-const weirdString = fc.oneof(fc.string({ unit: 'grapheme', maxLength: 50 }), fc.string({ unit: 'binary', maxLength: 50 }), hugeString, fc.constantFrom('', ' ', '10003', '-1', '1e3', '0x10', '../../etc', '<script>alert(1)</script>', 'javascript:alert(1)'));
+const weirdString = fc.oneof(
+  fc.string({ unit: 'grapheme', maxLength: 50 }),
+  fc.string({ unit: 'binary', maxLength: 50 }),
+  hugeString,
+  fc.constantFrom('', ' ', '10003', '-1', '1e3', '0x10', '../../etc', '<script>alert(1)</script>', 'javascript:alert(1)'),
+);
 const scalar = fc.oneof(weirdString, fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.constantFrom(-1, 0, 1, 2 ** 53, Number.MAX_SAFE_INTEGER + 2));
 const json: fc.Arbitrary<unknown> = fc.letrec<{ value: unknown }>((tie) => ({
-  value: fc.oneof({ depthSize: 'small', withCrossShrink: true }, scalar, fc.array(tie('value'), { maxLength: 4 }), fc.dictionary(fc.oneof(hostileKeys, fc.string({ maxLength: 8 })), tie('value'), { maxKeys: 4 })),
+  value: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    scalar,
+    fc.array(tie('value'), { maxLength: 4 }),
+    fc.dictionary(fc.oneof(hostileKeys, fc.string({ maxLength: 8 })), tie('value'), { maxKeys: 4 }),
+  ),
 })).value;
 /** 500 levels of nesting, of objects or arrays. */
 const deep = fc.constantFrom('object', 'array').map((kind) => {
@@ -42,8 +52,8 @@ const pollution = fc.constantFrom(
   JSON.parse(`{"versionId": "${SHOP_VERSION}", "item": {"__proto__": {"kind": "step"}, "position": 1}}`) as unknown,
 );
 /** Near-valid payloads with one part replaced by something generated. */
-const nearValid = fc
-  .record({
+const nearValid = fc.record(
+  {
     versionId: fc.oneof(fc.constant(SHOP_VERSION), scalar),
     baseRevision: fc.oneof(fc.constant(0), scalar),
     content: fc.oneof(fc.constant(completeContent()), json, fc.record({ whatsNew: scalar, happyPath: fc.oneof(json, fc.array(scalar)), dashboardUrl: weirdString })),
@@ -52,7 +62,9 @@ const nearValid = fc
     leadTimeDays: scalar,
     item: fc.oneof(fc.record({ kind: fc.oneof(fc.constantFrom('step', 'limitation', 'question'), scalar), position: scalar }), json),
     extra: json,
-  }, { requiredKeys: [] });
+  },
+  { requiredKeys: [] },
+);
 const payloads = fc.oneof(json, deep, pollution, nearValid);
 
 // ---- the properties -------------------------------------------------------------------------

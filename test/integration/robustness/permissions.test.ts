@@ -76,7 +76,9 @@ describe.each(Object.keys(MATRIX))('%s', (resolver) => {
     const fromStorage = site().host.storageLog.length;
     const result = await invoke<unknown>(who, resolver, payload);
     const calls = site().jira.requestLog.slice(from);
-    const storageWrites = site().host.storageLog.slice(fromStorage).filter((c) => !/\/(get|query)$/.test(c.path));
+    const storageWrites = site()
+      .host.storageLog.slice(fromStorage)
+      .filter((c) => !/\/(get|query)$/.test(c.path));
     if (expected === 'allow') {
       expect(result.ok ? 'ok' : result.error).toBe('ok');
     } else {

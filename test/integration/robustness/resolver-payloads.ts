@@ -25,8 +25,15 @@ const GAP_WALKTHROUGH = {
  * their forged pages, forged releases and permissions.
  */
 export const ISSUE_PAGE_RESOLVERS: readonly string[] = [
-  'getIssueHandoffCard', 'listLiveReleases', 'findAnswers', 'askSupportQuestion', 'listSupportQuestions', 'settleSupportQuestion',
-  'linkRequestToRelease', 'getRequestL3Prefill', 'linkRequestBug',
+  'getIssueHandoffCard',
+  'listLiveReleases',
+  'findAnswers',
+  'askSupportQuestion',
+  'listSupportQuestions',
+  'settleSupportQuestion',
+  'linkRequestToRelease',
+  'getRequestL3Prefill',
+  'linkRequestBug',
 ];
 
 export function resolverPayloads(invoke: Invoke, versionId: string, projectKey = 'SHOP'): Record<string, () => Promise<unknown>> {

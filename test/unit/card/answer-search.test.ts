@@ -71,10 +71,7 @@ describe('rankAnswers', () => {
 
 describe('answerEntriesOf', () => {
   test('questions, limitations and steps with their 1-based positions; blank ones left out', () => {
-    const entries = answerEntriesOf(
-      { questions: [{ question: 'Q?', answer: 'A.' }], limitations: ['Not in Hebrew.', ' '], happyPath: ['Open', 'Click'] },
-      { versionId: '10003', releaseDate: null },
-    );
+    const entries = answerEntriesOf({ questions: [{ question: 'Q?', answer: 'A.' }], limitations: ['Not in Hebrew.', ' '], happyPath: ['Open', 'Click'] }, { versionId: '10003', releaseDate: null });
     expect(entries.map((e) => [e.kind, e.position, e.text])).toEqual([
       ['question', 1, 'Q?'],
       ['limitation', 1, 'Not in Hebrew.'],

@@ -21,15 +21,11 @@ describe('missingForReady', () => {
 
   it('accepts no limitations only with an explicit "None known"', () => {
     expect(missingForReady(completeContent({ limitations: [], noKnownLimitations: true }))).toEqual([]);
-    expect(missingForReady(completeContent({ limitations: [], noKnownLimitations: false }))).toEqual([
-      'At least one known limitation, or tick "None known"',
-    ]);
+    expect(missingForReady(completeContent({ limitations: [], noKnownLimitations: false }))).toEqual(['At least one known limitation, or tick "None known"']);
   });
 
   it('names the contradiction of listed limitations with "None known" ticked', () => {
-    expect(missingForReady(completeContent({ noKnownLimitations: true }))).toEqual([
-      'Known limitations are listed but "None known" is also ticked: choose one',
-    ]);
+    expect(missingForReady(completeContent({ noKnownLimitations: true }))).toEqual(['Known limitations are listed but "None known" is also ticked: choose one']);
   });
 
   it('does not count a question without an answer', () => {

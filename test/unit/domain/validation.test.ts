@@ -5,8 +5,7 @@ import { parseOrThrow } from '../../../src/domain/validation';
 import { completeContent } from './fixtures';
 import { thrownAppError } from '../app-error';
 
-const invalid = (input: unknown, schema: Parameters<typeof parseOrThrow>[0] = SaveHandoffPayloadSchema) =>
-  thrownAppError(() => parseOrThrow(schema, input), 'INVALID_INPUT').error;
+const invalid = (input: unknown, schema: Parameters<typeof parseOrThrow>[0] = SaveHandoffPayloadSchema) => thrownAppError(() => parseOrThrow(schema, input), 'INVALID_INPUT').error;
 
 const payload = (content: unknown = completeContent()) => ({ versionId: '10002', baseRevision: 0, content });
 

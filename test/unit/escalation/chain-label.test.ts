@@ -1,17 +1,7 @@
 import fc from 'fast-check';
-import {
-  ChainLabelError,
-  briefGapLabel,
-  JIRA_LABEL_MAX,
-  itemLabel,
-  l3BugsJql,
-  l3Labels,
-  releaseLabel,
-} from '../../../src/domain/chain-label';
+import { ChainLabelError, briefGapLabel, JIRA_LABEL_MAX, itemLabel, l3BugsJql, l3Labels, releaseLabel } from '../../../src/domain/chain-label';
 
-const projectKey = fc
-  .tuple(fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZ'), fc.stringMatching(/^[A-Z0-9_]{0,20}$/))
-  .map(([first, rest]) => first + rest);
+const projectKey = fc.tuple(fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZ'), fc.stringMatching(/^[A-Z0-9_]{0,20}$/)).map(([first, rest]) => first + rest);
 const versionId = fc.stringMatching(/^[1-9]\d{0,17}$/);
 
 describe('chain-aware label', () => {
@@ -20,13 +10,8 @@ describe('chain-aware label', () => {
   });
 
   it('names the handoff item it was filed from', () => {
-    expect(itemLabel({ projectKey: 'SHOP', versionId: '10021' }, { kind: 'limitation', position: 2 })).toBe(
-      'chain-shop-v10021-limitation-2',
-    );
-    expect(l3Labels({ projectKey: 'SHOP', versionId: '1' }, { kind: 'step', position: 3 })).toEqual([
-      'chain-shop-v1-l3',
-      'chain-shop-v1-step-3',
-    ]);
+    expect(itemLabel({ projectKey: 'SHOP', versionId: '10021' }, { kind: 'limitation', position: 2 })).toBe('chain-shop-v10021-limitation-2');
+    expect(l3Labels({ projectKey: 'SHOP', versionId: '1' }, { kind: 'step', position: 3 })).toEqual(['chain-shop-v1-l3', 'chain-shop-v1-step-3']);
   });
 
   it('handles odd but valid project keys (digits, underscores, one letter)', () => {
@@ -36,15 +21,20 @@ describe('chain-aware label', () => {
 
   it('builds the label of every valid project key, version id and item', () => {
     fc.assert(
-      fc.property(projectKey, versionId, fc.option(fc.record({ kind: fc.constantFrom('step', 'limitation', 'question' as const), position: fc.integer({ min: 1, max: 9999 }) }), { nil: undefined }), (key, id, item) => {
-        const [release, itemL] = l3Labels({ projectKey: key, versionId: id }, item);
-        expect(release).toBe(`chain-${key.toLowerCase()}-v${id}-l3`);
-        if (item) expect(itemL).toBe(`chain-${key.toLowerCase()}-v${id}-${item.kind}-${item.position}`);
-        for (const label of [release!, itemL ?? release!]) {
-          expect(label).toMatch(/^[a-z0-9_-]+$/);
-          expect(label.length).toBeLessThanOrEqual(JIRA_LABEL_MAX);
-        }
-      }),
+      fc.property(
+        projectKey,
+        versionId,
+        fc.option(fc.record({ kind: fc.constantFrom('step', 'limitation', 'question' as const), position: fc.integer({ min: 1, max: 9999 }) }), { nil: undefined }),
+        (key, id, item) => {
+          const [release, itemL] = l3Labels({ projectKey: key, versionId: id }, item);
+          expect(release).toBe(`chain-${key.toLowerCase()}-v${id}-l3`);
+          if (item) expect(itemL).toBe(`chain-${key.toLowerCase()}-v${id}-${item.kind}-${item.position}`);
+          for (const label of [release!, itemL ?? release!]) {
+            expect(label).toMatch(/^[a-z0-9_-]+$/);
+            expect(label.length).toBeLessThanOrEqual(JIRA_LABEL_MAX);
+          }
+        },
+      ),
     );
   });
 
@@ -55,7 +45,7 @@ describe('chain-aware label', () => {
     expect(() => itemLabel({ projectKey: 'SHOP', versionId: '1' }, { kind: 'step', position: 0 })).toThrow(/position 0/);
   });
 
-  it('stays within Jira\'s 255-character bound, refusing rather than truncating', () => {
+  it("stays within Jira's 255-character bound, refusing rather than truncating", () => {
     const versionIdMax = '9'.repeat(18);
     const fits = 'K'.repeat(JIRA_LABEL_MAX - 'chain--v-l3'.length - versionIdMax.length);
     expect(releaseLabel({ projectKey: fits, versionId: versionIdMax })).toHaveLength(JIRA_LABEL_MAX);
@@ -83,9 +73,7 @@ describe('chain-aware label', () => {
     expect(() => briefGapLabel({ projectKey: `${fits}K`, versionId: versionIdMax })).toThrow(ChainLabelError);
   });
 
-  it('builds the JQL that lists a release\'s L3 bugs', () => {
-    expect(l3BugsJql({ projectKey: 'SHOP', versionId: '10002' })).toBe(
-      'project = SHOP AND labels = "chain-shop-v10002-l3" ORDER BY created DESC',
-    );
+  it("builds the JQL that lists a release's L3 bugs", () => {
+    expect(l3BugsJql({ projectKey: 'SHOP', versionId: '10002' })).toBe('project = SHOP AND labels = "chain-shop-v10002-l3" ORDER BY created DESC');
   });
 });

@@ -40,11 +40,7 @@ describe('L3 bug pre-fill', () => {
     const bug = buildL3Bug(base);
     assertValidAdf(bug.description);
     const taskList = bug.description.content.find((n) => n.type === 'taskList');
-    expect(taskList?.content?.map((item) => allText(item).join(''))).toEqual([
-      'Log in as a test shopper',
-      'Add a gift card',
-      'Pay with <b>Visa</b>',
-    ]);
+    expect(taskList?.content?.map((item) => allText(item).join(''))).toEqual(['Log in as a test shopper', 'Add a gift card', 'Pay with <b>Visa</b>']);
     expect(allText(bug.description).join(' ')).toContain('Rollout stage when filed: 5%');
     expect(JSON.stringify(bug.description)).toContain(`"href":"${base.handoffUrl}"`);
     expect(bug.summary).toBe('[L3] 2026.12 Gift cards: ');

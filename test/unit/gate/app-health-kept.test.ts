@@ -1,6 +1,6 @@
 import { APP_HEALTH_TTL_MS, keptHealth, keptHealthy } from '../../../src/domain/gate/app-health';
 
-describe('a kept healthy answer about the app\'s own permissions', () => {
+describe("a kept healthy answer about the app's own permissions", () => {
   const checked = new Date('2026-11-27T10:00:00.000Z');
   const at = (ms: number) => new Date(checked.getTime() + ms);
 

@@ -33,7 +33,14 @@ function handoff(readyTimeZone?: string): StoredHandoff {
 }
 
 const deps = { now: () => new Date(RELEASED_AT), timeZone: 'UTC', log: { error: () => undefined } } as unknown as TriggerDeps;
-const reads = (stored: StoredHandoff): GateReads => ({ projectId: VERSION.projectId, handoffValue: stored, gate: { value: emptyGateRecord(VERSION.id), revision: 0 }, settings: DEFAULT_SETTINGS, index: null, gateToRepublish: null });
+const reads = (stored: StoredHandoff): GateReads => ({
+  projectId: VERSION.projectId,
+  handoffValue: stored,
+  gate: { value: emptyGateRecord(VERSION.id), revision: 0 },
+  settings: DEFAULT_SETTINGS,
+  index: null,
+  gateToRepublish: null,
+});
 
 test('no site zone: the Los Angeles PO who marked it ready sets the calendar, so it was on time and released on 8 Jul', () => {
   const facts = gateFactsOf(deps, VERSION, reads(handoff('America/Los_Angeles')), { siteTimeZone: null, releasedAt: RELEASED_AT });

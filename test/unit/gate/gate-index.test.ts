@@ -1,4 +1,17 @@
-import { belongsInGateIndex, BLOCK_REASON_MAX, fitGateIndex, gateIndexWith, gateIndexEntry, hasOverride, shortBlockReason, parseGateIndex, reevaluatedEntry, settingsOf, withGateEntry, type GateIndex } from '../../../src/domain/gate/gate-index';
+import {
+  belongsInGateIndex,
+  BLOCK_REASON_MAX,
+  fitGateIndex,
+  gateIndexWith,
+  gateIndexEntry,
+  hasOverride,
+  shortBlockReason,
+  parseGateIndex,
+  reevaluatedEntry,
+  settingsOf,
+  withGateEntry,
+  type GateIndex,
+} from '../../../src/domain/gate/gate-index';
 import { emptyGateRecord, evaluateGate, type BlockEntry, type GateRecord } from '../../../src/domain/gate/rules';
 
 const rule = { leadTimeDays: 7, timeZone: 'UTC' };
@@ -20,7 +33,12 @@ describe('gate index property', () => {
     const entry = gateIndexEntry(record, ok);
     expect(entry).toEqual({ state: 'ok', deadline: '2026-12-24', override: true });
     // The lead time grows to 61 days: the handoff is now late, and the recorded override shows.
-    const later = reevaluatedEntry(entry, { version: { name: 'V', releaseDate: '2026-12-31' }, handoff: { status: 'ready', readyAt: '2026-11-01T00:00:00Z' }, rule: { ...rule, leadTimeDays: 61 }, now });
+    const later = reevaluatedEntry(entry, {
+      version: { name: 'V', releaseDate: '2026-12-31' },
+      handoff: { status: 'ready', readyAt: '2026-11-01T00:00:00Z' },
+      rule: { ...rule, leadTimeDays: 61 },
+      now,
+    });
     expect(later).toEqual({ state: 'overridden', deadline: '2026-10-31', override: true });
     expect(hasOverride({ state: 'overridden', deadline: 'x' })).toBe(true);
     expect(hasOverride(undefined)).toBe(false);

@@ -33,7 +33,15 @@ function fakeDeps(props: Record<string, unknown> = {}, failReads = 0, siteTimeZo
       written[key] = value;
     },
   };
-  const deps = { jira, now: () => now, timeZone: 'UTC', log: { error: jest.fn(), warn: jest.fn() }, retryDelaysMs: [1, 1, 1], sleep: async () => undefined, store: new MemoryStore() } as unknown as TriggerDeps;
+  const deps = {
+    jira,
+    now: () => now,
+    timeZone: 'UTC',
+    log: { error: jest.fn(), warn: jest.fn() },
+    retryDelaysMs: [1, 1, 1],
+    sleep: async () => undefined,
+    store: new MemoryStore(),
+  } as unknown as TriggerDeps;
   return { deps, calls, written };
 }
 
@@ -77,7 +85,12 @@ describe('release gate trigger', () => {
     const override = { by: { accountId: 'rita', displayName: 'Rita Okafor' }, at: now.toISOString(), reason: 'CS briefed in person' };
     const { deps, written } = fakeDeps({ 'cs-handoff.gate.10002': { schemaVersion: 1, versionId: '10002', blocks: [], override } });
     await createReleaseGate(deps)({ version: { id: '10002', projectId: '10000' } });
-    expect((written['cs-handoff.gate.10002'] as GateRecord).decision).toMatchObject({ outcome: 'allowed', gateState: 'overridden', releasedOn: '2026-11-24', why: expect.stringContaining('override by Rita Okafor') });
+    expect((written['cs-handoff.gate.10002'] as GateRecord).decision).toMatchObject({
+      outcome: 'allowed',
+      gateState: 'overridden',
+      releasedOn: '2026-11-24',
+      why: expect.stringContaining('override by Rita Okafor'),
+    });
   });
 
   it('retries a failing check and, when every try fails, records it as undecided for the re-check', async () => {
@@ -96,8 +109,19 @@ describe('release gate trigger', () => {
       expect(await createReleaseGate(deps)({ eventType, version: { id: '10002', projectId: '10000', released: false } as never })).toMatchObject({ action: 'ignored' });
     }
     expect(calls).toEqual([]);
-    const decided = fakeDeps({ 'cs-handoff.gate.10002': { schemaVersion: 1, versionId: '10002', blocks: [], override: null, decision: { at: now.toISOString(), outcome: 'allowed', gateState: 'ok', releasedOn: '2026-11-20', why: 'on time' } } });
-    expect(await createReleaseGate(decided.deps)({ eventType: 'avi:jira:updated:version', version: { id: '10002', projectId: '10000' } })).toEqual({ action: 'ignored', why: 'this release was already decided' });
+    const decided = fakeDeps({
+      'cs-handoff.gate.10002': {
+        schemaVersion: 1,
+        versionId: '10002',
+        blocks: [],
+        override: null,
+        decision: { at: now.toISOString(), outcome: 'allowed', gateState: 'ok', releasedOn: '2026-11-20', why: 'on time' },
+      },
+    });
+    expect(await createReleaseGate(decided.deps)({ eventType: 'avi:jira:updated:version', version: { id: '10002', projectId: '10000' } })).toEqual({
+      action: 'ignored',
+      why: 'this release was already decided',
+    });
     expect(decided.calls.filter((c) => c.startsWith('PUT'))).toEqual([]);
   });
 });

@@ -182,7 +182,7 @@ describe('risk scan: time budget and resume cursor', () => {
 });
 
 describe('risk scan: gates from the records, a bounded slice verified against Jira', () => {
-  it('computes every unreleased version\'s gate from the records and keeps an override only the index knew', async () => {
+  it("computes every unreleased version's gate from the records and keeps an override only the index knew", async () => {
     const w = world(1, 12);
     const project = w.projects[0] as Project;
     const ids = (w.versions.get(project.id) ?? []).map((v) => v.id);
@@ -219,7 +219,7 @@ describe('risk scan: gates from the records, a bounded slice verified against Ji
 });
 
 describe('risk scan: its limit', () => {
-  it('its function\'s timeoutSeconds in manifest.yml is the one the budget is set inside', () => {
+  it("its function's timeoutSeconds in manifest.yml is the one the budget is set inside", () => {
     const manifest = parse(readFileSync(join(__dirname, '..', '..', '..', 'manifest.yml'), 'utf8')) as {
       modules: { scheduledTrigger: { key: string; function: string }[]; function: { key: string; timeoutSeconds?: number }[] };
     };

@@ -80,7 +80,14 @@ describe('dedupe', () => {
 
 describe('dedupe by when the release was seen', () => {
   const key = releaseEventKey({ versionId: '1', releaseDate: '2026-11-27', gateState: 'overdue', releasedBy: 'rita' });
-  const block = (at: string, unreleaseFailed?: string): BlockEntry => ({ at, releasedBy: { accountId: 'rita' }, reason: 'r', gateState: 'overdue', eventKey: key, ...(unreleaseFailed ? { unreleaseFailed } : {}) });
+  const block = (at: string, unreleaseFailed?: string): BlockEntry => ({
+    at,
+    releasedBy: { accountId: 'rita' },
+    reason: 'r',
+    gateState: 'overdue',
+    eventKey: key,
+    ...(unreleaseFailed ? { unreleaseFailed } : {}),
+  });
   it('a delivery that saw the release before the latest block is a duplicate; one that saw it after is a new attempt', () => {
     const one = withBlock(emptyGateRecord('1'), block('2026-11-24T12:00:00.500Z'));
     expect(withBlock(one, block('2026-11-24T12:00:00.700Z'), '2026-11-24T12:00:00.100Z')).toBe(one);
@@ -112,7 +119,7 @@ describe('the walkthrough gate', () => {
   it('on: a ready, on-time handoff is judged by the deadline until the walkthrough is held and settled', () => {
     const open = gateOn({ ...ready, unsettledQuestions: 2 });
     expect(open).toMatchObject({ state: 'missing', walkthroughBlock: expect.stringContaining('2 questions') });
-    expect(gateReason({ versionName: 'V1', handoff: ready, evaluation: open, rule })).toContain("walkthrough gate is on: 2 questions");
+    expect(gateReason({ versionName: 'V1', handoff: ready, evaluation: open, rule })).toContain('walkthrough gate is on: 2 questions');
     expect(gateOn({ ...ready }).walkthroughBlock).toContain('has not been recorded');
     expect(gateOn({ ...ready, unsettledQuestions: 0 })).toMatchObject({ state: 'ok', walkthroughBlock: null });
     expect(gateOn({ ...ready, unsettledQuestions: 1 }, { version: { name: 'V1', releaseDate: '2026-11-30' } }).state).toBe('overdue');

@@ -12,7 +12,12 @@ test('a save shows the gate from legacy properties, imports them, and the next s
   world.versions.set(VERSION_ID, { ...world.versions.get(VERSION_ID)!, releaseDate: '2026-07-20' });
   world.siteTimeZone = 'America/Los_Angeles';
   world.properties.set(`${PROJECT.key}/cs-handoff.settings`, { leadTimeDays: 14, walkthroughGate: false });
-  world.properties.set(`${PROJECT.key}/cs-handoff.gate.${VERSION_ID}`, { schemaVersion: 1, versionId: VERSION_ID, blocks: [], override: { by: PO, at: '2026-06-30T10:00:00.000Z', reason: 'CS briefed in person' } });
+  world.properties.set(`${PROJECT.key}/cs-handoff.gate.${VERSION_ID}`, {
+    schemaVersion: 1,
+    versionId: VERSION_ID,
+    blocks: [],
+    override: { by: PO, at: '2026-06-30T10:00:00.000Z', reason: 'CS briefed in person' },
+  });
   const labels: string[] = [];
   world.gate = async (label) => {
     labels.push(label);

@@ -34,7 +34,12 @@ describe('scan plan', () => {
     const third = verifySlice(ids, verifySlice(ids, first.next).next);
     expect(third.ids).toEqual(['110', '111', '100', '101', '102']);
     expect(verifySlice(ids.slice(0, 3), 2).ids).toEqual(['102', '100', '101']);
-    expect(verifySlice(Array.from({ length: 70 }, (_, i) => String(i)), 0).ids).toHaveLength(10);
+    expect(
+      verifySlice(
+        Array.from({ length: 70 }, (_, i) => String(i)),
+        0,
+      ).ids,
+    ).toHaveLength(10);
     expect(verifySlice([], 4)).toEqual({ ids: [], next: 0 });
   });
 });

@@ -79,7 +79,7 @@ describe('a site that names no time zone: days in the zone of who marked the han
     return { world, view: ready.value };
   }
 
-  test("marked ready by a person in Los Angeles: their calendar counts, so it is on time", async () => {
+  test('marked ready by a person in Los Angeles: their calendar counts, so it is on time', async () => {
     const { view } = await markedReadyBy(PO_IN_LA);
     expect(view.timeZone).toBe('America/Los_Angeles');
     expect(view.state).toBe('ready');

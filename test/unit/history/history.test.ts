@@ -82,7 +82,10 @@ describe('history pages', () => {
     // Read the ring as Jira would hold it: the last page written to each slot.
     const slots = new Map<string, HistoryPage>();
     for (const page of archived) slots.set(historyArchiveKey('10002', page.page), page);
-    const records = collectRecords(head, historyArchiveKeys('10002').map((key) => slots.get(key) ?? null));
+    const records = collectRecords(
+      head,
+      historyArchiveKeys('10002').map((key) => slots.get(key) ?? null),
+    );
     expect(records[0]?.revision).toBe(60);
     expect(records.map((r) => r.revision)).toEqual([...records.map((r) => r.revision)].sort((a, b) => b - a));
     // Every kept revision is contiguous up to the newest, and at least 11 are kept even at the maximum size.
@@ -126,12 +129,7 @@ describe('history pages', () => {
 
 describe('acceptedRecords', () => {
   const w = (revision: number, writeId: string) => ({ revision, writeId, by: 'acc-po', at: '2026-07-01T12:00:00.000Z' });
-  const records = [
-    { ...record(4), writeId: 'lost' },
-    { ...record(3), writeId: 'w3' },
-    { ...record(2), writeId: 'loser' },
-    record(1),
-  ];
+  const records = [{ ...record(4), writeId: 'lost' }, { ...record(3), writeId: 'w3' }, { ...record(2), writeId: 'loser' }, record(1)];
 
   it('drops records above the stored revision and records of writes that are not in the ring', () => {
     const kept = acceptedRecords(records, { revision: 3, acceptedWrites: [w(2, 'w2'), w(3, 'w3')] });

@@ -50,15 +50,17 @@ describe('versions', () => {
     const all = Array.from({ length: 1000 }, (_, i) => versionJson(30000 + i));
     let inFlight = 0;
     let maxInFlight = 0;
-    const page = (withTotal: boolean) => async ({ path }: { path: string }) => {
-      inFlight++;
-      maxInFlight = Math.max(maxInFlight, inFlight);
-      await new Promise((r) => setTimeout(r, 5));
-      inFlight--;
-      const startAt = Number(new URL(path, 'https://x').searchParams.get('startAt'));
-      const values = all.slice(startAt, startAt + 100);
-      return { status: 200, body: { startAt, maxResults: 100, ...(withTotal ? { total: all.length } : {}), isLast: startAt + 100 >= all.length, values } };
-    };
+    const page =
+      (withTotal: boolean) =>
+      async ({ path }: { path: string }) => {
+        inFlight++;
+        maxInFlight = Math.max(maxInFlight, inFlight);
+        await new Promise((r) => setTimeout(r, 5));
+        inFlight--;
+        const startAt = Number(new URL(path, 'https://x').searchParams.get('startAt'));
+        const values = all.slice(startAt, startAt + 100);
+        return { status: 200, body: { startAt, maxResults: 100, ...(withTotal ? { total: all.length } : {}), isLast: startAt + 100 >= all.length, values } };
+      };
     const parallel = fakeJira(page(true));
     expect((await createJira(parallel.fetch).listProjectVersions('SHOP')).map((v) => v.id)).toEqual(all.map((v) => v.id));
     expect(parallel.sent).toHaveLength(10);

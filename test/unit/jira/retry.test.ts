@@ -131,7 +131,10 @@ describe('retries in the Jira layer', () => {
   });
 
   it('retries a POST after 429 (Jira did not process it)', async () => {
-    const { fetch, sent } = scripted([{ status: 429, retryAfter: '1' }, { status: 201, body: { id: '1' } }]);
+    const { fetch, sent } = scripted([
+      { status: 429, retryAfter: '1' },
+      { status: 201, body: { id: '1' } },
+    ]);
     const { policy, slept } = instant();
     await jiraRequest(fetch, { as: 'app', method: 'POST', route: route`/rest/api/3/issue`, body: {} }, z.unknown(), policy);
     expect(sent).toHaveLength(2);

@@ -11,8 +11,7 @@ const base = {
   handoffUrl: 'https://site.example/jira/software/projects/SHOP/apps/a/e/version/10002',
 };
 
-const inline = (nodes: (AdfNode | AdfText)[]): (AdfNode | AdfText)[] =>
-  nodes.flatMap((n) => ('content' in n && n.content ? inline(n.content) : [n]));
+const inline = (nodes: (AdfNode | AdfText)[]): (AdfNode | AdfText)[] => nodes.flatMap((n) => ('content' in n && n.content ? inline(n.content) : [n]));
 
 describe('the L3 bug filed from a customer request', () => {
   it('puts the request and the customer’s words, URLs included, in plain text nodes of a valid document', () => {
@@ -22,7 +21,13 @@ describe('the L3 bug filed from a customer request', () => {
     const nodes = inline(draft.description.content);
     expect(nodes.filter((n) => 'text' in n && n.text.includes('orders/1'))).toEqual([{ type: 'text', text: 'Receipt: https://shop.example/orders/1' }]);
     // The request's paragraphs take the place of the empty one the agent would fill in.
-    expect(draft.description.content[1]).toEqual({ type: 'paragraph', content: [{ type: 'text', text: 'Request: ', marks: [{ type: 'strong' }] }, { type: 'text', text: 'HELP-3: Charged twice' }] });
+    expect(draft.description.content[1]).toEqual({
+      type: 'paragraph',
+      content: [
+        { type: 'text', text: 'Request: ', marks: [{ type: 'strong' }] },
+        { type: 'text', text: 'HELP-3: Charged twice' },
+      ],
+    });
   });
 
   it('keeps the summary within Jira’s 255 characters and on one line', () => {
@@ -43,7 +48,13 @@ describe('adfParagraphs', () => {
         type: 'doc',
         version: 1,
         content: [
-          { type: 'paragraph', content: [{ type: 'text', text: 'Go to ' }, { type: 'text', text: 'here', marks: [{ type: 'link', attrs: { href: 'https://x.example' } }] }] },
+          {
+            type: 'paragraph',
+            content: [
+              { type: 'text', text: 'Go to ' },
+              { type: 'text', text: 'here', marks: [{ type: 'link', attrs: { href: 'https://x.example' } }] },
+            ],
+          },
           { type: 'bulletList', content: [{ type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'inlineCard', attrs: { url: 'https://card.example' } }] }] }] },
           { type: 'paragraph', content: [{ type: 'mention', attrs: { text: '@Sam' } }, { type: 'hardBreak' }, { type: 'text', text: 'thanks' }] },
         ],

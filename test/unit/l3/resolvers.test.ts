@@ -53,7 +53,10 @@ function respond(world: World) {
     }
     if (path === '/rest/api/3/project/search?keys=SHOP&maxResults=1') {
       // Jira lists only the projects the person can browse.
-      return { status: 200, body: { startAt: 0, maxResults: 1, total: world.browse ? 1 : 0, isLast: true, values: world.browse ? [{ id: '10000', key: 'SHOP', name: 'Shop', projectTypeKey: world.projectType }] : [] } };
+      return {
+        status: 200,
+        body: { startAt: 0, maxResults: 1, total: world.browse ? 1 : 0, isLast: true, values: world.browse ? [{ id: '10000', key: 'SHOP', name: 'Shop', projectTypeKey: world.projectType }] : [] },
+      };
     }
     if (path === '/rest/api/3/serverInfo') return { status: 200, body: { baseUrl: 'https://shop.atlassian.net', deploymentType: 'Cloud' } };
     if (path === '/rest/api/3/version/10002') return { status: 200, body: { id: '10002', name: '2026.12 Gift cards', projectId: 10000 } };
@@ -67,7 +70,17 @@ function respond(world: World) {
 }
 
 function handlerWith(overrides: Partial<World> = {}) {
-  const world: World = { browse: true, handoff: stored, types: [{ id: '3', name: 'Task' }, { id: '42', name: 'Bug' }], count: 2, projectType: 'software', ...overrides };
+  const world: World = {
+    browse: true,
+    handoff: stored,
+    types: [
+      { id: '3', name: 'Task' },
+      { id: '42', name: 'Bug' },
+    ],
+    count: 2,
+    projectType: 'software',
+    ...overrides,
+  };
   const jira = fakeJira(respond(world));
   const deps: ResolverDeps = {
     jira: createJira(jira.fetch),
@@ -79,8 +92,7 @@ function handlerWith(overrides: Partial<World> = {}) {
     storeBackoff: async () => undefined,
   };
   const handler = createHandler(deps);
-  const call = <T>(functionKey: string, payload: unknown) =>
-    handler({ call: { functionKey, payload }, context }, { principal: { accountId: 'acc-ana' } }) as Promise<Result<T>>;
+  const call = <T>(functionKey: string, payload: unknown) => handler({ call: { functionKey, payload }, context }, { principal: { accountId: 'acc-ana' } }) as Promise<Result<T>>;
   return { call, sent: jira.sent };
 }
 
@@ -139,14 +151,12 @@ describe('getL3Prefill', () => {
 
   it('explains a project without a Bug type', async () => {
     const result = await handlerWith({ types: [{ id: '3', name: 'Task' }] }).call<L3Prefill>('getL3Prefill', { versionId: '10002' });
-    expect(!result.ok && result.error.message).toBe(
-      "Project SHOP has no Bug issue type, so L3 bugs cannot be filed here. Ask a Jira admin to add Bug to the project's issue types.",
-    );
+    expect(!result.ok && result.error.message).toBe("Project SHOP has no Bug issue type, so L3 bugs cannot be filed here. Ask a Jira admin to add Bug to the project's issue types.");
   });
 });
 
 describe('handoff links', () => {
-  it('links the handoff with the project\'s real type from Jira, not a hard-coded software', async () => {
+  it("links the handoff with the project's real type from Jira, not a hard-coded software", async () => {
     const { call } = handlerWith({ projectType: 'business' });
     const result = await call<L3Prefill>('getL3Prefill', { versionId: '10002' });
     if (!result.ok) throw new Error(result.error.message);

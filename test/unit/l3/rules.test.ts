@@ -6,7 +6,6 @@ import { thrownAppError } from '../app-error';
 
 const errorOf = (fn: () => unknown) => thrownAppError(fn).error;
 
-
 describe('assertItemExists', () => {
   const content = { ...emptyContent(), happyPath: ['a', 'b'], limitations: ['x'], questions: [{ question: 'q', answer: 'a' }] };
 

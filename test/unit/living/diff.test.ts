@@ -97,9 +97,7 @@ describe('diffList', () => {
   });
 
   it('reports an added item with its position in the new list', () => {
-    expect(diffStrings(['Open the cart', 'Pay'], ['Open the cart', 'Apply the gift card', 'Pay'])).toEqual([
-      { op: 'added', position: 2, item: 'Apply the gift card' },
-    ]);
+    expect(diffStrings(['Open the cart', 'Pay'], ['Open the cart', 'Apply the gift card', 'Pay'])).toEqual([{ op: 'added', position: 2, item: 'Apply the gift card' }]);
   });
 
   it('reports a removed item with its position in the old list', () => {
@@ -129,7 +127,17 @@ describe('diffList', () => {
   it('matches by position between unchanged neighbours: an insert before an edit stays an insert plus an edit', () => {
     expect(diffStrings(['a', 'b'], ['x', 'a', 'b2'])).toEqual([
       { op: 'added', position: 1, item: 'x' },
-      { op: 'changed', from: 2, to: 3, before: 'b', after: 'b2', diff: [{ op: 'removed', text: 'b' }, { op: 'added', text: 'b2' }] },
+      {
+        op: 'changed',
+        from: 2,
+        to: 3,
+        before: 'b',
+        after: 'b2',
+        diff: [
+          { op: 'removed', text: 'b' },
+          { op: 'added', text: 'b2' },
+        ],
+      },
     ]);
   });
 
@@ -173,15 +181,7 @@ describe('diffHandoff and changedSections', () => {
   });
 
   it('names every section, in the brief’s order, when everything changed', () => {
-    expect(changedSections(emptyContent(), fullContent())).toEqual([
-      "What's new",
-      'Happy path',
-      'Known limitations',
-      'Likely questions',
-      'Escalation L1',
-      'Escalation L2',
-      'Dashboard link',
-    ]);
+    expect(changedSections(emptyContent(), fullContent())).toEqual(["What's new", 'Happy path', 'Known limitations', 'Likely questions', 'Escalation L1', 'Escalation L2', 'Dashboard link']);
   });
 
   it('names only what changed', () => {
@@ -209,17 +209,13 @@ describe('diffHandoff and changedSections', () => {
   it('reports the "none known" flag with the known limitations', () => {
     const before = { ...emptyContent(), noKnownLimitations: false };
     const after = { ...emptyContent(), noKnownLimitations: true };
-    expect(diffHandoff(before, after)).toEqual([
-      { kind: 'limitations', section: 'Known limitations', items: [], noneKnown: { before: false, after: true } },
-    ]);
+    expect(diffHandoff(before, after)).toEqual([{ kind: 'limitations', section: 'Known limitations', items: [], noneKnown: { before: false, after: true } }]);
   });
 
   it('leaves the flag out when only the limitations list changed', () => {
     const before = { ...emptyContent(), limitations: ['Not yet in Hebrew'] };
     const after = { ...before, limitations: ['Not yet in Hebrew', 'Not yet on tablets'] };
-    expect(diffHandoff(before, after)).toEqual([
-      { kind: 'limitations', section: 'Known limitations', items: [{ op: 'added', position: 2, item: 'Not yet on tablets' }] },
-    ]);
+    expect(diffHandoff(before, after)).toEqual([{ kind: 'limitations', section: 'Known limitations', items: [{ op: 'added', position: 2, item: 'Not yet on tablets' }] }]);
   });
 
   it('diffs a changed question and its answer separately (the walkthrough sharpened the answer)', () => {
@@ -255,9 +251,7 @@ describe('diffHandoff and changedSections', () => {
     const before = fullContent();
     const [first, ...rest] = before.questions;
     const after = { ...before, questions: [...rest, first!] };
-    expect(diffHandoff(before, after)).toEqual([
-      { kind: 'questions', section: 'Likely questions', items: [{ op: 'moved', from: 1, to: 4, item: first }] },
-    ]);
+    expect(diffHandoff(before, after)).toEqual([{ kind: 'questions', section: 'Likely questions', items: [{ op: 'moved', from: 1, to: 4, item: first }] }]);
   });
 
   it('diffs the dashboard link as text', () => {

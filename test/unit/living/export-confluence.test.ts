@@ -24,7 +24,7 @@ describe('the strict XML checker (so a pass below means something)', () => {
 
   it('accepts well-formed XML and decodes its text', () => {
     const root = parseStrictXml('<p class="x">a &amp; b &lt;c&gt; &#39;d&#x27; <br/>&quot;&apos;</p>');
-    expect(textOf(root)).toBe('a & b <c> \'d\' "\'');
+    expect(textOf(root)).toBe("a & b <c> 'd' \"'");
   });
 });
 
@@ -38,20 +38,8 @@ describe('toConfluenceStorage', () => {
 
   it('has the document structure CS expects, in the brief’s order', () => {
     expect(elementsNamed(doc, 'h1').map(textOf)).toEqual(['CS handoff: Gift cards 2.4']);
-    expect(elementsNamed(doc, 'h2').map(textOf)).toEqual([
-      "What's new",
-      'Happy path',
-      'Known limitations',
-      'Likely questions',
-      'Escalation path',
-      'Signals dashboard',
-    ]);
-    expect(elementsNamed(doc, 'h3').map(textOf)).toEqual([
-      ...fullContent().questions.map((q) => `Q: ${q.question}`),
-      'L1 — look it up',
-      'L2 — reproduce',
-      'L3 — file a bug',
-    ]);
+    expect(elementsNamed(doc, 'h2').map(textOf)).toEqual(["What's new", 'Happy path', 'Known limitations', 'Likely questions', 'Escalation path', 'Signals dashboard']);
+    expect(elementsNamed(doc, 'h3').map(textOf)).toEqual([...fullContent().questions.map((q) => `Q: ${q.question}`), 'L1 — look it up', 'L2 — reproduce', 'L3 — file a bug']);
     expect(elementsNamed(elementsNamed(doc, 'ol')[0]!, 'li').map(textOf)).toEqual(fullContent().happyPath);
     expect(elementsNamed(elementsNamed(doc, 'ul')[0]!, 'li').map(textOf)).toEqual(fullContent().limitations);
   });
@@ -67,9 +55,7 @@ describe('toConfluenceStorage', () => {
   });
 
   it('states the metadata, and the L3 chain-aware label in code', () => {
-    expect(textOf(elementsNamed(doc, 'p')[0]!)).toBe(
-      'Release date: 2026-07-15 · Status: Ready since 2026-07-06 · Revision: 7 (updated 2026-07-09 by Priya Patel) · Rollout: 5%',
-    );
+    expect(textOf(elementsNamed(doc, 'p')[0]!)).toBe('Release date: 2026-07-15 · Status: Ready since 2026-07-06 · Revision: 7 (updated 2026-07-09 by Priya Patel) · Rollout: 5%');
     expect(elementsNamed(doc, 'code').map(textOf)).toEqual(['chain-shop-v10002-l3']);
   });
 

@@ -39,7 +39,7 @@ export function fullContent(): HandoffContent {
     escalation: {
       l1LookUp: 'Search the order in Admin > Orders and open Payments. The gift-card line shows the last 4 digits of the card & the amount taken.',
       l2Reproduce:
-        '1. Log in to staging as cs_test@example.com\n2. Add any item to the cart\n3. Apply the staging card 4000-0000-0000-0002 (balance $50)\n4. Pay, then compare the receipt with the customer\'s\n\n# If the total differs, note both order numbers.',
+        "1. Log in to staging as cs_test@example.com\n2. Add any item to the cart\n3. Apply the staging card 4000-0000-0000-0002 (balance $50)\n4. Pay, then compare the receipt with the customer's\n\n# If the total differs, note both order numbers.",
     },
     dashboardUrl: 'https://dashboards.example.com/d/gift-cards?from=now-7d&var-release=2.4',
   };

@@ -7,9 +7,21 @@ describe("the Create issue dialog's description (ADF as plain text and back)", (
       content: [
         { type: 'paragraph', content: [{ type: 'text', text: 'Line one' }, { type: 'hardBreak' }, { type: 'text', text: 'line two' }] },
         { type: 'bulletList', content: [{ type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'a' }] }] }] },
-        { type: 'taskList', content: [{ type: 'taskItem', attrs: { state: 'DONE' }, content: [{ type: 'text', text: 'done' }] }, { type: 'taskItem', attrs: { state: 'TODO' }, content: [{ type: 'text', text: 'open' }] }] },
+        {
+          type: 'taskList',
+          content: [
+            { type: 'taskItem', attrs: { state: 'DONE' }, content: [{ type: 'text', text: 'done' }] },
+            { type: 'taskItem', attrs: { state: 'TODO' }, content: [{ type: 'text', text: 'open' }] },
+          ],
+        },
         { type: 'orderedList', attrs: { order: 3 }, content: [{ type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'third' }] }] }] },
-        { type: 'paragraph', content: [{ type: 'inlineCard', attrs: { url: 'https://x.example/a' } }, { type: 'mention', attrs: { text: '@Ana' } }] },
+        {
+          type: 'paragraph',
+          content: [
+            { type: 'inlineCard', attrs: { url: 'https://x.example/a' } },
+            { type: 'mention', attrs: { text: '@Ana' } },
+          ],
+        },
       ],
     };
     expect(adfToText(doc)).toBe('Line one\nline two\n\n\u2022 a\n\n[x] done\n[ ] open\n\n3. third\n\nhttps://x.example/a@Ana');

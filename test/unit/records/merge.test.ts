@@ -43,7 +43,7 @@ describe('merge by section', () => {
     expect(result.merged.whatsNew).toBe('Their paragraph');
   });
 
-  it('without the base revision\'s copy, every section the person would change is a conflict, never a silent overwrite', () => {
+  it("without the base revision's copy, every section the person would change is a conflict, never a silent overwrite", () => {
     const theirs = { ...base, whatsNew: 'Their paragraph' };
     const yours = { ...base, whatsNew: 'My paragraph', happyPath: base.happyPath };
     expect(mergeContent({ base: null, theirs, yours }).conflicts).toEqual(['whatsNew']);

@@ -119,8 +119,7 @@ function check(outcomes: Outcome[], final: HandoffView, world: FakeWorld): void 
   // No false conflict: a writer conflicts only when someone saved the same section (or record) first.
   for (const o of outcomes.filter((x) => !x.result.ok)) {
     const w = o.writer;
-    const rival = (x: Writer) =>
-      w.kind === 'section' ? x.kind === 'section' && x.section === w.section : w.kind === 'ready' ? x.kind === 'section' || x.kind === 'ready' : x.kind === w.kind;
+    const rival = (x: Writer) => (w.kind === 'section' ? x.kind === 'section' && x.section === w.section : w.kind === 'ready' ? x.kind === 'section' || x.kind === 'ready' : x.kind === w.kind);
     expect({ i: o.i, writer: w, rivalSaved: saved(rival).length > 0 }).toEqual({ i: o.i, writer: w, rivalSaved: true });
   }
   const handoff = final.handoff!;
@@ -186,7 +185,14 @@ test('1,000 schedules of 2–5 concurrent writers with 429s, 5xx and lost answer
       const content = propertyOf(world, `cs-handoff.version.${VERSION_ID}`) as { revision: number; content: HandoffContent };
       expect({ revision: content.revision, content: content.content }).toEqual({ revision: read.value.handoff!.revision, content: read.value.handoff!.content });
       // The daily scan's sync publishes whatever else is behind; then every property is its latest commit.
-      const deps = { jira: { getProjectPropertyAs: async (_p: string, key: string) => propertyOf(world, key), putProjectProperty: async (_p: string, key: string, value: unknown) => void world.properties.set(`${PROJECT.key}/${key}`, value) }, store: world.store, log: { error: () => undefined, warn: () => undefined } };
+      const deps = {
+        jira: {
+          getProjectPropertyAs: async (_p: string, key: string) => propertyOf(world, key),
+          putProjectProperty: async (_p: string, key: string, value: unknown) => void world.properties.set(`${PROJECT.key}/${key}`, value),
+        },
+        store: world.store,
+        log: { error: () => undefined, warn: () => undefined },
+      };
       await syncPublished(deps as never, { projectId: PROJECT.id, projectKey: PROJECT.key, versionId: VERSION_ID });
       expect((propertyOf(world, `cs-handoff.walkthrough.${VERSION_ID}`) as { walkthrough: unknown }).walkthrough).toEqual(read.value.walkthrough);
       const rollout = propertyOf(world, `cs-handoff.rollout.${VERSION_ID}`) as { rollout: unknown } | null;
@@ -250,9 +256,17 @@ describe('gate record: override vs trigger vs duplicated deliveries', () => {
       },
       query: (q) => world.store.query(q),
     };
-    return { jira: jira as Jira, now: clock, timeZone: 'UTC', log: { error: () => undefined, warn: () => undefined }, retryDelaysMs: [0, 0, 0, 0], sleep: async () => undefined, store,
+    return {
+      jira: jira as Jira,
+      now: clock,
+      timeZone: 'UTC',
+      log: { error: () => undefined, warn: () => undefined },
+      retryDelaysMs: [0, 0, 0, 0],
+      sleep: async () => undefined,
+      store,
       // The release trigger keeps no values (only the risk scan's cursor lives there).
-      values: { get: async () => undefined, set: async () => undefined } };
+      values: { get: async () => undefined, set: async () => undefined },
+    };
   }
 
   const gateSeen = { overrideBeforeDecision: 0, blockThenOverride: 0, duplicatesIgnored: 0 };
@@ -285,7 +299,10 @@ describe('gate record: override vs trigger vs duplicated deliveries', () => {
           await late(actor, lateness[n] ?? 0);
           const deps = triggerDeps(world, `trigger-${actor}`, clock);
           if (actor === 'recheck') {
-            return decideRelease(deps, { versionId: VERSION_ID, observedAt: clock().toISOString(), releasedBy: '', eventProject: PROJECT.id, onlyUndecided: true }).then((result) => ({ actor, result }));
+            return decideRelease(deps, { versionId: VERSION_ID, observedAt: clock().toISOString(), releasedBy: '', eventProject: PROJECT.id, onlyUndecided: true }).then((result) => ({
+              actor,
+              result,
+            }));
           }
           return createReleaseGate(deps)(event).then((result) => ({ actor, result }));
         });

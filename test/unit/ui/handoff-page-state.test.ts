@@ -4,8 +4,7 @@ import { toModel } from '../../../static/cs-handoff/src/editor-model';
 import { initialPageState, pageReducer, type PageAction, type PageState } from '../../../static/cs-handoff/src/screens/handoff-page/state';
 
 const content = { ...emptyContent(), whatsNew: 'Gift cards at checkout.' };
-const view = (revision: number, notice?: string) =>
-  ({ handoff: { content, revision }, gate: { state: 'ok' }, ...(notice ? { notice } : {}) }) as unknown as HandoffView;
+const view = (revision: number, notice?: string) => ({ handoff: { content, revision }, gate: { state: 'ok' }, ...(notice ? { notice } : {}) }) as unknown as HandoffView;
 const conflict = {
   theirs: { revision: 4, content: { ...content, whatsNew: 'Theirs.' } },
   yours: { ...content, whatsNew: 'Mine, merged.' },
@@ -76,7 +75,10 @@ describe('the handoff page state', () => {
   });
 
   it('drops the edit session without touching the notice unless one is given', () => {
-    const editing = run([{ type: 'viewed', view: view(3), notice: 'Earlier.' }, { type: 'edit-started', content, baseRevision: 3 }]);
+    const editing = run([
+      { type: 'viewed', view: view(3), notice: 'Earlier.' },
+      { type: 'edit-started', content, baseRevision: 3 },
+    ]);
     expect(pageReducer(editing, { type: 'edit-dropped' })).toMatchObject({ editing: null, notice: '' });
     expect(pageReducer(editing, { type: 'edit-dropped', notice: 'Nothing changed.' })).toMatchObject({ editing: null, notice: 'Nothing changed.' });
   });

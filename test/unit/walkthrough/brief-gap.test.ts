@@ -36,7 +36,7 @@ describe('filing a brief gap as a Jira task', () => {
     expect(codeAndFields(() => briefGapToFile(h, 'q9'))).toEqual({ code: 'NOT_FOUND', fields: ['questionId'] });
   });
 
-  it('names the version and the question in the summary, shortened to Jira\'s bound and on one line', () => {
+  it("names the version and the question in the summary, shortened to Jira's bound and on one line", () => {
     expect(briefGapSummary('2027.01 Saved carts', 'Can a cart\nbe shared?')).toBe('[Brief gap] 2027.01 Saved carts: Can a cart be shared?');
     const long = briefGapSummary('V'.repeat(255), 'q'.repeat(300));
     expect(long.length).toBeLessThanOrEqual(SUMMARY_MAX);

@@ -1,14 +1,6 @@
 import { LIMITS, StoredHandoffSchema } from '../../../src/domain/handoff';
 import { WalkthroughInputSchema } from '../../../src/domain/walkthrough/schema';
-import {
-  attendeeAccountIds,
-  normaliseWalkthrough,
-  promoteQuestion,
-  settleQuestion,
-  settlementProblem,
-  unsettledQuestions,
-  walkthroughBlocks,
-} from '../../../src/domain/walkthrough/rules';
+import { attendeeAccountIds, normaliseWalkthrough, promoteQuestion, settleQuestion, settlementProblem, unsettledQuestions, walkthroughBlocks } from '../../../src/domain/walkthrough/rules';
 import { completeContent, storedHandoff } from '../domain/fixtures';
 import { thrownAppError } from '../app-error';
 
@@ -41,7 +33,14 @@ describe('walkthrough question ids', () => {
   it('assigns q1, q2, q3 to new questions and keeps ids that are sent', () => {
     expect(walkthrough().questions.map((q) => q.id)).toEqual(['q1', 'q2', 'q3']);
     const again = normaliseWalkthrough(
-      WalkthroughInputSchema.parse({ heldAt: '2026-07-01T10:00:00Z', attendees: [], questions: [{ id: 'q2', text: 'Kept', settlement: null }, { text: 'New', settlement: null }] }),
+      WalkthroughInputSchema.parse({
+        heldAt: '2026-07-01T10:00:00Z',
+        attendees: [],
+        questions: [
+          { id: 'q2', text: 'Kept', settlement: null },
+          { text: 'New', settlement: null },
+        ],
+      }),
       walkthrough(),
       completeContent(),
       [],
@@ -51,8 +50,18 @@ describe('walkthrough question ids', () => {
   });
 
   it('refuses the same id twice', () => {
-    const input = WalkthroughInputSchema.parse({ heldAt: '2026-07-01T10:00:00Z', attendees: [], questions: [{ id: 'q1', text: 'a', settlement: null }, { id: 'q1', text: 'b', settlement: null }] });
-    expect(errorOf(() => normaliseWalkthrough(input, undefined, completeContent(), []))).toMatchObject({ code: 'INVALID_INPUT', fields: { 'walkthrough.questions.1.id': 'Question id q1 is used twice' } });
+    const input = WalkthroughInputSchema.parse({
+      heldAt: '2026-07-01T10:00:00Z',
+      attendees: [],
+      questions: [
+        { id: 'q1', text: 'a', settlement: null },
+        { id: 'q1', text: 'b', settlement: null },
+      ],
+    });
+    expect(errorOf(() => normaliseWalkthrough(input, undefined, completeContent(), []))).toMatchObject({
+      code: 'INVALID_INPUT',
+      fields: { 'walkthrough.questions.1.id': 'Question id q1 is used twice' },
+    });
   });
 
   it('validates the input shape: strict, bounded, named fields', () => {
@@ -70,7 +79,12 @@ describe('attendees are Jira people', () => {
   const input = (attendees: unknown[]) => WalkthroughInputSchema.parse({ heldAt: '2026-07-01T10:00:00Z', attendees, questions: [] });
 
   it("stores Jira's names, never the UI's, and lists a person once", () => {
-    const saved = normaliseWalkthrough(input([{ accountId: ana.accountId, displayName: 'Queen of Refunds' }, { accountId: carlos.accountId }, { accountId: ana.accountId }]), undefined, completeContent(), jiraPeople);
+    const saved = normaliseWalkthrough(
+      input([{ accountId: ana.accountId, displayName: 'Queen of Refunds' }, { accountId: carlos.accountId }, { accountId: ana.accountId }]),
+      undefined,
+      completeContent(),
+      jiraPeople,
+    );
     expect(saved.attendees).toEqual([ana, carlos]);
     expect(attendeeAccountIds(input([{ accountId: 'a' }, { accountId: 'a' }, { accountId: 'b' }]))).toEqual(['a', 'b']);
   });

@@ -93,8 +93,7 @@ function handleMessage(event: MessageEvent): void {
     return;
   }
   if (m.kind !== 'call') return;
-  const answer = (ok: boolean, value: unknown) =>
-    toFrame(slot, ok ? { kind: 'result', id: m.id, ok: true, value } : { kind: 'result', id: m.id, ok: false, error: value });
+  const answer = (ok: boolean, value: unknown) => toFrame(slot, ok ? { kind: 'result', id: m.id, ok: true, value } : { kind: 'result', id: m.id, ok: false, error: value });
   const call = Object.prototype.hasOwnProperty.call(calls, m.name ?? '') ? calls[m.name as string] : undefined;
   if (!call) {
     answer(false, `The bridge call '${m.name}' is not supported by the local site`);

@@ -74,8 +74,8 @@ export function ConflictView({ theirs, yours, sections, busy, onKeepMine, onUseT
       <SectionMessage appearance="warning" title="Someone saved this handoff while you were editing" headingLevel="h2">
         <div className="stack">
           <p id="conflict-title">
-            {who} saved revision {theirs.revision} on {formatInstant(theirs.updatedAt)}. Your changes are still in the
-            editor below. Compare the sections that differ, then choose which version to keep.
+            {who} saved revision {theirs.revision} on {formatInstant(theirs.updatedAt)}. Your changes are still in the editor below. Compare the sections that differ, then choose which version to
+            keep.
           </p>
           {parts.length === 0 ? (
             <p>Your text and theirs are the same.</p>

@@ -19,13 +19,7 @@ function Section({ id, title, children }: { id: string; title: string; children:
   );
 }
 
-export function HandoffReader({
-  content,
-  l3Slot,
-}: {
-  content: HandoffContent;
-  l3Slot?: ReactNode;
-}) {
+export function HandoffReader({ content, l3Slot }: { content: HandoffContent; l3Slot?: ReactNode }) {
   const { whatsNew, happyPath, limitations, noKnownLimitations, questions, escalation, dashboardUrl } = content;
   return (
     <div className="reader" data-testid="handoff-reader">
@@ -37,9 +31,7 @@ export function HandoffReader({
         {happyPath.length ? (
           <ol>
             {happyPath.map((step, i) => (
-              <li key={i}>
-                {step}
-              </li>
+              <li key={i}>{step}</li>
             ))}
           </ol>
         ) : (
@@ -51,9 +43,7 @@ export function HandoffReader({
         {limitations.length ? (
           <ul>
             {limitations.map((item, i) => (
-              <li key={i}>
-                {item}
-              </li>
+              <li key={i}>{item}</li>
             ))}
           </ul>
         ) : noKnownLimitations ? (
@@ -82,19 +72,11 @@ export function HandoffReader({
         <Heading size="small" as="h3">
           {ESCALATION_TITLES.l1}
         </Heading>
-        {escalation.l1LookUp.trim() ? (
-          <CopyText text={escalation.l1LookUp} label="Copy the L1 look-up guidance" testId="l1-copy" />
-        ) : (
-          <NotWritten />
-        )}
+        {escalation.l1LookUp.trim() ? <CopyText text={escalation.l1LookUp} label="Copy the L1 look-up guidance" testId="l1-copy" /> : <NotWritten />}
         <Heading size="small" as="h3">
           {ESCALATION_TITLES.l2}
         </Heading>
-        {escalation.l2Reproduce.trim() ? (
-          <CopyText text={escalation.l2Reproduce} label="Copy the L2 reproduction steps" testId="l2-copy" />
-        ) : (
-          <NotWritten />
-        )}
+        {escalation.l2Reproduce.trim() ? <CopyText text={escalation.l2Reproduce} label="Copy the L2 reproduction steps" testId="l2-copy" /> : <NotWritten />}
         <Heading size="small" as="h3">
           L3: file a bug
         </Heading>

@@ -58,8 +58,7 @@ export default function HandoffEditor({ model, saving, serverFields, onChange, o
   useEffect(() => focusSoon('f-whatsNew'), []);
   const errors = useMemo(() => ({ ...fromServerFields(serverFields), ...validate(model) }), [model, serverFields]);
   // Length errors show while typing; format errors (the link) once the person leaves the field.
-  const visible = (path: string) =>
-    submitted || touched.has(path) || Boolean(errors[path]?.includes('at most')) || Boolean(serverFields && `content.${path}` in serverFields);
+  const visible = (path: string) => submitted || touched.has(path) || Boolean(errors[path]?.includes('at most')) || Boolean(serverFields && `content.${path}` in serverFields);
   const touch = (path: string) => setTouched((t) => (t.has(path) ? t : new Set(t).add(path)));
   const err = (path: string) => (visible(path) ? errors[path] : undefined);
   const set = <K extends keyof EditorModel>(key: K, value: EditorModel[K]) => onChange({ ...model, [key]: value });
@@ -153,14 +152,7 @@ export default function HandoffEditor({ model, saving, serverFields, onChange, o
       </EditorSection>
 
       <EditorSection id="ed-questions" title={SECTION_TITLES.questions}>
-        <QuestionsEditor
-          items={model.questions}
-          max={LIMITS.questions}
-          errors={errors}
-          visible={visible}
-          onChange={(items) => set('questions', items)}
-          onBlur={touch}
-        />
+        <QuestionsEditor items={model.questions} max={LIMITS.questions} errors={errors} visible={visible} onChange={(items) => set('questions', items)} onBlur={touch} />
       </EditorSection>
 
       <EditorSection id="ed-escalation" title={SECTION_TITLES.escalation} className="editor-section stack">
@@ -190,13 +182,7 @@ export default function HandoffEditor({ model, saving, serverFields, onChange, o
       </EditorSection>
 
       <EditorSection id="ed-dashboard" title={SECTION_TITLES.dashboard}>
-        <Field
-          id="f-dashboard"
-          label={SECTION_TITLES.dashboard}
-          hideLabel
-          helper="The leading-signals dashboard CS can read (https://…)."
-          error={urlErr}
-        >
+        <Field id="f-dashboard" label={SECTION_TITLES.dashboard} hideLabel helper="The leading-signals dashboard CS can read (https://…)." error={urlErr}>
           <Textfield
             id="f-dashboard"
             type="url"

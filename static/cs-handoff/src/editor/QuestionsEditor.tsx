@@ -33,9 +33,7 @@ export function QuestionsEditor({ items, max, errors, visible, onChange, onBlur 
   return (
     <fieldset data-testid="questions-editor">
       <legend className="visually-hidden">Likely questions and answers</legend>
-      <div className="helper">
-        The three or four questions you can predict, e.g. "How do I turn this off?" with the answer CS should give.
-      </div>
+      <div className="helper">The three or four questions you can predict, e.g. "How do I turn this off?" with the answer CS should give.</div>
       <div className="stack-sm" style={{ marginTop: 8 }}>
         {items.map((q, index) => {
           const qid = `q-${q.id}`;
@@ -67,13 +65,7 @@ export function QuestionsEditor({ items, max, errors, visible, onChange, onBlur 
                 testId={`questions-answer-${index}`}
               />
               <div>
-                <Button
-                  spacing="compact"
-                  appearance="subtle"
-                  aria-label={`Remove question ${n}`}
-                  onClick={() => remove(index)}
-                  testId={`questions-remove-${index}`}
-                >
+                <Button spacing="compact" appearance="subtle" aria-label={`Remove question ${n}`} onClick={() => remove(index)} testId={`questions-remove-${index}`}>
                   Remove
                 </Button>
               </div>

@@ -110,13 +110,7 @@ export function TextListEditor(p: Props) {
                     </Button>
                   </>
                 )}
-                <Button
-                  spacing="compact"
-                  appearance="subtle"
-                  aria-label={`Remove ${p.itemNoun} ${n}`}
-                  onClick={() => remove(index)}
-                  testId={`${p.name}-remove-${index}`}
-                >
+                <Button spacing="compact" appearance="subtle" aria-label={`Remove ${p.itemNoun} ${n}`} onClick={() => remove(index)} testId={`${p.name}-remove-${index}`}>
                   Remove
                 </Button>
               </div>

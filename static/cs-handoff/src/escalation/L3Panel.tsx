@@ -69,18 +69,11 @@ export function L3Panel({ l3, content, canFile }: { l3: L3Filing; content: Hando
       {canFile ? (
         <>
           <p className="muted">
-            Still broken after L2? File a Jira bug: it is pre-filled with this release, the L2 steps and the chain label
-            that traces it back here. To point at one step, limitation or question, file it from that item.
+            Still broken after L2? File a Jira bug: it is pre-filled with this release, the L2 steps and the chain label that traces it back here. To point at one step, limitation or question, file it
+            from that item.
           </p>
           <div className="row">
-            <Button
-              ref={mainRef}
-              appearance="primary"
-              onClick={() => void l3.file(undefined, backToMain)}
-              isDisabled={busy}
-              isLoading={l3.busyKey === 'release'}
-              testId="file-l3-bug"
-            >
+            <Button ref={mainRef} appearance="primary" onClick={() => void l3.file(undefined, backToMain)} isDisabled={busy} isLoading={l3.busyKey === 'release'} testId="file-l3-bug">
               File L3 bug
             </Button>
             <div ref={menuRef}>

@@ -69,13 +69,11 @@ export function GatePanel({ gate, canAdminister, onOverride, onWithdraw }: Props
           <SectionMessage appearance="error" title={`Release blocked: ${latestBlock.reason}`}>
             <div className="stack-sm">
               <p data-testid="gate-blocked-who">
-                {personName(latestBlock.releasedBy)} tried to release it on {formatInstant(latestBlock.at)}; CS Handoff put it
-                back to unreleased.
+                {personName(latestBlock.releasedBy)} tried to release it on {formatInstant(latestBlock.at)}; CS Handoff put it back to unreleased.
               </p>
               {latestBlock.unreleaseFailed && (
                 <p data-testid="gate-unrelease-failed">
-                  <strong>Jira did not let the app put it back:</strong> {latestBlock.unreleaseFailed} The version is still
-                  released in Jira.
+                  <strong>Jira did not let the app put it back:</strong> {latestBlock.unreleaseFailed} The version is still released in Jira.
                 </p>
               )}
               <ClearBy items={clearBy} />
@@ -97,11 +95,7 @@ export function GatePanel({ gate, canAdminister, onOverride, onWithdraw }: Props
             }
           >
             <div className="stack-sm">
-              <p>
-                {state === 'due-soon'
-                  ? 'The CS handoff must be ready by then, or releasing this version will be blocked.'
-                  : 'Releasing this version now will be blocked.'}
-              </p>
+              <p>{state === 'due-soon' ? 'The CS handoff must be ready by then, or releasing this version will be blocked.' : 'Releasing this version now will be blocked.'}</p>
               <ClearBy items={clearBy} />
               {overrideButton}
             </div>
@@ -110,8 +104,7 @@ export function GatePanel({ gate, canAdminister, onOverride, onWithdraw }: Props
       )}
       {!blocked && state === 'missing' && (
         <p data-testid="gate-ready-by">
-          <strong>Ready by {formatReleaseDate(deadline)}</strong>: the CS handoff must be marked ready by then, or releasing this
-          version will be blocked.
+          <strong>Ready by {formatReleaseDate(deadline)}</strong>: the CS handoff must be marked ready by then, or releasing this version will be blocked.
         </p>
       )}
       {!blocked && state === 'missing' && canOverride && !formOpen && <div className="row">{overrideButton}</div>}

@@ -39,10 +39,7 @@ export default function OverrideForm({ busy, onConfirm, onCancel }: { busy: bool
       <h2 className="override-title" id={`${id}-title`}>
         Override the release gate
       </h2>
-      <p className="muted">
-        The release can then go out without an on-time handoff. Your name, the time and the reason are recorded and shown to
-        everyone who opens this handoff.
-      </p>
+      <p className="muted">The release can then go out without an on-time handoff. Your name, the time and the reason are recorded and shown to everyone who opens this handoff.</p>
       <NoteField
         id={`${id}-reason`}
         label="Reason (required)"
@@ -56,14 +53,7 @@ export default function OverrideForm({ busy, onConfirm, onCancel }: { busy: bool
         testId="gate-override-reason-input"
         errorTestId="gate-override-reason-error"
       />
-      <FormActions
-        submitLabel="Confirm override"
-        appearance="warning"
-        submitTestId="gate-override-confirm"
-        cancelTestId="gate-override-cancel"
-        busy={busy}
-        onCancel={onCancel}
-      />
+      <FormActions submitLabel="Confirm override" appearance="warning" submitTestId="gate-override-confirm" cancelTestId="gate-override-cancel" busy={busy} onCancel={onCancel} />
     </form>
   );
 }

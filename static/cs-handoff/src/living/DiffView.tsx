@@ -95,7 +95,11 @@ function questionBody(c: ItemChange<Question, { question: WordToken[]; answer: W
   );
 }
 
-const slug = (section: string) => section.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+const slug = (section: string) =>
+  section
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 
 export function SectionDiff({ change }: { change: SectionChange }) {
   return (
@@ -108,11 +112,7 @@ export function SectionDiff({ change }: { change: SectionChange }) {
           <Words tokens={change.tokens} testId={`diff-words-${slug(change.section)}`} />
         </p>
       )}
-      {change.kind === 'limitations' && change.noneKnown && (
-        <p data-testid="diff-none-known">
-          “None known” {change.noneKnown.after ? 'was ticked' : 'was unticked'}.
-        </p>
-      )}
+      {change.kind === 'limitations' && change.noneKnown && <p data-testid="diff-none-known">“None known” {change.noneKnown.after ? 'was ticked' : 'was unticked'}.</p>}
       {(change.kind === 'steps' || change.kind === 'limitations') && change.items.length > 0 && (
         <ul className="diff-items">
           {change.items.map((c, i) => (

@@ -82,10 +82,7 @@ export default function ExportPanel({ versionId, revision }: { versionId: string
 
   return (
     <div className="export-panel stack-sm" data-testid="export-panel">
-      <p className="muted">
-        A snapshot{revision ? ` of revision ${revision}` : ''} to paste into Confluence, a help-desk macro or an e-mail. It
-        links back here for the latest version.
-      </p>
+      <p className="muted">A snapshot{revision ? ` of revision ${revision}` : ''} to paste into Confluence, a help-desk macro or an e-mail. It links back here for the latest version.</p>
       <div className="row" role="group" aria-label="Export the handoff">
         {ACTIONS.map((a) => (
           <Button
@@ -109,15 +106,7 @@ export default function ExportPanel({ versionId, revision }: { versionId: string
           <label className="field-label" htmlFor="export-fallback">
             {FORMAT_NAME[fallback.format]} (read-only, selected)
           </label>
-          <textarea
-            id="export-fallback"
-            ref={boxRef}
-            className="export-fallback"
-            readOnly
-            value={fallback.text}
-            rows={10}
-            data-testid="export-fallback"
-          />
+          <textarea id="export-fallback" ref={boxRef} className="export-fallback" readOnly value={fallback.text} rows={10} data-testid="export-fallback" />
         </div>
       )}
     </div>

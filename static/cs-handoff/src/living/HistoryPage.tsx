@@ -104,9 +104,7 @@ export default function HistoryPage({ versionId }: { versionId: string }) {
         <Heading size="large" as="h1" id="page-title">
           History: {versionName}
         </Heading>
-        <p className="muted">
-          The handoff is a living document: it changes through the rollout. Compare two revisions to see exactly what changed.
-        </p>
+        <p className="muted">The handoff is a living document: it changes through the rollout. Compare two revisions to see exactly what changed.</p>
       </header>
 
       {revisions.length === 0 ? (
@@ -196,18 +194,16 @@ export default function HistoryPage({ versionId }: { versionId: string }) {
                     )}
                   </td>
                   <td data-label="Changed by">{r.by.displayName || 'Someone'}</td>
-                  <td data-label="When" className="muted">{formatInstant(r.at)}</td>
-                  <td data-label="What changed" data-testid={`${rowPrefix(r)}-sections-${r.revision}`}>{describeChange(r)}</td>
+                  <td data-label="When" className="muted">
+                    {formatInstant(r.at)}
+                  </td>
+                  <td data-label="What changed" data-testid={`${rowPrefix(r)}-sections-${r.revision}`}>
+                    {describeChange(r)}
+                  </td>
                   <td>
                     {r.record === 'content' && r.revision !== latest && r.diffable && latestDiffable && (
                       // An action that reads as a link (it shows a diff in place), in the link colour, not a grey button.
-                      <button
-                        type="button"
-                        className="link-button"
-                        onClick={() => void compare(r.revision, latest)}
-                        disabled={busy}
-                        data-testid={`changes-since-${r.revision}`}
-                      >
+                      <button type="button" className="link-button" onClick={() => void compare(r.revision, latest)} disabled={busy} data-testid={`changes-since-${r.revision}`}>
                         {`What changed since revision ${r.revision}`}
                       </button>
                     )}

@@ -200,51 +200,51 @@ export function PeoplePicker({
         </ul>
       )}
       <div style={{ position: 'relative' }}>
-      <input
-        ref={inputRef}
-        style={{ width: '100%', boxSizing: 'border-box' }}
-        id={id}
-        type="text"
-        className="ds-input"
-        role="combobox"
-        aria-autocomplete="list"
-        aria-expanded={expanded}
-        aria-controls={listId}
-        aria-activedescendant={activeOption ? `${id}-opt-${activeOption.accountId}` : undefined}
-        aria-invalid={invalid || undefined}
-        aria-describedby={describedBy}
-        autoComplete="off"
-        placeholder="Type a name or email"
-        value={query}
-        onChange={(e) => {
-          setQuery(e.currentTarget.value);
-          setOpen(true);
-          setActive(-1);
-        }}
-        onKeyDown={onKeyDown}
-        onBlur={() => setOpen(false)}
-        onFocus={() => setOpen(true)}
-        data-testid="walkthrough-attendees"
-      />
-      <ul id={listId} role="listbox" aria-label="Matching Jira people" hidden={!expanded || options.length === 0} style={listbox} data-testid="walkthrough-attendee-options">
-        {options.map((p, i) => (
-          <li
-            key={p.accountId}
-            id={`${id}-opt-${p.accountId}`}
-            role="option"
-            aria-selected={i === active}
-            style={option(i === active)}
-            // mousedown, not click: picking must happen before the input's blur closes the list.
-            onMouseDown={(e) => {
-              e.preventDefault();
-              pick(p);
-            }}
-            onMouseEnter={() => setActive(i)}
-          >
-            {p.displayName}
-          </li>
-        ))}
-      </ul>
+        <input
+          ref={inputRef}
+          style={{ width: '100%', boxSizing: 'border-box' }}
+          id={id}
+          type="text"
+          className="ds-input"
+          role="combobox"
+          aria-autocomplete="list"
+          aria-expanded={expanded}
+          aria-controls={listId}
+          aria-activedescendant={activeOption ? `${id}-opt-${activeOption.accountId}` : undefined}
+          aria-invalid={invalid || undefined}
+          aria-describedby={describedBy}
+          autoComplete="off"
+          placeholder="Type a name or email"
+          value={query}
+          onChange={(e) => {
+            setQuery(e.currentTarget.value);
+            setOpen(true);
+            setActive(-1);
+          }}
+          onKeyDown={onKeyDown}
+          onBlur={() => setOpen(false)}
+          onFocus={() => setOpen(true)}
+          data-testid="walkthrough-attendees"
+        />
+        <ul id={listId} role="listbox" aria-label="Matching Jira people" hidden={!expanded || options.length === 0} style={listbox} data-testid="walkthrough-attendee-options">
+          {options.map((p, i) => (
+            <li
+              key={p.accountId}
+              id={`${id}-opt-${p.accountId}`}
+              role="option"
+              aria-selected={i === active}
+              style={option(i === active)}
+              // mousedown, not click: picking must happen before the input's blur closes the list.
+              onMouseDown={(e) => {
+                e.preventDefault();
+                pick(p);
+              }}
+              onMouseEnter={() => setActive(i)}
+            >
+              {p.displayName}
+            </li>
+          ))}
+        </ul>
       </div>
       <p id={`${id}-status`} role="status" aria-live="polite" style={visuallyHidden}>
         {expanded || status === 'failed' ? statusText : ''}

@@ -5,15 +5,7 @@
 import { Suspense, useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import Button from '@atlaskit/button/new';
 import type { ResolverError } from '../../../../src/contract';
-import {
-  allowedMoves,
-  currentStageLabel,
-  initialRollout,
-  isRollback,
-  LEARNED_MAX,
-  stageLabel,
-  type RolloutStage,
-} from '../../../../src/domain/living/rollout-stages';
+import { allowedMoves, currentStageLabel, initialRollout, isRollback, LEARNED_MAX, stageLabel, type RolloutStage } from '../../../../src/domain/living/rollout-stages';
 import type { Rollout } from '../../../../src/domain/living/rollout';
 import { DsSelect } from '../components/DsSelect';
 import { Heading, Lozenge } from '../components/TokenLook';
@@ -88,10 +80,8 @@ function MoveForm({ rollout, onMove, onDone }: { rollout: Rollout; onMove: Props
         problem={showProblem}
         helper={
           <>
-            {rollback
-              ? 'Say why it is rolled back: CS will be asked.'
-              : 'What the first customers did, what broke, what CS heard. Shown to everyone who reads the handoff.'}{' '}
-            {note.length}/{LEARNED_MAX}
+            {rollback ? 'Say why it is rolled back: CS will be asked.' : 'What the first customers did, what broke, what CS heard. Shown to everyone who reads the handoff.'} {note.length}/
+            {LEARNED_MAX}
           </>
         }
         isRequired={rollback}

@@ -66,11 +66,7 @@ function SupportQuestionItem({
         {q.stage ? `, at rollout ${stageLabel(q.stage)}` : ''}, from <RequestLink issueKey={q.issueKey} position={position} />
       </p>
       <p className="wq-settlement" data-testid={`sq-${position}-settlement`}>
-        {s === null ? (
-          <Lozenge appearance="moved">Unsettled</Lozenge>
-        ) : (
-          <span className={s.kind === 'answered' ? 'settled settled-answered' : 'settled settled-gap'}>{settlementWords(s)}</span>
-        )}
+        {s === null ? <Lozenge appearance="moved">Unsettled</Lozenge> : <span className={s.kind === 'answered' ? 'settled settled-answered' : 'settled settled-gap'}>{settlementWords(s)}</span>}
       </p>
       {open ? (
         <Suspense fallback={<Loading label="Loading form" />}>
@@ -129,8 +125,8 @@ export default function SupportQuestionsSection({
         <ErrorMessage error={support.error} testId="support-questions-error" />
       ) : questions.length === 0 ? (
         <p className="subtlest" data-testid="support-questions-empty">
-          None yet. When a customer asks something this handoff does not answer, the support agent sends it here from the request
-          with Not in the handoff, to be answered in the handoff or recorded as a gap in the release brief.
+          None yet. When a customer asks something this handoff does not answer, the support agent sends it here from the request with Not in the handoff, to be answered in the handoff or recorded as
+          a gap in the release brief.
         </p>
       ) : (
         <>
@@ -139,16 +135,7 @@ export default function SupportQuestionsSection({
           </p>
           <ol className="wq-list" aria-labelledby="support-questions-title" data-testid="support-questions">
             {questions.map((q, i) => (
-              <SupportQuestionItem
-                key={q.id}
-                view={view}
-                support={support.value}
-                q={q}
-                position={i + 1}
-                open={open === q.id}
-                onOpen={(o) => setOpen(o ? q.id : null)}
-                onSaved={saved}
-              />
+              <SupportQuestionItem key={q.id} view={view} support={support.value} q={q} position={i + 1} open={open === q.id} onOpen={(o) => setOpen(o ? q.id : null)} onSaved={saved} />
             ))}
           </ol>
         </>

@@ -23,8 +23,7 @@ export function UnsettledBanner({ count }: { count: number }) {
     <div data-testid="unsettled-banner" data-count={count}>
       <SectionMessage appearance="warning" title={unsettledWords(count)}>
         <p>
-          Each question CS raised should be answered in the handoff or recorded as a gap in the release brief, before
-          customers ask it.{' '}
+          Each question CS raised should be answered in the handoff or recorded as a gap in the release brief, before customers ask it.{' '}
           <a href="#walkthrough-title" className="inline-link" onClick={jumpToWalkthrough} data-testid="unsettled-jump">
             Go to the CS walkthrough
           </a>

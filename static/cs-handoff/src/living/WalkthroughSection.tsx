@@ -69,8 +69,8 @@ export default function WalkthroughSection({ view, onView }: { view: HandoffView
       )}
       {recording ? null : !walkthrough ? (
         <p className="subtlest" data-testid="walkthrough-empty">
-          Not held yet. The CS lead walks through the handoff with the team in a 30-minute session; record the questions
-          raised there so each one is answered in the handoff or flagged as a gap in the release brief.
+          Not held yet. The CS lead walks through the handoff with the team in a 30-minute session; record the questions raised there so each one is answered in the handoff or flagged as a gap in the
+          release brief.
         </p>
       ) : (
         <>

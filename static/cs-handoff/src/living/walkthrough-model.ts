@@ -18,8 +18,7 @@ export interface AttendeeDraft {
 const clip = (s: string) => (s.length > 60 ? `${s.slice(0, 57)}…` : s);
 
 /** A select value for "answered in": a section, or `questions:<0-based index>`. */
-export const targetValue = (s: Extract<Settlement, { kind: 'answered' }>): string =>
-  s.where === 'questions' ? `questions:${s.questionIndex ?? 0}` : s.where;
+export const targetValue = (s: Extract<Settlement, { kind: 'answered' }>): string => (s.where === 'questions' ? `questions:${s.questionIndex ?? 0}` : s.where);
 
 export function settlementFromTarget(value: string): Settlement {
   const m = /^questions:(\d+)$/.exec(value);

@@ -30,8 +30,7 @@ const ConfirmDialog = lazy(() => import('../components/ConfirmDialog'));
 
 export function HandoffPage({ versionId, draftOwner }: { versionId: string; draftOwner: DraftOwner }) {
   const page = useHandoffPage(versionId, draftOwner);
-  const { view, loadError, editing, busy, actionError, retryAs, readyMissing, restorable, discardAsk, dialogLoaded, notice, exportOpen } =
-    page.state;
+  const { view, loadError, editing, busy, actionError, retryAs, readyMissing, restorable, discardAsk, dialogLoaded, notice, exportOpen } = page.state;
 
   if (loadError) {
     return (
@@ -71,15 +70,7 @@ export function HandoffPage({ versionId, draftOwner }: { versionId: string; draf
       {!editing && <UnsettledBanner count={view.unsettledQuestions ?? 0} />}
       <SuccessNotice notice={notice} testId="notice" />
       {readyMissing && readyMissing.length > 0 && <ReadyWarning missing={readyMissing} />}
-      {actionError && (
-        <SaveError
-          error={actionError}
-          retryAs={retryAs}
-          editing={Boolean(editing)}
-          busy={busy}
-          onRetry={(what) => void (what === 'save' ? page.onSave() : page.onMarkReady())}
-        />
-      )}
+      {actionError && <SaveError error={actionError} retryAs={retryAs} editing={Boolean(editing)} busy={busy} onRetry={(what) => void (what === 'save' ? page.onSave() : page.onMarkReady())} />}
       {restorable && canEdit && !editing && <RestoreDraftNotice draft={restorable} onRestore={page.onRestore} onDiscard={page.onDiscardRestore} />}
       {editing?.conflict && (
         <ConflictView
@@ -112,22 +103,10 @@ export function HandoffPage({ versionId, draftOwner }: { versionId: string; draf
       <div data-testid="handoff-body">
         {editing ? (
           <Suspense fallback={<Loading label="Loading editor" />}>
-            <HandoffEditor
-              model={editing.model}
-              saving={busy}
-              serverFields={actionError?.fields}
-              onChange={page.onChange}
-              onSave={() => void page.onSave()}
-              onCancel={page.onCancel}
-            />
+            <HandoffEditor model={editing.model} saving={busy} serverFields={actionError?.fields} onChange={page.onChange} onSave={() => void page.onSave()} onCancel={page.onCancel} />
           </Suspense>
         ) : view.handoff ? (
-          <HandoffReader
-            content={view.handoff.content}
-            l3Slot={
-              <L3Panel l3={page.l3} content={view.handoff.content} canFile={!(canEdit && view.handoff.status === 'draft')} />
-            }
-          />
+          <HandoffReader content={view.handoff.content} l3Slot={<L3Panel l3={page.l3} content={view.handoff.content} canFile={!(canEdit && view.handoff.status === 'draft')} />} />
         ) : null}
         {!editing && view.handoff && (
           <Suspense fallback={<Loading label="Loading rollout and walkthrough" />}>

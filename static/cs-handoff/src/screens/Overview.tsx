@@ -54,8 +54,7 @@ export function Overview() {
           </AppLink>
         </div>
         <p className="muted">
-          What customer support needs to know about each release, written by the PO a week before it ships: what's new,
-          the happy path, known limitations, likely questions and how to escalate.
+          What customer support needs to know about each release, written by the PO a week before it ships: what's new, the happy path, known limitations, likely questions and how to escalate.
         </p>
       </header>
       {error && <ErrorMessage error={error} />}
@@ -64,14 +63,13 @@ export function Overview() {
       {data && (data.page.total > 0 || filtered) && <OverviewToolbar search={query.search ?? ''} status={query.status} onSearch={search} onFilter={filter} busy={busy} />}
       {data && data.releases.length === 0 && filtered && (
         <p className="muted" role="status" data-testid="overview-no-match">
-          No versions match{query.search ? ` “${query.search}”` : ''}{query.status ? ` among ${query.status} versions` : ''}.
+          No versions match{query.search ? ` “${query.search}”` : ''}
+          {query.status ? ` among ${query.status} versions` : ''}.
         </p>
       )}
       {data && data.releases.length === 0 && !filtered && data.page.total === 0 && (
         <SectionMessage appearance="information" title="No releases yet" testId="overview-empty">
-          <p>
-            This project has no versions. Create a version in Releases, and its CS handoff will appear here.
-          </p>
+          <p>This project has no versions. Create a version in Releases, and its CS handoff will appear here.</p>
         </SectionMessage>
       )}
       {data && data.releases.length > 0 && (
@@ -122,18 +120,16 @@ export function Overview() {
                   )}
                   <BlockLine release={r} />
                 </td>
-                <td data-label="Last updated" className="muted">{r.updatedAt ? formatInstant(r.updatedAt) : 'Never'}</td>
+                <td data-label="Last updated" className="muted">
+                  {r.updatedAt ? formatInstant(r.updatedAt) : 'Never'}
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
       {data && data.page.total > data.page.size && <Pagination page={data.page} onPage={goTo} />}
-      {data && (
-        <p className="helper">
-          A handoff is late when it becomes ready less than {data.leadTimeDays} days before the release date.
-        </p>
-      )}
+      {data && <p className="helper">A handoff is late when it becomes ready less than {data.leadTimeDays} days before the release date.</p>}
     </div>
   );
 }

@@ -119,14 +119,7 @@ export function Pagination({ page, onPage }: { page: ReleasesOverview['page']; o
             </li>
           ) : (
             <li key={item}>
-              <button
-                type="button"
-                className="page-button"
-                aria-label={`Page ${item}`}
-                aria-current={item === current ? 'page' : undefined}
-                onClick={() => onPage(item)}
-                data-testid={`page-${item}`}
-              >
+              <button type="button" className="page-button" aria-label={`Page ${item}`} aria-current={item === current ? 'page' : undefined} onClick={() => onPage(item)} data-testid={`page-${item}`}>
                 {item}
               </button>
             </li>

@@ -42,7 +42,14 @@ beforeAll(async () => {
   expectOk(await invoke('po', 'saveHandoff', { versionId: SOON_VERSION, baseRevision: 0, content: REFUND_CONTENT }));
   expectOk(await invoke('po', 'moveRollout', { versionId: SOON_VERSION, baseRevision: 0, to: '5', learned: '' }));
   expectOk(await invoke('po', 'saveHandoff', { versionId: SHOP_VERSION, baseRevision: 0, content: completeContent() }));
-  expectOk(await invoke('release-manager', 'saveHandoff', { versionId: OPS_VERSION, baseRevision: 0, content: completeContent({ questions: [{ question: 'Refund of OPS secret?', answer: 'OPS secret answer.' }] }) }, 'OPS'));
+  expectOk(
+    await invoke(
+      'release-manager',
+      'saveHandoff',
+      { versionId: OPS_VERSION, baseRevision: 0, content: completeContent({ questions: [{ question: 'Refund of OPS secret?', answer: 'OPS secret answer.' }] }) },
+      'OPS',
+    ),
+  );
   expectOk(await invoke('release-manager', 'moveRollout', { versionId: OPS_VERSION, baseRevision: 0, to: '25', learned: '' }, 'OPS'));
   withFixVersion = await createIssue('SHOP', 'Cart lost after logout', [SHOP_VERSION]);
   withoutVersion = await createIssue('SHOP', 'Customer asks about a refund');

@@ -52,19 +52,46 @@ test('two agents asking at once both land (the refused commit reads again and ap
 
 test('settled like a walkthrough question; a settle planned on an older revision is a conflict and writes nothing', async () => {
   const before = expectOk(await list());
-  const settled = expectOk(await invoke<SupportQuestionsView>('cs-lead', 'settleSupportQuestion', { versionId: SOON_VERSION, baseRevision: before.revision, questionId: 's1', settlement: { kind: 'brief-gap', note: 'The brief does not say whether cards split.' } }));
+  const settled = expectOk(
+    await invoke<SupportQuestionsView>('cs-lead', 'settleSupportQuestion', {
+      versionId: SOON_VERSION,
+      baseRevision: before.revision,
+      questionId: 's1',
+      settlement: { kind: 'brief-gap', note: 'The brief does not say whether cards split.' },
+    }),
+  );
   expect(settled.revision).toBe(before.revision + 1);
-  expect(settled.questions[0]).toMatchObject({ settlement: { kind: 'brief-gap', note: 'The brief does not say whether cards split.' }, settledBy: expect.objectContaining({ displayName: 'Carlos Mendes' }) });
+  expect(settled.questions[0]).toMatchObject({
+    settlement: { kind: 'brief-gap', note: 'The brief does not say whether cards split.' },
+    settledBy: expect.objectContaining({ displayName: 'Carlos Mendes' }),
+  });
 
   const mark = site().host.storageLog.length;
-  const stale = await invoke<SupportQuestionsView>('po', 'settleSupportQuestion', { versionId: SOON_VERSION, baseRevision: before.revision, questionId: 's2', settlement: { kind: 'answered', where: 'whatsNew' } });
+  const stale = await invoke<SupportQuestionsView>('po', 'settleSupportQuestion', {
+    versionId: SOON_VERSION,
+    baseRevision: before.revision,
+    questionId: 's2',
+    settlement: { kind: 'answered', where: 'whatsNew' },
+  });
   expect(expectError(stale).code).toBe('CONFLICT');
   expect(storageCallsSince(mark).filter((c) => c.path.includes('transaction'))).toEqual([]);
 
-  const answered = expectOk(await invoke<SupportQuestionsView>('po', 'settleSupportQuestion', { versionId: SOON_VERSION, baseRevision: settled.revision, questionId: 's2', settlement: { kind: 'answered', where: 'whatsNew' } }));
+  const answered = expectOk(
+    await invoke<SupportQuestionsView>('po', 'settleSupportQuestion', {
+      versionId: SOON_VERSION,
+      baseRevision: settled.revision,
+      questionId: 's2',
+      settlement: { kind: 'answered', where: 'whatsNew' },
+    }),
+  );
   expect(answered.questions.filter((q) => q.settlement === null).map((q) => q.id)).toEqual(['s3']);
   // "Answered in" must point at something the handoff has.
-  const nowhere = await invoke<SupportQuestionsView>('po', 'settleSupportQuestion', { versionId: SOON_VERSION, baseRevision: answered.revision, questionId: 's3', settlement: { kind: 'answered', where: 'questions', questionIndex: 7 } });
+  const nowhere = await invoke<SupportQuestionsView>('po', 'settleSupportQuestion', {
+    versionId: SOON_VERSION,
+    baseRevision: answered.revision,
+    questionId: 's3',
+    settlement: { kind: 'answered', where: 'questions', questionIndex: 7 },
+  });
   expect(expectError(nowhere)).toMatchObject({ code: 'INVALID_INPUT', message: expect.stringMatching(/Likely question 8 does not exist/) });
 });
 

@@ -24,8 +24,7 @@ function handlerWith(respond: Parameters<typeof fakeJira>[0], override: Partial<
   };
   const handler = createHandler(deps);
   // Forge passes the caller as the runtime's principal; @forge/resolver copies it into context.accountId.
-  const call = (functionKey: string, payload: unknown, ctx: unknown = context) =>
-    handler({ call: { functionKey, payload }, context: ctx as never }, { principal: { accountId: 'acc-po' } });
+  const call = (functionKey: string, payload: unknown, ctx: unknown = context) => handler({ call: { functionKey, payload }, context: ctx as never }, { principal: { accountId: 'acc-po' } });
   return { call, sent: jira.sent, log };
 }
 
@@ -49,7 +48,10 @@ describe('resolver boundary', () => {
     expect(sent).toHaveLength(0);
     await call('getHandoff', { versionId: '10002' });
     expect(sent.map((s) => s.path)).toEqual(
-      expect.arrayContaining(['/rest/api/3/mypermissions?projectKey=SHOP&permissions=BROWSE_PROJECTS%2CEDIT_ISSUES%2CADMINISTER_PROJECTS', '/rest/api/3/project/SHOP/properties/cs-handoff.version.10002']),
+      expect.arrayContaining([
+        '/rest/api/3/mypermissions?projectKey=SHOP&permissions=BROWSE_PROJECTS%2CEDIT_ISSUES%2CADMINISTER_PROJECTS',
+        '/rest/api/3/project/SHOP/properties/cs-handoff.version.10002',
+      ]),
     );
   });
 

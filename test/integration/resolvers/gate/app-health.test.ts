@@ -33,7 +33,11 @@ test('without Administer Projects for the app, the overview and settings say the
   revokeFromApp('SHOP', 'ADMINISTER_PROJECTS');
   const mark = site().jira.requestLog.length;
   expect(expectOk(await invoke<ReleasesOverview>('cs-agent', 'listReleases', {})).appHealth).toEqual([]);
-  expect(site().jira.requestLog.slice(mark).filter((c) => c.principal === 'app' && c.path === '/rest/api/3/mypermissions')).toEqual([]);
+  expect(
+    site()
+      .jira.requestLog.slice(mark)
+      .filter((c) => c.principal === 'app' && c.path === '/rest/api/3/mypermissions'),
+  ).toEqual([]);
   // ...the settings page checks on every open, says it, and forgets the kept answer: the overview says it next.
   const line = "CS Handoff cannot put releases back in SHOP: the app's user needs Administer Projects.";
   expect(expectOk(await invoke<ProjectSettingsView>('po', 'getSettings', {})).appHealth).toEqual([line]);

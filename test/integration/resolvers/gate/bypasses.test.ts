@@ -65,7 +65,11 @@ test.each([
   site().jira.settings.faults.push({ pathPattern: versionRead(versionId), status, times });
   await site().host.idle();
   expect(site().jira.settings.faults).toEqual([]);
-  expect(retryDeliveries().slice(before).map((d) => [d.attempt, d.status])).toEqual([
+  expect(
+    retryDeliveries()
+      .slice(before)
+      .map((d) => [d.attempt, d.status]),
+  ).toEqual([
     [1, 'retry-requested'],
     [2, 'retry-requested'],
     [3, 'succeeded'],

@@ -161,8 +161,7 @@ describe('(e) the workflow validator', () => {
     expect(created.status).toBe(201);
     return created.json.key;
   }
-  const validate = async (key: string) =>
-    (await site.host.runWorkflowValidator('cs-handoff-validator', { issue: { key } })) as { result: boolean; errorMessage?: string };
+  const validate = async (key: string) => (await site.host.runWorkflowValidator('cs-handoff-validator', { issue: { key } })) as { result: boolean; errorMessage?: string };
 
   test('missing, late, ok, overridden, and no fix version', async () => {
     const missing = await createVersion('2027.09 Missing', todayPlus(20));
@@ -318,7 +317,12 @@ describe('the walkthrough gate (project setting)', () => {
       // Settling the question (a CS reader may) refreshes the gate-index entry and opens the gate.
       const question = view.walkthrough?.questions.find((q) => q.settlement === null);
       view = expectOk(
-        await invoke('cs-lead', 'settleQuestion', { versionId, baseRevision: view.revisions.walkthrough, questionId: question?.id, settlement: { kind: 'brief-gap', note: 'Archived items: not in the brief.' } }),
+        await invoke('cs-lead', 'settleQuestion', {
+          versionId,
+          baseRevision: view.revisions.walkthrough,
+          questionId: question?.id,
+          settlement: { kind: 'brief-gap', note: 'Archived items: not in the brief.' },
+        }),
       );
       expect(view.gate).toMatchObject({ state: 'ok', walkthroughWarning: null });
       expect((await gateIndex())?.versions[versionId]).toMatchObject({ state: 'ok' });

@@ -88,8 +88,7 @@ export function gateSite(site: () => TestSite) {
    * The gate judges a release against the day it goes out, and tests release today: a handoff that was on
    * time has to have become ready earlier.
    */
-  const backdateReady = (versionId: string, days: number): Promise<void> =>
-    setReadyAt(versionId, new Date(Date.now() - days * 24 * 60 * 60 * 1000).toISOString().replace(/\.\d{3}Z$/, '.000Z'));
+  const backdateReady = (versionId: string, days: number): Promise<void> => setReadyAt(versionId, new Date(Date.now() - days * 24 * 60 * 60 * 1000).toISOString().replace(/\.\d{3}Z$/, '.000Z'));
 
   const record = async (versionId: string) => (await storedProperty(site(), gatePropertyKey(versionId))) as GateRecord | null;
 

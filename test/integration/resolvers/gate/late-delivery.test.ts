@@ -26,8 +26,7 @@ async function rest<T>(method: string, path: string, body?: unknown): Promise<{ 
 }
 
 const isReleased = async (versionId: string) => (await rest<{ released: boolean }>('GET', `/rest/api/3/version/${versionId}`)).json.released;
-const releasedDeliveries = (versionId: string) =>
-  site.host.deliveries.filter((d) => d.kind === 'trigger' && d.eventType === 'avi:jira:released:version' && d.versionId === versionId);
+const releasedDeliveries = (versionId: string) => site.host.deliveries.filter((d) => d.kind === 'trigger' && d.eventType === 'avi:jira:released:version' && d.versionId === versionId);
 
 /** Rita releases; the event is not delivered yet; once the host is idle, answers whether it is still released. */
 async function release(versionId: string): Promise<boolean> {
@@ -38,7 +37,11 @@ async function release(versionId: string): Promise<boolean> {
   expect(releasedDeliveries(versionId)).toHaveLength(before);
   await site.host.idle();
   // Delivered twice, both handled.
-  expect(releasedDeliveries(versionId).slice(before).map((d) => d.status)).toEqual(['succeeded', 'succeeded']);
+  expect(
+    releasedDeliveries(versionId)
+      .slice(before)
+      .map((d) => d.status),
+  ).toEqual(['succeeded', 'succeeded']);
   return isReleased(versionId);
 }
 

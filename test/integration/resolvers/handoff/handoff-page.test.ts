@@ -78,8 +78,7 @@ describe('questions from support and the signals per rollout stage', () => {
     const view = (await page()).handoff;
     expectOk(await invoke('po', 'moveRollout', { versionId: SHOP_VERSION, baseRevision: view.revisions.rollout, to, learned: `Moved to ${to}.` }));
   };
-  const counts = (signals: HandoffPage['signals']) =>
-    Object.fromEntries(expectOk(signals).stages.map((s: StageSignal) => [s.stage, [s.requests, s.l3Bugs, s.questions]]));
+  const counts = (signals: HandoffPage['signals']) => Object.fromEntries(expectOk(signals).stages.map((s: StageSignal) => [s.stage, [s.requests, s.l3Bugs, s.questions]]));
 
   beforeAll(async () => {
     // Not started: one request linked, one L3 bug, one question.
@@ -129,9 +128,20 @@ describe('questions from support and the signals per rollout stage', () => {
     const overviewBefore = expectOk(await invoke<{ releases: { version: { id: string }; openSupportQuestions: number }[] }>('po', 'listReleases', {}));
     expect(overviewBefore.releases.find((r) => r.version.id === SHOP_VERSION)?.openSupportQuestions).toBe(3);
 
-    expectOk(await invoke('po', 'settleSupportQuestion', { versionId: SHOP_VERSION, baseRevision: support.revision, questionId: 's2', settlement: { kind: 'brief-gap', note: 'The brief does not say what happens to codes.' } }));
+    expectOk(
+      await invoke('po', 'settleSupportQuestion', {
+        versionId: SHOP_VERSION,
+        baseRevision: support.revision,
+        questionId: 's2',
+        settlement: { kind: 'brief-gap', note: 'The brief does not say what happens to codes.' },
+      }),
+    );
     const after = await page('po');
-    expect(expectOk(after.support).questions.filter((q) => q.settlement === null).map((q) => q.id)).toEqual(['s1', 's3']);
+    expect(
+      expectOk(after.support)
+        .questions.filter((q) => q.settlement === null)
+        .map((q) => q.id),
+    ).toEqual(['s1', 's3']);
     expect(expectOk(after.support).questions[1]).toMatchObject({ settlement: { kind: 'brief-gap' }, settledBy: expect.objectContaining({ displayName: 'Priya Patel' }) });
     expect(counts(after.signals)['1']).toEqual([2, 0, 2]);
     const overview = expectOk(await invoke<{ releases: { version: { id: string }; openSupportQuestions: number }[] }>('po', 'listReleases', {}));

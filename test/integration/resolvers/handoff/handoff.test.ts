@@ -98,7 +98,9 @@ describe('bad input: a clear error naming the field, nothing written', () => {
   });
 
   it('a javascript: link', async () => {
-    const error = expectError(await invoke('po', 'saveHandoff', { versionId: SHOP_VERSION, baseRevision: revision(), content: completeContent({ dashboardUrl: 'javascript:alert(document.cookie)' }) }));
+    const error = expectError(
+      await invoke('po', 'saveHandoff', { versionId: SHOP_VERSION, baseRevision: revision(), content: completeContent({ dashboardUrl: 'javascript:alert(document.cookie)' }) }),
+    );
     expect(error.fields).toEqual({ 'content.dashboardUrl': 'Dashboard link must be an https:// URL' });
   });
 
@@ -144,7 +146,7 @@ describe('related work and readiness', () => {
     expect(error.code).toBe('NOT_READY');
     expect(error.message).toContain("A what's-new paragraph");
     expect(error.fields).toEqual({ 'content.whatsNew': "A what's-new paragraph" });
-    expect((await storedProperty(site(), handoffPropertyKey(SOON_VERSION)) as { status: string }).status).toBe('draft');
+    expect(((await storedProperty(site(), handoffPropertyKey(SOON_VERSION))) as { status: string }).status).toBe('draft');
   });
 
   it('marks a complete handoff ready (late: 3 days before release), updates the overview, and back to draft', async () => {
@@ -170,7 +172,6 @@ describe('related work and readiness', () => {
 });
 
 describe('calls per action (budget: 1 round to read, 3 to write)', () => {
-
   it('getHandoff: 7 Jira + 1 storage call in one round; listReleases: 3 Jira calls in one round + 4 storage in two', async () => {
     site().jira.settings.latencyMs = 30;
     site().host.storageSettings.latencyMs = 30;
@@ -199,7 +200,7 @@ describe('calls per action (budget: 1 round to read, 3 to write)', () => {
     }
   });
 
-  it('save: at most 6 calls (Jira and storage) in 3 rounds; the gate, settings and site zone come from the records\' storage call', async () => {
+  it("save: at most 6 calls (Jira and storage) in 3 rounds; the gate, settings and site zone come from the records' storage call", async () => {
     site().jira.settings.latencyMs = 30;
     site().host.storageSettings.latencyMs = 30;
     const jiraCalls = (calls: ReturnType<typeof callsSince>) => calls.jira.map((e) => `${e.method} ${e.principal === 'app' ? 'app ' : ''}${e.path.split('?')[0]}`);
@@ -247,7 +248,7 @@ describe('who is changing the handoff', () => {
     let mark = site().jira.requestLog.length;
     const first = expectOk(await invoke('cs-lead', 'saveWalkthrough', { versionId, baseRevision: before.revisions.walkthrough, walkthrough }));
     expect(myselfCalls(mark).map((c) => c.principal)).toEqual([`user:${personOf(site(), 'cs-lead').accountId}`]);
-    const published = async () => ((await storedProperty(site(), `cs-handoff.walkthrough.${versionId}`)) as { revision: number; updatedBy: unknown });
+    const published = async () => (await storedProperty(site(), `cs-handoff.walkthrough.${versionId}`)) as { revision: number; updatedBy: unknown };
     expect(await published()).toMatchObject({ revision: first.revisions.walkthrough, updatedBy: { accountId: personOf(site(), 'cs-lead').accountId, displayName: 'Carlos Mendes' } });
 
     mark = site().jira.requestLog.length;
@@ -263,7 +264,12 @@ describe('restart', () => {
     try {
       const first = await startLocalSite({ dataDir, quiet: true, port: 0 });
       const po = first.jira.people.find((p) => p.role === 'po')?.accountId ?? '';
-      const saved = await first.host.invoke<{ ok: boolean; value: { handoff: unknown } }>(po, 'saveHandoff', { versionId: SHOP_VERSION, baseRevision: 0, content: completeContent() }, { projectKey: 'SHOP' });
+      const saved = await first.host.invoke<{ ok: boolean; value: { handoff: unknown } }>(
+        po,
+        'saveHandoff',
+        { versionId: SHOP_VERSION, baseRevision: 0, content: completeContent() },
+        { projectKey: 'SHOP' },
+      );
       expect(saved.ok).toBe(true);
       await first.close();
 

@@ -30,7 +30,7 @@ beforeAll(async () => {
 });
 
 describe('L3 escalation as the CS agent', () => {
-  it("pre-fills a Bug with the chain-aware label, the affected version and an ADF description, in one round of 6 calls (5 Jira, 1 storage)", async () => {
+  it('pre-fills a Bug with the chain-aware label, the affected version and an ADF description, in one round of 6 calls (5 Jira, 1 storage)', async () => {
     // The Bug type as Jira's own create metadata lists it for Ana (10004 in the seed).
     const meta = await jiraAs<{ issueTypes: { id: string; name: string }[] }>('ana@shop.example', 'GET', '/rest/api/3/issue/createmeta/SHOP/issuetypes');
     const bugTypeId = meta.json.issueTypes.find((t) => t.name === 'Bug')?.id;

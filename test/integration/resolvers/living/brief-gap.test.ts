@@ -51,7 +51,9 @@ describe('filing a brief gap as a Jira task', () => {
   });
 
   it('Carlos settles q1 as a gap and files it: the task exists with the label, fix version and ADF description', async () => {
-    view = expectOk(await invoke('cs-lead', 'settleQuestion', { versionId: SHOP_VERSION, baseRevision: revisionOf(view, 'walkthrough'), questionId: 'q1', settlement: { kind: 'brief-gap', note: NOTE } }));
+    view = expectOk(
+      await invoke('cs-lead', 'settleQuestion', { versionId: SHOP_VERSION, baseRevision: revisionOf(view, 'walkthrough'), questionId: 'q1', settlement: { kind: 'brief-gap', note: NOTE } }),
+    );
     const before = revisionOf(view, 'walkthrough');
     view = expectOk(await invoke('cs-lead', 'fileBriefGap', { versionId: SHOP_VERSION, baseRevision: before, questionId: 'q1' }));
     expect(revisionOf(view, 'walkthrough')).toBe(before + 1);
@@ -105,12 +107,19 @@ describe('filing a brief gap as a Jira task', () => {
     expect(await storedProperty(site(), handoffPropertyKey(SHOP_VERSION))).toEqual(before);
   });
 
-  it("a create whose answer is lost files no second task: the retry finds the task Jira made by its filing label", async () => {
+  it('a create whose answer is lost files no second task: the retry finds the task Jira made by its filing label', async () => {
     const gapTasks = async () => {
       const found = await rest(site(), 'app', 'GET', `/rest/api/3/search/jql?fields=labels&jql=${encodeURIComponent(`labels = "chain-shop-v${SHOP_VERSION}-brief-gap"`)}`);
       return (found.json as { issues: { key: string; fields: { labels: string[] } }[] }).issues;
     };
-    view = expectOk(await invoke('cs-lead', 'settleQuestion', { versionId: SHOP_VERSION, baseRevision: revisionOf(view, 'walkthrough'), questionId: 'q2', settlement: { kind: 'brief-gap', note: 'Sharing is not in the brief.' } }));
+    view = expectOk(
+      await invoke('cs-lead', 'settleQuestion', {
+        versionId: SHOP_VERSION,
+        baseRevision: revisionOf(view, 'walkthrough'),
+        questionId: 'q2',
+        settlement: { kind: 'brief-gap', note: 'Sharing is not in the brief.' },
+      }),
+    );
     const before = (await gapTasks()).map((i) => i.key);
     const mark = site().jira.requestLog.length;
 
@@ -125,9 +134,13 @@ describe('filing a brief gap as a Jira task', () => {
     view = expectOk(await invoke('cs-lead', 'fileBriefGap', { versionId: SHOP_VERSION, baseRevision: revisionOf(view, 'walkthrough'), questionId: 'q2' }));
     expect(view.walkthrough?.questions.find((q) => q.id === 'q2')?.settlement).toMatchObject({ kind: 'brief-gap', issueKey: made[0]?.key });
     expect((await gapTasks()).filter((i) => !before.includes(i.key)).map((i) => i.key)).toEqual([made[0]?.key]);
-    const creates = site().jira.requestLog.slice(mark).filter((e) => e.method === 'POST' && e.path === '/rest/api/3/issue');
+    const creates = site()
+      .jira.requestLog.slice(mark)
+      .filter((e) => e.method === 'POST' && e.path === '/rest/api/3/issue');
     expect(creates.length).toBe(1);
-    const searches = site().jira.requestLog.slice(mark).filter((e) => e.method === 'POST' && e.path === '/rest/api/3/search/jql');
+    const searches = site()
+      .jira.requestLog.slice(mark)
+      .filter((e) => e.method === 'POST' && e.path === '/rest/api/3/search/jql');
     expect(searches.map((e) => e.principal)).toEqual([expect.stringMatching(/^user:/)]);
   });
 

@@ -70,16 +70,26 @@ describe('the walkthrough, the rollout and the history of one release', () => {
 
   it('Priya turns q1 into a likely question in one action', async () => {
     view = expectOk(
-      await invoke('po', 'promoteQuestion', { versionId: SHOP_VERSION, baseRevision: revisionOf(view, 'walkthrough'), questionId: 'q1', answer: 'Yes: prices are re-checked at checkout, and the cart says so.' }),
+      await invoke('po', 'promoteQuestion', {
+        versionId: SHOP_VERSION,
+        baseRevision: revisionOf(view, 'walkthrough'),
+        questionId: 'q1',
+        answer: 'Yes: prices are re-checked at checkout, and the cart says so.',
+      }),
     );
     expect(view.handoff?.content.questions).toHaveLength(2);
-    expect(view.handoff?.content.questions[1]).toEqual({ question: 'Does the saved cart keep prices from the day it was saved?', answer: 'Yes: prices are re-checked at checkout, and the cart says so.' });
+    expect(view.handoff?.content.questions[1]).toEqual({
+      question: 'Does the saved cart keep prices from the day it was saved?',
+      answer: 'Yes: prices are re-checked at checkout, and the cart says so.',
+    });
     expect(view.walkthrough?.questions[0]?.settlement).toEqual({ kind: 'answered', where: 'questions', questionIndex: 1 });
     expect(view.unsettledQuestions).toBe(2);
   });
 
   it('Ana marks q2 as a gap in the release brief; q3 stays open', async () => {
-    const missingNote = expectError(await invoke('cs-agent', 'settleQuestion', { versionId: SHOP_VERSION, baseRevision: revisionOf(view, 'walkthrough'), questionId: 'q2', settlement: { kind: 'brief-gap' } }));
+    const missingNote = expectError(
+      await invoke('cs-agent', 'settleQuestion', { versionId: SHOP_VERSION, baseRevision: revisionOf(view, 'walkthrough'), questionId: 'q2', settlement: { kind: 'brief-gap' } }),
+    );
     expect(missingNote.code).toBe('INVALID_INPUT');
     expect(Object.keys(missingNote.fields ?? {})).toContain('settlement.note');
     view = expectOk(
@@ -102,7 +112,9 @@ describe('the walkthrough, the rollout and the history of one release', () => {
 
   it('Priya moves the rollout to 1% then 5% with what was learned; the history has both', async () => {
     view = expectOk(await invoke('po', 'moveRollout', { versionId: SHOP_VERSION, baseRevision: revisionOf(view, 'rollout'), to: '1', learned: 'No tickets in the first day.' }));
-    view = expectOk(await invoke('po', 'moveRollout', { versionId: SHOP_VERSION, baseRevision: revisionOf(view, 'rollout'), to: '5', learned: 'Two tickets about prices: the likely question answered both.' }));
+    view = expectOk(
+      await invoke('po', 'moveRollout', { versionId: SHOP_VERSION, baseRevision: revisionOf(view, 'rollout'), to: '5', learned: 'Two tickets about prices: the likely question answered both.' }),
+    );
     expect(view.rollout.stage).toBe('5');
     expect(view.rollout.history.map((h) => [h.from, h.stage, h.learned])).toEqual([
       ['not-started', '1', 'No tickets in the first day.'],
@@ -131,7 +143,9 @@ describe('the walkthrough, the rollout and the history of one release', () => {
       {
         kind: 'questions',
         section: 'Likely questions',
-        items: [{ op: 'added', position: 2, item: { question: 'Does the saved cart keep prices from the day it was saved?', answer: 'Yes: prices are re-checked at checkout, and the cart says so.' } }],
+        items: [
+          { op: 'added', position: 2, item: { question: 'Does the saved cart keep prices from the day it was saved?', answer: 'Yes: prices are re-checked at checkout, and the cart says so.' } },
+        ],
       },
     ]);
     expect(expectOk(await invoke<RevisionDiff>('cs-agent', 'diffRevisions', { versionId: SHOP_VERSION, from: 2, to: 2 })).changes).toEqual([]);
@@ -163,7 +177,9 @@ describe('a handoff with a long history', () => {
 
     let mark = site().jira.requestLog.length;
     expectOk(await invoke('cs-agent', 'getHandoff', { versionId: SOON_VERSION }));
-    const afterOne = jiraCallsSince(mark).map((e) => `${e.method} ${e.path}`).sort();
+    const afterOne = jiraCallsSince(mark)
+      .map((e) => `${e.method} ${e.path}`)
+      .sort();
 
     for (let n = 2; n <= 200; n++) {
       view = expectOk(await invoke('po', 'saveHandoff', { versionId: SOON_VERSION, baseRevision: revisionOf(view), content: long(n) }));
@@ -172,7 +188,11 @@ describe('a handoff with a long history', () => {
 
     mark = site().jira.requestLog.length;
     expectOk(await invoke('cs-agent', 'getHandoff', { versionId: SOON_VERSION }));
-    expect(jiraCallsSince(mark).map((e) => `${e.method} ${e.path}`).sort()).toEqual(afterOne);
+    expect(
+      jiraCallsSince(mark)
+        .map((e) => `${e.method} ${e.path}`)
+        .sort(),
+    ).toEqual(afterOne);
 
     const properties = await allProperties();
     for (const [key, value] of Object.entries(properties)) {
@@ -225,7 +245,11 @@ describe('walkthrough attendees are Jira people', () => {
       const mark = site().jira.requestLog.length;
       const storageMark = markCalls();
       base = expectOk(
-        await invoke('cs-lead', 'saveWalkthrough', { versionId: SOON_VERSION, baseRevision: revisionOf(base, 'walkthrough'), walkthrough: walkthroughWith([attendeeOf('cs-lead'), attendeeOf('cs-agent')]) }),
+        await invoke('cs-lead', 'saveWalkthrough', {
+          versionId: SOON_VERSION,
+          baseRevision: revisionOf(base, 'walkthrough'),
+          walkthrough: walkthroughWith([attendeeOf('cs-lead'), attendeeOf('cs-agent')]),
+        }),
       );
       const calls = jiraCallsSince(mark);
       const bulk = calls.filter((c) => c.path.startsWith('/rest/api/3/user'));
@@ -244,14 +268,20 @@ describe('walkthrough attendees are Jira people', () => {
   it('refuses an accountId Jira does not know: INVALID_INPUT naming the field, nothing written', async () => {
     const before = await storedProperty(site(), `cs-handoff.walkthrough.${SOON_VERSION}`);
     const refused = expectError(
-      await invoke('cs-lead', 'saveWalkthrough', { versionId: SOON_VERSION, baseRevision: revisionOf(base, 'walkthrough'), walkthrough: walkthroughWith([attendeeOf('cs-lead'), { accountId: '712020:no-such-person' }]) }),
+      await invoke('cs-lead', 'saveWalkthrough', {
+        versionId: SOON_VERSION,
+        baseRevision: revisionOf(base, 'walkthrough'),
+        walkthrough: walkthroughWith([attendeeOf('cs-lead'), { accountId: '712020:no-such-person' }]),
+      }),
     );
     expect(refused.code).toBe('INVALID_INPUT');
     expect(refused.fields).toEqual({ 'walkthrough.attendees.1.accountId': expect.stringContaining('not a person Jira knows') });
     expect(await storedProperty(site(), `cs-handoff.walkthrough.${SOON_VERSION}`)).toEqual(before);
     expect(expectOk(await invoke('cs-lead', 'getHandoff', { versionId: SOON_VERSION })).revisions.walkthrough).toBe(base.revisions.walkthrough);
     // A typed name is not an attendee any more.
-    const typed = expectError(await invoke('cs-lead', 'saveWalkthrough', { versionId: SOON_VERSION, baseRevision: revisionOf(base, 'walkthrough'), walkthrough: walkthroughWith([{ displayName: 'Somebody' }]) }));
+    const typed = expectError(
+      await invoke('cs-lead', 'saveWalkthrough', { versionId: SOON_VERSION, baseRevision: revisionOf(base, 'walkthrough'), walkthrough: walkthroughWith([{ displayName: 'Somebody' }]) }),
+    );
     expect(typed.code).toBe('INVALID_INPUT');
     expect(Object.keys(typed.fields ?? {})).toEqual(['walkthrough.attendees.0']);
   });
@@ -270,7 +300,11 @@ describe('walkthrough attendees are Jira people', () => {
     const read = expectOk(await invoke('cs-agent', 'getHandoff', { versionId }));
     expect(read.walkthrough?.attendees).toEqual([{ displayName: 'Carlos Mendes' }, { displayName: 'Dana from Billing' }]);
     const resaved = expectOk(
-      await invoke('cs-lead', 'saveWalkthrough', { versionId, baseRevision: revisionOf(read, 'walkthrough'), walkthrough: walkthroughWith([{ displayName: 'Dana from Billing' }, attendeeOf('cs-lead')]) }),
+      await invoke('cs-lead', 'saveWalkthrough', {
+        versionId,
+        baseRevision: revisionOf(read, 'walkthrough'),
+        walkthrough: walkthroughWith([{ displayName: 'Dana from Billing' }, attendeeOf('cs-lead')]),
+      }),
     );
     expect(resaved.walkthrough?.attendees).toEqual([{ displayName: 'Dana from Billing' }, { accountId: personOf(site(), 'cs-lead').accountId, displayName: 'Carlos Mendes' }]);
   });

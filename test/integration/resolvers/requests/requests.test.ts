@@ -33,9 +33,10 @@ const search = async (jql: string, email = SAM): Promise<string[]> => {
   expect(res.status).toBe(200);
   return res.json.issues.map((i) => i.key).sort();
 };
-const propertyOf = async (key: string) => (await jira<{ value: unknown }>(SAM, 'GET', `/rest/api/3/issue/${key}/properties/cs-handoff.release`));
+const propertyOf = async (key: string) => await jira<{ value: unknown }>(SAM, 'GET', `/rest/api/3/issue/${key}/properties/cs-handoff.release`);
 const linksOf = async (key: string, email = SAM) =>
-  (await jira<{ fields: { issuelinks: { type: { name: string }; inwardIssue?: { key: string }; outwardIssue?: { key: string } }[] } }>(email, 'GET', `/rest/api/3/issue/${key}?fields=issuelinks`)).json.fields.issuelinks;
+  (await jira<{ fields: { issuelinks: { type: { name: string }; inwardIssue?: { key: string }; outwardIssue?: { key: string } }[] } }>(email, 'GET', `/rest/api/3/issue/${key}?fields=issuelinks`)).json
+    .fields.issuelinks;
 
 let rolloutRevision = 0;
 beforeAll(async () => {
@@ -69,7 +70,15 @@ describe('linking a request to its release', () => {
       site().jira.settings.latencyMs = 0;
       site().host.storageSettings.latencyMs = 0;
     }
-    expect(first).toMatchObject({ requestKey: 'HELP-4', versionId: SHOP_VERSION, versionName: '2027.01 Saved carts', projectKey: 'SHOP', projectId: '10000', stage: 'not-started', stageLabel: 'Not started' });
+    expect(first).toMatchObject({
+      requestKey: 'HELP-4',
+      versionId: SHOP_VERSION,
+      versionName: '2027.01 Saved carts',
+      projectKey: 'SHOP',
+      projectId: '10000',
+      stage: 'not-started',
+      stageLabel: 'Not started',
+    });
     expect(first.linkedBy).toBe(personOf(site(), 'support-agent').accountId);
     // Two rounds: the reads (5 Jira calls, 1 storage call) in parallel, then the property, written as Sam.
     const sam = `user:${personOf(site(), 'support-agent').accountId}`;
@@ -126,7 +135,12 @@ describe('linking a request to its release', () => {
 });
 
 /** Any ADF node, as the tests walk it. */
-interface AdfNode { type: string; text?: string; marks?: { type: string; attrs?: { href?: string } }[]; content?: AdfNode[] }
+interface AdfNode {
+  type: string;
+  text?: string;
+  marks?: { type: string; attrs?: { href?: string } }[];
+  content?: AdfNode[];
+}
 
 /** Every inline node of the document (text, cards, breaks). */
 function inlineNodes(doc: { content: unknown[] }): AdfNode[] {
@@ -141,13 +155,17 @@ function inlineNodes(doc: { content: unknown[] }): AdfNode[] {
 
 describe('filing the L3 bug from a request', () => {
   it("pre-fills today's bug in the release's project plus the request's summary and the customer's words as plain text", async () => {
-    const prefill = expectOk(await invoke<L3Prefill>('support-agent', 'getRequestL3Prefill', { requestKey: 'HELP-3', release: release(SOON_VERSION), item: { kind: 'limitation', position: 1 } }, 'HELP'));
+    const prefill = expectOk(
+      await invoke<L3Prefill>('support-agent', 'getRequestL3Prefill', { requestKey: 'HELP-3', release: release(SOON_VERSION), item: { kind: 'limitation', position: 1 } }, 'HELP'),
+    );
     expect(prefill).toMatchObject({ projectId: '10000', issueTypeId: '10004', versions: [SOON_VERSION] });
     expect(prefill.labels).toEqual(expect.arrayContaining(['chain-shop-v10002-l3']));
     expect(prefill.summary).toBe('[L3] 2026.12 Gift cards: Charged twice at checkout, please refund one');
 
     const content = prefill.description.content as unknown as AdfNode[];
-    const texts = inlineNodes(prefill.description).filter((n) => n.type === 'text').map((n) => n.text ?? '');
+    const texts = inlineNodes(prefill.description)
+      .filter((n) => n.type === 'text')
+      .map((n) => n.text ?? '');
     // The customer's words, with their https URL, are text nodes with no mark at all.
     const customer = inlineNodes(prefill.description).filter((n) => /shop\.example\/orders\/48190|pressed Pay twice/.test(n.text ?? ''));
     expect(customer).toHaveLength(2);
@@ -175,7 +193,13 @@ describe('filing the L3 bug from a request', () => {
           version: 1,
           type: 'doc',
           content: [
-            { type: 'paragraph', content: [{ type: 'text', text: 'See ', marks: [{ type: 'strong' }] }, { type: 'text', text: 'https://evil.example/x', marks: [{ type: 'link', attrs: { href: 'https://evil.example/x' } }] }] },
+            {
+              type: 'paragraph',
+              content: [
+                { type: 'text', text: 'See ', marks: [{ type: 'strong' }] },
+                { type: 'text', text: 'https://evil.example/x', marks: [{ type: 'link', attrs: { href: 'https://evil.example/x' } }] },
+              ],
+            },
             { type: 'paragraph', content: [{ type: 'inlineCard', attrs: { url: 'https://shop.example/giftcards' } }, { type: 'hardBreak' }, { type: 'mention', attrs: { id: 'x', text: '@Sam' } }] },
           ],
         },
@@ -195,7 +219,14 @@ describe('filing the L3 bug from a request', () => {
     const prefill = expectOk(await invoke<L3Prefill>('support-agent', 'getRequestL3Prefill', { requestKey: 'HELP-1', release: release(SOON_VERSION) }, 'HELP'));
     // What the CreateIssueModal submits as Sam.
     const created = await jira<{ id: string; key: string }>(SAM, 'POST', '/rest/api/3/issue', {
-      fields: { project: { id: prefill.projectId }, issuetype: { id: prefill.issueTypeId }, summary: prefill.summary, description: prefill.description, labels: prefill.labels, versions: prefill.versions.map((id) => ({ id })) },
+      fields: {
+        project: { id: prefill.projectId },
+        issuetype: { id: prefill.issueTypeId },
+        summary: prefill.summary,
+        description: prefill.description,
+        labels: prefill.labels,
+        versions: prefill.versions.map((id) => ({ id })),
+      },
     });
     expect(created.status).toBe(201);
     const linked = expectOk(await invoke<RequestBugLink>('support-agent', 'linkRequestBug', { requestKey: 'HELP-1', bugIssueId: created.json.id }, 'HELP'));
@@ -270,7 +301,9 @@ describe('filing the L3 bug from a request', () => {
     site().jira.store.setPermission(sam, Number(SHOP.id), 'LINK_ISSUES', false);
     try {
       const prefill = expectOk(await invoke<L3Prefill>('support-agent', 'getRequestL3Prefill', { requestKey: 'HELP-5', release: release(SOON_VERSION) }, 'HELP'));
-      const bug = await jira<{ id: string; key: string }>(SAM, 'POST', '/rest/api/3/issue', { fields: { project: { id: prefill.projectId }, issuetype: { id: prefill.issueTypeId }, summary: prefill.summary } });
+      const bug = await jira<{ id: string; key: string }>(SAM, 'POST', '/rest/api/3/issue', {
+        fields: { project: { id: prefill.projectId }, issuetype: { id: prefill.issueTypeId }, summary: prefill.summary },
+      });
       expect(expectOk(await invoke<RequestBugLink>('support-agent', 'linkRequestBug', { requestKey: 'HELP-5', bugIssueId: bug.json.id }, 'HELP')).bugKey).toBe(bug.json.key);
     } finally {
       site().jira.store.setPermission(sam, Number(SHOP.id), 'LINK_ISSUES', true);

@@ -7,17 +7,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { useAction } from '../../hooks/useAction';
 import { walkthroughOf, type WalkthroughQuestion } from '../walkthrough-model';
 
-export function BriefGapIssue({
-  view,
-  q,
-  index,
-  onSaved,
-}: {
-  view: HandoffView;
-  q: WalkthroughQuestion;
-  index: number;
-  onSaved(view: HandoffView, message: string): void;
-}) {
+export function BriefGapIssue({ view, q, index, onSaved }: { view: HandoffView; q: WalkthroughQuestion; index: number; onSaved(view: HandoffView, message: string): void }) {
   const position = index + 1;
   const { busy, error, run } = useAction();
   const s = q.settlement;
@@ -47,14 +37,7 @@ export function BriefGapIssue({
   };
   return (
     <>
-      <Button
-        spacing="compact"
-        appearance="subtle"
-        isDisabled={busy}
-        onClick={() => void file()}
-        aria-label={`File question ${position} as a Jira task`}
-        testId={`wq-${index}-file`}
-      >
+      <Button spacing="compact" appearance="subtle" isDisabled={busy} onClick={() => void file()} aria-label={`File question ${position} as a Jira task`} testId={`wq-${index}-file`}>
         {busy ? 'Filing…' : 'File as Jira task'}
       </Button>
       {error && <ErrorMessage error={error} testId={`wq-${index}-file-error`} />}

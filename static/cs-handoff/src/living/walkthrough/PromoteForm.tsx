@@ -18,8 +18,7 @@ export function PromoteForm({ view, question, position, onSaved, onCancel }: Que
   const ref = useRef<HTMLTextAreaElement | null>(null);
   useEffect(() => ref.current?.focus(), []);
   const trimmed = answer.trim();
-  const problem =
-    trimmed === '' ? 'Write the answer CS should give.' : trimmed.length > ANSWER_MAX ? `At most ${ANSWER_MAX} characters (${trimmed.length} now).` : null;
+  const problem = trimmed === '' ? 'Write the answer CS should give.' : trimmed.length > ANSWER_MAX ? `At most ${ANSWER_MAX} characters (${trimmed.length} now).` : null;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -35,16 +34,7 @@ export function PromoteForm({ view, question, position, onSaved, onCancel }: Que
         Add question {position} to the likely questions
       </h4>
       <p className="muted">It is added to the handoff's Likely questions with your answer, and counts as answered there.</p>
-      <NoteField
-        id={`${id}-answer`}
-        label="Answer (required)"
-        value={answer}
-        onChange={setAnswer}
-        problem={submitted && problem}
-        minimumRows={3}
-        inputRef={ref}
-        testId="promote-answer"
-      />
+      <NoteField id={`${id}-answer`} label="Answer (required)" value={answer} onChange={setAnswer} problem={submitted && problem} minimumRows={3} inputRef={ref} testId="promote-answer" />
       {error && <ErrorMessage error={error} testId="promote-error" />}
       <FormActions submitLabel="Add to likely questions" submitTestId="promote-confirm" cancelTestId="promote-cancel" busy={busy} onCancel={onCancel} />
     </form>

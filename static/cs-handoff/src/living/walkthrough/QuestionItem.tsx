@@ -43,11 +43,7 @@ export function QuestionItem({
       </p>
       {q.raisedBy && <p className="muted">Raised by {q.raisedBy}</p>}
       <p className="wq-settlement" data-testid={`wq-${index}-settlement`}>
-        {s === null ? (
-          <Lozenge appearance="moved">Unsettled</Lozenge>
-        ) : (
-          <span className={s.kind === 'answered' ? 'settled settled-answered' : 'settled settled-gap'}>{settlementWords(s)}</span>
-        )}
+        {s === null ? <Lozenge appearance="moved">Unsettled</Lozenge> : <span className={s.kind === 'answered' ? 'settled settled-answered' : 'settled settled-gap'}>{settlementWords(s)}</span>}
       </p>
       {form === null && s?.kind === 'brief-gap' && s.issueKey && <BriefGapIssue view={view} q={q} index={index} onSaved={onSaved} />}
       {form === null && (
@@ -56,13 +52,7 @@ export function QuestionItem({
             {s ? 'Change settlement' : 'Settle'}
           </Button>
           {view.capabilities.canEdit && s === null && (
-            <Button
-              spacing="compact"
-              appearance="subtle"
-              onClick={() => onOpen('promoting')}
-              aria-label={`Add question ${position} as a likely question`}
-              testId={`wq-${index}-promote`}
-            >
+            <Button spacing="compact" appearance="subtle" onClick={() => onOpen('promoting')} aria-label={`Add question ${position} as a likely question`} testId={`wq-${index}-promote`}>
               Add as likely question
             </Button>
           )}
@@ -83,13 +73,7 @@ export function QuestionItem({
       )}
       {form === 'promoting' && (
         <Suspense fallback={<Loading label="Loading form" />}>
-          <PromoteForm
-            view={view}
-            question={q}
-            position={position}
-            onCancel={close}
-            onSaved={(v) => onSaved(v, `Question ${position} was added to the likely questions.`)}
-          />
+          <PromoteForm view={view} question={q} position={position} onCancel={close} onSaved={(v) => onSaved(v, `Question ${position} was added to the likely questions.`)} />
         </Suspense>
       )}
     </li>

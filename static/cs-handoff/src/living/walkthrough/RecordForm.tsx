@@ -129,9 +129,7 @@ export function RecordForm({
       </div>
       <fieldset className="stack-sm" style={{ border: 0, padding: 0, margin: 0 }}>
         <legend className="field-label">Questions raised</legend>
-        {existing && existing.questions.length > 0 && (
-          <p className="helper">Questions you keep keep their settlement; a changed question starts unsettled.</p>
-        )}
+        {existing && existing.questions.length > 0 && <p className="helper">Questions you keep keep their settlement; a changed question starts unsettled.</p>}
         {questions.map((q, i) => (
           <div key={q.key}>
             <div className="question-row">

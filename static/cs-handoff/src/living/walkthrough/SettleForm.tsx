@@ -60,7 +60,7 @@ export function SettleForm<T>({ view, question, title, settle, onSaved, onCancel
       <fieldset className="radio-row">
         <legend className="field-label">How was it settled?</legend>
         <label>
-           <input ref={firstRef} type="radio" name={`${id}-kind`} value="answered" checked={kind === 'answered'} onChange={() => setKind('answered')} data-testid="settle-kind-answered" />
+          <input ref={firstRef} type="radio" name={`${id}-kind`} value="answered" checked={kind === 'answered'} onChange={() => setKind('answered')} data-testid="settle-kind-answered" />
           Answered in the handoff
         </label>
         <label>
@@ -70,8 +70,7 @@ export function SettleForm<T>({ view, question, title, settle, onSaved, onCancel
       </fieldset>
       {kind === 'answered' && targets.length === 0 ? (
         <p className="field-error" role="alert">
-          Nothing in the handoff is written yet, so it cannot answer the question. Mark it as a gap in the release brief, or
-          ask the PO to write the handoff first.
+          Nothing in the handoff is written yet, so it cannot answer the question. Mark it as a gap in the release brief, or ask the PO to write the handoff first.
         </p>
       ) : kind === 'answered' ? (
         <div>

@@ -19,11 +19,7 @@ export interface SectionState {
   message: string;
 }
 
-export type SectionAction =
-  | { type: 'record' }
-  | { type: 'open'; form: 'settling' | 'promoting'; index: number }
-  | { type: 'close' }
-  | { type: 'saved'; message: string };
+export type SectionAction = { type: 'record' } | { type: 'open'; form: 'settling' | 'promoting'; index: number } | { type: 'close' } | { type: 'saved'; message: string };
 
 export const initialSection: SectionState = { mode: { kind: 'reading' }, message: '' };
 

@@ -109,9 +109,7 @@ export function pageReducer(state: PageState, action: PageAction): PageState {
       return { ...state, busy: action.busy };
     case 'conflicted':
       // "Yours" is their text where only they wrote and yours where you did: keeping it changes only your sections.
-      return state.editing
-        ? { ...state, busy: false, editing: { ...state.editing, model: toModel(action.conflict.yours), conflict: action.conflict } }
-        : { ...state, busy: false };
+      return state.editing ? { ...state, busy: false, editing: { ...state.editing, model: toModel(action.conflict.yours), conflict: action.conflict } } : { ...state, busy: false };
     case 'action-failed':
       return { ...state, busy: false, actionError: action.error, ...(action.retryAs === undefined ? {} : { retryAs: action.retryAs }) };
     case 'viewed':
