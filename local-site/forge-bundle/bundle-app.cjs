@@ -57,7 +57,12 @@ async function main() {
     const fileSystemReader = new shared.FileSystemReader();
     const configFile = new shared.ConfigFile(fileSystemReader, new shared.FileSystemWriter());
     const statsigService = new OfflineStatsig();
-    const nodeBundler = bundler.getNodeBundler(quietLogger, bundler.getWrapperProvider({ fileSystemReader, statsigService }), configFile, statsigService);
+    const nodeBundler = bundler.getNodeBundler(
+      quietLogger,
+      bundler.getWrapperProvider({ fileSystemReader, statsigService }),
+      configFile,
+      statsigService,
+    );
     const entryPoints = bundler.getEntryPoints(await configFile.getAppHandlers());
     const { outputDir, additionalOutputs } = await nodeBundler.bundle({ appDirectory: process.cwd(), entryPoints });
     bundlerOutputDir = outputDir;

@@ -10,7 +10,7 @@
   'use strict';
   var parentWindow = window.parent;
   // The Jira site's origin, filled in by the local host when it serves this script.
-  var parentOrigin = '__FORGE_LOCAL_PARENT_ORIGIN__';
+  var parentOrigin = "__FORGE_LOCAL_PARENT_ORIGIN__";
   var seq = 0;
   var pending = new Map();
   var historyListeners = new Set();
@@ -33,11 +33,7 @@
   // Plain data only: functions are dropped, as structured cloning would throw on them.
   function plain(value) {
     if (value === undefined) return undefined;
-    return JSON.parse(
-      JSON.stringify(value, function (_key, v) {
-        return typeof v === 'function' ? undefined : v;
-      }),
-    );
+    return JSON.parse(JSON.stringify(value, function (_key, v) { return typeof v === 'function' ? undefined : v; }));
   }
 
   function toPath(to) {
@@ -50,39 +46,19 @@
     var h = {
       location: location,
       action: 'POP',
-      push: function (to, state) {
-        request('history:push', { path: toPath(to), state: plain(state === undefined ? null : state) });
-      },
-      replace: function (to, state) {
-        request('history:replace', { path: toPath(to), state: plain(state === undefined ? null : state) });
-      },
-      go: function (n) {
-        request('history:go', { delta: n });
-      },
-      back: function () {
-        request('history:go', { delta: -1 });
-      },
-      goBack: function () {
-        request('history:go', { delta: -1 });
-      },
-      forward: function () {
-        request('history:go', { delta: 1 });
-      },
-      goForward: function () {
-        request('history:go', { delta: 1 });
-      },
+      push: function (to, state) { request('history:push', { path: toPath(to), state: plain(state === undefined ? null : state) }); },
+      replace: function (to, state) { request('history:replace', { path: toPath(to), state: plain(state === undefined ? null : state) }); },
+      go: function (n) { request('history:go', { delta: n }); },
+      back: function () { request('history:go', { delta: -1 }); },
+      goBack: function () { request('history:go', { delta: -1 }); },
+      forward: function () { request('history:go', { delta: 1 }); },
+      goForward: function () { request('history:go', { delta: 1 }); },
       listen: function (listener) {
         historyListeners.add(listener);
-        return function () {
-          historyListeners.delete(listener);
-        };
+        return function () { historyListeners.delete(listener); };
       },
-      createHref: function (to) {
-        return toPath(to);
-      },
-      block: function () {
-        return function () {};
-      },
+      createHref: function (to) { return toPath(to); },
+      block: function () { return function () {}; }
     };
     return h;
   }
@@ -102,9 +78,7 @@
         history.location = m.location;
         history.action = m.action;
       }
-      historyListeners.forEach(function (listener) {
-        listener(m.location, m.action);
-      });
+      historyListeners.forEach(function (listener) { listener(m.location, m.action); });
     } else if (m.kind === 'modal-closed') {
       var onClose = modalCallbacks.get(m.modalId);
       modalCallbacks.delete(m.modalId);
@@ -121,7 +95,7 @@
     },
     openIssueCreateModal: function (payload) {
       var data = (payload && payload.data) || {};
-      var modalId = 'modal-' + ++seq;
+      var modalId = 'modal-' + (++seq);
       modalCallbacks.set(modalId, typeof data.onClose === 'function' ? data.onClose : null);
       return request('openIssueCreateModal', { modalId: modalId, context: plain(data.context || {}) });
     },
@@ -134,21 +108,24 @@
         html.setAttribute('data-color-mode', mode);
         html.setAttribute('data-theme', 'light:light dark:dark spacing:spacing typography:typography');
       });
-    },
+    }
   };
 
   window.__bridge = {
     callBridge: function (name, payload) {
       if (Object.prototype.hasOwnProperty.call(local, name)) return local[name](payload);
       return request(name, plain(payload));
-    },
+    }
   };
 
   // Forge's iframe-resizer is not available here; report the content height and let the parent size the frame.
   var lastHeight = 0;
   function reportHeight() {
     var body = document.body;
-    var height = Math.ceil(Math.max(document.documentElement.getBoundingClientRect().height, body ? body.scrollHeight : 0));
+    var height = Math.ceil(Math.max(
+      document.documentElement.getBoundingClientRect().height,
+      body ? body.scrollHeight : 0
+    ));
     if (height !== lastHeight) {
       lastHeight = height;
       post({ kind: 'resize', height: height });
@@ -157,9 +134,6 @@
   if (typeof ResizeObserver === 'function') {
     var observer = new ResizeObserver(reportHeight);
     observer.observe(document.documentElement);
-    document.addEventListener('DOMContentLoaded', function () {
-      if (document.body) observer.observe(document.body);
-      reportHeight();
-    });
+    document.addEventListener('DOMContentLoaded', function () { if (document.body) observer.observe(document.body); reportHeight(); });
   }
 })();

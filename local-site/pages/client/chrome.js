@@ -34,10 +34,6 @@
     toggle.setAttribute('aria-expanded', String(!collapsed));
   }
   set(narrow.matches);
-  narrow.addEventListener('change', function (e) {
-    set(e.matches);
-  });
-  toggle.addEventListener('click', function () {
-    set(!sidebar.classList.contains('is-collapsed'));
-  });
+  narrow.addEventListener('change', function (e) { set(e.matches); });
+  toggle.addEventListener('click', function () { set(!sidebar.classList.contains('is-collapsed')); });
 })();
