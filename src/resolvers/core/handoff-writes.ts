@@ -4,17 +4,17 @@
  * committed with compare-and-set and published (handoff-store.ts, which describes the rounds and what
  * happens on a refusal or a failure).
  */
-import type { ProjectInfo } from '../../contract';
+import type { HandoffView, ProjectInfo } from '../../contract';
 import type { PersonRef } from '../../domain/handoff';
-import type { HandoffRecords } from '../../domain/records';
+import { composeHandoff, type HandoffRecords } from '../../domain/records';
 import type { JiraVersion, PermissionSet } from '../../jira';
 import { PROJECT_PERMISSIONS } from '../../jira/permissions';
 import { readAccess, requireAccess, settledValue, type Access } from './access';
 import type { CallContext } from './call-context';
 import type { ResolverDeps } from './deps';
-import { readGateContext, readStoredGate, storedGateRefs, type GateContext, type GateView } from './gate-context';
-import { loadRecords, readRecords, type Target } from './handoff-store';
-import { versionInProject } from './views';
+import { readGateContext, readStoredGate, refreshGateEntry, storedGateRefs, type GateContext, type GateView } from './gate-context';
+import { loadRecords, publishRecords, readRecords, type Committed, type Target } from './handoff-store';
+import { handoffView, versionInProject } from './views';
 import { projectUrlSegment } from '../../domain/project-url';
 import { appError } from '../../domain/errors';
 import { cachedPerson, freshPerson } from '../../domain/person';
@@ -133,4 +133,17 @@ async function linkVersionToHandoff(deps: ResolverDeps, call: CallContext, proje
 /** A first save also links the version's release page to the handoff; a failed link is logged inside. */
 export function linkOnFirstSave(deps: ResolverDeps, call: CallContext, project: ProjectInfo, versionId: string, firstSave: boolean): Promise<void> {
   return firstSave ? linkVersionToHandoff(deps, call, project, versionId) : Promise.resolve();
+}
+
+/**
+ * After a committed change: its records are published and the version's gate-index entry refreshed, in
+ * one round, then the handoff is answered as now stored.
+ */
+export async function publishAndView(deps: ResolverDeps, loaded: LoadedForChange, committed: Committed, now: Date): Promise<HandoffView> {
+  const handoff = composeHandoff(committed.records);
+  await Promise.all([
+    publishRecords(deps, loaded.target, committed),
+    handoff && committed.changed.length > 0 ? refreshGateEntry(deps, loaded.project.key, loaded.version, loaded.gate, handoff, now) : Promise.resolve(),
+  ]);
+  return handoffView({ project: loaded.project, version: loaded.version, permissions: loaded.permissions, records: committed.records, lateness: deps.lateness, gate: loaded.gate, now });
 }

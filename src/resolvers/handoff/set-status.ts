@@ -1,11 +1,9 @@
 import { appError } from '../../domain/errors';
 import { applyStatus, assertBaseRevision } from '../../domain/revision';
 import { composeHandoff, nextStamp } from '../../domain/records';
-import { refreshGateEntry } from '../core/gate-context';
-import { commitChange, publishRecords } from '../core/handoff-store';
-import { loadForChange } from '../core/handoff-writes';
+import { commitChange } from '../core/handoff-store';
+import { loadForChange, publishAndView } from '../core/handoff-writes';
 import type { Handler } from '../core/run';
-import { handoffView } from '../core/views';
 
 /**
  * Marks a handoff ready (only when complete) or back to draft, on top of the content revision the person
@@ -14,7 +12,7 @@ import { handoffView } from '../core/views';
  */
 export const setStatus: Handler<'setStatus'> = async (payload, call, deps) => {
   const loaded = await loadForChange(deps, call, payload.versionId);
-  const { version, target } = loaded;
+  const { target } = loaded;
   const now = deps.now();
   const committed = await commitChange(
     deps,
@@ -43,10 +41,5 @@ export const setStatus: Handler<'setStatus'> = async (payload, call, deps) => {
     },
     loaded.alongside,
   );
-  const handoff = composeHandoff(committed.records);
-  await Promise.all([
-    publishRecords(deps, target, committed),
-    handoff && committed.changed.length > 0 ? refreshGateEntry(deps, loaded.project.key, version, loaded.gate, handoff, now) : Promise.resolve(),
-  ]);
-  return handoffView({ project: loaded.project, version, permissions: loaded.permissions, records: committed.records, lateness: deps.lateness, gate: loaded.gate, now });
+  return publishAndView(deps, loaded, committed, now);
 };

@@ -13,10 +13,8 @@ import type { JiraVersion } from '../../jira';
 import { settledValue, type Access } from '../core/access';
 import type { CallContext } from '../core/call-context';
 import type { ResolverDeps } from '../core/deps';
-import { refreshGateEntry } from '../core/gate-context';
-import { commitChange, publishRecords, type Planned, type Target } from '../core/handoff-store';
-import { loadForChange } from '../core/handoff-writes';
-import { handoffView } from '../core/views';
+import { commitChange, type Planned, type Target } from '../core/handoff-store';
+import { loadForChange, publishAndView } from '../core/handoff-writes';
 
 export interface Change<P = undefined, R = undefined> {
   versionId: string;
@@ -91,11 +89,6 @@ export async function changeHandoff<P = undefined, R = undefined>(deps: Resolver
     (current, stamp) => plannedRecords(current, change.apply(checked(change, current), stamp.by, now, fetched, prepared), target, stamp),
     loaded.alongside,
   );
-  const handoff = composeHandoff(committed.records);
   // The walkthrough gate reads the walkthrough: its gate-index entry is refreshed in the publish round.
-  await Promise.all([
-    publishRecords(deps, target, committed),
-    handoff && committed.changed.length > 0 ? refreshGateEntry(deps, loaded.project.key, version, loaded.gate, handoff, now) : Promise.resolve(),
-  ]);
-  return handoffView({ project: loaded.project, version, permissions: loaded.permissions, records: committed.records, lateness: deps.lateness, gate: loaded.gate, now });
+  return publishAndView(deps, loaded, committed, now);
 }
