@@ -4,7 +4,7 @@
  * 1440 and 390 px go to SCREENSHOT_DIR when it is set (for people to look at beside the host's chrome).
  */
 import AxeBuilder from '@axe-core/playwright';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { appPagePath, personOf, seedHandoff, seedSupportSignals, tid, useAppSession, waitForApp } from '../support';
@@ -36,7 +36,17 @@ interface Screen {
 
 const SCREENS: Screen[] = [
   { name: 'overview', role: 'po', sub: '', ready: (f) => f.waitForSelector(tid('versions-table')).then(() => undefined) },
-  { name: 'handoff-ready-agent', role: 'cs-agent', sub: '/version/10003', ready: (f) => f.waitForSelector(tid('l3-count')).then(() => undefined) },
+  {
+    name: 'handoff-ready-agent',
+    role: 'cs-agent',
+    sub: '/version/10003',
+    // The sections below the reader load after the page's first render: judged once they are in.
+    ready: async (f) => {
+      await f.waitForSelector(tid('l3-count'));
+      await f.waitForSelector(tid('walkthrough-section'));
+      await f.waitForSelector(tid('rollout-section'));
+    },
+  },
   // With a question from support and the signals chart (seedSupportSignals).
   { name: 'handoff-draft-po', role: 'po', sub: '/version/10002', ready: (f) => f.waitForSelector(tid('support-questions')).then(() => undefined) },
   {
@@ -113,6 +123,28 @@ const SCREENS: Screen[] = [
   { name: 'settings-admin', role: 'release-manager', sub: '/settings', ready: (f) => f.waitForSelector('form, dl').then(() => undefined) },
   { name: 'gate-admin', role: 'release-manager', sub: '/version/10002', ready: (f) => f.waitForSelector(tid('gate-panel')).then(() => undefined) },
 ];
+
+// Chunks importing each other statically crashed a build at start-up (`init_runtime is not a function`);
+// the screens above load every group of chunks the build makes (vite.config.mts), this reads how they link.
+test('no chunk of the built UI imports, through others, a chunk that imports it', () => {
+  const dir = 'static/cs-handoff/build/assets';
+  const imports = new Map(
+    readdirSync(dir)
+      .filter((f) => f.endsWith('.js'))
+      .map((f) => [f, [...readFileSync(join(dir, f), 'utf8').matchAll(/(?:from ?|import ?)"\.\/([^"]+\.js)"/g)].map((m) => m[1] ?? '')] as const),
+  );
+  expect(imports.size).toBeGreaterThan(10);
+  const cycles: string[] = [];
+  const done = new Set<string>();
+  const walk = (chunk: string, path: string[]): void => {
+    if (path.includes(chunk)) return void cycles.push([...path.slice(path.indexOf(chunk)), chunk].join(' → '));
+    if (done.has(chunk)) return;
+    for (const next of imports.get(chunk) ?? []) walk(next, [...path, chunk]);
+    done.add(chunk);
+  };
+  for (const chunk of imports.keys()) walk(chunk, []);
+  expect(cycles).toEqual([]);
+});
 
 const shots = process.env['SCREENSHOT_DIR'];
 if (shots) mkdirSync(shots, { recursive: true });

@@ -1,5 +1,5 @@
 /** "/version/<id>" — read one release's CS handoff; editors write it, save it and mark it ready. */
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useLayoutEffect } from 'react';
 import type { DraftOwner } from '../draft-storage';
 import { toContent } from '../editor-model';
 import { Breadcrumbs } from '../components/Breadcrumbs';
@@ -8,6 +8,7 @@ import { ErrorMessage } from '../components/ErrorMessage';
 import { SuccessNotice } from '../components/SuccessNotice';
 import { HandoffHeader } from '../components/HandoffHeader';
 import { HandoffReader } from '../components/HandoffReader';
+import { LaterSection } from '../components/LaterSection';
 import { Loading } from '../components/Loading';
 import { ReadyWarning } from '../components/ReadyWarning';
 import { L3Panel } from '../escalation/L3Panel';
@@ -19,18 +20,27 @@ import { SaveError } from './handoff-page/SaveError';
 import { useHandoffPage } from './handoff-page/useHandoffPage';
 
 const HandoffEditor = lazy(() => import('../editor/HandoffEditor'));
-// The living parts of the handoff load beside it, never in front of it.
+// The living parts of the handoff load after the page's first render (LaterSection), never in front of
+// it; each stands in as a skeleton of about its usual height meanwhile (px, the sections at rest).
 const RolloutSection = lazy(() => import('../living/RolloutSection'));
 const WalkthroughSection = lazy(() => import('../living/WalkthroughSection'));
 const ExportPanel = lazy(() => import('../living/ExportPanel'));
 const StageSignals = lazy(() => import('../living/StageSignals'));
 const SupportQuestionsSection = lazy(() => import('../living/SupportQuestionsSection'));
+export const HANDOFF_RENDER_MARK = 'cs-handoff:handoff-page-render';
+const SKELETON_PX = { rollout: 120, signals: 280, walkthrough: 130, support: 120 };
 // The modal dialog's code loads only when someone is about to discard text.
 const ConfirmDialog = lazy(() => import('../components/ConfirmDialog'));
 
 export function HandoffPage({ versionId, draftOwner }: { versionId: string; draftOwner: DraftOwner }) {
   const page = useHandoffPage(versionId, draftOwner);
   const { view, loadError, editing, busy, actionError, retryAs, readyMissing, restorable, discardAsk, dialogLoaded, notice, exportOpen } = page.state;
+  const shown = view !== null;
+  useLayoutEffect(() => {
+    // The page's first render with its handoff: the bench counts the files asked for before it as the
+    // page's start-up bytes (what LaterSection loads comes after it).
+    if (shown) performance.mark(HANDOFF_RENDER_MARK);
+  }, [shown]);
 
   if (loadError) {
     return (
@@ -109,12 +119,24 @@ export function HandoffPage({ versionId, draftOwner }: { versionId: string; draf
           <HandoffReader content={view.handoff.content} l3Slot={<L3Panel l3={page.l3} content={view.handoff.content} canFile={!(canEdit && view.handoff.status === 'draft')} />} />
         ) : null}
         {!editing && view.handoff && (
-          <Suspense fallback={<Loading label="Loading rollout and walkthrough" />}>
-            <RolloutSection rollout={view.rollout} canEdit={canEdit} onMove={(stage, learned) => page.onMoveRollout(view, stage, learned)} />
-            {page.extras && <StageSignals signals={page.extras.signals} />}
-            <WalkthroughSection view={view} onView={page.onView} />
-            {page.extras && <SupportQuestionsSection view={view} support={page.extras.support} onSupport={page.onSupport} />}
-          </Suspense>
+          <>
+            <LaterSection label="rollout" minHeight={SKELETON_PX.rollout}>
+              <RolloutSection rollout={view.rollout} canEdit={canEdit} onMove={(stage, learned) => page.onMoveRollout(view, stage, learned)} />
+            </LaterSection>
+            {page.extras && (
+              <LaterSection label="signals per rollout stage" minHeight={SKELETON_PX.signals}>
+                <StageSignals signals={page.extras.signals} />
+              </LaterSection>
+            )}
+            <LaterSection label="CS walkthrough" minHeight={SKELETON_PX.walkthrough}>
+              <WalkthroughSection view={view} onView={page.onView} />
+            </LaterSection>
+            {page.extras && (
+              <LaterSection label="questions from support" minHeight={SKELETON_PX.support}>
+                <SupportQuestionsSection view={view} support={page.extras.support} onSupport={page.onSupport} />
+              </LaterSection>
+            )}
+          </>
         )}
         {!editing && !view.handoff && <NoHandoffYet canEdit={canEdit} onWrite={page.onWrite} />}
       </div>
