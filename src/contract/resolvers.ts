@@ -11,7 +11,7 @@ import type { z } from 'zod';
 import type { Result } from '../domain/errors';
 import type { GateView } from '../domain/gate/rules';
 import type { RequestReleaseLink } from '../domain/request-link';
-import type { HandoffExport, HandoffHistory, HandoffPage, HandoffView, L3Prefill, L3Summary, PeopleMatches, ProjectSettingsView, ReleasesOverview, RevisionDiff } from './views';
+import type { HandoffExport, HandoffHistory, HandoffPage, HandoffView, L3BugType, L3Prefill, L3Summary, PeopleMatches, ProjectSettingsView, ReleasesOverview, RevisionDiff } from './views';
 import type { AnswerResults, CardReleaseRef, IssueHandoffCard, RequestBugLink, SupportQuestionAsked, SupportQuestionsView } from './issue-view';
 import * as handoff from './schemas/handoff';
 import * as living from './schemas/living';
@@ -33,6 +33,7 @@ export const RESOLVERS = {
   setStatus: takes(handoff.SetStatusPayloadSchema).answers<HandoffView>(),
   getL3Prefill: takes(handoff.GetL3PrefillPayloadSchema).answers<L3Prefill>(),
   getL3Summary: takes(handoff.GetL3SummaryPayloadSchema).answers<L3Summary>(),
+  getL3BugType: takes(handoff.GetL3BugTypePayloadSchema).answers<L3BugType>(),
   getHandoffPage: takes(handoff.GetHandoffPagePayloadSchema).answers<HandoffPage>(),
   overrideGate: takes(handoff.OverrideGatePayloadSchema).answers<GateView>(),
   withdrawOverride: takes(handoff.WithdrawOverridePayloadSchema).answers<GateView>(),

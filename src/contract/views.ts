@@ -1,7 +1,7 @@
 /** What the resolvers of the overview, the handoff page, the release gate and the living handoff answer. */
 import type { StoredHandoff } from '../domain/handoff';
 import type { RecordRevisions } from '../domain/records';
-import type { AdfDoc } from '../domain/adf';
+import type { L3ModalContext } from '../domain/l3-prefill';
 import type { Result } from '../domain/errors';
 import type { HandoffState } from '../domain/state';
 import type { GateView, ProjectSettings } from '../domain/gate/rules';
@@ -125,24 +125,16 @@ export interface HandoffPage {
   support: Result<SupportQuestionsView>;
   /** Requests linked, L3 bugs filed and questions from support per rollout stage (the page's chart). */
   signals: Result<StageSignals>;
+  /** The handoff page's address on the site as Jira names it, linked from an L3 bug filed here. */
+  handoffUrl: Result<string>;
 }
 
-/**
- * The pre-filled L3 bug, shaped as `@forge/jira-bridge`'s CreateIssueModal context: the UI passes it
- * as-is to `new CreateIssueModal({ context })`. Ids are strings, as the modal expects.
- */
-export interface L3Prefill {
-  projectId: string;
-  /** The project's Bug issue type, found through Jira's create metadata. */
+/** The pre-filled L3 bug, shaped as `@forge/jira-bridge`'s CreateIssueModal context (built by domain/l3-prefill.ts). */
+export type L3Prefill = L3ModalContext;
+
+/** The project's Bug issue type: with the handoff page's data, all the L3 dialog's pre-fill needs. */
+export interface L3BugType {
   issueTypeId: string;
-  /** "[L3] <release name>: ", for the agent to finish. */
-  summary: string;
-  /** Atlassian Document Format, as the modal requires. */
-  description: AdfDoc;
-  /** The release's chain-aware label, plus the item's when filed from one. */
-  labels: string[];
-  /** Affected version: the release the handoff belongs to. */
-  versions: string[];
 }
 
 /** The L3 bugs filed against a release, counted with one Jira search. */

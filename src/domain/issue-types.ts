@@ -2,6 +2,7 @@
  * Which issue type the app files as: L3 bugs as Bug, brief gaps as Task. Issue type ids differ from
  * site to site, so a type is found by name in the types Jira lets the person create in the project.
  */
+import { z } from 'zod';
 import { appError } from './errors';
 
 /** An issue type as Jira's create metadata lists it (the fields the lookup needs). */
@@ -38,4 +39,28 @@ export function issueTypeFor<T extends IssueTypeRef>(types: readonly T[], filed:
   const found = types.find((t) => !t.subtask && t.name.trim().toLowerCase() === wanted);
   if (found) return found;
   throw appError('NOT_FOUND', `Project ${projectKey} has no ${filed.type} issue type, so ${filed.things} cannot be filed here. Ask a Jira admin to add ${filed.type} to the project's issue types.`);
+}
+
+/**
+ * A project's Bug type id, kept a day after Jira listed it: issue type ids belong to the project's
+ * scheme, not to the person, and a scheme rarely changes, so filing asks Jira at most once a day per
+ * project. Only a found type is kept; "no Bug type" and "no Create issues permission" are asked again
+ * every time, so an admin's fix shows at once. A type removed within the day only makes Jira's own
+ * Create issue dialog open on its default type.
+ */
+export const KEPT_TYPE_TTL_MS = 24 * 60 * 60 * 1000;
+
+const KeptTypeSchema = z.object({ revision: z.number().int(), issueTypeId: z.string().min(1), readAt: z.string().datetime() });
+export type KeptType = z.output<typeof KeptTypeSchema>;
+
+/** The kept type id while it is younger than KEPT_TYPE_TTL_MS; null when none, unreadable or too old. */
+export function keptTypeId(stored: unknown, now: Date): string | null {
+  const parsed = KeptTypeSchema.safeParse(stored);
+  if (!parsed.success) return null;
+  const age = now.getTime() - Date.parse(parsed.data.readAt);
+  return age >= 0 && age < KEPT_TYPE_TTL_MS ? parsed.data.issueTypeId : null;
+}
+
+export function keptType(issueTypeId: string, now: Date): KeptType {
+  return { revision: 1, issueTypeId, readAt: now.toISOString() };
 }

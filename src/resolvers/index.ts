@@ -14,6 +14,7 @@ import { getL3Summary } from './handoff/l3-summary';
 import { saveHandoff } from './handoff/save-handoff';
 import { setStatus } from './handoff/set-status';
 import { getL3Prefill } from './l3/l3-prefill';
+import { getL3BugType } from './l3/bug-type';
 import { diffRevisions, listHistory } from './living/history-read';
 import { searchPeople } from './living/people-search';
 import { moveRollout } from './living/rollout-move';
@@ -29,6 +30,7 @@ const HANDLERS: { [K in ResolverName]: Handler<K> } = {
   saveHandoff,
   setStatus,
   getL3Prefill,
+  getL3BugType,
   getL3Summary,
   getHandoffPage,
   overrideGate,

@@ -35,6 +35,8 @@ export const ENTITIES = {
   site: 'site-info',
   /** When the app's own permissions in a project were last found sufficient (domain/gate/app-health.ts). Key `<projectId>`. */
   appHealth: 'app-health',
+  /** The project's Bug issue type id as Jira last listed it (domain/issue-types.ts keptTypeId). Key `<projectId>`. */
+  bugType: 'bug-type',
 } as const;
 
 /** The one key of the site record that keeps the time zone. */

@@ -97,6 +97,11 @@ test('filing about one item comes from a labelled menu, keyboard only, adds the 
   // One primary action on the page, and no per-line filing buttons in the reader.
   expect(await frame.$$(`${tid('handoff-reader')} section:not([data-testid="reader-escalation"]) button`)).toEqual([]);
 
+  // The page builds the pre-fill from what it holds: its only call is the project's Bug type, asked once.
+  const invoked: string[] = [];
+  page.on('request', (request) => {
+    if (request.method() === 'POST' && request.url().endsWith('/forge/host/invoke')) invoked.push(String((JSON.parse(request.postData() ?? '{}') as { functionKey?: unknown }).functionKey));
+  });
   const trigger = frame.getByRole('button', { name: 'File about one item' });
   await trigger.focus();
   await page.keyboard.press('Enter');
@@ -109,6 +114,7 @@ test('filing about one item comes from a labelled menu, keyboard only, adds the 
   await page.waitForSelector(tid('create-issue-dialog'));
   expect((await page.inputValue('#cim-labels')).split(' ')).toEqual([LABEL, `chain-shop-v${VERSION}-limitation-2`]);
   expect(await page.inputValue('#cim-description')).toContain('Guest carts do not sync.');
+  expect(invoked).toEqual(['getL3BugType']);
   await page.keyboard.press('Escape');
   await page.waitForSelector(tid('create-issue-dialog'), { state: 'detached' });
   // Cancelled: nothing filed, the button works again, and focus is back on the menu that opened the dialog.
@@ -120,6 +126,9 @@ test('filing about one item comes from a labelled menu, keyboard only, adds the 
   await frame.focus(tid('file-l3-bug'));
   await page.keyboard.press('Enter');
   await page.waitForSelector(tid('create-issue-dialog'));
+  // The second filing on the page asked for nothing.
+  expect(await page.inputValue('#cim-labels')).toBe(LABEL);
+  expect(invoked).toEqual(['getL3BugType']);
   await page.click('[data-testid="create-issue-dialog"] button:has-text("Cancel")');
   await page.waitForSelector(tid('create-issue-dialog'), { state: 'detached' });
   await frame.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'file-l3-bug');

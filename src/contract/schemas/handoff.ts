@@ -42,6 +42,8 @@ export const SetStatusPayloadSchema = z
 
 export const GetL3PrefillPayloadSchema = z.object({ versionId: VersionIdSchema, item: L3ItemSchema.optional() }).strict();
 export const GetL3SummaryPayloadSchema = VersionPayloadSchema;
+/** The project's Bug issue type for the L3 dialog (the project is the page's). */
+export const GetL3BugTypePayloadSchema = EmptyPayloadSchema;
 /** The handoff page's one call: the handoff (with its gate and permissions) and the L3 count together. */
 export const GetHandoffPagePayloadSchema = VersionPayloadSchema;
 

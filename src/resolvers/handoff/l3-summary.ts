@@ -1,6 +1,7 @@
 import { l3BugsJql, releaseLabel } from '../../domain/chain-label';
 import { readAccess, requireAccess, settledValue } from '../core/access';
-import { issueSearchUrl, withChainLabel } from '../core/l3-rules';
+import { issueSearchUrl } from '../core/l3-rules';
+import { withChainLabel } from '../../domain/l3-prefill';
 import type { Handler } from '../core/run';
 
 /**

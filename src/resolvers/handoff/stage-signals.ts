@@ -5,7 +5,7 @@ import { requestsAtStageJql } from '../../domain/request-link';
 import { readAccess, requireAccess, settledValue } from '../core/access';
 import type { CallContext } from '../core/call-context';
 import type { ResolverDeps } from '../core/deps';
-import { withChainLabel } from '../core/l3-rules';
+import { withChainLabel } from '../../domain/l3-prefill';
 import { versionInProject } from '../core/views';
 
 /** What Jira says for the chart; the stored rollout and questions come from the page's other reads. */

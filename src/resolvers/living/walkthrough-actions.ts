@@ -10,7 +10,7 @@ import { BRIEF_GAP_TASK, issueTypeFor } from '../../domain/issue-types';
 import { briefGapTask, briefGapToFile, recordBriefGapIssue } from '../../domain/walkthrough/brief-gap';
 import { handoffPageUrl, targetOf } from '../core/handoff-writes';
 import { fileOnce } from './brief-gap-filing';
-import { withChainLabel } from '../core/l3-rules';
+import { withChainLabel } from '../../domain/l3-prefill';
 import type { ResolverDeps } from '../core/deps';
 import type { Handler } from '../core/run';
 import { changeHandoff } from './walkthrough-change';

@@ -61,6 +61,8 @@ export const api = {
   setStatus: (payload: PayloadOf<'setStatus'>) => request('setStatus', payload),
   getL3Prefill: (versionId: string, item?: L3ItemRef) => request('getL3Prefill', item ? { versionId, item } : { versionId }),
   getL3Summary: (versionId: string) => request('getL3Summary', { versionId }),
+  /** The project's Bug issue type (the page's project), for the L3 dialog's pre-fill. */
+  getL3BugType: () => request('getL3BugType', {}),
   overrideGate: (versionId: string, reason: string) => request('overrideGate', { versionId, reason }),
   withdrawOverride: (versionId: string) => request('withdrawOverride', { versionId }),
   getSettings: () => request('getSettings', {}),

@@ -31,6 +31,7 @@ const MATRIX: Record<string, Record<Who, 'allow' | 'deny'>> = {
   setStatus: /*                   */ { po: Y, 'cs-lead': N, 'cs-agent': N, 'release-manager': Y, outsider: N },
   getL3Prefill: /*                */ { po: Y, 'cs-lead': Y, 'cs-agent': Y, 'release-manager': Y, outsider: N },
   getL3Summary: /*                */ { po: Y, 'cs-lead': Y, 'cs-agent': Y, 'release-manager': Y, outsider: N },
+  getL3BugType: /*                */ { po: Y, 'cs-lead': Y, 'cs-agent': Y, 'release-manager': Y, outsider: N },
   getHandoffPage: /*              */ { po: Y, 'cs-lead': Y, 'cs-agent': Y, 'release-manager': Y, outsider: N },
   overrideGate: /*                */ { po: N, 'cs-lead': N, 'cs-agent': N, 'release-manager': Y, outsider: N },
   withdrawOverride: /*            */ { po: N, 'cs-lead': N, 'cs-agent': N, 'release-manager': Y, outsider: N },

@@ -61,6 +61,7 @@ export function resolverPayloads(invoke: Invoke, versionId: string, projectKey =
     setStatus: async () => ({ versionId, baseRevision: await revision(), status: 'draft' }),
     getL3Prefill: async () => ({ versionId, item: { kind: 'step', position: 1 } }),
     getL3Summary: async () => ({ versionId }),
+    getL3BugType: async () => ({}),
     getHandoffPage: async () => ({ versionId }),
     overrideGate: async () => ({ versionId, reason: 'CS was briefed in person on Monday.' }),
     withdrawOverride: async () => ({ versionId }),

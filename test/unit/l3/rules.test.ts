@@ -1,7 +1,9 @@
 import { type StoredHandoff } from '../../../src/domain/handoff';
 import { emptyContent } from '../../../src/domain/handoff-defaults';
 import { ChainLabelError } from '../../../src/domain/chain-label';
-import { assertItemExists, issueSearchUrl, NOT_STARTED, rolloutStageOf, withChainLabel } from '../../../src/resolvers/core/l3-rules';
+import { assertItemExists, NOT_STARTED, rolloutStageOf, withChainLabel } from '../../../src/domain/l3-prefill';
+import { issueSearchUrl } from '../../../src/resolvers/core/l3-rules';
+import { KEPT_TYPE_TTL_MS, keptType, keptTypeId } from '../../../src/domain/issue-types';
 import { thrownAppError } from '../app-error';
 
 const errorOf = (fn: () => unknown) => thrownAppError(fn).error;
@@ -55,5 +57,17 @@ describe('rolloutStageOf', () => {
   it('is "Not started" while handoffs have no rollout record', () => {
     expect(rolloutStageOf({} as StoredHandoff)).toBe(NOT_STARTED);
     expect(NOT_STARTED).toBe('Not started');
+  });
+});
+
+describe('keptTypeId', () => {
+  const now = new Date('2026-11-27T12:00:00Z');
+  it('answers a kept Bug type for a day, then asks Jira again', () => {
+    expect(keptTypeId(keptType('10004', new Date(now.getTime() - KEPT_TYPE_TTL_MS + 1000)), now)).toBe('10004');
+    expect(keptTypeId(keptType('10004', new Date(now.getTime() - KEPT_TYPE_TTL_MS)), now)).toBeNull();
+    // A clock that went back, nothing stored, or something that is not a kept type: asked again.
+    expect(keptTypeId(keptType('10004', new Date(now.getTime() + 60_000)), now)).toBeNull();
+    expect(keptTypeId(undefined, now)).toBeNull();
+    expect(keptTypeId({ revision: 1, issueTypeId: '', readAt: now.toISOString() }, now)).toBeNull();
   });
 });

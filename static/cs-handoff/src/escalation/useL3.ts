@@ -1,6 +1,6 @@
 /**
- * Filing L3 bugs from a handoff: the prefill comes from the app (getL3Prefill), Jira's own Create issue
- * dialog does the rest (CreateIssueModal). The count of bugs carrying the release's chain label comes
+ * Filing L3 bugs from a handoff: the prefill is built from the page's data (l3-context.ts, loaded on
+ * first filing), Jira's own Create issue dialog does the rest (CreateIssueModal). The count of bugs carrying the release's chain label comes
  * with the handoff (getHandoffPage, its own Result, so a failed search never hides the handoff); after
  * filing, it is asked for again (getL3Summary). Opening the dialog is create-issue-dialog.ts, shared with the issue card.
  */
@@ -8,6 +8,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ResolverError, Result } from '../../../../src/contract';
 import { api, type L3ItemRef, type L3Summary } from '../api';
 import { fileThroughCreateDialog } from './create-issue-dialog';
+import type { L3PageData } from './l3-context';
 
 export type L3Item = L3ItemRef;
 
@@ -30,7 +31,8 @@ export const itemKey = (item?: L3Item): string => (item ? `${item.kind}-${item.p
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-export function useL3(versionId: string): L3Filing {
+/** `page`: what the handoff page holds to build the pre-fill from (null until it has loaded). */
+export function useL3(versionId: string, page: L3PageData | null): L3Filing {
   const [summary, setSummary] = useState<L3Summary | null>(null);
   const [summaryError, setSummaryError] = useState<ResolverError | null>(null);
   const [busyKey, setBusyKey] = useState<string | null>(null);
@@ -86,7 +88,13 @@ export function useL3(versionId: string): L3Filing {
 
   const file = useCallback(
     async (item?: L3Item, returnTo?: () => HTMLElement | null) => {
-      const filing = fileThroughCreateDialog(() => api.getL3Prefill(versionId, item), returnTo);
+      const filing = fileThroughCreateDialog(
+        () =>
+          page
+            ? import('./l3-context').then((m) => m.l3PrefillFromPage(page, item, api.getL3BugType))
+            : Promise.resolve({ ok: false, error: { code: 'NOT_FOUND', message: 'The handoff is still loading. Try again.' } }),
+        returnTo,
+      );
       setBusyKey(itemKey(item));
       setFileError(null);
       setFiledNotice('');
@@ -103,7 +111,7 @@ export function useL3(versionId: string): L3Filing {
         void refreshAfterFiling(created);
       }
     },
-    [versionId, refreshAfterFiling],
+    [page, refreshAfterFiling],
   );
 
   const refresh = useCallback(async () => {

@@ -2,7 +2,8 @@
  * L3 escalation against the local Jira site: the prefill a CS agent gets, filing the bug through
  * Jira's REST API with exactly those fields, and the release's L3 count found by one search.
  */
-import type { L3Prefill, L3Summary } from '../../../../src/contract';
+import type { HandoffPage, L3BugType, L3Prefill, L3Summary } from '../../../../src/contract';
+import { l3PrefillOf } from '../../../../static/cs-handoff/src/escalation/l3-context';
 import { personOf } from '../../../support';
 import { adfErrors } from '../../../unit/adf-errors';
 import { completeContent, expectError, expectOk, OPS_VERSION, SOON_VERSION, useStartedSite } from '../helpers';
@@ -152,5 +153,58 @@ describe('where L3 bugs cannot be filed', () => {
 
   it('does not let a version id from another project through', async () => {
     expect(expectError(await invoke('cs-agent', 'getL3Prefill', { versionId: OPS_VERSION })).code).toBe('NOT_FOUND');
+  });
+});
+
+describe('the handoff page builds the pre-fill itself, asking only for the Bug type', () => {
+  const createmeta = (calls: { path: string }[]) => calls.filter((c) => c.path.includes('/createmeta/'));
+
+  it('keeps the Bug type per project: the first ask reads Jira and keeps it, the next ones make no issue-type call', async () => {
+    // Latency on every call, so the rounds are told apart.
+    site().jira.settings.latencyMs = 30;
+    site().host.storageSettings.latencyMs = 30;
+    try {
+      let mark = markCalls();
+      expect(expectOk(await invoke<L3BugType>('cs-agent', 'getL3BugType', {}))).toEqual({ issueTypeId: '10004' });
+      let calls = callsSince(mark);
+      // The access check beside the kept record's read, then Jira's create metadata, then the type kept.
+      expect(createmeta(calls.jira)).toHaveLength(1);
+      expect([calls.storage.length, calls.rounds]).toEqual([2, 3]);
+
+      mark = markCalls();
+      // Another person, same project: the type belongs to the project's scheme, not to whoever asked first.
+      expect(expectOk(await invoke<L3BugType>('cs-lead', 'getL3BugType', {}))).toEqual({ issueTypeId: '10004' });
+      calls = callsSince(mark);
+      expect(createmeta(calls.jira)).toEqual([]);
+      // Only the access check (permissions, the project) and the storage read, in one round.
+      expect(calls.jira.map((c) => c.path).sort()).toEqual(['/rest/api/3/mypermissions', '/rest/api/3/project/search']);
+      expect([calls.storage.length, calls.rounds]).toEqual([1, 1]);
+    } finally {
+      site().jira.settings.latencyMs = 0;
+      site().host.storageSettings.latencyMs = 0;
+    }
+  });
+
+  it('gives exactly the context the resolver built, with and without an item, from getHandoffPage and the Bug type', async () => {
+    const page = expectOk(await invoke<HandoffPage>('cs-agent', 'getHandoffPage', { versionId: SOON_VERSION }));
+    const { issueTypeId } = expectOk(await invoke<L3BugType>('cs-agent', 'getL3BugType', {}));
+    const data = { view: page.handoff, handoffUrl: page.handoffUrl };
+    for (const item of [undefined, { kind: 'limitation', position: 1 } as const, { kind: 'step', position: 2 } as const]) {
+      const server = expectOk(await invoke<L3Prefill>('cs-agent', 'getL3Prefill', item ? { versionId: SOON_VERSION, item } : { versionId: SOON_VERSION }));
+      expect(expectOk(l3PrefillOf(data, issueTypeId, item))).toEqual(server);
+    }
+  });
+
+  it('says clearly that OPS has no Bug type, keeps nothing, and refuses whoever cannot browse', async () => {
+    const message = "Project OPS has no Bug issue type, so L3 bugs cannot be filed here. Ask a Jira admin to add Bug to the project's issue types.";
+    expect(expectError(await invoke('po', 'getL3BugType', {}, 'OPS'))).toEqual({ code: 'NOT_FOUND', message });
+    // Nothing was kept: the next ask reads Jira again, so an admin's fix shows at once.
+    const mark = markCalls();
+    expect(expectError(await invoke('po', 'getL3BugType', {}, 'OPS')).message).toBe(message);
+    expect(createmeta(callsSince(mark).jira)).toHaveLength(1);
+    expect(expectError(await invoke('outsider', 'getL3BugType', {})).code).toBe('FORBIDDEN');
+    const ops = expectError(await invoke('outsider', 'getL3BugType', {}, 'OPS'));
+    expect(ops.code).toBe('FORBIDDEN');
+    expect(ops.message).toContain('Create issues');
   });
 });

@@ -31,11 +31,13 @@ export function useHandoffPage(versionId: string, draftOwner: DraftOwner) {
   const [state, dispatch] = useReducer(pageReducer, initialPageState);
   const { view, editing, discardAsk } = state;
   const drafts = useMemo(() => draftStore(draftOwner), [draftOwner]);
+  /** The questions from support, the chart's signals and the page's address, from the same invocation as the handoff. */
+  const [extras, setExtras] = useState<Pick<HandoffPage, 'support' | 'signals' | 'handoffUrl'> | null>(null);
   // The L3 count comes with the handoff (one invocation for the page); a failed count never hides it.
-  const l3 = useL3(versionId);
+  // Filing builds the bug's pre-fill from the page's own data.
+  const l3Page = useMemo(() => (view && extras ? { view, handoffUrl: extras.handoffUrl } : null), [view, extras]);
+  const l3 = useL3(versionId, l3Page);
   const acceptL3 = l3.accept;
-  /** The questions from support and the chart's signals, from the same invocation as the handoff. */
-  const [extras, setExtras] = useState<Pick<HandoffPage, 'support' | 'signals'> | null>(null);
 
   // Load the handoff, and offer any unsaved text left from an earlier visit.
   useEffect(() => {
@@ -47,7 +49,7 @@ export function useHandoffPage(versionId: string, draftOwner: DraftOwner) {
       if (!res.ok) return dispatch({ type: 'load-failed', error: res.error });
       const loaded = res.value.handoff;
       acceptL3(res.value.l3);
-      setExtras({ support: res.value.support, signals: res.value.signals });
+      setExtras({ support: res.value.support, signals: res.value.signals, handoffUrl: res.value.handoffUrl });
       const draft = loaded.capabilities.canEdit ? drafts.load(versionId) : null;
       const restorable = draft && !sameContent(draft.content, storedContent(loaded)) ? draft : null;
       if (draft && !restorable) drafts.clear(versionId);
