@@ -4,6 +4,7 @@
  * host's sub-path history.
  */
 import '@atlaskit/css-reset';
+import './base.css';
 import './app.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
