@@ -10,8 +10,8 @@
  *   7. the issue card: calls and rounds to open it, Find an answer over 200 live handoffs
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startLocalSite, type LocalSite } from '../local-site/site';
 import { extraVersions, measureActions, TARGET } from './actions';
@@ -20,7 +20,8 @@ import { concurrentSaves } from './concurrency';
 import { measureScaling } from './scaling';
 import { measureScan } from './scan';
 import { measureIssueCard } from './issue-card';
-import { kb, ms, table } from './table';
+import { kb, ms } from './table';
+import { Report, withBenchBlock } from './report';
 import { UI_BUILD } from './ui';
 import { measureUi } from './startup';
 
@@ -45,12 +46,13 @@ const only = process.argv
   .map(Number);
 const wanted = (n: number): boolean => !only || only.includes(n);
 
-function section(title: string): void {
-  console.log(`\n== ${title} ${'='.repeat(Math.max(0, 90 - title.length))}`);
-}
+/** `--readme` writes the run's tables into README.md's Performance section (whole runs only). */
+const writeReadme = process.argv.includes('--readme');
 
 async function main(): Promise<void> {
   const started = performance.now();
+  if (writeReadme && only) throw new Error('--readme writes the whole Performance section: run it without --only.');
+  const report = new Report();
   if (!existsSync(join(UI_BUILD, 'index.html'))) {
     console.log('Building the Custom UI first (static/cs-handoff/build is missing)…');
     execFileSync(process.execPath, [resolve(__dirname, '..', 'scripts', 'ensure-built.mjs')], { stdio: 'inherit' });
@@ -58,91 +60,79 @@ async function main(): Promise<void> {
   console.log(`CS Handoff benchmarks — node ${process.version}, local Jira site in-process, ${new Date().toISOString()}`);
 
   if (wanted(1)) {
-    section(`1. Remote calls per user action, Jira and Forge storage counted apart (each call takes ${LATENCY_MS} ms)`);
+    report.section(`1. Remote calls per user action, Jira and Forge storage counted apart (each call takes ${LATENCY_MS} ms)`);
     const actions = await withSite((site) => measureActions(site, LATENCY_MS));
-    console.log(
-      table(
-        ['action', 'resolver', 'Jira calls', 'storage calls', 'writes', 'rounds', `target ≤${TARGET.calls} calls / ≤${TARGET.rounds} rounds`, 'wall', 'expected (rounds×150)'],
-        actions.map((r) => [
-          r.action,
-          r.resolver,
-          r.calls ?? 'n/a',
-          r.storageCalls ?? 'n/a',
-          r.writes ?? 'n/a',
-          r.rounds ?? 'n/a',
-          r.calls === null ? (r.note ?? 'n/a') : r.overTarget ? 'OVER' : 'ok',
-          ms(r.wallMs),
-          ms(r.expectedMs),
-        ]),
-      ),
+    report.table(
+      ['action', 'resolver', 'Jira calls', 'storage calls', 'writes', 'rounds', `target ≤${TARGET.calls} calls / ≤${TARGET.rounds} rounds`, 'wall', 'expected (rounds×150)'],
+      actions.map((r) => [
+        r.action,
+        r.resolver,
+        r.calls ?? 'n/a',
+        r.storageCalls ?? 'n/a',
+        r.writes ?? 'n/a',
+        r.rounds ?? 'n/a',
+        r.calls === null ? (r.note ?? 'n/a') : r.overTarget ? 'OVER' : 'ok',
+        ms(r.wallMs),
+        ms(r.expectedMs),
+      ]),
     );
-    for (const r of actions.filter((a) => a.note && a.calls !== null)) console.log(`  note (${r.action}): ${r.note}`);
+    for (const r of actions.filter((a) => a.note && a.calls !== null)) report.note(`Note (${r.action}): ${r.note}.`);
   }
   if (wanted(2)) {
-    section('2. Overview (listReleases) cost vs number of versions');
+    report.section('2. Overview (listReleases) cost vs number of versions');
     const scaling = await measureScaling([10, 100, 1000, 5000], LATENCY_MS);
-    console.log(
-      table(
-        ['versions', 'Jira calls', 'storage calls', 'property reads', 'version pages', 'rounds', 'wall'],
-        scaling.map((r) => [r.versions, r.calls, r.storageCalls, r.propertyReads, r.versionPages, r.rounds, ms(r.wallMs)]),
-      ),
+    report.table(
+      ['versions', 'Jira calls', 'storage calls', 'property reads', 'version pages', 'rounds', 'wall'],
+      scaling.map((r) => [r.versions, r.calls, r.storageCalls, r.propertyReads, r.versionPages, r.rounds, ms(r.wallMs)]),
     );
-    console.log("  One page of 25 versions per answer: one version-page call whatever the size, the page's records by key (batch gets of 25).");
+    report.note("One page of 25 versions per answer: one version-page call whatever the size, the page's records by key (batch gets of 25).");
   }
   if (wanted(3)) {
-    section("3. Custom UI: start-up bytes per screen (Chromium: the app's JS/CSS responses before the screen's first render, gzip -9) and time to interactive");
+    report.section("3. Custom UI: start-up bytes per screen (Chromium: the app's JS/CSS responses before the screen's first render, gzip -9) and time to interactive");
     const ui = await withSite((site) => measureUi(site, { versions: 5000, runs: 5, cpuSlowdown: 4 }));
-    console.log(
-      table(
-        ['screen', 'JS', 'CSS', 'total', 'budget', 'files'],
-        ui.bytes.map((b) => [b.screen, kb(b.jsGzipBytes), kb(b.cssGzipBytes), kb(b.totalGzipBytes), `${kb(b.budgetBytes)} ${b.totalGzipBytes <= b.budgetBytes ? 'ok' : 'OVER'}`, b.files.length]),
-      ),
+    report.table(
+      ['screen', 'JS', 'CSS', 'total', 'budget', 'files'],
+      ui.bytes.map((b) => [b.screen, kb(b.jsGzipBytes), kb(b.cssGzipBytes), kb(b.totalGzipBytes), `${kb(b.budgetBytes)} ${b.totalGzipBytes <= b.budgetBytes ? 'ok' : 'OVER'}`, b.files.length]),
     );
     for (const b of ui.bytes) console.log(`  ${b.screen}: ${b.files.map((f) => `${f.url} ${kb(f.gzipBytes)}`).join(', ')}`);
-    console.log(
-      table(
-        [`time to interactive, ${ui.versions.toLocaleString('en-US')} versions, 4× CPU (cold context)`, 'median of 5', 'runs'],
-        ui.interactive.map((r) => [r.screen, ms(r.medianMs), r.runsMs.map((x) => Math.round(x)).join(', ')]),
-      ),
+    report.table(
+      [`time to interactive, ${ui.versions.toLocaleString('en-US')} versions, 4× CPU (cold context)`, 'median of 5', 'runs'],
+      ui.interactive.map((r) => [r.screen, ms(r.medianMs), r.runsMs.map((x) => Math.round(x)).join(', ')]),
     );
   }
   if (wanted(4)) {
-    section('4. Backend bundle (@forge/bundler as forge deploy runs it: webpack + ts-loader, not minified)');
+    report.section('4. Backend bundle (@forge/bundler as forge deploy runs it: webpack + ts-loader, not minified)');
     const backend = await measureBackend(5);
-    console.log(
-      table(
-        ['bundle', 'gzip -9', 'cold require (median of 5, timed inside a fresh node)', 'require runs'],
-        [[kb(backend.bundleBytes), kb(backend.bundleGzipBytes), ms(backend.coldRequireMs), backend.requireRunsMs.map(Math.round).join(', ')]],
-      ),
+    report.table(
+      ['bundle', 'gzip -9', 'cold require (median of 5, timed inside a fresh node)', 'require runs'],
+      [[kb(backend.bundleBytes), kb(backend.bundleGzipBytes), ms(backend.coldRequireMs), backend.requireRunsMs.map(Math.round).join(', ')]],
     );
   }
   if (wanted(5)) {
-    section('5. 50 concurrent saves, same base revision (PO + release manager, 3 versions)');
+    report.section('5. 50 concurrent saves, same base revision (PO + release manager, 3 versions)');
     const reports = await withSite(async (site) => {
       const versions = ['10003', ...(await extraVersions(site, 2, 'Bench concurrency'))];
       return [await concurrentSaves(site, versions, { saves: 50, latencyMs: 0, tag: 'L0' }), await concurrentSaves(site, versions, { saves: 50, latencyMs: LATENCY_MS, tag: 'L150' })];
     });
-    console.log(
-      table(
-        ['Jira latency', 'saves', 'applied', 'CONFLICT', 'other errors', 'lost updates (applied, then overwritten)', 'stored = last applied', 'history has stored revision', 'wall'],
-        reports.map((r) => [
-          `${r.latencyMs} ms`,
-          r.saves,
-          r.applied,
-          r.conflicts,
-          r.other,
-          r.lostUpdates,
-          r.versions.every((v) => v.storedIsLastAccepted) ? 'yes' : 'NO',
-          r.versions.every((v) => v.historyHasStored) ? 'yes' : 'NO',
-          ms(r.wallMs),
-        ]),
-      ),
+    report.table(
+      ['Jira latency', 'saves', 'applied', 'CONFLICT', 'other errors', 'lost updates (applied, then overwritten)', 'stored = last applied', 'history has stored revision', 'wall'],
+      reports.map((r) => [
+        `${r.latencyMs} ms`,
+        r.saves,
+        r.applied,
+        r.conflicts,
+        r.other,
+        r.lostUpdates,
+        r.versions.every((v) => v.storedIsLastAccepted) ? 'yes' : 'NO',
+        r.versions.every((v) => v.historyHasStored) ? 'yes' : 'NO',
+        ms(r.wallMs),
+      ]),
     );
-    console.log("  Every CONFLICT answer returned the caller's own text:", reports.every((r) => r.conflictsReturningYours === r.conflicts) ? 'yes' : 'NO');
-    console.log('  Every save commits with compare-and-set on the revision it started from (src/resolvers/core/handoff-store.ts): no window for a lost update.');
+    report.note(`Every CONFLICT answer returned the caller's own text: ${reports.every((r) => r.conflictsReturningYours === r.conflicts) ? 'yes' : 'NO'}.`);
+    report.note('Every save commits with compare-and-set on the revision it started from (src/resolvers/core/handoff-store.ts): no window for a lost update.');
   }
   if (wanted(6)) {
-    section(`6. Daily risk scan at site scale (simulated: every Jira and storage call ${LATENCY_MS} ms, stopped at its function's limit)`);
+    report.section(`6. Daily risk scan at site scale (simulated: every Jira and storage call ${LATENCY_MS} ms, stopped at its function's limit)`);
     const scans = [];
     for (const [projects, versions] of [
       [100, 1000],
@@ -151,54 +141,54 @@ async function main(): Promise<void> {
       [400, 5000],
     ] as const)
       scans.push(await measureScan(projects, versions, LATENCY_MS));
-    console.log(
-      table(
-        ['projects', 'versions', 'Jira calls', 'storage calls', 'rounds', 'simulated time', 'limit', 'finished', 'projects checked (run 1)', 'days to every project', 'days to every handoff verified'],
-        scans.map((r) => [
-          r.projects,
-          r.versions,
-          r.jiraCalls,
-          r.storageCalls,
-          r.rounds,
-          `${(r.simulatedMs / 1000).toFixed(1)} s`,
-          `${r.limitMs / 1000} s`,
-          r.finished ? 'yes' : 'NO (killed)',
-          `${r.checkedFirstRun} / ${r.projects}`,
-          r.daysToEveryProject ?? 'never (14 days)',
-          r.daysToEveryHandoff ?? 'never (14 days)',
-        ]),
-      ),
+    report.table(
+      ['projects', 'versions', 'Jira calls', 'storage calls', 'rounds', 'simulated time', 'limit', 'finished', 'projects checked (run 1)', 'days to every project', 'days to every handoff verified'],
+      scans.map((r) => [
+        r.projects,
+        r.versions,
+        r.jiraCalls,
+        r.storageCalls,
+        r.rounds,
+        `${(r.simulatedMs / 1000).toFixed(1)} s`,
+        `${r.limitMs / 1000} s`,
+        r.finished ? 'yes' : 'NO (killed)',
+        `${r.checkedFirstRun} / ${r.projects}`,
+        r.daysToEveryProject ?? 'never (14 days)',
+        r.daysToEveryHandoff ?? 'never (14 days)',
+      ]),
     );
-    console.log('  One run a day; each run resumes from the cursor the last one stored. Every handoff is seeded (so every project uses the app);');
-    console.log('  "verified" = its gate record read against Jira and its published properties checked (a bounded slice per run).');
+    report.note(
+      'One run a day; each run resumes from the cursor the last one stored. Every handoff is seeded (so every project uses the app); "verified" = its gate record read against Jira and its published properties checked (a bounded slice per run).',
+    );
   }
   if (wanted(7)) {
-    section(`7. The issue card (jira:issueContext) and Find an answer (each call takes ${LATENCY_MS} ms)`);
+    report.section(`7. The issue card (jira:issueContext) and Find an answer (each call takes ${LATENCY_MS} ms)`);
     const card = await withSite((site) => measureIssueCard(site, 200, LATENCY_MS));
-    console.log(
-      table(
-        ['action', 'Jira calls', 'storage calls', 'rounds', 'wall'],
-        card.rows.map((r) => [r.action, r.calls, r.storageCalls, r.rounds, ms(r.wallMs)]),
-      ),
+    report.table(
+      ['action', 'Jira calls', 'storage calls', 'rounds', 'wall'],
+      card.rows.map((r) => [r.action, r.calls, r.storageCalls, r.rounds, ms(r.wallMs)]),
     );
-    console.log(
-      table(
-        ['Find an answer over live handoffs', 'median', 'runs'],
-        [
-          [`findAnswers end to end, ${card.live} live handoffs, Jira and storage at 0 ms (${card.matches} matches)`, ms(card.searchMs), card.searchRunsMs.map(Math.round).join(', ')],
-          [`rankAnswers alone over ${card.entries} entries (median of 20)`, ms(card.rankMs), ''],
-        ],
-      ),
+    report.table(
+      ['Find an answer over live handoffs', 'median', 'runs'],
+      [
+        [`findAnswers end to end, ${card.live} live handoffs, Jira and storage at 0 ms (${card.matches} matches)`, ms(card.searchMs), card.searchRunsMs.map(Math.round).join(', ')],
+        [`rankAnswers alone over ${card.entries} entries (median of 20)`, ms(card.rankMs), ''],
+      ],
     );
-    console.log(
-      table(
-        ['card start-up (Chromium, gzip -9, before it shows the release)', 'JS', 'CSS', 'total', 'files'],
-        [[card.startup.screen, kb(card.startup.jsGzipBytes), kb(card.startup.cssGzipBytes), kb(card.startup.totalGzipBytes), card.startup.files.length]],
-      ),
+    report.table(
+      ['card start-up (Chromium, gzip -9, before it shows the release)', 'JS', 'CSS', 'total', 'files'],
+      [[card.startup.screen, kb(card.startup.jsGzipBytes), kb(card.startup.cssGzipBytes), kb(card.startup.totalGzipBytes), card.startup.files.length]],
     );
     console.log(`  ${card.startup.files.map((f) => `${f.url} ${kb(f.gzipBytes)}`).join(', ')}`);
   }
-  console.log(`\nDone in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  console.log(`\nDone in ${seconds} s.`);
+  if (writeReadme) {
+    const readmePath = resolve(__dirname, '..', 'README.md');
+    const heading = `Run of ${new Date().toISOString().slice(0, 10)}: node ${process.version}, ${cpus().length} cores, the whole bench in ${seconds} s.`;
+    writeFileSync(readmePath, withBenchBlock(readFileSync(readmePath, 'utf8'), `${heading}\n\n${report.markdown()}`));
+    console.log("README.md: the Performance section's figures are rewritten from this run.");
+  }
 }
 
 main().catch((error: unknown) => {

@@ -1,5 +1,7 @@
 /** Plain-text tables. */
-export function table(headers: string[], rows: (string | number)[][]): string {
+export type Cell = string | number;
+
+export function table(headers: string[], rows: Cell[][]): string {
   const cells = [headers, ...rows.map((r) => r.map(String))];
   const widths = headers.map((_, i) => Math.max(...cells.map((r) => (r[i] ?? '').length)));
   const line = (r: string[]) =>

@@ -15,7 +15,7 @@ export const FaultRuleSchema = z
           return false;
         }
       }, 'pathPattern must be a valid regular expression'),
-    status: z.union([z.literal(429), z.literal(500), z.literal(503)]),
+    status: z.union([z.literal(403), z.literal(429), z.literal(500), z.literal(503)]),
     times: z.number().int().positive(),
     retryAfterSeconds: z.number().int().nonnegative().optional(),
     delayMs: z.number().int().nonnegative().optional(),
@@ -29,6 +29,8 @@ export const SettingsSchema = z
   .strict();
 
 const FAULT_MESSAGES: Record<FaultRule['status'], string> = {
+  // Jira's words when the caller lacks the permission: for the app, an admin took it from the app's user.
+  403: 'You do not have permission to edit the properties of this project.',
   429: 'Rate limit exceeded.',
   500: 'Internal server error (injected by the local Jira site).',
   503: 'Service unavailable (injected by the local Jira site).',

@@ -74,7 +74,7 @@ export interface FaultRule {
   // Regex source matched against `${method} ${path}` (path without query string),
   // e.g. '^PUT /rest/api/3/project/.*/properties/'.
   pathPattern: string;
-  status: 429 | 500 | 503;
+  status: 403 | 429 | 500 | 503;
   /** How many matching requests fail; then the rule is spent and removed. */
   times: number;
   retryAfterSeconds?: number;

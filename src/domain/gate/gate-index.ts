@@ -10,7 +10,19 @@
 import { z } from 'zod';
 import { appError } from '../errors';
 import { jsonBytes, PROPERTY_MAX_BYTES } from '../storage-size';
-import { evaluateGate, latestBlock, parseSettings, type GateInput, ProjectSettingsSchema, GateStateSchema, type GateEvaluation, type GateRecord, type GateState, type ProjectSettings } from './rules';
+import {
+  evaluateGate,
+  latestBlock,
+  parseSettings,
+  type GateInput,
+  ProjectSettingsSchema,
+  GateStateSchema,
+  type GateEvaluation,
+  type BlockEntry,
+  type GateRecord,
+  type GateState,
+  type ProjectSettings,
+} from './rules';
 
 export const GateIndexEntrySchema = z.object({
   state: GateStateSchema,
@@ -118,6 +130,17 @@ export function isAtRisk(state: GateState): boolean {
   return state !== 'ok' && state !== 'overridden';
 }
 
+/**
+ * Whether the version is still out after Jira refused to put it back. A later release attempt decided
+ * otherwise (allowed, or put back) ends it: the refused put-back stays in the record's blocks as history,
+ * but a version released properly since must not keep a warning, nor its place in the index.
+ * A record from before decisions were kept has only the block to go by.
+ */
+function putBackStillRefused(record: GateRecord | null, block: BlockEntry | null): boolean {
+  if (!block?.unreleaseFailed) return false;
+  return record?.decision === undefined || record.decision.outcome === 'could-not-put-back';
+}
+
 /** The index entry for one version, from its gate record and its evaluation. */
 export function gateIndexEntry(record: GateRecord | null, evaluation: Pick<GateEvaluation, 'state' | 'deadline'>): GateIndexEntry {
   const block = latestBlock(record);
@@ -126,7 +149,7 @@ export function gateIndexEntry(record: GateRecord | null, evaluation: Pick<GateE
     deadline: evaluation.deadline,
     ...(block ? { blockedAt: block.at } : {}),
     ...(block?.reason ? { blockReason: shortBlockReason(block.reason) } : {}),
-    ...(block?.unreleaseFailed ? { unreleaseFailed: true } : {}),
+    ...(putBackStillRefused(record, block) ? { unreleaseFailed: true } : {}),
     ...(record?.override ? { override: true } : {}),
   };
 }

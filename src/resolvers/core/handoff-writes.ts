@@ -135,15 +135,29 @@ export function linkOnFirstSave(deps: ResolverDeps, call: CallContext, project: 
   return firstSave ? linkVersionToHandoff(deps, call, project, versionId) : Promise.resolve();
 }
 
+/** What a change adds to the publish round (the content save's own extras). */
+export interface PublishExtras {
+  /** Whether the gate-index entry is rewritten: by default whenever a record changed. */
+  refreshGate?: boolean;
+  /** More of the change's work that needs no answer first: it runs in the same round. */
+  alongside?: Promise<unknown>[];
+  /** What the person must hear before a publish refusal (a save that sent a ready handoff back to draft). */
+  notice?: string | null;
+}
+
 /**
  * After a committed change: its records are published and the version's gate-index entry refreshed, in
- * one round, then the handoff is answered as now stored.
+ * one round, then the handoff is answered as now stored, with a notice when Jira refused the app its copy.
  */
-export async function publishAndView(deps: ResolverDeps, loaded: LoadedForChange, committed: Committed, now: Date): Promise<HandoffView> {
+export async function publishAndView(deps: ResolverDeps, loaded: LoadedForChange, committed: Committed, now: Date, extras: PublishExtras = {}): Promise<HandoffView> {
   const handoff = composeHandoff(committed.records);
-  await Promise.all([
+  const refreshGate = extras.refreshGate ?? committed.changed.length > 0;
+  const [publishNotice] = await Promise.all([
     publishRecords(deps, loaded.target, committed),
-    handoff && committed.changed.length > 0 ? refreshGateEntry(deps, loaded.project.key, loaded.version, loaded.gate, handoff, now) : Promise.resolve(),
+    handoff && refreshGate ? refreshGateEntry(deps, loaded.project.key, loaded.version, loaded.gate, handoff, now) : Promise.resolve(),
+    ...(extras.alongside ?? []),
   ]);
-  return handoffView({ project: loaded.project, version: loaded.version, permissions: loaded.permissions, records: committed.records, lateness: deps.lateness, gate: loaded.gate, now });
+  const view = handoffView({ project: loaded.project, version: loaded.version, permissions: loaded.permissions, records: committed.records, lateness: deps.lateness, gate: loaded.gate, now });
+  const notice = extras.notice ?? publishNotice;
+  return notice ? { ...view, notice } : view;
 }

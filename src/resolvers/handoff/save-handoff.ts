@@ -6,11 +6,9 @@ import { statusAfterEdit } from '../../domain/readiness';
 import { composeHandoff, nextStamp, type HandoffRecords } from '../../domain/records';
 import { NO_HANDOFF_REVISION } from '../../domain/revision';
 import { ENTITIES, historyKey } from '../../store/port';
-import { refreshGateEntry } from '../core/gate-context';
-import { commitChange, publishRecords, type HistoryEntry, type Target } from '../core/handoff-store';
-import { linkOnFirstSave, loadForChange } from '../core/handoff-writes';
+import { commitChange, type HistoryEntry, type Target } from '../core/handoff-store';
+import { linkOnFirstSave, loadForChange, publishAndView } from '../core/handoff-writes';
 import type { Handler } from '../core/run';
-import { handoffView } from '../core/views';
 import type { ResolverDeps } from '../core/deps';
 
 /** The content at the revision the save started from (its history record), or null when it is not kept. */
@@ -75,23 +73,11 @@ export const saveHandoff: Handler<'saveHandoff'> = async (payload, call, deps) =
     },
     loaded.alongside,
   );
-  const handoff = composeHandoff(committed.records);
   const demoted = notice !== null && committed.changed.length > 0;
-  const [publishNotice] = await Promise.all([
-    publishRecords(deps, target, committed),
-    linkOnFirstSave(deps, call, loaded.project, payload.versionId, !existed && committed.changed.length > 0),
-    demoted && handoff ? refreshGateEntry(deps, loaded.project.key, loaded.version, loaded.gate, handoff, deps.now()) : Promise.resolve(),
-    loaded.importKept(),
-  ]);
-  const view = handoffView({
-    project: loaded.project,
-    version: loaded.version,
-    permissions: loaded.permissions,
-    records: committed.records,
-    lateness: deps.lateness,
-    gate: loaded.gate,
-    now: deps.now(),
+  return publishAndView(deps, loaded, committed, deps.now(), {
+    // An edit moves the gate only when it sends a ready handoff back to draft.
+    refreshGate: demoted,
+    alongside: [linkOnFirstSave(deps, call, loaded.project, payload.versionId, !existed && committed.changed.length > 0), loaded.importKept()],
+    notice: demoted ? notice : null,
   });
-  const shown = demoted && notice ? notice : publishNotice;
-  return shown ? { ...view, notice: shown } : view;
 };

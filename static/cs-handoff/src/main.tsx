@@ -1,13 +1,14 @@
 /**
  * Start-up: ask for the theme's base tokens and Jira's context at once, send the first screen's resolver
- * call as soon as the route is known (before React renders), match Jira's theme, then render under the
- * host's sub-path history.
+ * call and start loading its code as soon as the route is known (before React renders), match Jira's
+ * theme, then render under the host's sub-path history.
  */
 import '@atlaskit/css-reset';
+import './base.css';
 import './app.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './App';
+import { App, preloadScreen } from './App';
 import { startFirstLoad } from './first-load';
 import { applyTheme, loadContext, loadHistory, loadThemeMotion, preloadThemeBase } from './platform';
 import { parseRoute, RouterProvider } from './routes';
@@ -17,7 +18,9 @@ async function start(root: HTMLElement) {
   const reactRoot = createRoot(root);
   try {
     const [context, history] = await Promise.all([loadContext(), loadHistory()]);
-    startFirstLoad(parseRoute(history.location.pathname));
+    const route = parseRoute(history.location.pathname);
+    startFirstLoad(route);
+    preloadScreen(route);
     await applyTheme(context.colorMode).catch(() => undefined);
     reactRoot.render(
       <StrictMode>

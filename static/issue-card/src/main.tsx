@@ -1,5 +1,6 @@
 /** Start-up of the issue card: Jira's theme first, then the card. */
 import '@atlaskit/css-reset';
+import '../../cs-handoff/src/base.css';
 import './card.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

@@ -142,3 +142,21 @@ describe('a failure between committing a first save and publishing it', () => {
     expect((await overviewRow(SOON_VERSION))?.status).toBe('ready');
   });
 });
+
+describe('a publish Jira refuses the app', () => {
+  it('Jira refusing the app its copy: the save and the status change are both committed and both say what the app needs', async () => {
+    const error = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    const key = handoffPropertyKey(SHOP_VERSION);
+    const before = (await storedProperty(site(), key)) as StoredHandoff;
+    site().jira.settings.faults = [{ pathPattern: `^PUT ${escape(propertyPath(key))}$`, status: 403, times: 100 }];
+    const saved = expectOk(await invoke('po', 'saveHandoff', { versionId: SHOP_VERSION, baseRevision: before.revision, content: completeContent({ whatsNew: 'Refused copy.' }) }));
+    expect(saved.handoff?.revision).toBe(before.revision + 1);
+    expect(saved.notice).toMatch(/^Saved in CS Handoff, but Jira's copy is not updated yet: CS Handoff \(the app\) cannot save its data in SHOP/);
+    const status = saved.handoff?.status === 'ready' ? 'draft' : 'ready';
+    const changed = expectOk(await invoke('po', 'setStatus', { versionId: SHOP_VERSION, baseRevision: before.revision + 1, status }));
+    expect(changed.handoff).toMatchObject({ revision: before.revision + 2, status });
+    expect(changed.notice).toMatch(/^Saved in CS Handoff, but Jira's copy is not updated yet:/);
+    error.mockRestore();
+    site().jira.settings.faults = [];
+  });
+});

@@ -70,6 +70,24 @@ describe('gate index property', () => {
     expect(later.blockReason).toBe(entry.blockReason);
   });
 
+  it('a refused put-back flags the entry until a later release attempt is decided otherwise', () => {
+    const refused: BlockEntry = { at: '2026-11-20T10:00:00Z', releasedBy: { accountId: 'rita' }, reason: 'No handoff.', gateState: 'missing', eventKey: 'k1', unreleaseFailed: 'Jira answered 403' };
+    const decided = (outcome: 'allowed' | 'put-back' | 'could-not-put-back'): GateRecord => ({
+      ...emptyGateRecord('1'),
+      blocks: [refused],
+      decision: { at: '2026-11-21T10:00:00Z', outcome, gateState: 'ok', releasedOn: '2026-11-21', why: 'w' },
+    });
+    const open = evaluateGate({ version: { name: 'V', releaseDate: '2026-12-31' }, handoff: { status: 'ready', readyAt: '2026-11-01T00:00:00Z' }, override: null, rule, now });
+    expect(gateIndexEntry(decided('could-not-put-back'), open).unreleaseFailed).toBe(true);
+    // A record written before decisions were kept: the block is all there is to go by.
+    expect(gateIndexEntry({ ...emptyGateRecord('1'), blocks: [refused] }, open).unreleaseFailed).toBe(true);
+    // Put right and released again through the gate: the version leaves the index and says nothing more.
+    const allowed = gateIndexEntry(decided('allowed'), open);
+    expect(allowed.unreleaseFailed).toBeUndefined();
+    expect(belongsInGateIndex({ released: true, archived: false }, allowed)).toBe(false);
+    expect(gateIndexEntry(decided('put-back'), open).unreleaseFailed).toBeUndefined();
+  });
+
   it('drops block reasons (oldest block first) before refusing, when the flagged entries alone do not fit', () => {
     let index: GateIndex = { schemaVersion: 1, scannedAt: null, versions: {} };
     for (let i = 0; i < 120; i++) {

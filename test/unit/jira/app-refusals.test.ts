@@ -8,11 +8,10 @@ import { z } from 'zod';
 import { createJira } from '../../../src/jira';
 import { jiraRequest } from '../../../src/jira/request';
 import { createHandler } from '../../../src/resolvers';
-import type { ResolverDeps } from '../../../src/resolvers/core/deps';
 import type { Result } from '../../../src/contract';
 import { fakeJira } from './fake-jira';
 import { rejectedAppError } from '../app-error';
-import { MemoryStore } from '../../support/memory-store';
+import { resolverDepsWith } from '../../support/resolver-deps';
 
 describe("the app's own refusals", () => {
   it.each([401, 403])('a %i as the app is APP_FORBIDDEN naming what the app needs, not the person', async (status) => {
@@ -57,19 +56,10 @@ describe("Forge's NeedsAuthenticationError", () => {
   });
 
   it('leaves the resolver as itself, so Forge can ask the person to allow access', async () => {
-    const log = { error: jest.fn(), warn: jest.fn() };
-    const deps: ResolverDeps = {
-      jira: createJira(fakeJira(needsConsent).fetch),
-      now: () => new Date('2026-07-01T12:00:00Z'),
-      lateness: { leadTimeDays: 7, timeZone: 'UTC' },
-      appIdentity: () => ({ appId: 'app-1', environmentId: 'env-1' }),
-      log,
-      store: new MemoryStore(),
-      storeBackoff: async () => undefined,
-    };
+    const deps = resolverDepsWith(createJira(fakeJira(needsConsent).fetch));
     const context = { accountId: 'acc-ana', extension: { type: 'jira:projectPage', project: { id: '10000', key: 'SHOP', type: 'software' } } };
     const run = createHandler(deps)({ call: { functionKey: 'listReleases', payload: {} }, context }, { principal: { accountId: 'acc-ana' } }) as Promise<Result<unknown>>;
     await expect(run).rejects.toMatchObject({ name: 'NEEDS_AUTHENTICATION_ERR', status: 401 });
-    expect(log.error).not.toHaveBeenCalled();
+    expect(deps.log.error).not.toHaveBeenCalled();
   });
 });

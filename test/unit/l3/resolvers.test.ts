@@ -6,11 +6,10 @@ import type { CreateIssueModal } from '@forge/jira-bridge';
 import type { L3Prefill, L3Summary, Result } from '../../../src/contract';
 import { createJira } from '../../../src/jira';
 import { createHandler } from '../../../src/resolvers';
-import type { ResolverDeps } from '../../../src/resolvers/core/deps';
 import { type StoredHandoff } from '../../../src/domain/handoff';
 import { emptyContent } from '../../../src/domain/handoff-defaults';
 import { fakeJira, type Answer, type Sent } from '../jira/fake-jira';
-import { MemoryStore } from '../../support/memory-store';
+import { resolverDepsWith } from '../../support/resolver-deps';
 
 // Compile-time: the prefill is passed to `new CreateIssueModal({ context })` unchanged.
 // (The package does not export the context type from its root, so it is read off the class.)
@@ -82,16 +81,7 @@ function handlerWith(overrides: Partial<World> = {}) {
     ...overrides,
   };
   const jira = fakeJira(respond(world));
-  const deps: ResolverDeps = {
-    jira: createJira(jira.fetch),
-    now: () => new Date('2026-07-01T12:00:00Z'),
-    lateness: { leadTimeDays: 7, timeZone: 'UTC' },
-    appIdentity: () => ({ appId: 'app-1', environmentId: 'env-1' }),
-    log: { error: jest.fn(), warn: jest.fn() },
-    store: new MemoryStore(),
-    storeBackoff: async () => undefined,
-  };
-  const handler = createHandler(deps);
+  const handler = createHandler(resolverDepsWith(createJira(jira.fetch)));
   const call = <T>(functionKey: string, payload: unknown) => handler({ call: { functionKey, payload }, context }, { principal: { accountId: 'acc-ana' } }) as Promise<Result<T>>;
   return { call, sent: jira.sent };
 }

@@ -6,26 +6,17 @@ import { createHandler } from '../../../../src/resolvers';
 import type { ResolverDeps } from '../../../../src/resolvers/core/deps';
 import { createJira } from '../../../../src/jira';
 import { fakeJira } from '../../../unit/jira/fake-jira';
-import { MemoryStore } from '../../../support/memory-store';
+import { resolverDepsWith } from '../../../support/resolver-deps';
 
 const context = { accountId: 'acc-po', siteUrl: 'https://shop.atlassian.net', extension: { type: 'jira:projectPage', project: { id: '10000', key: 'SHOP', type: 'software' } } };
 
 function handlerWith(respond: Parameters<typeof fakeJira>[0], override: Partial<ResolverDeps['jira']> = {}) {
   const jira = fakeJira(respond);
-  const log = { error: jest.fn(), warn: jest.fn() };
-  const deps: ResolverDeps = {
-    jira: { ...createJira(jira.fetch), ...override },
-    now: () => new Date('2026-07-01T12:00:00Z'),
-    lateness: { leadTimeDays: 7, timeZone: 'UTC' },
-    appIdentity: () => ({ appId: 'app-1', environmentId: 'env-1' }),
-    log,
-    store: new MemoryStore(),
-    storeBackoff: async () => undefined,
-  };
+  const deps = resolverDepsWith({ ...createJira(jira.fetch), ...override });
   const handler = createHandler(deps);
   // Forge passes the caller as the runtime's principal; @forge/resolver copies it into context.accountId.
   const call = (functionKey: string, payload: unknown, ctx: unknown = context) => handler({ call: { functionKey, payload }, context: ctx as never }, { principal: { accountId: 'acc-po' } });
-  return { call, sent: jira.sent, log };
+  return { call, sent: jira.sent, log: deps.log };
 }
 
 describe('resolver boundary', () => {
