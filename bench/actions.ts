@@ -97,14 +97,11 @@ export async function measureActions(site: LocalSite, latencyMs: number): Promis
   rows.push(row('open the handoff page', 'getHandoffPage', await m(() => invoke('cs-agent', 'getHandoffPage', { versionId: SHOP_VERSION }).then((r) => unwrap(r, 'getHandoffPage'))), latencyMs));
   rows.push(row('reload a handoff', 'getHandoff', await m(() => invoke('cs-agent', 'getHandoff', { versionId: SHOP_VERSION }).then((r) => unwrap(r, 'getHandoff'))), latencyMs));
   rows.push(row('mark ready', 'setStatus', await m(() => invoke('po', 'setStatus', { versionId: SHOP_VERSION, baseRevision: 2, status: 'ready' }).then((r) => unwrap(r, 'setStatus'))), latencyMs));
-  rows.push(
-    row(
-      'L3 pre-fill',
-      'getL3Prefill',
-      await m(() => invoke('cs-agent', 'getL3Prefill', { versionId: SHOP_VERSION, item: { kind: 'step', position: 1 } }).then((r) => unwrap(r, 'getL3Prefill'))),
-      latencyMs,
-    ),
-  );
+  // Filing an L3 bug: the page builds the dialog's pre-fill from its own data; the only call is the project's
+  // Bug issue type, asked once per page (the first time in a day it is read from Jira and kept).
+  const bugType = () => invoke('cs-agent', 'getL3BugType', {}).then((r) => unwrap(r, 'getL3BugType'));
+  rows.push(row('L3 filing: bug type, first of the day', 'getL3BugType', await m(bugType), latencyMs));
+  rows.push(row('L3 filing: bug type, kept', 'getL3BugType', await m(bugType), latencyMs, 'a second filing on the same page makes no call'));
   rows.push(row('L3 count', 'getL3Summary', await m(() => invoke('cs-agent', 'getL3Summary', { versionId: SHOP_VERSION }).then((r) => unwrap(r, 'getL3Summary'))), latencyMs));
 
   const manifest = readFileSync(resolve(__dirname, '..', 'manifest.yml'), 'utf8');
