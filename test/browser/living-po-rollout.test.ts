@@ -3,7 +3,9 @@
  * learned, and the timeline shows both; after a content edit, the history diff between the revisions
  * before and after shows exactly the changed words; the Markdown export copies and downloads.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { appAxeViolations, chooseOption, optionsOf, GIFT_CARDS_CONTENT, seedHandoff, tid, useAppSession } from '../support';
 
@@ -142,7 +144,10 @@ test('the handoff exports as Markdown: copied with a visible confirmation, and d
 
   const [download] = await Promise.all([page.waitForEvent('download'), frame.click(tid('export-download-markdown'))]);
   expect(download.suggestedFilename()).toMatch(/\.md$/);
-  const body = readFileSync(await download.path(), 'utf8');
+  // saveAs, not path(): the browser is the run's shared Chromium, reached over its endpoint (test/support/browser.ts).
+  const saved = join(mkdtempSync(join(tmpdir(), 'cs-handoff-download-')), download.suggestedFilename());
+  await download.saveAs(saved);
+  const body = readFileSync(saved, 'utf8');
   expect(body).toContain(EDITED);
   expect(body).toContain('Rollout');
   expect(await text(frame, tid('export-status'))).toContain(`Downloaded ${download.suggestedFilename()}`);

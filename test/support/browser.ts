@@ -1,14 +1,31 @@
-import { chromium, type Browser, type BrowserContext, type Frame, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserServer, type Frame, type Page } from 'playwright-core';
 import type { LocalSite } from '../../local-site/site';
 import { personOf } from './site';
 
 export const APP_ROOT_SELECTOR = '[data-testid="cs-handoff-app"]';
 
+const CHROMIUM = {
+  executablePath: process.env['CHROMIUM_PATH'] || '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+};
+
+/** Where browser-server.ts's shared Chromium listens, for the browser suites of one Jest run. */
+export const SHARED_BROWSER_ENV = 'CS_HANDOFF_BROWSER_WS';
+
+/**
+ * Chromium for one test file. Under Jest's browser project every file connects to the one Chromium its global
+ * setup started (starting Chromium costs seconds of a loaded 2-core machine's time, per file): each file still
+ * gets its own contexts, and its `browser.close()` closes them and disconnects, leaving Chromium to the others.
+ * Without that setup (a script, the bench) it starts its own Chromium.
+ */
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env['CHROMIUM_PATH'] || '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const shared = process.env[SHARED_BROWSER_ENV];
+  return shared ? chromium.connect(shared) : chromium.launch(CHROMIUM);
+}
+
+/** Starts a Chromium that test files connect to over its WebSocket endpoint (see launchBrowser). */
+export function launchBrowserServer(): Promise<BrowserServer> {
+  return chromium.launchServer(CHROMIUM);
 }
 
 export interface CspViolation {
