@@ -3,12 +3,12 @@
  * and the release manager), over several versions. Shared by `npm run bench` and
  * test/integration/robustness/concurrency.test.ts.
  */
-import type { HandoffView, ResolverError } from '../src/contract';
-import type { StoredHandoff } from '../src/domain/handoff';
+import type { HandoffView, ResolverError } from '#contract';
+import type { StoredHandoff } from '#domain/handoff';
 import { kvs } from '@forge/kvs';
-import type { HistoryEntry } from '../src/resolvers/core/handoff-store';
-import { ENTITIES, historyKey } from '../src/store/port';
-import { handoffPropertyKey } from '../src/domain/property-keys';
+import type { HistoryEntry } from '#resolvers/core/handoff-store';
+import { ENTITIES, historyKey } from '#store/port';
+import { handoffPropertyKey } from '#domain/property-keys';
 import type { LocalSite } from '../local-site/site';
 import { content, invoker, rest, unwrap } from './fixtures';
 

@@ -1,5 +1,5 @@
-import type { HandoffContent } from '../src/domain/handoff';
-import type { Result } from '../src/contract';
+import type { HandoffContent } from '#domain/handoff';
+import type { Result } from '#contract';
 import type { LocalSite } from '../local-site/site';
 
 export const SHOP_VERSION = '10003';

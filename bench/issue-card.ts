@@ -4,8 +4,8 @@
  */
 import { roundsOf } from '../local-site/jira';
 import type { LocalSite } from '../local-site/site';
-import type { AnswerResults, IssueHandoffCard, Result } from '../src/contract';
-import { answerEntriesOf, rankAnswers } from '../src/domain/card/answer-search';
+import type { AnswerResults, IssueHandoffCard, Result } from '#contract';
+import { answerEntriesOf, rankAnswers } from '#domain/card/answer-search';
 import { content, invoker, median, person, rest, unwrap } from './fixtures';
 import { measured } from './rounds';
 import { launch, startupBytes, type StartupBytes } from './startup';

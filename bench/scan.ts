@@ -10,11 +10,11 @@ import { resolve } from 'node:path';
 import { parse } from 'yaml';
 import type { APIResponse, RequestInit, Route } from '@forge/api';
 import { roundsOf } from '../local-site/jira';
-import { createJira, type Principal } from '../src/jira';
-import { nextStamp, publishedValue, type ContentRecord } from '../src/domain/records';
-import { ENTITIES, versionKey, type ValueStore } from '../src/store/port';
-import { createRiskScan } from '../src/triggers/risk-scan';
-import type { TriggerDeps } from '../src/triggers/deps';
+import { createJira, type Principal } from '#jira';
+import { nextStamp, publishedValue, type ContentRecord } from '#domain/records';
+import { ENTITIES, versionKey, type ValueStore } from '#store/port';
+import { createRiskScan } from '#triggers/risk-scan';
+import type { TriggerDeps } from '#triggers/deps';
 import { MemoryStore } from '../test/support/memory-store';
 import { content } from './fixtures';
 

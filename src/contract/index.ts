@@ -16,14 +16,14 @@ export * from './issue-view';
 export { OVERVIEW_PAGE_SIZE, RELEASE_FILTERS, type ReleaseFilter } from './overview';
 
 // Defined next to the rules that produce them; re-exported so the UI has one place to import from.
-export type { ErrorCode, ResolverError, Result, SaveConflict } from '../domain/errors';
-export type { HandoffState } from '../domain/state';
-export type { AdfDoc } from '../domain/adf';
-export type { PersonRef } from '../domain/person';
-export type { ContentSection } from '../domain/merge';
-export type { RecordRevisions } from '../domain/records';
-export type { GateView, GateState, BlockEntry, GateOverride, ProjectSettings } from '../domain/gate/rules';
-export type { Walkthrough, WalkthroughQuestion, Settlement, Attendee, AttendeeInput, PersonAttendee, NamedAttendee, AnswerSection } from '../domain/walkthrough/schema';
-export type { Rollout, RolloutEntry, RolloutStage } from '../domain/living/rollout';
-export type { SectionChange, WordToken } from '../domain/living/diff';
-export type { StageSignal, StageSignals } from '../domain/living/stage-signals';
+export type { ErrorCode, ResolverError, Result, SaveConflict } from '#domain/errors';
+export type { HandoffState } from '#domain/state';
+export type { AdfDoc } from '#domain/adf';
+export type { PersonRef } from '#domain/person';
+export type { ContentSection } from '#domain/merge';
+export type { RecordRevisions } from '#domain/records';
+export type { GateView, GateState, BlockEntry, GateOverride, ProjectSettings } from '#domain/gate/rules';
+export type { Walkthrough, WalkthroughQuestion, Settlement, Attendee, AttendeeInput, PersonAttendee, NamedAttendee, AnswerSection } from '#domain/walkthrough/schema';
+export type { Rollout, RolloutEntry, RolloutStage } from '#domain/living/rollout';
+export type { SectionChange, WordToken } from '#domain/living/diff';
+export type { StageSignal, StageSignals } from '#domain/living/stage-signals';

@@ -1,10 +1,10 @@
 /** What the issue view's resolvers answer: the issue card, customers' requests, questions from support. */
-import type { AnswerKind, Span } from '../domain/card/answer-search';
-import type { SupportQuestion } from '../domain/card/support-questions';
-import type { RolloutStage } from '../domain/living/rollout-stages';
+import type { AnswerKind, Span } from '#domain/card/answer-search';
+import type { SupportQuestion } from '#domain/card/support-questions';
+import type { RolloutStage } from '#domain/living/rollout-stages';
 
 // ---- customers' requests (jira:issueContext): link a request to its release, file its L3 bug ----
-export type { RequestReleaseLink } from '../domain/request-link';
+export type { RequestReleaseLink } from '#domain/request-link';
 
 /** The L3 bug filed from a request, linked to it. */
 export interface RequestBugLink {
@@ -15,7 +15,7 @@ export interface RequestBugLink {
 }
 
 // ---- the issue card: the release handoff on a Jira issue or service request -----------------------
-export type { AnswerKind, Span } from '../domain/card/answer-search';
+export type { AnswerKind, Span } from '#domain/card/answer-search';
 
 /** A release as the card names it, with where its handoff page is. */
 export interface CardReleaseRef {
@@ -76,7 +76,7 @@ export interface AnswerResults {
 }
 
 // ---- questions from support ("Not in the handoff") -----------------------------------------------
-export type { SupportQuestion } from '../domain/card/support-questions';
+export type { SupportQuestion } from '#domain/card/support-questions';
 
 export interface SupportQuestionAsked {
   questionId: string;

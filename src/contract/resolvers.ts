@@ -8,9 +8,9 @@
  * The UI imports only types from here: the schemas (and zod) stay in the backend bundle.
  */
 import type { z } from 'zod';
-import type { Result } from '../domain/errors';
-import type { GateView } from '../domain/gate/rules';
-import type { RequestReleaseLink } from '../domain/request-link';
+import type { Result } from '#domain/errors';
+import type { GateView } from '#domain/gate/rules';
+import type { RequestReleaseLink } from '#domain/request-link';
 import type { HandoffExport, HandoffHistory, HandoffPage, HandoffView, L3BugType, L3Prefill, L3Summary, PeopleMatches, ProjectSettingsView, ReleasesOverview, RevisionDiff } from './views';
 import type { AnswerResults, CardReleaseRef, IssueHandoffCard, RequestBugLink, SupportQuestionAsked, SupportQuestionsView } from './issue-view';
 import * as handoff from './schemas/handoff';

@@ -1,15 +1,15 @@
 /** What the resolvers of the overview, the handoff page, the release gate and the living handoff answer. */
-import type { StoredHandoff } from '../domain/handoff';
-import type { RecordRevisions } from '../domain/records';
-import type { L3ModalContext } from '../domain/l3-prefill';
-import type { Result } from '../domain/errors';
-import type { HandoffState } from '../domain/state';
-import type { GateView, ProjectSettings } from '../domain/gate/rules';
-import type { Rollout } from '../domain/living/rollout';
-import type { SectionChange } from '../domain/living/diff';
-import type { PersonRef } from '../domain/person';
-import type { Walkthrough } from '../domain/walkthrough/schema';
-import type { StageSignals } from '../domain/living/stage-signals';
+import type { StoredHandoff } from '#domain/handoff';
+import type { RecordRevisions } from '#domain/records';
+import type { L3ModalContext } from '#domain/l3-prefill';
+import type { Result } from '#domain/errors';
+import type { HandoffState } from '#domain/state';
+import type { GateView, ProjectSettings } from '#domain/gate/rules';
+import type { Rollout } from '#domain/living/rollout';
+import type { SectionChange } from '#domain/living/diff';
+import type { PersonRef } from '#domain/person';
+import type { Walkthrough } from '#domain/walkthrough/schema';
+import type { StageSignals } from '#domain/living/stage-signals';
 import type { SupportQuestionsView } from './issue-view';
 
 /** The project as Jira answered (never as the browser said): `type` is Jira's projectTypeKey. */

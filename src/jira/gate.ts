@@ -4,7 +4,7 @@
  */
 import { route } from '@forge/api';
 import { z } from 'zod';
-import { AppError } from '../domain/errors';
+import { AppError } from '#domain/errors';
 import { getProjectProperty } from './properties';
 import { jiraRequest, jiraRequestOrNull } from './request';
 import type { JiraFetch, Principal } from './transport';

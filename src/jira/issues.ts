@@ -1,6 +1,6 @@
 import { route } from '@forge/api';
 import { z } from 'zod';
-import type { AdfDoc } from '../domain/adf';
+import type { AdfDoc } from '#domain/adf';
 import { jiraRequest } from './request';
 import type { JiraFetch } from './transport';
 

@@ -1,6 +1,6 @@
 import { route } from '@forge/api';
 import { z } from 'zod';
-import type { Caller } from '../domain/person';
+import type { Caller } from '#domain/person';
 import { jiraRequest } from './request';
 import { knownTimeZone } from './server-info';
 import type { JiraFetch } from './transport';

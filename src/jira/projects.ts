@@ -1,6 +1,6 @@
 import { route } from '@forge/api';
 import { z } from 'zod';
-import { appError } from '../domain/errors';
+import { appError } from '#domain/errors';
 import { jiraRequest, jiraRequestOrNull } from './request';
 import type { JiraFetch } from './transport';
 

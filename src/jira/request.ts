@@ -1,6 +1,6 @@
 import { NeedsAuthenticationError, type Route } from '@forge/api';
 import type { z } from 'zod';
-import { appError, type AppError } from '../domain/errors';
+import { appError, type AppError } from '#domain/errors';
 import type { JiraFetch, Principal } from './transport';
 
 export interface JiraRequest {

@@ -5,7 +5,7 @@
  */
 import { route } from '@forge/api';
 import { z } from 'zod';
-import type { PersonRef } from '../domain/person';
+import type { PersonRef } from '#domain/person';
 import { jiraRequest, jiraRequestOrNull } from './request';
 import type { JiraFetch, Principal } from './transport';
 

@@ -1,5 +1,5 @@
 import { makeResolver, type Handlers } from '@forge/resolver';
-import { RESOLVERS, type ResolverDefinitions, type ResolverName } from '../contract';
+import { RESOLVERS, type ResolverDefinitions, type ResolverName } from '#contract';
 import { defaultDeps, type ResolverDeps } from './core/deps';
 import { resolverFor, type Handler } from './core/run';
 import { askSupportQuestion, settleSupportQuestion } from './card/support-questions';

@@ -1,10 +1,10 @@
-import { DEFAULT_TIME_ZONE } from '../domain/state';
-import { createJira, type Jira } from '../jira';
-import { defaultStoreBackoff, type Logger } from '../resolvers/core/deps';
-import { retryingReads } from '../store/retry';
-import { forgeRecordStore, forgeValueStore } from '../store/forge-kvs';
+import { DEFAULT_TIME_ZONE } from '#domain/state';
+import { createJira, type Jira } from '#jira';
+import { defaultStoreBackoff, type Logger } from '#resolvers/core/deps';
+import { retryingReads } from '#store/retry';
+import { forgeRecordStore, forgeValueStore } from '#store/forge-kvs';
 import { enqueueReleaseRetry } from './release-queue';
-import type { RecordStore, ValueStore } from '../store/port';
+import type { RecordStore, ValueStore } from '#store/port';
 
 /** What the gate's triggers need from outside; tests replace any of it. */
 export interface TriggerDeps {

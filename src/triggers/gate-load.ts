@@ -1,16 +1,16 @@
 /** Reads everything the gate decides on for one version, as the app, in one parallel round. */
-import { StoredHandoffSchema, type StoredHandoff } from '../domain/handoff';
-import { fitGateIndex, gateIndexEntry, parseGateIndex, withGateEntry, withoutGateEntry, type GateIndex, type GateIndexEntry } from '../domain/gate/gate-index';
-import { gateRecordOf, settingsRecordOf, type StoredGate, type Versioned } from '../domain/gate/gate-records';
-import { evaluateGate, type GateEvaluation, type GateRecord, type ProjectSettings } from '../domain/gate/rules';
-import { gatePropertyKey, GATE_INDEX_PROPERTY_KEY, handoffPropertyKey, SETTINGS_PROPERTY_KEY } from '../domain/property-keys';
-import { calendarDateIn } from '../domain/calendar';
-import { dayTimeZone, type LatenessRule } from '../domain/state';
-import type { JiraVersion } from '../jira';
+import { StoredHandoffSchema, type StoredHandoff } from '#domain/handoff';
+import { fitGateIndex, gateIndexEntry, parseGateIndex, withGateEntry, withoutGateEntry, type GateIndex, type GateIndexEntry } from '#domain/gate/gate-index';
+import { gateRecordOf, settingsRecordOf, type StoredGate, type Versioned } from '#domain/gate/gate-records';
+import { evaluateGate, type GateEvaluation, type GateRecord, type ProjectSettings } from '#domain/gate/rules';
+import { gatePropertyKey, GATE_INDEX_PROPERTY_KEY, handoffPropertyKey, SETTINGS_PROPERTY_KEY } from '#domain/property-keys';
+import { calendarDateIn } from '#domain/calendar';
+import { dayTimeZone, type LatenessRule } from '#domain/state';
+import type { JiraVersion } from '#jira';
 import type { TriggerDeps } from './deps';
-import { composeHandoff, ContentRecordSchema, RolloutRecordSchema, WalkthroughRecordSchema, type HandoffRecords } from '../domain/records';
-import { ENTITIES, versionKey } from '../store/port';
-import { gateStoreRefs, gateToRepublish } from '../resolvers/core/gate-store';
+import { composeHandoff, ContentRecordSchema, RolloutRecordSchema, WalkthroughRecordSchema, type HandoffRecords } from '#domain/records';
+import { ENTITIES, versionKey } from '#store/port';
+import { gateStoreRefs, gateToRepublish } from '#resolvers/core/gate-store';
 
 /** Records that do not parse count as absent: the gate then treats the handoff as missing (fail closed). */
 function parseRecordsLeniently(values: { content: unknown; walkthrough: unknown; rollout: unknown }): HandoffRecords {

@@ -13,8 +13,8 @@
  * the first put it back, so its entry is dropped (`withBlock` with `observedAt`). Someone releasing again
  * after a block is a new attempt and is recorded.
  */
-import { calendarDateIn } from '../domain/calendar';
-import { AppError } from '../domain/errors';
+import { calendarDateIn } from '#domain/calendar';
+import { AppError } from '#domain/errors';
 import {
   allowedWhy,
   attemptDecided,
@@ -27,9 +27,9 @@ import {
   type GateRecord,
   type GateState,
   type ReleaseDecision,
-} from '../domain/gate/rules';
-import { commitGateRecord, readGateRecord } from '../resolvers/core/gate-store';
-import { failureText, type JiraVersion } from '../jira';
+} from '#domain/gate/rules';
+import { commitGateRecord, readGateRecord } from '#resolvers/core/gate-store';
+import { failureText, type JiraVersion } from '#jira';
 import { defaultTriggerDeps, RELEASE_RETRY_DELAYS_MS, siteTimeZone, type TriggerDeps } from './deps';
 import { gateFactsOf, indexEntryOf, readGateInputs, updateGateIndex } from './gate-load';
 

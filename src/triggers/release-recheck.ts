@@ -4,10 +4,10 @@
  * failing. So every version released recently (release date within the last RECHECK_DAYS days, later, or
  * none, archived or not) whose current release has no decision is decided here, exactly as the trigger would.
  */
-import { addDaysTo, releaseDecided } from '../domain/gate/rules';
-import { readGateRecord } from '../resolvers/core/gate-store';
-import { calendarDateIn } from '../domain/calendar';
-import { failureText, type JiraVersion } from '../jira';
+import { addDaysTo, releaseDecided } from '#domain/gate/rules';
+import { readGateRecord } from '#resolvers/core/gate-store';
+import { calendarDateIn } from '#domain/calendar';
+import { failureText, type JiraVersion } from '#jira';
 import { defaultTriggerDeps, siteTimeZone, type TriggerDeps } from './deps';
 import { decideRelease, type ReleaseGateOutcome } from './release-gate';
 

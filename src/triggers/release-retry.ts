@@ -6,7 +6,7 @@
  * Forge's retries run out, the hourly re-check (release-recheck.ts) still finds the undecided release.
  */
 import { InvocationError, InvocationErrorCode, type AsyncEvent } from '@forge/events';
-import { failureText } from '../jira';
+import { failureText } from '#jira';
 import { defaultTriggerDeps, type TriggerDeps } from './deps';
 import { decideRelease, markUndecided, type PendingBlock, type ReleaseCheck, type ReleaseGateOutcome } from './release-gate';
 import { RETRY_AFTER_SECONDS } from './release-queue';

@@ -17,15 +17,15 @@
  * versions in about a fifth of the budget (`npm run bench`), so the daily schedule checks every project
  * daily; the budget and the cursor are what keep that true when Jira is slow.
  */
-import { belongsInGateIndex, fitGateIndex, isAtRisk, parseGateIndex, reevaluatedEntry, type GateIndex } from '../domain/gate/gate-index';
-import type { ProjectSettings } from '../domain/gate/rules';
-import { settingsRecordOf } from '../domain/gate/gate-records';
-import { gateStoreRefs, publishGateRecord } from '../resolvers/core/gate-store';
-import { parseScanState, planRun, sortedIds, verifySlice, type ScanState } from '../domain/gate/scan-plan';
-import { GATE_INDEX_PROPERTY_KEY, SETTINGS_PROPERTY_KEY } from '../domain/property-keys';
-import { failureText, type JiraVersion } from '../jira';
-import { syncPublished } from '../resolvers/core/handoff-store';
-import { overviewEntries } from '../resolvers/core/overview-entries';
+import { belongsInGateIndex, fitGateIndex, isAtRisk, parseGateIndex, reevaluatedEntry, type GateIndex } from '#domain/gate/gate-index';
+import type { ProjectSettings } from '#domain/gate/rules';
+import { settingsRecordOf } from '#domain/gate/gate-records';
+import { gateStoreRefs, publishGateRecord } from '#resolvers/core/gate-store';
+import { parseScanState, planRun, sortedIds, verifySlice, type ScanState } from '#domain/gate/scan-plan';
+import { GATE_INDEX_PROPERTY_KEY, SETTINGS_PROPERTY_KEY } from '#domain/property-keys';
+import { failureText, type JiraVersion } from '#jira';
+import { syncPublished } from '#resolvers/core/handoff-store';
+import { overviewEntries } from '#resolvers/core/overview-entries';
 import { defaultTriggerDeps, siteTimeZone, type TriggerDeps } from './deps';
 import { gateFactsOf, indexEntryOf, readGateInputs } from './gate-load';
 

@@ -3,7 +3,7 @@
  * fix version of the issue (as set on the transition screen, else as stored) has a handoff that would
  * not pass the gate. It fails closed: when it cannot finish the check, the transition fails too.
  */
-import { clearBy, gateAllowsRelease, gateReason } from '../domain/gate/rules';
+import { clearBy, gateAllowsRelease, gateReason } from '#domain/gate/rules';
 import { defaultTriggerDeps, siteTimeZone, type TriggerDeps } from './deps';
 import { loadGateFacts } from './gate-load';
 

@@ -11,8 +11,8 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { rest } from '../../bench/fixtures';
-import type { HandoffPage, Result, StageSignals, SupportQuestionsView } from '../../src/contract';
-import type { HandoffContent } from '../../src/domain/handoff';
+import type { HandoffPage, Result, StageSignals, SupportQuestionsView } from '#contract';
+import type { HandoffContent } from '#domain/handoff';
 import { appPagePath, GIFT_CARDS_CONTENT, launchBrowser, openAs, personOf, seedHandoff, startTestSite, switchPerson, waitForApp, type TestSite } from '../support';
 
 const SOON = '10002';

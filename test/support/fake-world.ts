@@ -4,12 +4,12 @@
  * which a test can use to reorder them (fast-check's scheduler) or to fail them (429, 5xx), so
  * interleavings of concurrent writers are explored deterministically and fast, without a server.
  */
-import type { HandoffView, Result } from '../../src/contract';
-import { appError } from '../../src/domain/errors';
-import type { Jira, JiraVersion, PermissionSet } from '../../src/jira';
-import { createHandler } from '../../src/resolvers';
-import type { ResolverDeps } from '../../src/resolvers/core/deps';
-import { retryingReads } from '../../src/store/retry';
+import type { HandoffView, Result } from '#contract';
+import { appError } from '#domain/errors';
+import type { Jira, JiraVersion, PermissionSet } from '#jira';
+import { createHandler } from '#resolvers';
+import type { ResolverDeps } from '#resolvers/core/deps';
+import { retryingReads } from '#store/retry';
 import { MemoryStore } from './memory-store';
 
 export const PROJECT = { id: '10000', key: 'SHOP' };

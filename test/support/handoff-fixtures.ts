@@ -4,7 +4,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Frame, Page } from 'playwright-core';
-import type { HandoffContent } from '../../src/domain/handoff';
+import type { HandoffContent } from '#domain/handoff';
 import { launchBrowser, openAs, type Opened } from './browser';
 import { rest } from '../../bench/fixtures';
 import { appPagePath, personOf, startTestSite, type TestSite } from './site';

@@ -4,7 +4,7 @@
  * `before` runs before every call and may delay it or throw (a 429 or a 5xx); `afterCommit` may throw
  * after a commit was applied (an answer lost on the way back), the case that makes a commit ambiguous.
  */
-import { CommitRefused, type QueryPage, type RecordDelete, type RecordPut, type RecordQuery, type RecordRef, type RecordStore } from '../../src/store/port';
+import { CommitRefused, type QueryPage, type RecordDelete, type RecordPut, type RecordQuery, type RecordRef, type RecordStore } from '#store/port';
 
 export type StoreOp = 'getMany' | 'commit' | 'query';
 

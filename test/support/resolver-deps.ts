@@ -2,8 +2,8 @@
  * Resolver dependencies around a Jira the test controls: a fixed clock (1 July 2026, noon UTC), the
  * default lead time, an in-memory store that never backs off, and a log whose calls the test can read.
  */
-import type { Jira } from '../../src/jira';
-import type { ResolverDeps } from '../../src/resolvers/core/deps';
+import type { Jira } from '#jira';
+import type { ResolverDeps } from '#resolvers/core/deps';
 import { MemoryStore } from './memory-store';
 
 export function resolverDepsWith(jira: Jira) {

@@ -1,4 +1,4 @@
-import { AppError } from '../../src/domain/errors';
+import { AppError } from '#domain/errors';
 
 /** The AppError `fn` throws. Anything else thrown is rethrown, and throwing nothing fails the test with `expected`. */
 export function thrownAppError(fn: () => unknown, expected = 'an AppError'): AppError {

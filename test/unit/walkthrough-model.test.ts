@@ -1,5 +1,5 @@
-import type { HandoffView } from '../../src/contract';
-import { emptyContent } from '../../src/domain/handoff-defaults';
+import type { HandoffView } from '#contract';
+import { emptyContent } from '#domain/handoff-defaults';
 import { matchingTarget } from '../../static/cs-handoff/src/living/walkthrough-model';
 
 const viewWith = (questions: string[]) =>

@@ -1,8 +1,8 @@
 /** Payloads of the overview, one handoff (read, save, status, its page, its L3 bugs) and the release gate. */
 import { z } from 'zod';
-import { HandoffContentSchema } from '../../domain/handoff';
-import { CONTENT_SECTIONS } from '../../domain/merge';
-import { LeadTimeDaysSchema } from '../../domain/gate/rules';
+import { HandoffContentSchema } from '#domain/handoff';
+import { CONTENT_SECTIONS } from '#domain/merge';
+import { LeadTimeDaysSchema } from '#domain/gate/rules';
 import { RELEASE_FILTERS } from '../overview';
 import { BaseRevisionSchema, EmptyPayloadSchema, L3ItemSchema, trimmedText, VersionIdSchema, VersionPayloadSchema } from './fields';
 

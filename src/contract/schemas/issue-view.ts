@@ -1,7 +1,7 @@
 /** Payloads of the issue view: the issue card, customers' requests, and questions from support. */
 import { z } from 'zod';
-import { SupportQuestionIdSchema, SupportQuestionTextSchema } from '../../domain/card/support-questions';
-import { SettlementSchema } from '../../domain/walkthrough/schema';
+import { SupportQuestionIdSchema, SupportQuestionTextSchema } from '#domain/card/support-questions';
+import { SettlementSchema } from '#domain/walkthrough/schema';
 import { BaseRevisionSchema, EmptyPayloadSchema, IssueIdSchema, IssueKeySchema, L3ItemSchema, ReleaseRefSchema, trimmedText, VersionIdSchema, VersionPayloadSchema } from './fields';
 
 // ---- customers' requests (jira:issueContext): link a request to its release, file its L3 bug ----

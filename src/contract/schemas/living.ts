@@ -1,7 +1,7 @@
 /** Payloads of the living handoff: walkthrough, rollout, revision history, export, the people picker. */
 import { z } from 'zod';
-import { LEARNED_MAX, RolloutStageSchema } from '../../domain/living/rollout';
-import { QuestionIdSchema, SettlementSchema, WalkthroughInputSchema } from '../../domain/walkthrough/schema';
+import { LEARNED_MAX, RolloutStageSchema } from '#domain/living/rollout';
+import { QuestionIdSchema, SettlementSchema, WalkthroughInputSchema } from '#domain/walkthrough/schema';
 import { BaseRevisionSchema, trimmedText, VersionIdSchema, VersionPayloadSchema } from './fields';
 
 /** Records (replaces) the walkthrough. Questions without an id get the next free one (q1, q2, …). Browse permission. */

@@ -11,13 +11,13 @@
  * for links. "Find an answer" reads the issue beside liveHandoffs' first round (no extra round). (a) round 2: the version, its project and its records (one storage call). (b) round 2: the
  * records of every fix/affects version (one storage call). (c) liveHandoffs' rounds.
  */
-import type { CardRelease, IssueHandoffCard } from '../../contract';
-import { answerEntriesOf, rankAnswers, type AnswerEntry } from '../../domain/card/answer-search';
-import { parseRequestRelease, REQUEST_RELEASE_PROPERTY_KEY } from '../../domain/card/request-release';
-import { AppError, appError } from '../../domain/errors';
-import { ContentRecordSchema, RolloutRecordSchema, type ContentRecord } from '../../domain/records';
-import type { IssueForCard, JiraVersion, ListedProject } from '../../jira';
-import { ENTITIES, versionKey } from '../../store/port';
+import type { CardRelease, IssueHandoffCard } from '#contract';
+import { answerEntriesOf, rankAnswers, type AnswerEntry } from '#domain/card/answer-search';
+import { parseRequestRelease, REQUEST_RELEASE_PROPERTY_KEY } from '#domain/card/request-release';
+import { AppError, appError } from '#domain/errors';
+import { ContentRecordSchema, RolloutRecordSchema, type ContentRecord } from '#domain/records';
+import type { IssueForCard, JiraVersion, ListedProject } from '#jira';
+import { ENTITIES, versionKey } from '#store/port';
 import type { CallContext } from '../core/call-context';
 import type { ResolverDeps } from '../core/deps';
 import { liveHandoffs, liveReleaseRefs, releaseRef } from './live-handoffs';

@@ -8,13 +8,13 @@
  * parallel per project: its content and rollout records (one storage query per 100 of each, paged) and
  * its versions as the person (one call per 100 versions; release dates and "released" are Jira's).
  */
-import type { CardReleaseRef } from '../../contract';
-import { calendarDateIn } from '../../domain/calendar';
-import { isLiveRelease, newestFirst } from '../../domain/card/live';
-import type { RolloutStage } from '../../domain/living/rollout-stages';
-import type { ContentRecord, RolloutRecord } from '../../domain/records';
-import type { JiraVersion, ListedProject } from '../../jira';
-import { ENTITIES } from '../../store/port';
+import type { CardReleaseRef } from '#contract';
+import { calendarDateIn } from '#domain/calendar';
+import { isLiveRelease, newestFirst } from '#domain/card/live';
+import type { RolloutStage } from '#domain/living/rollout-stages';
+import type { ContentRecord, RolloutRecord } from '#domain/records';
+import type { JiraVersion, ListedProject } from '#jira';
+import { ENTITIES } from '#store/port';
 import type { CallContext } from '../core/call-context';
 import type { ResolverDeps } from '../core/deps';
 import { handoffPageUrl } from '../core/handoff-writes';

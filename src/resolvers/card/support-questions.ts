@@ -10,11 +10,11 @@
  * on, like the walkthrough: someone else's change since then is a CONFLICT, never overwritten.
  */
 import { randomUUID } from 'node:crypto';
-import { addSupportQuestion, settleSupportQuestion as settleInRecord, SupportRecordSchema } from '../../domain/card/support-questions';
-import { appError } from '../../domain/errors';
-import { ContentRecordSchema } from '../../domain/records';
-import { settlementProblem } from '../../domain/walkthrough/rules';
-import { CommitRefused, ENTITIES, versionKey } from '../../store/port';
+import { addSupportQuestion, settleSupportQuestion as settleInRecord, SupportRecordSchema } from '#domain/card/support-questions';
+import { appError } from '#domain/errors';
+import { ContentRecordSchema } from '#domain/records';
+import { settlementProblem } from '#domain/walkthrough/rules';
+import { CommitRefused, ENTITIES, versionKey } from '#store/port';
 import { readSupport, supportRef as refOf } from '../core/support-store';
 import { readAccess, requireAccess, settledValue } from '../core/access';
 import { COMMIT_ATTEMPTS } from '../core/handoff-store';

@@ -1,7 +1,7 @@
-import type { Capabilities, ProjectInfo } from '../../contract';
-import { AppError, appError } from '../../domain/errors';
-import type { JiraProject, PermissionSet, ProjectPermission } from '../../jira';
-import { PROJECT_PERMISSIONS } from '../../jira/permissions';
+import type { Capabilities, ProjectInfo } from '#contract';
+import { AppError, appError } from '#domain/errors';
+import type { JiraProject, PermissionSet, ProjectPermission } from '#jira';
+import { PROJECT_PERMISSIONS } from '#jira/permissions';
 import type { ClaimedProject } from './call-context';
 import type { ResolverDeps } from './deps';
 

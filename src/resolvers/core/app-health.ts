@@ -1,5 +1,5 @@
-import { appHealth, keptHealth, keptHealthy, type AppPermissions } from '../../domain/gate/app-health';
-import { ENTITIES, type RecordRef } from '../../store/port';
+import { appHealth, keptHealth, keptHealthy, type AppPermissions } from '#domain/gate/app-health';
+import { ENTITIES, type RecordRef } from '#store/port';
 import type { ResolverDeps } from './deps';
 
 /** The app's own permissions, read beside the rest: a failed read says so instead of failing the page. */

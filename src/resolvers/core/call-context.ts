@@ -1,5 +1,5 @@
-import { appError } from '../../domain/errors';
-import type { Jira } from '../../jira';
+import { appError } from '#domain/errors';
+import type { Jira } from '#jira';
 
 /**
  * The project the page says it is on. It comes from the browser (Forge vouches only for license,

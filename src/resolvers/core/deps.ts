@@ -1,9 +1,9 @@
 import { getAppContext } from '@forge/api';
-import { DEFAULT_LATENESS_RULE, type LatenessRule } from '../../domain/state';
-import { createJira, type Jira } from '../../jira';
-import { forgeRecordStore } from '../../store/forge-kvs';
-import type { RecordStore } from '../../store/port';
-import { retryingReads } from '../../store/retry';
+import { DEFAULT_LATENESS_RULE, type LatenessRule } from '#domain/state';
+import { createJira, type Jira } from '#jira';
+import { forgeRecordStore } from '#store/forge-kvs';
+import type { RecordStore } from '#store/port';
+import { retryingReads } from '#store/retry';
 
 /** Where the app is installed, for links back to its page. */
 export interface AppIdentity {

@@ -5,16 +5,16 @@
  * save, which reads the gate record, the settings and the site's zone from storage in its records'
  * storage call instead (readStoredGate) and no gate index.
  */
-import { belongsInGateIndex, fitGateIndex, gateIndexEntry, gateIndexWith, parseGateIndex, settingsOf, type GateIndex } from '../../domain/gate/gate-index';
-import { evaluateGate, parseGateRecord, type GateRecord, type ProjectSettings } from '../../domain/gate/rules';
-import { gatePropertyKey, GATE_INDEX_PROPERTY_KEY, SETTINGS_PROPERTY_KEY } from '../../domain/property-keys';
-import type { LatenessRule } from '../../domain/state';
+import { belongsInGateIndex, fitGateIndex, gateIndexEntry, gateIndexWith, parseGateIndex, settingsOf, type GateIndex } from '#domain/gate/gate-index';
+import { evaluateGate, parseGateRecord, type GateRecord, type ProjectSettings } from '#domain/gate/rules';
+import { gatePropertyKey, GATE_INDEX_PROPERTY_KEY, SETTINGS_PROPERTY_KEY } from '#domain/property-keys';
+import type { LatenessRule } from '#domain/state';
 import type { ResolverDeps } from './deps';
-import type { StoredHandoff } from '../../domain/handoff';
-import type { JiraVersion } from '../../jira';
-import { gateRecordOf, settingsRecordOf, StoredGateSchema, StoredSettingsSchema } from '../../domain/gate/gate-records';
-import { keptZone, keptZoneOf } from '../../domain/site-zone';
-import { ENTITIES, SITE_ZONE_KEY, type RecordPut, type RecordRef } from '../../store/port';
+import type { StoredHandoff } from '#domain/handoff';
+import type { JiraVersion } from '#jira';
+import { gateRecordOf, settingsRecordOf, StoredGateSchema, StoredSettingsSchema } from '#domain/gate/gate-records';
+import { keptZone, keptZoneOf } from '#domain/site-zone';
+import { ENTITIES, SITE_ZONE_KEY, type RecordPut, type RecordRef } from '#store/port';
 import { gateStoreRefs, importGateRecords } from './gate-store';
 import type { Target } from './handoff-store';
 

@@ -10,13 +10,13 @@
  * null when there is nothing to write (a duplicate delivery's decision is already on the record).
  */
 import { randomUUID } from 'node:crypto';
-import { appError } from '../../domain/errors';
-import { gateRecordOf, publishedGate, publishedSettings, settingsRecordOf, StoredGateSchema, type StoredGate, type StoredSettings, type Versioned } from '../../domain/gate/gate-records';
-import { fitGateRecord, parseGateRecord, type GateRecord, type ProjectSettings } from '../../domain/gate/rules';
-import { gatePropertyKey, SETTINGS_PROPERTY_KEY } from '../../domain/property-keys';
-import type { Jira } from '../../jira';
-import { CommitRefused, ENTITIES, versionKey, type RecordStore } from '../../store/port';
-import { transientStoreError } from '../../store/retry';
+import { appError } from '#domain/errors';
+import { gateRecordOf, publishedGate, publishedSettings, settingsRecordOf, StoredGateSchema, type StoredGate, type StoredSettings, type Versioned } from '#domain/gate/gate-records';
+import { fitGateRecord, parseGateRecord, type GateRecord, type ProjectSettings } from '#domain/gate/rules';
+import { gatePropertyKey, SETTINGS_PROPERTY_KEY } from '#domain/property-keys';
+import type { Jira } from '#jira';
+import { CommitRefused, ENTITIES, versionKey, type RecordStore } from '#store/port';
+import { transientStoreError } from '#store/retry';
 import type { Logger } from './deps';
 
 export interface GateStoreDeps {

@@ -21,9 +21,9 @@
  * same for every handoff. A failed publish is logged, never a failed save: the record is committed.
  */
 import { randomUUID } from 'node:crypto';
-import { AppError, appError } from '../../domain/errors';
-import { recordChangeRecord, revisionRecord, type HistoryRecord } from '../../domain/history/history';
-import type { PersonRef, StoredHandoff } from '../../domain/handoff';
+import { AppError, appError } from '#domain/errors';
+import { recordChangeRecord, revisionRecord, type HistoryRecord } from '#domain/history/history';
+import type { PersonRef, StoredHandoff } from '#domain/handoff';
 import {
   ContentRecordSchema,
   RolloutRecordSchema,
@@ -38,12 +38,12 @@ import {
   type RecordKind,
   type RolloutRecord,
   type WalkthroughRecord,
-} from '../../domain/records';
-import { handoffPropertyKey } from '../../domain/property-keys';
-import { stampOf } from '../../domain/calendar';
-import { ENTITIES, historyKey, versionKey, type RecordPut, type RecordRef } from '../../store/port';
-import { CommitRefused } from '../../store/port';
-import { transientStoreError } from '../../store/retry';
+} from '#domain/records';
+import { handoffPropertyKey } from '#domain/property-keys';
+import { stampOf } from '#domain/calendar';
+import { ENTITIES, historyKey, versionKey, type RecordPut, type RecordRef } from '#store/port';
+import { CommitRefused } from '#store/port';
+import { transientStoreError } from '#store/retry';
 import type { ResolverDeps } from './deps';
 
 const KINDS: readonly RecordKind[] = ['content', 'walkthrough', 'rollout'];

@@ -4,21 +4,21 @@
  * committed with compare-and-set and published (handoff-store.ts, which describes the rounds and what
  * happens on a refusal or a failure).
  */
-import type { HandoffView, ProjectInfo } from '../../contract';
-import type { PersonRef } from '../../domain/handoff';
-import { composeHandoff, type HandoffRecords } from '../../domain/records';
-import type { JiraVersion, PermissionSet } from '../../jira';
-import { PROJECT_PERMISSIONS } from '../../jira/permissions';
+import type { HandoffView, ProjectInfo } from '#contract';
+import type { PersonRef } from '#domain/handoff';
+import { composeHandoff, type HandoffRecords } from '#domain/records';
+import type { JiraVersion, PermissionSet } from '#jira';
+import { PROJECT_PERMISSIONS } from '#jira/permissions';
 import { readAccess, requireAccess, settledValue, type Access } from './access';
 import type { CallContext } from './call-context';
 import type { ResolverDeps } from './deps';
 import { readGateContext, readStoredGate, refreshGateEntry, storedGateRefs, type GateContext, type GateView } from './gate-context';
 import { loadRecords, publishRecords, readRecords, type Committed, type Target } from './handoff-store';
 import { handoffView, versionInProject } from './views';
-import { projectUrlSegment } from '../../domain/project-url';
-import { appError } from '../../domain/errors';
-import { cachedPerson, freshPerson } from '../../domain/person';
-import { ENTITIES, type RecordPut, type RecordRef } from '../../store/port';
+import { projectUrlSegment } from '#domain/project-url';
+import { appError } from '#domain/errors';
+import { cachedPerson, freshPerson } from '#domain/person';
+import { ENTITIES, type RecordPut, type RecordRef } from '#store/port';
 
 export interface LoadedForChange {
   permissions: PermissionSet;

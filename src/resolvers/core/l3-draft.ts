@@ -1,9 +1,9 @@
-import type { L3Prefill, ProjectInfo } from '../../contract';
-import type { ItemRef } from '../../domain/chain-label';
-import type { StoredHandoff } from '../../domain/handoff';
-import type { L3BugInput } from '../../domain/l3-bug';
-import { l3ModalContext } from '../../domain/l3-prefill';
-import type { JiraIssueType, JiraVersion } from '../../jira';
+import type { L3Prefill, ProjectInfo } from '#contract';
+import type { ItemRef } from '#domain/chain-label';
+import type { StoredHandoff } from '#domain/handoff';
+import type { L3BugInput } from '#domain/l3-bug';
+import { l3ModalContext } from '#domain/l3-prefill';
+import type { JiraIssueType, JiraVersion } from '#jira';
 import type { ResolverDeps } from './deps';
 import { handoffPageUrl } from './handoff-writes';
 

@@ -1,9 +1,9 @@
 /** The overview's entries (status, revision, unsettled questions) of a project's handoffs, read from the store. */
-import type { IndexEntry } from '../../domain/handoff-index';
-import type { ContentRecord, WalkthroughRecord } from '../../domain/records';
-import { unsettledQuestions } from '../../domain/walkthrough/rules';
-import { openSupportQuestions, SupportRecordSchema } from '../../domain/card/support-questions';
-import { ENTITIES, INDEXES, versionKey, type EntityName } from '../../store/port';
+import type { IndexEntry } from '#domain/handoff-index';
+import type { ContentRecord, WalkthroughRecord } from '#domain/records';
+import { unsettledQuestions } from '#domain/walkthrough/rules';
+import { openSupportQuestions, SupportRecordSchema } from '#domain/card/support-questions';
+import { ENTITIES, INDEXES, versionKey, type EntityName } from '#store/port';
 import type { ResolverDeps } from './deps';
 
 /** Records per storage query page (Forge's maximum). */

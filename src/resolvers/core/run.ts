@@ -1,8 +1,8 @@
 import type { Request } from '@forge/resolver';
-import { RESOLVERS, type ParsedPayloadOf, type ResolverName, type ResultOf } from '../../contract';
-import { AppError, fail, ok, type Result } from '../../domain/errors';
-import { parseOrThrow } from '../../domain/validation';
-import { isNeedsAuthentication } from '../../jira/request';
+import { RESOLVERS, type ParsedPayloadOf, type ResolverName, type ResultOf } from '#contract';
+import { AppError, fail, ok, type Result } from '#domain/errors';
+import { parseOrThrow } from '#domain/validation';
+import { isNeedsAuthentication } from '#jira/request';
 import { callContextOf, readsSettled, type CallContext } from './call-context';
 import type { ResolverDeps } from './deps';
 

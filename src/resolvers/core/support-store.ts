@@ -3,9 +3,9 @@
  * (domain/card/support-questions.ts). Read here for the card's asking (card/) and the handoff page's
  * listing (handoff/handoff-page.ts), so neither feature reaches into the other.
  */
-import { SupportRecordSchema, type SupportRecord } from '../../domain/card/support-questions';
-import { appError } from '../../domain/errors';
-import { ENTITIES, versionKey } from '../../store/port';
+import { SupportRecordSchema, type SupportRecord } from '#domain/card/support-questions';
+import { appError } from '#domain/errors';
+import { ENTITIES, versionKey } from '#store/port';
 import { readAccess, requireAccess, settledValue } from './access';
 import type { ResolverDeps } from './deps';
 import type { Handler } from './run';

@@ -1,15 +1,15 @@
-import type { HandoffView, ProjectInfo, VersionInfo } from '../../contract';
-import { AppError, appError } from '../../domain/errors';
-import { StoredHandoffSchema, type StoredHandoff } from '../../domain/handoff';
-import { missingForReady } from '../../domain/readiness';
-import { initialRollout } from '../../domain/living/rollout';
-import { unsettledQuestions } from '../../domain/walkthrough/rules';
-import { dayTimeZone, handoffState, type LatenessRule } from '../../domain/state';
-import type { JiraVersion, PermissionSet } from '../../jira';
+import type { HandoffView, ProjectInfo, VersionInfo } from '#contract';
+import { AppError, appError } from '#domain/errors';
+import { StoredHandoffSchema, type StoredHandoff } from '#domain/handoff';
+import { missingForReady } from '#domain/readiness';
+import { initialRollout } from '#domain/living/rollout';
+import { unsettledQuestions } from '#domain/walkthrough/rules';
+import { dayTimeZone, handoffState, type LatenessRule } from '#domain/state';
+import type { JiraVersion, PermissionSet } from '#jira';
 import { capabilitiesOf, settledValue } from './access';
 import type { Logger } from './deps';
-import { gateView, type GateRecord, type ProjectSettings } from '../../domain/gate/rules';
-import { composeHandoff, revisionsOf, type HandoffRecords } from '../../domain/records';
+import { gateView, type GateRecord, type ProjectSettings } from '#domain/gate/rules';
+import { composeHandoff, revisionsOf, type HandoffRecords } from '#domain/records';
 
 export function toVersionInfo(version: JiraVersion): VersionInfo {
   const { id, name, description, releaseDate, released, archived } = version;

@@ -3,8 +3,8 @@
  * permissions (asUser mypermissions); recorded as the app with who and when. Nothing is written for
  * anyone else.
  */
-import { gateIndexEntry, gateIndexWith } from '../../domain/gate/gate-index';
-import { evaluateGate, fitGateRecord, gateView, type GateRecord, type GateView } from '../../domain/gate/rules';
+import { gateIndexEntry, gateIndexWith } from '#domain/gate/gate-index';
+import { evaluateGate, fitGateRecord, gateView, type GateRecord, type GateView } from '#domain/gate/rules';
 import { commitGateRecord, readGateRecord } from '../core/gate-store';
 import { readAccess, requireAdmin, settledValue } from '../core/access';
 import type { CallContext } from '../core/call-context';

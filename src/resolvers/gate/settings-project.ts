@@ -6,13 +6,13 @@
  * action reads with what it already reads, so the lead time costs no extra call there. Saving writes both
  * and re-evaluates the gate index entries with the new lead time, so the overview and the gate agree at once.
  */
-import { belongsInGateIndex, parseGateIndex, reevaluatedEntry, type GateIndex } from '../../domain/gate/gate-index';
-import type { ProjectSettings } from '../../domain/gate/rules';
-import type { IndexEntry } from '../../domain/handoff-index';
+import { belongsInGateIndex, parseGateIndex, reevaluatedEntry, type GateIndex } from '#domain/gate/gate-index';
+import type { ProjectSettings } from '#domain/gate/rules';
+import type { IndexEntry } from '#domain/handoff-index';
 import { overviewEntries } from '../core/overview-entries';
-import { GATE_INDEX_PROPERTY_KEY } from '../../domain/property-keys';
+import { GATE_INDEX_PROPERTY_KEY } from '#domain/property-keys';
 import { commitSettings, readSettingsRecord } from '../core/gate-store';
-import type { JiraVersion } from '../../jira';
+import type { JiraVersion } from '#jira';
 import { capabilitiesOf, readAccess, requireAccess, requireAdmin, settledValue } from '../core/access';
 import { healthOf, keepHealthAnswer } from '../core/app-health';
 import { putGateIndex, ruleOf } from '../core/gate-context';

@@ -2,11 +2,11 @@
  * The handoff as a document for the support knowledge base (Browse projects). One parallel round,
  * 5 Jira calls: permissions and the project, the version, the handoff, the site's address (for its link).
  */
-import { appError } from '../../domain/errors';
-import type { HandoffExportInput } from '../../domain/living/export-common';
-import { toConfluenceStorage } from '../../domain/living/export-confluence';
-import { toMarkdown } from '../../domain/living/export-markdown';
-import { currentStageLabel, initialRollout } from '../../domain/living/rollout';
+import { appError } from '#domain/errors';
+import type { HandoffExportInput } from '#domain/living/export-common';
+import { toConfluenceStorage } from '#domain/living/export-confluence';
+import { toMarkdown } from '#domain/living/export-markdown';
+import { currentStageLabel, initialRollout } from '#domain/living/rollout';
 import { readAccess, requireAccess, settledValue } from '../core/access';
 import { handoffFrom, readRecords } from '../core/handoff-store';
 import { handoffPageUrl, targetOf } from '../core/handoff-writes';

@@ -1,11 +1,11 @@
-import { handoffPropertyKey } from '../../domain/property-keys';
+import { handoffPropertyKey } from '#domain/property-keys';
 import { readAccess, requireAccess, settledValue } from '../core/access';
 import { readGateContext } from '../core/gate-context';
 import { loadRecords, readRecords, repairPublished, type Target } from '../core/handoff-store';
 import { targetOf } from '../core/handoff-writes';
 import type { Handler } from '../core/run';
 import type { ResolverDeps } from '../core/deps';
-import type { HandoffRecords } from '../../domain/records';
+import type { HandoffRecords } from '#domain/records';
 import { handoffView, versionInProject } from '../core/views';
 
 /**

@@ -1,5 +1,5 @@
-import { fail, ok, type Result } from '../../domain/errors';
-import { stageSignals } from '../../domain/living/stage-signals';
+import { fail, ok, type Result } from '#domain/errors';
+import { stageSignals } from '#domain/living/stage-signals';
 import type { ResolverDeps } from '../core/deps';
 import { getHandoff } from './get-handoff';
 import { getL3Summary } from './l3-summary';

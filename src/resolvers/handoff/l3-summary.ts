@@ -1,7 +1,7 @@
-import { l3BugsJql, releaseLabel } from '../../domain/chain-label';
+import { l3BugsJql, releaseLabel } from '#domain/chain-label';
 import { readAccess, requireAccess, settledValue } from '../core/access';
 import { issueSearchUrl } from '../core/l3-rules';
-import { withChainLabel } from '../../domain/l3-prefill';
+import { withChainLabel } from '#domain/l3-prefill';
 import type { Handler } from '../core/run';
 
 /**

@@ -1,6 +1,6 @@
-import { appError } from '../../domain/errors';
-import { applyStatus, assertBaseRevision } from '../../domain/revision';
-import { composeHandoff, nextStamp } from '../../domain/records';
+import { appError } from '#domain/errors';
+import { applyStatus, assertBaseRevision } from '#domain/revision';
+import { composeHandoff, nextStamp } from '#domain/records';
 import { commitChange } from '../core/handoff-store';
 import { loadForChange, publishAndView } from '../core/handoff-writes';
 import type { Handler } from '../core/run';

@@ -1,11 +1,11 @@
-import { l3BugsJql } from '../../domain/chain-label';
-import { L3_BUGS_READ_MAX } from '../../domain/living/stage-signals';
-import { ROLLOUT_STAGES, type RolloutStage } from '../../domain/living/rollout-stages';
-import { requestsAtStageJql } from '../../domain/request-link';
+import { l3BugsJql } from '#domain/chain-label';
+import { L3_BUGS_READ_MAX } from '#domain/living/stage-signals';
+import { ROLLOUT_STAGES, type RolloutStage } from '#domain/living/rollout-stages';
+import { requestsAtStageJql } from '#domain/request-link';
 import { readAccess, requireAccess, settledValue } from '../core/access';
 import type { CallContext } from '../core/call-context';
 import type { ResolverDeps } from '../core/deps';
-import { withChainLabel } from '../../domain/l3-prefill';
+import { withChainLabel } from '#domain/l3-prefill';
 import { versionInProject } from '../core/views';
 
 /** What Jira says for the chart; the stored rollout and questions come from the page's other reads. */

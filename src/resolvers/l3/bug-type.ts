@@ -1,6 +1,6 @@
 import { readAccess, requireAccess } from '../core/access';
-import { issueTypeFor, keptType, keptTypeId, L3_BUG } from '../../domain/issue-types';
-import { ENTITIES, type RecordRef } from '../../store/port';
+import { issueTypeFor, keptType, keptTypeId, L3_BUG } from '#domain/issue-types';
+import { ENTITIES, type RecordRef } from '#store/port';
 import type { Handler } from '../core/run';
 
 /** Where a project's Bug type id is kept (read in the first round, beside the access check). */

@@ -2,7 +2,7 @@ import { readAccess, requireAccess, settledValue } from '../core/access';
 import { handoffFrom, readRecords } from '../core/handoff-store';
 import { targetOf } from '../core/handoff-writes';
 import { l3PrefillFor } from '../core/l3-draft';
-import { issueTypeFor, L3_BUG } from '../../domain/issue-types';
+import { issueTypeFor, L3_BUG } from '#domain/issue-types';
 import type { Handler } from '../core/run';
 import { versionInProject } from '../core/views';
 

@@ -14,9 +14,9 @@
  * again. Jira's search index can lag a create by seconds; the stale time is far longer than that.
  */
 import { randomUUID } from 'node:crypto';
-import { briefGapFilingJql } from '../../domain/chain-label';
-import { appError } from '../../domain/errors';
-import { CommitRefused, ENTITIES, versionKey, type RecordRef } from '../../store/port';
+import { briefGapFilingJql } from '#domain/chain-label';
+import { appError } from '#domain/errors';
+import { CommitRefused, ENTITIES, versionKey, type RecordRef } from '#store/port';
 import type { ResolverDeps } from '../core/deps';
 import type { Target } from '../core/handoff-store';
 

@@ -5,10 +5,10 @@
  * then one storage call per further 100 records (at most HISTORY_KEPT are kept).
  */
 import type { ClaimedProject } from '../core/call-context';
-import { appError } from '../../domain/errors';
-import { contentAt, type HistoryRecord } from '../../domain/history/history';
-import { diffHandoff } from '../../domain/living/diff';
-import { ENTITIES, INDEXES } from '../../store/port';
+import { appError } from '#domain/errors';
+import { contentAt, type HistoryRecord } from '#domain/history/history';
+import { diffHandoff } from '#domain/living/diff';
+import { ENTITIES, INDEXES } from '#store/port';
 import { readAccess, requireAccess, settledValue } from '../core/access';
 import type { ResolverDeps } from '../core/deps';
 import { HISTORY_KEPT, type HistoryEntry } from '../core/handoff-store';

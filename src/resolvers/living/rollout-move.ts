@@ -1,5 +1,5 @@
-import { initialRollout, moveStage } from '../../domain/living/rollout';
-import { nextRevision } from '../../domain/walkthrough/rules';
+import { initialRollout, moveStage } from '#domain/living/rollout';
+import { nextRevision } from '#domain/walkthrough/rules';
 import type { Handler } from '../core/run';
 import { changeHandoff } from './walkthrough-change';
 

@@ -4,13 +4,13 @@
  * Turning a question into a likely question changes the handoff's text, so it needs Edit issues.
  * Filing a brief gap as a Jira task creates an issue as the person, so it needs Create issues.
  */
-import { attendeeAccountIds, nextRevision, normaliseWalkthrough, promoteQuestion as promote, settleQuestion as settle } from '../../domain/walkthrough/rules';
-import type { PersonRef } from '../../domain/person';
-import { BRIEF_GAP_TASK, issueTypeFor } from '../../domain/issue-types';
-import { briefGapTask, briefGapToFile, recordBriefGapIssue } from '../../domain/walkthrough/brief-gap';
+import { attendeeAccountIds, nextRevision, normaliseWalkthrough, promoteQuestion as promote, settleQuestion as settle } from '#domain/walkthrough/rules';
+import type { PersonRef } from '#domain/person';
+import { BRIEF_GAP_TASK, issueTypeFor } from '#domain/issue-types';
+import { briefGapTask, briefGapToFile, recordBriefGapIssue } from '#domain/walkthrough/brief-gap';
 import { handoffPageUrl, targetOf } from '../core/handoff-writes';
 import { fileOnce } from './brief-gap-filing';
-import { withChainLabel } from '../../domain/l3-prefill';
+import { withChainLabel } from '#domain/l3-prefill';
 import type { ResolverDeps } from '../core/deps';
 import type { Handler } from '../core/run';
 import { changeHandoff } from './walkthrough-change';

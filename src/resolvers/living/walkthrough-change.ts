@@ -5,11 +5,11 @@
  * Round 1: permissions, version, who they are, the records, the gate context (core/handoff-writes.ts);
  * round 2: the compare-and-set commit; round 3: publishing and the gate-index entry, in parallel.
  */
-import type { HandoffView, ProjectInfo } from '../../contract';
-import { appError } from '../../domain/errors';
-import type { PersonRef, StoredHandoff } from '../../domain/handoff';
-import { composeHandoff, nextStamp, type HandoffRecords, type RecordKind } from '../../domain/records';
-import type { JiraVersion } from '../../jira';
+import type { HandoffView, ProjectInfo } from '#contract';
+import { appError } from '#domain/errors';
+import type { PersonRef, StoredHandoff } from '#domain/handoff';
+import { composeHandoff, nextStamp, type HandoffRecords, type RecordKind } from '#domain/records';
+import type { JiraVersion } from '#jira';
 import { settledValue, type Access } from '../core/access';
 import type { CallContext } from '../core/call-context';
 import type { ResolverDeps } from '../core/deps';

@@ -1,11 +1,11 @@
-import { OVERVIEW_PAGE_SIZE, type BlockSummary, type ReleaseSummary } from '../../contract';
-import type { IndexEntry } from '../../domain/handoff-index';
-import { GATE_INDEX_PROPERTY_KEY } from '../../domain/property-keys';
+import { OVERVIEW_PAGE_SIZE, type BlockSummary, type ReleaseSummary } from '#contract';
+import type { IndexEntry } from '#domain/handoff-index';
+import { GATE_INDEX_PROPERTY_KEY } from '#domain/property-keys';
 import { pageEntries, pageOpenSupport } from '../core/overview-entries';
-import { hasOverride, parseGateIndex, settingsOf, type GateIndex } from '../../domain/gate/gate-index';
-import { gateView } from '../../domain/gate/rules';
-import { handoffState, type LatenessRule } from '../../domain/state';
-import { PROJECT_PERMISSIONS, type JiraVersion } from '../../jira';
+import { hasOverride, parseGateIndex, settingsOf, type GateIndex } from '#domain/gate/gate-index';
+import { gateView } from '#domain/gate/rules';
+import { handoffState, type LatenessRule } from '#domain/state';
+import { PROJECT_PERMISSIONS, type JiraVersion } from '#jira';
 import { capabilitiesOf, readAccess, requireAccess, settledValue } from '../core/access';
 import { appHealthRef, keptOrCheckedHealth } from '../core/app-health';
 import { ruleOf } from '../core/gate-context';

@@ -1,9 +1,9 @@
-import { adfParagraphs } from '../../domain/adf';
-import { appError } from '../../domain/errors';
-import type { JiraIssueType } from '../../jira';
+import { adfParagraphs } from '#domain/adf';
+import { appError } from '#domain/errors';
+import type { JiraIssueType } from '#jira';
 import { settledValue } from '../core/access';
 import { l3PrefillFor } from '../core/l3-draft';
-import { issueTypeFor, L3_BUG } from '../../domain/issue-types';
+import { issueTypeFor, L3_BUG } from '#domain/issue-types';
 import { readRequestAndRelease } from './request-release';
 import type { Handler } from '../core/run';
 

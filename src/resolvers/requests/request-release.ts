@@ -1,10 +1,10 @@
 import type { z } from 'zod';
-import type { ProjectInfo, ReleaseRefSchema } from '../../contract';
-import { appError } from '../../domain/errors';
-import type { StoredHandoff } from '../../domain/handoff';
-import type { RolloutStage } from '../../domain/living/rollout-stages';
-import { REQUEST_RELEASE_PROPERTY_KEY, requestReleaseLink } from '../../domain/request-link';
-import type { IssuePermission, JiraRequestIssue, JiraVersion } from '../../jira';
+import type { ProjectInfo, ReleaseRefSchema } from '#contract';
+import { appError } from '#domain/errors';
+import type { StoredHandoff } from '#domain/handoff';
+import type { RolloutStage } from '#domain/living/rollout-stages';
+import { REQUEST_RELEASE_PROPERTY_KEY, requestReleaseLink } from '#domain/request-link';
+import type { IssuePermission, JiraRequestIssue, JiraVersion } from '#jira';
 import { readAccess, requireAccess, settledValue } from '../core/access';
 import type { CallContext } from '../core/call-context';
 import type { ResolverDeps } from '../core/deps';

@@ -3,20 +3,7 @@
  * thrown bridge error (network, host) becomes an ordinary `ok:false` result, so screens handle one shape.
  */
 import { makeInvoke } from '@forge/bridge/out/invoke/invoke';
-import type {
-  HandoffExport,
-  HandoffHistory,
-  L3Prefill,
-  L3Summary,
-  PayloadOf,
-  ResolverDefinitions,
-  ResolverName,
-  Result,
-  ResultOf,
-  RevisionDiff,
-  RevisionSummary,
-  Settlement,
-} from '../../../src/contract';
+import type { HandoffExport, HandoffHistory, L3Prefill, L3Summary, PayloadOf, ResolverDefinitions, ResolverName, Result, ResultOf, RevisionDiff, RevisionSummary, Settlement } from '#contract';
 
 import { bridgeFailure } from './bridge-failure';
 

@@ -1,4 +1,4 @@
-import type { ResolverError } from '../../../src/contract';
+import type { ResolverError } from '#contract';
 
 /**
  * What a rejected `invoke` means to the person. Resolvers answer every outcome as a Result, so a

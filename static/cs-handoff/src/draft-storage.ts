@@ -5,7 +5,7 @@
  * (the context did not say who is signed in) nothing is written to the browser; the draft lives in memory.
  * localStorage can be unavailable in a sandboxed iframe; then the draft lives in memory for the session.
  */
-import type { HandoffContent } from '../../../src/domain/handoff';
+import type { HandoffContent } from '#domain/handoff';
 
 export interface StoredDraft {
   /** The revision the editor started from; a restore saves against it so conflicts are still caught. */

@@ -2,7 +2,7 @@
  * The editor's working copy of a handoff. Lists carry stable ids so React keeps focus on the right
  * input when steps move. Plain data and no zod here: this module is part of the reader's start-up JS.
  */
-import type { HandoffContent } from '../../../src/domain/handoff';
+import type { HandoffContent } from '#domain/handoff';
 
 export interface TextItem {
   id: string;

@@ -4,7 +4,7 @@
  * promise instead of starting its own call, so the page's one resolver invocation overlaps start-up.
  * Taken once: a later visit to the same screen (in-app navigation) asks afresh.
  */
-import type { HandoffPage, ReleasesOverview, Result } from '../../../src/contract';
+import type { HandoffPage, ReleasesOverview, Result } from '#contract';
 import { api, type OverviewQuery } from './api';
 import type { Route } from './routes';
 

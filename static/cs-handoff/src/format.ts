@@ -1,5 +1,5 @@
 /** Dates in the UI, through the domain's one formatter (the gate's messages use the same): "27 Nov 2026". */
-import { formatCalendarDate, formatInstantLocal } from '../../../src/domain/date-format';
+import { formatCalendarDate, formatInstantLocal } from '#domain/date-format';
 
 /** A Jira 'YYYY-MM-DD' release date, or "No date". */
 export function formatReleaseDate(date: string | null): string {

@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import Button from '@atlaskit/button/new';
 import Lozenge from '@atlaskit/lozenge';
-import type { CardRelease, CardReleaseRef, IssueHandoffCard, RequestReleaseLink } from '../../../src/contract';
+import type { CardRelease, CardReleaseRef, IssueHandoffCard, RequestReleaseLink } from '#contract';
 import { CopyText } from '../../cs-handoff/src/escalation/CopyText';
 import { ExternalLink } from '../../cs-handoff/src/components/ExternalLink';
 import { cardApi } from './api';
@@ -13,7 +13,7 @@ import { FindAnswer } from './FindAnswer';
 import { NotInHandoff } from './NotInHandoff';
 import { RequestActions } from './RequestActions';
 import { StageLozenge } from './StageLozenge';
-import { ESCALATION_TITLES, SECTION_TITLES } from '../../../src/domain/section-titles';
+import { ESCALATION_TITLES, SECTION_TITLES } from '#domain/section-titles';
 
 type View =
   | { kind: 'loading' }

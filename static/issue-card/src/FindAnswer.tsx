@@ -5,11 +5,11 @@
  */
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import Button from '@atlaskit/button/new';
-import type { AnswerMatch, AnswerResults } from '../../../src/contract';
-import { stageLabel } from '../../../src/domain/living/rollout-stages';
+import type { AnswerMatch, AnswerResults } from '#contract';
+import { stageLabel } from '#domain/living/rollout-stages';
 import { cardApi } from './api';
 import { Highlighted } from './Highlighted';
-import { ITEM_TITLES } from '../../../src/domain/section-titles';
+import { ITEM_TITLES } from '#domain/section-titles';
 
 /** Typing pause before a search is sent. */
 const DEBOUNCE_MS = 200;

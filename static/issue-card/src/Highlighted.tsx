@@ -1,4 +1,4 @@
-import type { Span } from '../../../src/contract';
+import type { Span } from '#contract';
 
 /** Text with the matched words in <mark>; only text nodes, so nothing in the handoff becomes markup. */
 export function Highlighted({ text, spans }: { text: string; spans: readonly Span[] }) {

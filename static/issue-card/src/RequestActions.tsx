@@ -7,8 +7,8 @@
  */
 import { useId, useRef, useState } from 'react';
 import Button from '@atlaskit/button/new';
-import type { CardRelease, IssueHandoffCard, RequestReleaseLink, ResolverError } from '../../../src/contract';
-import { stageLabel } from '../../../src/domain/living/rollout-stages';
+import type { CardRelease, IssueHandoffCard, RequestReleaseLink, ResolverError } from '#contract';
+import { stageLabel } from '#domain/living/rollout-stages';
 import { FILE_ERROR_FALLBACK_TITLE, FILE_ERROR_TITLES, fileThroughCreateDialog } from '../../cs-handoff/src/escalation/create-issue-dialog';
 import { formatInstant } from '../../cs-handoff/src/format';
 import { cardApi, releaseRefOf } from './api';

@@ -1,5 +1,5 @@
 import Lozenge from '@atlaskit/lozenge';
-import { stageLabel, type RolloutStage } from '../../../src/domain/living/rollout-stages';
+import { stageLabel, type RolloutStage } from '#domain/living/rollout-stages';
 
 /** The rollout stage as the handoff page shows it. */
 export function StageLozenge({ stage }: { stage: RolloutStage }) {

@@ -1,5 +1,5 @@
 /** The card's only way to the backend: the issue-card and request resolvers, typed by the shared contract's table. */
-import type { CardReleaseRef, PayloadOf } from '../../../src/contract';
+import type { CardReleaseRef, PayloadOf } from '#contract';
 import { request } from '../../cs-handoff/src/api';
 
 /** The release as the request resolvers name it (Jira checks the project and the version again). */

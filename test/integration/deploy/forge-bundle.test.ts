@@ -107,7 +107,7 @@ describe('the Forge deploy bundle', () => {
       Promise.all(calls.map(([functionKey, payload]) => handler({ call: { functionKey, payload }, context }, { principal: { accountId: context.accountId } })))
         .then((answers) => process.stdout.write(JSON.stringify(answers)));`;
     const bundled = JSON.parse(execFileSync(process.execPath, ['-e', script, join(bundle.dir, 'index.cjs'), JSON.stringify([context, calls])], { cwd: tmpdir(), encoding: 'utf8' })) as unknown[];
-    const { handler } = await import('../../../src/resolvers');
+    const { handler } = await import('#resolvers');
     const invoke = handler as unknown as (request: unknown, options: unknown) => Promise<unknown>;
     const source = await Promise.all(calls.map(([functionKey, payload]) => invoke({ call: { functionKey, payload }, context }, { principal: { accountId: context.accountId } })));
     expect(bundled).toEqual(JSON.parse(JSON.stringify(source)));

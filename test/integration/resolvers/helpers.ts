@@ -1,6 +1,6 @@
 import { content } from '../../../bench/fixtures';
-import type { HandoffContent } from '../../../src/domain/handoff';
-import type { HandoffView, Result } from '../../../src/contract';
+import type { HandoffContent } from '#domain/handoff';
+import type { HandoffView, Result } from '#contract';
 import type { TestSite } from '../../support';
 import { roundsOf } from '../../../local-site/jira/request-log';
 import { personOf, startTestSite } from '../../support';

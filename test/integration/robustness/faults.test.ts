@@ -3,9 +3,9 @@
  * retried by the Jira layer where that is safe, and a publish that fails after the commit loses nothing
  * (the record is committed; the next read or the daily scan publishes it).
  */
-import type { HandoffHistory, HandoffView, ReleasesOverview, RevisionDiff } from '../../../src/contract';
-import type { StoredHandoff } from '../../../src/domain/handoff';
-import { GATE_INDEX_PROPERTY_KEY, handoffPropertyKey } from '../../../src/domain/property-keys';
+import type { HandoffHistory, HandoffView, ReleasesOverview, RevisionDiff } from '#contract';
+import type { StoredHandoff } from '#domain/handoff';
+import { GATE_INDEX_PROPERTY_KEY, handoffPropertyKey } from '#domain/property-keys';
 import { completeContent, expectError, expectOk, SHOP_VERSION, SOON_VERSION, storedProperty, useStartedSite } from '../resolvers/helpers';
 
 jest.setTimeout(60_000);

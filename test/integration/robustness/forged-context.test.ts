@@ -11,10 +11,10 @@
  *   work, the brief gap task's ADF description, export and L3 links, returned URLs) is on the site Jira
  *   names in serverInfo, never on the hostile host.
  */
-import * as contract from '../../../src/contract';
-import type { HandoffView, Result } from '../../../src/contract';
+import * as contract from '#contract';
+import type { HandoffView, Result } from '#contract';
 import { createVersion, rest } from '../../../bench/fixtures';
-import { handoffPropertyKey } from '../../../src/domain/property-keys';
+import { handoffPropertyKey } from '#domain/property-keys';
 import type { InvocationContext } from '../../../local-site/forge-host/host';
 import { personOf } from '../../support';
 import { completeContent, expectOk, OPS_VERSION, relatedWork, storedProperty, useStartedSite } from '../resolvers/helpers';

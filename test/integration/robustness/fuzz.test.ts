@@ -5,8 +5,8 @@
  * path; and a rejected call writes nothing to Jira.
  */
 import fc from 'fast-check';
-import * as contract from '../../../src/contract';
-import type { ErrorCode, Result } from '../../../src/contract';
+import * as contract from '#contract';
+import type { ErrorCode, Result } from '#contract';
 import { completeContent, SHOP_VERSION, useStartedSite } from '../resolvers/helpers';
 import { personOf } from '../../support';
 

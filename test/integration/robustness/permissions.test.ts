@@ -7,11 +7,11 @@
  * override the gate / change settings → Administer projects; L3 → Browse (+ Create issues for the
  * pre-fill; every SHOP browser here can create). A refusal is FORBIDDEN and writes nothing.
  */
-import * as contract from '../../../src/contract';
-import type { Result } from '../../../src/contract';
+import * as contract from '#contract';
+import type { Result } from '#contract';
 import { createVersion, rest } from '../../../bench/fixtures';
-import { gatePropertyKey } from '../../../src/domain/property-keys';
-import type { GateRecord } from '../../../src/domain/gate/rules';
+import { gatePropertyKey } from '#domain/property-keys';
+import type { GateRecord } from '#domain/gate/rules';
 import { personOf } from '../../support';
 import { completeContent, SHOP_VERSION, storedProperty, useStartedSite } from '../resolvers/helpers';
 import { isWrite, ISSUE_PAGE_RESOLVERS, resolverPayloads } from './resolver-payloads';

@@ -2,7 +2,7 @@
  * A valid payload for every resolver of the contract, built fresh for one version (revisions move as
  * the tests save), by calling resolvers as the release manager from the version's own project.
  */
-import type { HandoffView } from '../../../src/contract';
+import type { HandoffView } from '#contract';
 import { attendeeOf } from '../../support';
 import { completeContent, type Invoke } from '../resolvers/helpers';
 

@@ -6,11 +6,11 @@
  * handoff of the same version.
  */
 import { kvs } from '@forge/kvs';
-import type { ReleasesOverview } from '../../../src/contract';
-import { ENTITIES, versionKey } from '../../../src/store/port';
+import type { ReleasesOverview } from '#contract';
+import { ENTITIES, versionKey } from '#store/port';
 import { roundsOf } from '../../../local-site/jira';
 import { personOf } from '../../support';
-import { OVERVIEW_PAGE_SIZE } from '../../../src/contract';
+import { OVERVIEW_PAGE_SIZE } from '#contract';
 import { completeContent, expectError, expectOk, useStartedSite } from '../resolvers/helpers';
 
 jest.setTimeout(300_000);

@@ -1,4 +1,4 @@
-import { answerEntriesOf, MAX_QUERY_WORDS, queryWords, rankAnswers, type AnswerEntry } from '../../../src/domain/card/answer-search';
+import { answerEntriesOf, MAX_QUERY_WORDS, queryWords, rankAnswers, type AnswerEntry } from '#domain/card/answer-search';
 
 const entry = (over: Partial<AnswerEntry>): AnswerEntry => ({ kind: 'question', text: '', answer: '', position: 1, versionId: '10003', releaseDate: '2027-01-15', ...over });
 

@@ -1,5 +1,5 @@
-import { isLiveRelease, LIVE_DAYS, newestFirst, releasedRecently, rolloutInProgress } from '../../../src/domain/card/live';
-import { parseRequestRelease } from '../../../src/domain/card/request-release';
+import { isLiveRelease, LIVE_DAYS, newestFirst, releasedRecently, rolloutInProgress } from '#domain/card/live';
+import { parseRequestRelease } from '#domain/card/request-release';
 
 const TODAY = '2026-11-27';
 

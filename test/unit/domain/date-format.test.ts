@@ -1,4 +1,4 @@
-import { formatCalendarDate, formatInstantLocal } from '../../../src/domain/date-format';
+import { formatCalendarDate, formatInstantLocal } from '#domain/date-format';
 
 test('calendar dates read as Jira shows them, with no time zone shift', () => {
   expect(formatCalendarDate('2026-11-30')).toBe('30 Nov 2026');

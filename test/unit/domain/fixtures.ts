@@ -1,5 +1,5 @@
-import { type HandoffContent, type StoredHandoff } from '../../../src/domain/handoff';
-import { emptyContent } from '../../../src/domain/handoff-defaults';
+import { type HandoffContent, type StoredHandoff } from '#domain/handoff';
+import { emptyContent } from '#domain/handoff-defaults';
 
 /** A handoff that satisfies every readiness rule. */
 export function completeContent(overrides: Partial<HandoffContent> = {}): HandoffContent {

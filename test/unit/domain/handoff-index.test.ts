@@ -1,7 +1,7 @@
-import { AppError } from '../../../src/domain/errors';
-import { emptyIndex, indexEntry, parseIndex, withHandoff } from '../../../src/domain/handoff-index';
-import { handoffPropertyKey, INDEX_PROPERTY_KEY } from '../../../src/domain/property-keys';
-import { jsonBytes, PROPERTY_MAX_BYTES } from '../../../src/domain/storage-size';
+import { AppError } from '#domain/errors';
+import { emptyIndex, indexEntry, parseIndex, withHandoff } from '#domain/handoff-index';
+import { handoffPropertyKey, INDEX_PROPERTY_KEY } from '#domain/property-keys';
+import { jsonBytes, PROPERTY_MAX_BYTES } from '#domain/storage-size';
 import { storedHandoff } from './fixtures';
 
 describe('the overview index', () => {

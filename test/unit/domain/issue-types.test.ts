@@ -1,4 +1,4 @@
-import { BRIEF_GAP_TASK, issueTypeFor, L3_BUG } from '../../../src/domain/issue-types';
+import { BRIEF_GAP_TASK, issueTypeFor, L3_BUG } from '#domain/issue-types';
 import { thrownAppError } from '../app-error';
 
 const errorOf = (fn: () => unknown) => thrownAppError(fn).error;

@@ -1,4 +1,4 @@
-import { cachedPerson, freshPerson, PERSON_NAME_TTL_MS } from '../../../src/domain/person';
+import { cachedPerson, freshPerson, PERSON_NAME_TTL_MS } from '#domain/person';
 
 describe("a person's kept name", () => {
   const now = new Date('2026-07-01T12:00:00Z');

@@ -1,4 +1,4 @@
-import { projectUrlSegment } from '../../../src/domain/project-url';
+import { projectUrlSegment } from '#domain/project-url';
 
 describe('projectUrlSegment', () => {
   it.each([

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { emptyContent } from '../../../src/domain/handoff-defaults';
-import { missingForReady, missingPartsForReady } from '../../../src/domain/readiness';
+import { emptyContent } from '#domain/handoff-defaults';
+import { missingForReady, missingPartsForReady } from '#domain/readiness';
 import { completeContent } from './fixtures';
 
 describe('missingForReady', () => {

@@ -1,5 +1,5 @@
-import { emptyContent } from '../../../src/domain/handoff-defaults';
-import { applyContent, applyStatus, assertBaseRevision, revisionOf } from '../../../src/domain/revision';
+import { emptyContent } from '#domain/handoff-defaults';
+import { applyContent, applyStatus, assertBaseRevision, revisionOf } from '#domain/revision';
 import { completeContent, storedHandoff } from './fixtures';
 import { thrownAppError } from '../app-error';
 

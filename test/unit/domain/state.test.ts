@@ -1,5 +1,5 @@
-import { calendarDateIn, daysBetween } from '../../../src/domain/calendar';
-import { handoffState, isLate } from '../../../src/domain/state';
+import { calendarDateIn, daysBetween } from '#domain/calendar';
+import { handoffState, isLate } from '#domain/state';
 
 const version = (releaseDate: string | null, released = false) => ({ releaseDate, released });
 const ready = (readyAt: string) => ({ status: 'ready' as const, readyAt });

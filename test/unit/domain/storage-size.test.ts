@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { LIMITS } from '../../../src/domain/handoff';
-import { assertHandoffFits, jsonBytes, PROPERTY_MAX_BYTES, sectionSizes, utf8Bytes } from '../../../src/domain/storage-size';
+import { LIMITS } from '#domain/handoff';
+import { assertHandoffFits, jsonBytes, PROPERTY_MAX_BYTES, sectionSizes, utf8Bytes } from '#domain/storage-size';
 import { completeContent, storedHandoff } from './fixtures';
 import { thrownAppError } from '../app-error';
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
-import { SaveHandoffPayloadSchema, SetStatusPayloadSchema } from '../../../src/contract';
-import { AppError } from '../../../src/domain/errors';
-import { parseOrThrow } from '../../../src/domain/validation';
+import { SaveHandoffPayloadSchema, SetStatusPayloadSchema } from '#contract';
+import { AppError } from '#domain/errors';
+import { parseOrThrow } from '#domain/validation';
 import { completeContent } from './fixtures';
 import { thrownAppError } from '../app-error';
 

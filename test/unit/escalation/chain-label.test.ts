@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { ChainLabelError, briefGapLabel, JIRA_LABEL_MAX, itemLabel, l3BugsJql, l3Labels, releaseLabel } from '../../../src/domain/chain-label';
+import { ChainLabelError, briefGapLabel, JIRA_LABEL_MAX, itemLabel, l3BugsJql, l3Labels, releaseLabel } from '#domain/chain-label';
 
 const projectKey = fc.tuple(fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZ'), fc.stringMatching(/^[A-Z0-9_]{0,20}$/)).map(([first, rest]) => first + rest);
 const versionId = fc.stringMatching(/^[1-9]\d{0,17}$/);

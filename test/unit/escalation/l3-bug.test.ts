@@ -1,6 +1,6 @@
-import { type HandoffContent } from '../../../src/domain/handoff';
-import { emptyContent } from '../../../src/domain/handoff-defaults';
-import { buildL3Bug, reproductionSteps, summaryPrefix } from '../../../src/domain/l3-bug';
+import { type HandoffContent } from '#domain/handoff';
+import { emptyContent } from '#domain/handoff-defaults';
+import { buildL3Bug, reproductionSteps, summaryPrefix } from '#domain/l3-bug';
 import { adfErrors } from '../adf-errors';
 
 function assertValidAdf(document: unknown): void {

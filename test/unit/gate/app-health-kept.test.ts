@@ -1,4 +1,4 @@
-import { APP_HEALTH_TTL_MS, keptHealth, keptHealthy } from '../../../src/domain/gate/app-health';
+import { APP_HEALTH_TTL_MS, keptHealth, keptHealthy } from '#domain/gate/app-health';
 
 describe("a kept healthy answer about the app's own permissions", () => {
   const checked = new Date('2026-11-27T10:00:00.000Z');

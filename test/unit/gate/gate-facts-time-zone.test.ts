@@ -4,12 +4,12 @@
  * 23:30 in Los Angeles on the release day, after being marked ready on time there.
  */
 import { content } from '../../../bench/fixtures';
-import { emptyGateRecord } from '../../../src/domain/gate/record';
-import { DEFAULT_SETTINGS } from '../../../src/domain/gate/settings';
-import type { StoredHandoff } from '../../../src/domain/handoff';
-import type { JiraVersion } from '../../../src/jira';
-import type { TriggerDeps } from '../../../src/triggers/deps';
-import { gateFactsOf, type GateReads } from '../../../src/triggers/gate-load';
+import { emptyGateRecord } from '#domain/gate/record';
+import { DEFAULT_SETTINGS } from '#domain/gate/settings';
+import type { StoredHandoff } from '#domain/handoff';
+import type { JiraVersion } from '#jira';
+import type { TriggerDeps } from '#triggers/deps';
+import { gateFactsOf, type GateReads } from '#triggers/gate-load';
 
 const VERSION = { id: '10003', projectId: '10000', name: '2026.07', released: true, archived: false, releaseDate: '2026-07-08' } as JiraVersion;
 // Ready at 23:30 on 1 Jul in Los Angeles (the deadline: 8 Jul less 7 days), which is 2 Jul in UTC.

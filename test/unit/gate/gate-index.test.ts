@@ -11,8 +11,8 @@ import {
   settingsOf,
   withGateEntry,
   type GateIndex,
-} from '../../../src/domain/gate/gate-index';
-import { emptyGateRecord, evaluateGate, type BlockEntry, type GateRecord } from '../../../src/domain/gate/rules';
+} from '#domain/gate/gate-index';
+import { emptyGateRecord, evaluateGate, type BlockEntry, type GateRecord } from '#domain/gate/rules';
 
 const rule = { leadTimeDays: 7, timeZone: 'UTC' };
 const now = new Date('2026-11-24T12:00:00Z');

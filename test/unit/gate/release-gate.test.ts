@@ -1,8 +1,8 @@
-import { createReleaseGate } from '../../../src/triggers/release-gate';
-import type { TriggerDeps } from '../../../src/triggers/deps';
-import type { JiraVersion } from '../../../src/jira';
-import type { GateIndex } from '../../../src/domain/gate/gate-index';
-import type { GateRecord } from '../../../src/domain/gate/rules';
+import { createReleaseGate } from '#triggers/release-gate';
+import type { TriggerDeps } from '#triggers/deps';
+import type { JiraVersion } from '#jira';
+import type { GateIndex } from '#domain/gate/gate-index';
+import type { GateRecord } from '#domain/gate/rules';
 import { MemoryStore } from '../../support/memory-store';
 
 const now = new Date('2026-11-24T12:00:00Z');

@@ -1,6 +1,6 @@
 /** The hourly re-check reaches every project, a few at a time, and one project's failure stops no other. */
-import { createReleaseRecheck, PROJECTS_AT_ONCE } from '../../../src/triggers/release-recheck';
-import type { TriggerDeps } from '../../../src/triggers/deps';
+import { createReleaseRecheck, PROJECTS_AT_ONCE } from '#triggers/release-recheck';
+import type { TriggerDeps } from '#triggers/deps';
 import { MemoryStore } from '../../support/memory-store';
 
 describe('release re-check across many projects', () => {

@@ -2,10 +2,10 @@
  * Rules that can't be gamed: lateness against the earlier of the planned date and the release day, day
  * boundaries in one time zone, and advice whose every line clears the gate on its own.
  */
-import { formatCalendarDate } from '../../../src/domain/date-format';
-import { addDaysTo, clearingActions, evaluateGate, gateAllowsRelease, type ClearingAction, type GateInput, type GateOverride } from '../../../src/domain/gate/rules';
-import { statusAfterEdit } from '../../../src/domain/readiness';
-import { calendarDateIn } from '../../../src/domain/calendar';
+import { formatCalendarDate } from '#domain/date-format';
+import { addDaysTo, clearingActions, evaluateGate, gateAllowsRelease, type ClearingAction, type GateInput, type GateOverride } from '#domain/gate/rules';
+import { statusAfterEdit } from '#domain/readiness';
+import { calendarDateIn } from '#domain/calendar';
 import { completeContent } from '../domain/fixtures';
 
 const rule = { leadTimeDays: 7, timeZone: 'UTC' };

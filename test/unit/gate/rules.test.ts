@@ -1,4 +1,4 @@
-import { clearBy, emptyGateRecord, fitGateRecord, evaluateGate, gateReason, releaseEventKey, withBlock, type BlockEntry, type GateInput } from '../../../src/domain/gate/rules';
+import { clearBy, emptyGateRecord, fitGateRecord, evaluateGate, gateReason, releaseEventKey, withBlock, type BlockEntry, type GateInput } from '#domain/gate/rules';
 
 const rule = { leadTimeDays: 7, timeZone: 'UTC' };
 const now = new Date('2026-11-24T12:00:00Z');

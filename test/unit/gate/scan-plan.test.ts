@@ -1,4 +1,4 @@
-import { emptyScanState, parseScanState, planRun, sortedIds, verifySlice, VERIFY_MIN, type ScanState } from '../../../src/domain/gate/scan-plan';
+import { emptyScanState, parseScanState, planRun, sortedIds, verifySlice, VERIFY_MIN, type ScanState } from '#domain/gate/scan-plan';
 
 const projects = [{ id: '10' }, { id: '9' }, { id: '11' }, { id: '100' }];
 const state = (after: string | null, running: ScanState['running'] = null): ScanState => ({ ...emptyScanState(), after, running });

@@ -3,8 +3,8 @@
  * in UTC: at 23:30 in Los Angeles on the deadline day the handoff is still due (today), not overdue, and
  * the page says which calendar it counts in. Without a site time zone it falls back to UTC.
  */
-import type { HandoffView } from '../../../src/contract';
-import { dayTimeZone } from '../../../src/domain/state';
+import type { HandoffView } from '#contract';
+import { dayTimeZone } from '#domain/state';
 import { content as baseContent } from '../../../bench/fixtures';
 import { fakeWorld, PO, PROJECT, VERSION_ID } from '../../support/fake-world';
 

@@ -1,5 +1,5 @@
-import { createWorkflowValidator, modifiedFixVersionIds } from '../../../src/triggers/workflow-validator';
-import type { TriggerDeps } from '../../../src/triggers/deps';
+import { createWorkflowValidator, modifiedFixVersionIds } from '#triggers/workflow-validator';
+import type { TriggerDeps } from '#triggers/deps';
 
 describe('workflow validator', () => {
   it('fails the transition when the check does not finish within its budget', async () => {

@@ -1,5 +1,5 @@
-import { LIMITS, type HandoffContent } from '../../../src/domain/handoff';
-import { emptyContent } from '../../../src/domain/handoff-defaults';
+import { LIMITS, type HandoffContent } from '#domain/handoff';
+import { emptyContent } from '#domain/handoff-defaults';
 import {
   acceptedRecords,
   appendRecord,
@@ -14,10 +14,10 @@ import {
   revisionSections,
   type HistoryPage,
   type HistoryRecord,
-} from '../../../src/domain/history/history';
-import { moveStage, initialRollout } from '../../../src/domain/living/rollout';
-import { applyContent, applyStatus } from '../../../src/domain/revision';
-import { jsonBytes, PROPERTY_MAX_BYTES } from '../../../src/domain/storage-size';
+} from '#domain/history/history';
+import { moveStage, initialRollout } from '#domain/living/rollout';
+import { applyContent, applyStatus } from '#domain/revision';
+import { jsonBytes, PROPERTY_MAX_BYTES } from '#domain/storage-size';
 import { completeContent, storedHandoff } from '../domain/fixtures';
 
 const priya = { accountId: 'acc-po', displayName: 'Priya Patel' };

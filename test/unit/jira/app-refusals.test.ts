@@ -5,10 +5,10 @@
  */
 import { NeedsAuthenticationError, route } from '@forge/api';
 import { z } from 'zod';
-import { createJira } from '../../../src/jira';
-import { jiraRequest } from '../../../src/jira/request';
-import { createHandler } from '../../../src/resolvers';
-import type { Result } from '../../../src/contract';
+import { createJira } from '#jira';
+import { jiraRequest } from '#jira/request';
+import { createHandler } from '#resolvers';
+import type { Result } from '#contract';
 import { fakeJira } from './fake-jira';
 import { rejectedAppError } from '../app-error';
 import { resolverDepsWith } from '../../support/resolver-deps';

@@ -1,4 +1,4 @@
-import { createJira } from '../../../src/jira';
+import { createJira } from '#jira';
 import { fakeJira, type Sent } from './fake-jira';
 
 const versionJson = (id: number, extra: Record<string, unknown> = {}) => ({

@@ -1,5 +1,5 @@
 import type { RequestInit, Route } from '@forge/api';
-import type { JiraFetch, Principal } from '../../../src/jira';
+import type { JiraFetch, Principal } from '#jira';
 
 export interface Sent {
   as: Principal;

@@ -1,7 +1,7 @@
 import { route } from '@forge/api';
 import { z } from 'zod';
-import type { AppError } from '../../../src/domain/errors';
-import { jiraRequest, jiraRequestOrNull } from '../../../src/jira/request';
+import type { AppError } from '#domain/errors';
+import { jiraRequest, jiraRequestOrNull } from '#jira/request';
 import { fakeJira, type Answer } from './fake-jira';
 import { rejectedAppError } from '../app-error';
 

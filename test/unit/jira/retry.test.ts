@@ -1,7 +1,7 @@
 import { route } from '@forge/api';
 import { z } from 'zod';
-import { jiraRequest, jiraRequestOrNull, type RetryPolicy } from '../../../src/jira/request';
-import type { JiraFetch } from '../../../src/jira';
+import { jiraRequest, jiraRequestOrNull, type RetryPolicy } from '#jira/request';
+import type { JiraFetch } from '#jira';
 import { fakeJira, type Answer, type Sent } from './fake-jira';
 import { rejectedAppError } from '../app-error';
 

@@ -1,4 +1,4 @@
-import { createJira } from '../../../src/jira';
+import { createJira } from '#jira';
 import { fakeJira } from '../jira/fake-jira';
 import { rejectedAppError } from '../app-error';
 

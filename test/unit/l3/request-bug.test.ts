@@ -1,6 +1,6 @@
-import { adfParagraphs, type AdfNode, type AdfText } from '../../../src/domain/adf';
-import { emptyContent } from '../../../src/domain/handoff-defaults';
-import { buildL3Bug, SUMMARY_MAX } from '../../../src/domain/l3-bug';
+import { adfParagraphs, type AdfNode, type AdfText } from '#domain/adf';
+import { emptyContent } from '#domain/handoff-defaults';
+import { buildL3Bug, SUMMARY_MAX } from '#domain/l3-bug';
 import { adfErrors } from '../adf-errors';
 
 const base = {

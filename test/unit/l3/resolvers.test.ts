@@ -3,11 +3,11 @@
  * the prefill is exactly what `@forge/jira-bridge`'s CreateIssueModal takes.
  */
 import type { CreateIssueModal } from '@forge/jira-bridge';
-import type { L3Prefill, L3Summary, Result } from '../../../src/contract';
-import { createJira } from '../../../src/jira';
-import { createHandler } from '../../../src/resolvers';
-import { type StoredHandoff } from '../../../src/domain/handoff';
-import { emptyContent } from '../../../src/domain/handoff-defaults';
+import type { L3Prefill, L3Summary, Result } from '#contract';
+import { createJira } from '#jira';
+import { createHandler } from '#resolvers';
+import { type StoredHandoff } from '#domain/handoff';
+import { emptyContent } from '#domain/handoff-defaults';
 import { fakeJira, type Answer, type Sent } from '../jira/fake-jira';
 import { resolverDepsWith } from '../../support/resolver-deps';
 

@@ -1,9 +1,9 @@
-import { type StoredHandoff } from '../../../src/domain/handoff';
-import { emptyContent } from '../../../src/domain/handoff-defaults';
-import { ChainLabelError } from '../../../src/domain/chain-label';
-import { assertItemExists, NOT_STARTED, rolloutStageOf, withChainLabel } from '../../../src/domain/l3-prefill';
-import { issueSearchUrl } from '../../../src/resolvers/core/l3-rules';
-import { KEPT_TYPE_TTL_MS, keptType, keptTypeId } from '../../../src/domain/issue-types';
+import { type StoredHandoff } from '#domain/handoff';
+import { emptyContent } from '#domain/handoff-defaults';
+import { ChainLabelError } from '#domain/chain-label';
+import { assertItemExists, NOT_STARTED, rolloutStageOf, withChainLabel } from '#domain/l3-prefill';
+import { issueSearchUrl } from '#resolvers/core/l3-rules';
+import { KEPT_TYPE_TTL_MS, keptType, keptTypeId } from '#domain/issue-types';
 import { thrownAppError } from '../app-error';
 
 const errorOf = (fn: () => unknown) => thrownAppError(fn).error;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
-import { type HandoffContent } from '../../../src/domain/handoff';
-import { emptyContent } from '../../../src/domain/handoff-defaults';
-import { applyWordDiff, changedSections, diffHandoff, diffList, diffWords, type WordToken } from '../../../src/domain/living/diff';
+import { type HandoffContent } from '#domain/handoff';
+import { emptyContent } from '#domain/handoff-defaults';
+import { applyWordDiff, changedSections, diffHandoff, diffList, diffWords, type WordToken } from '#domain/living/diff';
 import { fullContent } from './fixtures';
 
 const diffStrings = (before: string[], after: string[]) => diffList(before, after, (x, y) => x === y, diffWords);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { emptyContent } from '../../../src/domain/handoff-defaults';
-import { escapeXml, toConfluenceStorage } from '../../../src/domain/living/export-confluence';
+import { emptyContent } from '#domain/handoff-defaults';
+import { escapeXml, toConfluenceStorage } from '#domain/living/export-confluence';
 import { exportInput, fullContent, fullStoredHandoff } from './fixtures';
 import { XmlError, elementsNamed, parseStrictXml, textOf, type XmlElement } from './strict-xml';
 

@@ -4,8 +4,8 @@ import fc from 'fast-check';
 // markdown-it is a CommonMark renderer already in node_modules (through @atlaskit/adf-schema →
 // prosemirror-markdown). It is used only here, to prove the escaping holds in a real renderer.
 import MarkdownIt from 'markdown-it';
-import { emptyContent } from '../../../src/domain/handoff-defaults';
-import { escapeMarkdownLine, toMarkdown } from '../../../src/domain/living/export-markdown';
+import { emptyContent } from '#domain/handoff-defaults';
+import { escapeMarkdownLine, toMarkdown } from '#domain/living/export-markdown';
 import { exportInput, fullContent, fullStoredHandoff } from './fixtures';
 
 const GOLDEN = join(__dirname, 'golden', 'full-handoff.md');

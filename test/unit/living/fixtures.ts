@@ -1,5 +1,5 @@
-import type { HandoffContent, StoredHandoff } from '../../../src/domain/handoff';
-import type { HandoffExportInput } from '../../../src/domain/living/export-common';
+import type { HandoffContent, StoredHandoff } from '#domain/handoff';
+import type { HandoffExportInput } from '#domain/living/export-common';
 
 /**
  * A handoff with every section filled, written the way a PO would, including characters Markdown or

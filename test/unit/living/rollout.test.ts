@@ -1,17 +1,5 @@
-import type { PersonRef } from '../../../src/domain/handoff';
-import {
-  HISTORY_MAX,
-  LEARNED_MAX,
-  RolloutSchema,
-  allowedMoves,
-  currentStageLabel,
-  initialRollout,
-  isRollback,
-  moveStage,
-  stageLabel,
-  type Rollout,
-  type RolloutStage,
-} from '../../../src/domain/living/rollout';
+import type { PersonRef } from '#domain/handoff';
+import { HISTORY_MAX, LEARNED_MAX, RolloutSchema, allowedMoves, currentStageLabel, initialRollout, isRollback, moveStage, stageLabel, type Rollout, type RolloutStage } from '#domain/living/rollout';
 import { thrownAppError } from '../app-error';
 
 const po: PersonRef = { accountId: 'acc-po', displayName: 'Priya Patel' };

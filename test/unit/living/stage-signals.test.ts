@@ -1,5 +1,5 @@
-import type { Rollout, RolloutEntry } from '../../../src/domain/living/rollout';
-import { stageAt, stageSignals } from '../../../src/domain/living/stage-signals';
+import type { Rollout, RolloutEntry } from '#domain/living/rollout';
+import { stageAt, stageSignals } from '#domain/living/stage-signals';
 
 const by = { accountId: 'po', displayName: 'Priya Patel' };
 const move = (from: RolloutEntry['from'], stage: RolloutEntry['stage'], at: string): RolloutEntry => ({ from, stage, at, by, learned: '' });

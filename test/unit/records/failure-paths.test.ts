@@ -4,8 +4,8 @@
  * record removed during a save answers not-found, a handoff stored only as its property is imported on
  * first access, and a record too big for its property is refused by name.
  */
-import type { HandoffView } from '../../../src/contract';
-import { ENTITIES, versionKey } from '../../../src/store/port';
+import type { HandoffView } from '#contract';
+import { ENTITIES, versionKey } from '#store/port';
 import { content as baseContent } from '../../../bench/fixtures';
 import { fakeWorld, LEAD, PO, PROJECT, propertyOf, VERSION_ID, type FakeWorld } from '../../support/fake-world';
 

@@ -1,5 +1,5 @@
 import { content as baseContent } from '../../../bench/fixtures';
-import { differingSections, mergeContent } from '../../../src/domain/merge';
+import { differingSections, mergeContent } from '#domain/merge';
 
 const base = baseContent();
 

@@ -10,19 +10,19 @@
  * - once quiet, the published properties equal the latest commits (after a read, and the daily scan's sync).
  */
 import fc from 'fast-check';
-import type { HandoffView, Result } from '../../../src/contract';
-import type { HandoffContent } from '../../../src/domain/handoff';
-import { syncPublished } from '../../../src/resolvers/core/handoff-store';
-import { ENTITIES } from '../../../src/store/port';
+import type { HandoffView, Result } from '#contract';
+import type { HandoffContent } from '#domain/handoff';
+import { syncPublished } from '#resolvers/core/handoff-store';
+import { ENTITIES } from '#store/port';
 import { fakeWorld, LEAD, PEOPLE, PO, PROJECT, propertyOf, RM, VERSION_ID, type FakeWorld, type Person } from '../../support/fake-world';
 import { StoreFault } from '../../support/memory-store';
 import { content as baseContent } from '../../../bench/fixtures';
-import type { GateRecord } from '../../../src/domain/gate/rules';
-import type { Jira } from '../../../src/jira';
-import { publishGateRecord } from '../../../src/resolvers/core/gate-store';
-import { readGateInputs } from '../../../src/triggers/gate-load';
-import type { TriggerDeps } from '../../../src/triggers/deps';
-import { createReleaseGate, decideRelease, type ReleaseGateOutcome } from '../../../src/triggers/release-gate';
+import type { GateRecord } from '#domain/gate/rules';
+import type { Jira } from '#jira';
+import { publishGateRecord } from '#resolvers/core/gate-store';
+import { readGateInputs } from '#triggers/gate-load';
+import type { TriggerDeps } from '#triggers/deps';
+import { createReleaseGate, decideRelease, type ReleaseGateOutcome } from '#triggers/release-gate';
 
 jest.setTimeout(240_000);
 

@@ -1,5 +1,5 @@
-import type { HandoffView, SaveConflict } from '../../../src/contract';
-import { emptyContent } from '../../../src/domain/handoff-defaults';
+import type { HandoffView, SaveConflict } from '#contract';
+import { emptyContent } from '#domain/handoff-defaults';
 import { toModel } from '../../../static/cs-handoff/src/editor-model';
 import { initialPageState, pageReducer, type PageAction, type PageState } from '../../../static/cs-handoff/src/screens/handoff-page/state';
 

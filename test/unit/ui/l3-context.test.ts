@@ -3,12 +3,12 @@
  * resolvers build (core/l3-draft.ts l3PrefillFor), from the page's data; the Bug type is asked for once
  * per project for the page's life.
  */
-import type { HandoffView, L3BugType, ProjectInfo, Result } from '../../../src/contract';
-import type { ItemRef } from '../../../src/domain/chain-label';
-import type { StoredHandoff } from '../../../src/domain/handoff';
-import { initialRollout, moveStage } from '../../../src/domain/living/rollout';
-import { handoffPageUrl } from '../../../src/resolvers/core/handoff-writes';
-import { l3PrefillFor } from '../../../src/resolvers/core/l3-draft';
+import type { HandoffView, L3BugType, ProjectInfo, Result } from '#contract';
+import type { ItemRef } from '#domain/chain-label';
+import type { StoredHandoff } from '#domain/handoff';
+import { initialRollout, moveStage } from '#domain/living/rollout';
+import { handoffPageUrl } from '#resolvers/core/handoff-writes';
+import { l3PrefillFor } from '#resolvers/core/l3-draft';
 import { bugTypeOf, l3PrefillFromPage, l3PrefillOf } from '../../../static/cs-handoff/src/escalation/l3-context';
 import { GIFT_CARDS_CONTENT } from '../../support/handoff-fixtures';
 

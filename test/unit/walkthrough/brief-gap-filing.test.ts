@@ -2,9 +2,9 @@
  * Filing a brief gap at most once when Jira's answer to the create is lost: a fake Jira that keeps the
  * tasks it made (and can lose the answer), the record store in memory, and a clock the test moves.
  */
-import { briefGapFilingLabel } from '../../../src/domain/chain-label';
-import { fileOnce, RESERVATION_STALE_MS } from '../../../src/resolvers/living/brief-gap-filing';
-import type { ResolverDeps } from '../../../src/resolvers/core/deps';
+import { briefGapFilingLabel } from '#domain/chain-label';
+import { fileOnce, RESERVATION_STALE_MS } from '#resolvers/living/brief-gap-filing';
+import type { ResolverDeps } from '#resolvers/core/deps';
 import { MemoryStore } from '../../support/memory-store';
 
 const TARGET = { projectId: '10000', projectKey: 'SHOP', versionId: '10003' };

@@ -1,6 +1,6 @@
-import { briefGapSummary, briefGapTask, briefGapToFile, recordBriefGapIssue, SUMMARY_MAX } from '../../../src/domain/walkthrough/brief-gap';
-import { AppError } from '../../../src/domain/errors';
-import type { StoredHandoff } from '../../../src/domain/handoff';
+import { briefGapSummary, briefGapTask, briefGapToFile, recordBriefGapIssue, SUMMARY_MAX } from '#domain/walkthrough/brief-gap';
+import { AppError } from '#domain/errors';
+import type { StoredHandoff } from '#domain/handoff';
 import { adfErrors } from '../adf-errors';
 
 const by = { accountId: 'a1', displayName: 'Carlos Mendes' };

@@ -1,6 +1,6 @@
-import { LIMITS, StoredHandoffSchema } from '../../../src/domain/handoff';
-import { WalkthroughInputSchema } from '../../../src/domain/walkthrough/schema';
-import { attendeeAccountIds, normaliseWalkthrough, promoteQuestion, settleQuestion, settlementProblem, unsettledQuestions, walkthroughBlocks } from '../../../src/domain/walkthrough/rules';
+import { LIMITS, StoredHandoffSchema } from '#domain/handoff';
+import { WalkthroughInputSchema } from '#domain/walkthrough/schema';
+import { attendeeAccountIds, normaliseWalkthrough, promoteQuestion, settleQuestion, settlementProblem, unsettledQuestions, walkthroughBlocks } from '#domain/walkthrough/rules';
 import { completeContent, storedHandoff } from '../domain/fixtures';
 import { thrownAppError } from '../app-error';
 

@@ -6,9 +6,9 @@
 import { useState } from 'react';
 import Button from '@atlaskit/button/new';
 import { SectionMessage } from './TokenSectionMessage';
-import type { StoredHandoff, HandoffContent } from '../../../../src/domain/handoff';
+import type { StoredHandoff, HandoffContent } from '#domain/handoff';
 import { formatInstant } from '../format';
-import { ESCALATION_TITLES, SECTION_TITLES } from '../../../../src/domain/section-titles';
+import { ESCALATION_TITLES, SECTION_TITLES } from '#domain/section-titles';
 
 interface Part {
   key: string;

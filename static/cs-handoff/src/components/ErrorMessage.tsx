@@ -1,5 +1,5 @@
 import { SectionMessage, SectionMessageAction } from './LazySectionMessage';
-import type { ResolverError } from '../../../../src/contract';
+import type { ResolverError } from '#contract';
 
 const TITLES: Record<ResolverError['code'], string> = {
   INVALID_INPUT: 'Some fields need attention',

@@ -4,7 +4,7 @@
  * or when it became ready, the rollout stage, the revision and who changed it last.
  */
 import Button from '@atlaskit/button/new';
-import type { HandoffView } from '../../../../src/contract';
+import type { HandoffView } from '#contract';
 import { formatInstant, formatReleaseDate } from '../format';
 import { StateLozenge } from './StateLozenge';
 import { Heading } from './TokenLook';

@@ -1,10 +1,10 @@
 /** Every section of the handoff, in the brief's order, as plain text (React text nodes only). */
 import type { ReactNode } from 'react';
 import { Heading } from './TokenLook';
-import type { HandoffContent } from '../../../../src/domain/handoff';
+import type { HandoffContent } from '#domain/handoff';
 import { CopyText } from '../escalation/CopyText';
 import { ExternalLink } from './ExternalLink';
-import { ESCALATION_TITLES, SECTION_TITLES } from '../../../../src/domain/section-titles';
+import { ESCALATION_TITLES, SECTION_TITLES } from '#domain/section-titles';
 
 const NotWritten = () => <p className="subtlest">Not written yet.</p>;
 

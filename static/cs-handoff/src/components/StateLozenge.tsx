@@ -1,5 +1,5 @@
 import { Lozenge, type LozengeAppearance as ThemeAppearance } from './TokenLook';
-import type { HandoffState } from '../../../../src/contract';
+import type { HandoffState } from '#contract';
 
 // The host's words for status colours: grey to do, blue in progress, green done (Jira's "Released"
 // version lozenge is green too), yellow for a handoff that came too late.

@@ -7,14 +7,14 @@ import { useEffect, useMemo, useState, type FormEvent, type ReactNode } from 're
 import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
 import Textfield from '@atlaskit/textfield';
-import { LIMITS } from '../../../../src/domain/handoff';
+import { LIMITS } from '#domain/handoff';
 import type { EditorModel } from '../editor-model';
 import { describedBy, Field, errorId, TextAreaField } from './Field';
 import { focusSoon } from '../focus';
 import { QuestionsEditor } from './QuestionsEditor';
 import { TextListEditor } from './TextListEditor';
 import { validate, fromServerFields } from './validation';
-import { ESCALATION_TITLES, SECTION_TITLES } from '../../../../src/domain/section-titles';
+import { ESCALATION_TITLES, SECTION_TITLES } from '#domain/section-titles';
 
 export interface HandoffEditorProps {
   model: EditorModel;

@@ -1,6 +1,6 @@
 /** Inline validation with the backend's own schema, so the editor and the resolver agree on every rule. */
 import './zod-setup';
-import { HandoffContentSchema } from '../../../../src/domain/handoff';
+import { HandoffContentSchema } from '#domain/handoff';
 import { toContent, type EditorModel } from '../editor-model';
 
 export type FieldErrors = Record<string, string>;

@@ -4,9 +4,9 @@
  * (small targets, repeated actions). Loaded beside the L3 panel, never in the first screen's code.
  */
 import DropdownMenu, { DropdownItem, DropdownItemGroup } from '@atlaskit/dropdown-menu';
-import type { HandoffContent } from '../../../../src/domain/handoff';
+import type { HandoffContent } from '#domain/handoff';
 import type { L3Item } from './useL3';
-import { SECTION_TITLES } from '../../../../src/domain/section-titles';
+import { SECTION_TITLES } from '#domain/section-titles';
 
 interface Group {
   title: string;

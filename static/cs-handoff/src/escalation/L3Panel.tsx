@@ -2,8 +2,8 @@
 import Button from '@atlaskit/button/new';
 import { SectionMessage } from '../components/TokenSectionMessage';
 import { lazy, Suspense, useRef } from 'react';
-import type { HandoffContent } from '../../../../src/domain/handoff';
-import type { ResolverError } from '../../../../src/contract';
+import type { HandoffContent } from '#domain/handoff';
+import type { ResolverError } from '#contract';
 import { CopyText } from './CopyText';
 import { FILE_ERROR_FALLBACK_TITLE, FILE_ERROR_TITLES } from './create-issue-dialog';
 import { ExternalLink } from '../components/ExternalLink';

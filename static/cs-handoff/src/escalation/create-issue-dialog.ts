@@ -4,7 +4,7 @@
  * creates the issue as the person. The bridge module is loaded on first use: most readers never file a
  * bug, so it stays out of either resource's start-up.
  */
-import type { L3Prefill, ResolverError, Result } from '../../../../src/contract';
+import type { L3Prefill, ResolverError, Result } from '#contract';
 
 /** The title over a refused filing, by the refusal's code; the resolver's message says what is missing. */
 export const FILE_ERROR_TITLES: Partial<Record<ResolverError['code'], string>> = {

@@ -7,10 +7,10 @@
  * trusted that was not before: the context only pre-fills Jira's own Create issue dialog, which creates
  * the bug as the person, with Jira's permission checks.
  */
-import type { HandoffView, L3BugType, L3Prefill, Result } from '../../../../src/contract';
-import type { ItemRef } from '../../../../src/domain/chain-label';
-import { AppError } from '../../../../src/domain/errors';
-import { l3ModalContext } from '../../../../src/domain/l3-prefill';
+import type { HandoffView, L3BugType, L3Prefill, Result } from '#contract';
+import type { ItemRef } from '#domain/chain-label';
+import { AppError } from '#domain/errors';
+import { l3ModalContext } from '#domain/l3-prefill';
 
 /** What the handoff page holds for filing: its view and its address (getHandoffPage's `handoffUrl`). */
 export interface L3PageData {

@@ -5,7 +5,7 @@
  * filing, it is asked for again (getL3Summary). Opening the dialog is create-issue-dialog.ts, shared with the issue card.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ResolverError, Result } from '../../../../src/contract';
+import type { ResolverError, Result } from '#contract';
 import { api, type L3ItemRef, type L3Summary } from '../api';
 import { fileThroughCreateDialog } from './create-issue-dialog';
 import type { L3PageData } from './l3-context';

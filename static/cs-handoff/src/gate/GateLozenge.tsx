@@ -1,5 +1,5 @@
 import { Lozenge, type LozengeAppearance as ThemeAppearance } from '../components/TokenLook';
-import type { GateState } from '../../../../src/contract';
+import type { GateState } from '#contract';
 
 const LOOK: Record<GateState, { appearance: ThemeAppearance; label: string; meaning: string }> = {
   ok: { appearance: 'success', label: 'OK', meaning: 'the handoff was ready on time; the release can go out' },

@@ -5,7 +5,7 @@
 import { lazy, Suspense, useState } from 'react';
 import Button from '@atlaskit/button/new';
 import { SectionMessage } from '../components/TokenSectionMessage';
-import type { GateView, ResolverError } from '../../../../src/contract';
+import type { GateView, ResolverError } from '#contract';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { Loading } from '../components/Loading';
 import { formatInstant, formatReleaseDate } from '../format';

@@ -3,7 +3,7 @@
  * keeps its error to show, and hands back the result so the caller decides what success means.
  */
 import { useCallback, useState } from 'react';
-import type { ResolverError, Result } from '../../../../src/contract';
+import type { ResolverError, Result } from '#contract';
 
 export interface Action {
   busy: boolean;

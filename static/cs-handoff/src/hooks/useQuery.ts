@@ -4,7 +4,7 @@
  * or after an error.
  */
 import { useEffect, useRef, useState } from 'react';
-import type { ResolverError, Result } from '../../../../src/contract';
+import type { ResolverError, Result } from '#contract';
 
 export interface Query<T> {
   data: T | null;

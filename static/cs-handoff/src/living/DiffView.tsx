@@ -6,8 +6,8 @@
  */
 import Heading from '@atlaskit/heading';
 import Lozenge from '@atlaskit/lozenge';
-import type { ItemChange, SectionChange, WordToken } from '../../../../src/domain/living/diff';
-import type { Question } from '../../../../src/domain/handoff';
+import type { ItemChange, SectionChange, WordToken } from '#domain/living/diff';
+import type { Question } from '#domain/handoff';
 
 export function Words({ tokens, testId }: { tokens: readonly WordToken[]; testId?: string }) {
   return (

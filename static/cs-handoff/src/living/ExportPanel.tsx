@@ -6,7 +6,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import Button from '@atlaskit/button/new';
-import type { ResolverError } from '../../../../src/contract';
+import type { ResolverError } from '#contract';
 import { api, type ExportFormat, type HandoffExport } from '../api';
 import { ErrorMessage } from '../components/ErrorMessage';
 

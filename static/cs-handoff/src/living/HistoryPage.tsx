@@ -7,7 +7,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
 import SectionMessage from '@atlaskit/section-message';
-import type { ResolverError } from '../../../../src/contract';
+import type { ResolverError } from '#contract';
 import { api, type RevisionDiff, type RevisionSummary } from '../api';
 import { Breadcrumbs } from '../components/Breadcrumbs';
 import { DsSelect } from '../components/DsSelect';

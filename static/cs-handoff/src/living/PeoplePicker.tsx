@@ -5,7 +5,7 @@
  * older query is dropped. Part of the walkthrough chunk (loaded lazily).
  */
 import { useEffect, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
-import type { PersonRef } from '../../../../src/contract';
+import type { PersonRef } from '#contract';
 import { api } from '../api';
 import type { AttendeeDraft } from './walkthrough-model';
 

@@ -1,6 +1,6 @@
 /** "Rollout: 5%" in the page header: how far the release has reached customers. */
 import { Lozenge } from '../components/TokenLook';
-import { stageLabel, type RolloutStage } from '../../../../src/domain/living/rollout-stages';
+import { stageLabel, type RolloutStage } from '#domain/living/rollout-stages';
 
 export function RolloutBadge({ stage }: { stage: RolloutStage }) {
   const percent = stage === 'not-started' ? 0 : Number(stage);

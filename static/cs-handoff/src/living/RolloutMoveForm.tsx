@@ -3,9 +3,9 @@
  * so its controls (the design system's select and text area) load only when an editor opens the form.
  */
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import type { ResolverError } from '../../../../src/contract';
-import { allowedMoves, currentStageLabel, LEARNED_MAX, stageLabel, type RolloutStage } from '../../../../src/domain/living/rollout-stages';
-import type { Rollout } from '../../../../src/domain/living/rollout';
+import type { ResolverError } from '#contract';
+import { allowedMoves, currentStageLabel, LEARNED_MAX, stageLabel, type RolloutStage } from '#domain/living/rollout-stages';
+import type { Rollout } from '#domain/living/rollout';
 import { DsSelect } from '../components/DsSelect';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { FormActions } from '../components/FormActions';

@@ -4,8 +4,8 @@
  */
 import { lazy, Suspense, useRef, useState } from 'react';
 import Button from '@atlaskit/button/new';
-import { allowedMoves, currentStageLabel, initialRollout, isRollback, stageLabel } from '../../../../src/domain/living/rollout-stages';
-import type { Rollout } from '../../../../src/domain/living/rollout';
+import { allowedMoves, currentStageLabel, initialRollout, isRollback, stageLabel } from '#domain/living/rollout-stages';
+import type { Rollout } from '#domain/living/rollout';
 import { Heading, Lozenge } from '../components/TokenLook';
 import { Loading } from '../components/Loading';
 import { formatInstant } from '../format';

@@ -8,9 +8,9 @@
 import { useState } from 'react';
 import Button from '@atlaskit/button/new';
 import { Heading } from '../components/TokenLook';
-import type { Result, StageSignal, StageSignals as Signals } from '../../../../src/contract';
-import { stageLabel } from '../../../../src/domain/living/rollout-stages';
-import { L3_BUGS_READ_MAX } from '../../../../src/domain/living/stage-signals';
+import type { Result, StageSignal, StageSignals as Signals } from '#contract';
+import { stageLabel } from '#domain/living/rollout-stages';
+import { L3_BUGS_READ_MAX } from '#domain/living/stage-signals';
 import { ErrorMessage } from '../components/ErrorMessage';
 import './stage-signals.css';
 

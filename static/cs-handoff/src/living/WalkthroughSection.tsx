@@ -10,7 +10,7 @@
 import { Suspense, useReducer, useRef } from 'react';
 import Button from '@atlaskit/button/new';
 import { Heading } from '../components/TokenLook';
-import type { HandoffView } from '../../../../src/contract';
+import type { HandoffView } from '#contract';
 import { focusSoon } from '../focus';
 import { formatInstant } from '../format';
 import { QuestionItem } from './walkthrough/QuestionItem';

@@ -3,9 +3,9 @@
  * from the domain (src/domain/walkthrough/schema.ts) and the section words from its zod-free wording.ts,
  * so no zod at run time.
  */
-import type { HandoffView } from '../../../../src/contract';
-import type { AnswerSection, Settlement, Walkthrough, WalkthroughQuestion } from '../../../../src/domain/walkthrough/schema';
-import { SECTION_WORDS } from '../../../../src/domain/walkthrough/wording';
+import type { HandoffView } from '#contract';
+import type { AnswerSection, Settlement, Walkthrough, WalkthroughQuestion } from '#domain/walkthrough/schema';
+import { SECTION_WORDS } from '#domain/walkthrough/wording';
 
 export type { Settlement, Walkthrough, WalkthroughQuestion };
 

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { Heading, Lozenge } from '../components/TokenLook';
 import { SectionMessage } from '../components/LazySectionMessage';
 import { AppHealth } from '../gate/AppHealth';
-import type { ReleaseFilter, ReleaseSummary, ReleasesOverview, ResolverError } from '../../../../src/contract';
+import type { ReleaseFilter, ReleaseSummary, ReleasesOverview, ResolverError } from '#contract';
 import type { OverviewQuery } from '../api';
 import { takeOverview } from '../first-load';
 import { OverviewToolbar, Pagination } from './OverviewControls';

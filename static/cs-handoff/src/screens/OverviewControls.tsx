@@ -5,8 +5,8 @@
  * a pause), a native select, and buttons in a labelled nav with `aria-current` on the page shown.
  */
 import { useEffect, useRef, useState } from 'react';
-import type { ReleasesOverview } from '../../../../src/contract';
-import { RELEASE_FILTERS, type ReleaseFilter } from '../../../../src/contract/overview';
+import type { ReleasesOverview } from '#contract';
+import { RELEASE_FILTERS, type ReleaseFilter } from '#contract/overview';
 
 /** Typing pauses this long before the search is sent, so a word is one call, not one per letter. */
 const SEARCH_PAUSE_MS = 300;

@@ -1,5 +1,5 @@
 /** Issues and the issue view's context for the card's resolvers, on a test file's local site. */
-import type { Result } from '../../../../src/contract';
+import type { Result } from '#contract';
 import type { InvocationContext } from '../../../../local-site/forge-host/host';
 import { rest } from '../../../../bench/fixtures';
 import { personOf, type TestSite } from '../../../support';

@@ -3,7 +3,7 @@
  * a jira:issueContext module (extension.issue beside extension.project): which release the card shows,
  * who may see what, "Find an answer", and the calls it takes to open the card.
  */
-import type { AnswerResults, CardReleaseRef, IssueHandoffCard } from '../../../../src/contract';
+import type { AnswerResults, CardReleaseRef, IssueHandoffCard } from '#contract';
 import type { InvocationContext } from '../../../../local-site/forge-host/host';
 import { rest } from '../../../../bench/fixtures';
 import { roundsOf } from '../../../../local-site/jira/request-log';

@@ -3,7 +3,7 @@
  * the release's handoff; the PO and CS lead list and settle it on the handoff page, each change a
  * compare-and-set on the questions' own record.
  */
-import type { SupportQuestionAsked, SupportQuestionsView } from '../../../../src/contract';
+import type { SupportQuestionAsked, SupportQuestionsView } from '#contract';
 import type { InvocationContext } from '../../../../local-site/forge-host/host';
 import { completeContent, expectError, expectOk, OPS_VERSION, SOON_VERSION, useStartedSite } from '../helpers';
 import { cardHelpers, type IssueRef } from './helpers';

@@ -4,7 +4,7 @@
  */
 import { SHOP_ID } from '../../../../local-site/jira';
 import { completeContent, SHOP_VERSION, storedProperty, useStartedSite } from '../helpers';
-import { handoffPropertyKey } from '../../../../src/domain/property-keys';
+import { handoffPropertyKey } from '#domain/property-keys';
 
 const { site, invoke } = useStartedSite();
 

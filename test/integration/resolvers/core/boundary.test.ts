@@ -2,9 +2,9 @@
  * The resolver boundary with a fake Jira: what the UI gets when something unexpected breaks, and
  * that the project comes from Forge's context only.
  */
-import { createHandler } from '../../../../src/resolvers';
-import type { ResolverDeps } from '../../../../src/resolvers/core/deps';
-import { createJira } from '../../../../src/jira';
+import { createHandler } from '#resolvers';
+import type { ResolverDeps } from '#resolvers/core/deps';
+import { createJira } from '#jira';
 import { fakeJira } from '../../../unit/jira/fake-jira';
 import { resolverDepsWith } from '../../../support/resolver-deps';
 

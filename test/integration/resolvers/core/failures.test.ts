@@ -1,5 +1,5 @@
-import { LIMITS } from '../../../../src/domain/handoff';
-import { handoffPropertyKey } from '../../../../src/domain/property-keys';
+import { LIMITS } from '#domain/handoff';
+import { handoffPropertyKey } from '#domain/property-keys';
 import { completeContent, expectError, expectOk, relatedWork, SHOP_VERSION, storedProperty, useStartedSite } from '../helpers';
 
 jest.setTimeout(60_000);

@@ -2,7 +2,7 @@
  * Where the app cannot act: the overview and the settings page say, before any release, that the app's
  * own Jira user lacks Administer Projects (checked with mypermissions as the app).
  */
-import type { ProjectSettingsView, ReleasesOverview } from '../../../../src/contract';
+import type { ProjectSettingsView, ReleasesOverview } from '#contract';
 import { APP_ACCOUNT_ID } from '../../../../local-site/jira/seed';
 import { expectOk, useStartedSite } from '../helpers';
 

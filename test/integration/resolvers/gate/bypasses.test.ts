@@ -2,7 +2,7 @@
  * The ways around the release gate, each tried on the local Jira site the way a release manager (or
  * someone in a hurry) would: every one must end with the version unreleased and a decision on record.
  */
-import { formatCalendarDate } from '../../../../src/domain/date-format';
+import { formatCalendarDate } from '#domain/date-format';
 import { completeContent, expectOk, useStartedSite } from '../helpers';
 import { personOf } from '../../../support';
 import { gateSite, todayPlus } from './gate-helpers';

@@ -2,10 +2,10 @@
  * The issue's "Done when" list, end to end on the local Jira site: people release through Jira's REST API
  * (basic auth) or the site's Release button, the app's trigger/validator/scan run in the Forge host.
  */
-import { formatCalendarDate } from '../../../../src/domain/date-format';
-import { GATE_INDEX_PROPERTY_KEY } from '../../../../src/domain/property-keys';
-import type { GateIndex } from '../../../../src/domain/gate/gate-index';
-import type { ReleasesOverview } from '../../../../src/contract';
+import { formatCalendarDate } from '#domain/date-format';
+import { GATE_INDEX_PROPERTY_KEY } from '#domain/property-keys';
+import type { GateIndex } from '#domain/gate/gate-index';
+import type { ReleasesOverview } from '#contract';
 import type { VersionEvent } from '../../../../local-site/jira/types';
 import { roundsOf } from '../../../../local-site/jira';
 import { attendeeOf, personOf, startTestSite, type TestSite } from '../../../support';

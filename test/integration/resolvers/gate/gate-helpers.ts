@@ -1,8 +1,8 @@
 /** What the gate's integration tests do on the local Jira site: people's REST calls, versions, ready handoffs. */
-import { gatePropertyKey, handoffPropertyKey } from '../../../../src/domain/property-keys';
-import type { GateRecord } from '../../../../src/domain/gate/rules';
+import { gatePropertyKey, handoffPropertyKey } from '#domain/property-keys';
+import type { GateRecord } from '#domain/gate/rules';
 import { kvs } from '@forge/kvs';
-import { ENTITIES, versionKey } from '../../../../src/store/port';
+import { ENTITIES, versionKey } from '#store/port';
 import { personOf, type TestSite } from '../../../support';
 import { completeContent, expectOk, invoker, storedProperty } from '../helpers';
 

@@ -2,8 +2,8 @@
  * The release gate as Forge delivers product events: late (here 5 s; up to about 3 minutes on Forge) and
  * more than once. The outcome must be the same as with prompt, single delivery.
  */
-import { gatePropertyKey } from '../../../../src/domain/property-keys';
-import type { GateRecord } from '../../../../src/domain/gate/rules';
+import { gatePropertyKey } from '#domain/property-keys';
+import type { GateRecord } from '#domain/gate/rules';
 import { personOf, startTestSite, type TestSite } from '../../../support';
 import { completeContent, expectOk, invoker, SOON_VERSION, storedProperty } from '../helpers';
 import { gateSite } from './gate-helpers';

@@ -1,5 +1,5 @@
-import { gatePropertyKey } from '../../../../src/domain/property-keys';
-import type { GateRecord } from '../../../../src/domain/gate/rules';
+import { gatePropertyKey } from '#domain/property-keys';
+import type { GateRecord } from '#domain/gate/rules';
 import { personOf, startTestSite, type TestSite } from '../../../support';
 import { expectError, expectOk, invoker, SOON_VERSION, storedProperty } from '../helpers';
 

@@ -2,8 +2,8 @@
  * The gate counts days in the site's default time zone (serverInfo), end to end: on a Los Angeles site a
  * handoff marked ready at 23:30 local time on the deadline day is on time, though it is the next day in UTC.
  */
-import { calendarDateIn } from '../../../../src/domain/calendar';
-import { addDaysTo } from '../../../../src/domain/gate/rules';
+import { calendarDateIn } from '#domain/calendar';
+import { addDaysTo } from '#domain/gate/rules';
 import { startTestSite, type TestSite } from '../../../support';
 import { gateSite } from './gate-helpers';
 

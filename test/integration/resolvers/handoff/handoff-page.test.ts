@@ -4,7 +4,7 @@
  * permissions, the project and the version once for all, and counts with a fixed number of searches;
  * a refused reader gets the refusal, not a half page.
  */
-import type { HandoffPage, HandoffView, L3Summary, RequestReleaseLink, StageSignal, SupportQuestionAsked, SupportQuestionsView } from '../../../../src/contract';
+import type { HandoffPage, HandoffView, L3Summary, RequestReleaseLink, StageSignal, SupportQuestionAsked, SupportQuestionsView } from '#contract';
 import { rest } from '../../../../bench/fixtures';
 import { cardHelpers, type IssueRef } from '../card/helpers';
 import { completeContent, expectError, expectOk, SHOP_VERSION, useStartedSite } from '../helpers';

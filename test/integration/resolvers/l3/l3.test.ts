@@ -2,7 +2,7 @@
  * L3 escalation against the local Jira site: the prefill a CS agent gets, filing the bug through
  * Jira's REST API with exactly those fields, and the release's L3 count found by one search.
  */
-import type { HandoffPage, L3BugType, L3Prefill, L3Summary } from '../../../../src/contract';
+import type { HandoffPage, L3BugType, L3Prefill, L3Summary } from '#contract';
 import { l3PrefillOf } from '../../../../static/cs-handoff/src/escalation/l3-context';
 import { personOf } from '../../../support';
 import { adfErrors } from '../../../unit/adf-errors';

@@ -3,8 +3,8 @@
  * (through the real resolvers, on the local Jira site), with the chain label for brief gaps.
  */
 import { rest } from '../../../../bench/fixtures';
-import type { HandoffView } from '../../../../src/contract';
-import { handoffPropertyKey } from '../../../../src/domain/property-keys';
+import type { HandoffView } from '#contract';
+import { handoffPropertyKey } from '#domain/property-keys';
 import { attendeeOf } from '../../../support';
 import { completeContent, expectError, expectOk, SHOP_VERSION, storedProperty, useStartedSite } from '../helpers';
 

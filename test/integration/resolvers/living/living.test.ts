@@ -3,10 +3,10 @@
  * revision history and the exports, through the real resolvers as the seeded people.
  */
 import { roundsOf } from '../../../../local-site/jira';
-import type { HandoffExport, HandoffHistory, HandoffView, PeopleMatches, ReleasesOverview, RevisionDiff } from '../../../../src/contract';
-import { handoffPropertyKey } from '../../../../src/domain/property-keys';
+import type { HandoffExport, HandoffHistory, HandoffView, PeopleMatches, ReleasesOverview, RevisionDiff } from '#contract';
+import { handoffPropertyKey } from '#domain/property-keys';
 import { createVersion } from '../../../../bench/fixtures';
-import { PROPERTY_MAX_BYTES } from '../../../../src/domain/storage-size';
+import { PROPERTY_MAX_BYTES } from '#domain/storage-size';
 import { parseStrictXml } from '../../../unit/living/strict-xml';
 import { completeContent, expectError, expectOk, SHOP_VERSION, SOON_VERSION, storedProperty, useStartedSite } from '../helpers';
 import { attendeeOf, personOf } from '../../../support';

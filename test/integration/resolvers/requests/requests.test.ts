@@ -4,7 +4,7 @@
  * bug (today's pre-fill plus the customer's words, then linked to the request), each refused as the
  * person's own Jira rights say before anything is written.
  */
-import type { HandoffView, L3Prefill, RequestBugLink, RequestReleaseLink } from '../../../../src/contract';
+import type { HandoffView, L3Prefill, RequestBugLink, RequestReleaseLink } from '#contract';
 import { roundsOf } from '../../../../local-site/jira';
 import { personOf } from '../../../support';
 import { completeContent, expectError, expectOk, SHOP_VERSION, SOON_VERSION, useStartedSite } from '../helpers';

@@ -1,7 +1,7 @@
 /** A brief gap's Jira task: "File as Jira task" until it is filed, then its key, linking to the issue. */
 import Button from '@atlaskit/button/new';
 import { router } from '@forge/bridge/out/router/router';
-import type { HandoffView } from '../../../../../src/contract';
+import type { HandoffView } from '#contract';
 import { api } from '../../api';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useAction } from '../../hooks/useAction';

@@ -1,4 +1,4 @@
-import type { HandoffView } from '../../../../../src/contract';
+import type { HandoffView } from '#contract';
 import type { WalkthroughQuestion } from '../walkthrough-model';
 
 /** What the settle and promote forms get: the question, its 1-based position, and where to go after. */

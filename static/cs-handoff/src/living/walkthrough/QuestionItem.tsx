@@ -2,7 +2,7 @@
 import { Suspense, useRef } from 'react';
 import Button from '@atlaskit/button/new';
 import { Lozenge } from '../../components/TokenLook';
-import type { HandoffView } from '../../../../../src/contract';
+import type { HandoffView } from '#contract';
 import { focusSoon } from '../../focus';
 import { api } from '../../api';
 import { settlementWords, type WalkthroughQuestion } from '../walkthrough-model';

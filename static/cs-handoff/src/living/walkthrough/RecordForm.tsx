@@ -3,7 +3,7 @@ import { useEffect, useId, useReducer, type FormEvent } from 'react';
 import Button from '@atlaskit/button/new';
 import { DatePicker, TimePicker } from '@atlaskit/datetime-picker';
 import Textfield from '@atlaskit/textfield';
-import type { HandoffView } from '../../../../../src/contract';
+import type { HandoffView } from '#contract';
 import { api } from '../../api';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { FormActions } from '../../components/FormActions';

@@ -1,6 +1,6 @@
 /** "Settle question N": answered in the handoff (which section or Q&A), or a gap in the release brief (with a note). */
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import type { HandoffView, Result } from '../../../../../src/contract';
+import type { HandoffView, Result } from '#contract';
 import { DsSelect } from '../../components/DsSelect';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { FormActions } from '../../components/FormActions';

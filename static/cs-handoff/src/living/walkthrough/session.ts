@@ -3,7 +3,7 @@
  * walkthrough, or settling or promoting one question), the last thing saved, and the record form's draft
  * with its problems and the payload it sends. No React, no I/O: the components dispatch and render.
  */
-import type { PayloadOf } from '../../../../../src/contract';
+import type { PayloadOf } from '#contract';
 import type { AttendeeDraft, Walkthrough, WalkthroughQuestion } from '../walkthrough-model';
 
 export const QUESTION_MAX = 300;

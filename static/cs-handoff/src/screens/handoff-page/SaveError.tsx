@@ -2,7 +2,7 @@
  * The error of the page's last write. After a save Jira did not take, it says the typed text is safe and
  * offers to repeat exactly what failed (save, or save and mark ready).
  */
-import type { ResolverError } from '../../../../../src/contract';
+import type { ResolverError } from '#contract';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import type { RetryAs } from './state';
 

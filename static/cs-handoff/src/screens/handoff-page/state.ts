@@ -2,8 +2,8 @@
  * The handoff page's state as one reducer: what is loaded, the edit session, the one action in flight and
  * what the page says about it. Pure (no I/O, no focus): `useHandoffPage` does the calls and the drafts.
  */
-import type { GateView, HandoffView, ResolverError, SaveConflict } from '../../../../../src/contract';
-import type { HandoffContent } from '../../../../../src/domain/handoff';
+import type { GateView, HandoffView, ResolverError, SaveConflict } from '#contract';
+import type { HandoffContent } from '#domain/handoff';
 import type { StoredDraft } from '../../draft-storage';
 import { toModel, type EditorModel } from '../../editor-model';
 

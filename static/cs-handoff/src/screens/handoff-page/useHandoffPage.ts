@@ -4,10 +4,10 @@
  * draft, resolve a conflict, discard). State lives in `pageReducer`; the calls, drafts and focus live here.
  */
 import { useEffect, useMemo, useReducer, useState } from 'react';
-import type { GateView, HandoffPage, HandoffView, ResolverError, Result, SupportQuestionsView } from '../../../../../src/contract';
-import type { HandoffContent } from '../../../../../src/domain/handoff';
-import { emptyContent } from '../../../../../src/domain/handoff-defaults';
-import { stageLabel, type RolloutStage } from '../../../../../src/domain/living/rollout-stages';
+import type { GateView, HandoffPage, HandoffView, ResolverError, Result, SupportQuestionsView } from '#contract';
+import type { HandoffContent } from '#domain/handoff';
+import { emptyContent } from '#domain/handoff-defaults';
+import { stageLabel, type RolloutStage } from '#domain/living/rollout-stages';
 import { api } from '../../api';
 import { isRetryable } from '../../components/ErrorMessage';
 import { draftStore, type DraftOwner } from '../../draft-storage';
