@@ -1,10 +1,11 @@
 import type { VersionEvent } from '../jira/types';
 import { DeliveryLog } from './deliveries';
 import { loadHandler, type ForgeFunction } from './functions';
-import type { ForgeHost, ForgeHostOptions, InvokeOptions, ProjectRef, UiContext } from './host-types';
+import type { ForgeHost, ForgeHostOptions, InvokeOptions, UiContext } from './host-types';
 import { loadManifest, type UiModule } from './manifest';
 import { createQueueHost, FunctionTimeoutError } from './queues';
 import { runInvocation } from './runtime';
+import { projectLookup } from './project-lookup';
 import { createStorageService } from './storage-service';
 import { KvsStore } from './storage/store';
 
@@ -45,7 +46,7 @@ export function createForgeHost(options: ForgeHostOptions): ForgeHost {
   const manifest = loadManifest(appDir);
   const log = new DeliveryLog();
   const handlers = new Map<string, ForgeFunction>();
-  const projects = new Map<string, ProjectRef>();
+  const project = projectLookup(baseUrl, jira.appSecret);
   const store = new KvsStore(options.dataDir, manifest.entities);
   const caller = {
     scope: `${manifest.appId}/${LOCAL_INSTALLATION_ID}`,
@@ -96,20 +97,6 @@ export function createForgeHost(options: ForgeHostOptions): ForgeHost {
       limit,
       `Function '${args.functionKey}'`,
     );
-  }
-
-  async function project(projectKey: string): Promise<ProjectRef> {
-    const cached = projects.get(projectKey);
-    if (cached) return cached;
-    const res = await fetch(new URL(`/rest/api/3/project/${encodeURIComponent(projectKey)}`, baseUrl), {
-      headers: { authorization: `ForgeApp ${jira.appSecret}`, accept: 'application/json' },
-    });
-    if (!res.ok) throw new Error(`Project '${projectKey}' was not found on the local site (HTTP ${res.status})`);
-    const body = (await res.json()) as { id: string; key: string; name: string; projectTypeKey?: string };
-    const ref = { id: String(body.id), key: body.key, name: body.name, type: body.projectTypeKey ?? 'software' };
-    projects.set(projectKey, ref);
-    projects.set(ref.id, ref);
-    return ref;
   }
 
   function projectPage(moduleKey?: string): UiModule {

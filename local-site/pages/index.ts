@@ -3,11 +3,11 @@ import { INVOKE_PATH, type ForgeHost, type InvokeOptions, type UiModule } from '
 import type { Person } from '../jira/types';
 import { appFrame, appPageBody, appPageHead, type AppPageInput } from './app-page';
 import { loadAssets } from './assets';
-import { html } from './html';
 import { readForm, redirect, safeReturn, send } from './respond';
 import { issueBody } from './issue';
 import { JiraClient, JiraRequestError } from './jira-client';
 import { layout, type SidebarInfo } from './layout';
+import { errorPage, issueSearchPage, projectsPage, type PageEnv } from './plain-pages';
 import { parseColorMode, setPersonCookie, setThemeCookie, signedInPerson, signedInTheme, type ColorMode } from './person';
 import { releasesBody, type VersionWithWork } from './releases';
 
@@ -31,6 +31,7 @@ const RELEASE_SETTLE_MS = 5000;
 
 export function createPages(options: PagesOptions): Pages {
   const { host, people, baseUrl } = options;
+  const env: PageEnv = { baseUrl, people };
   const defaultProject = options.defaultProjectKey ?? 'SHOP';
   const assets = loadAssets();
   const appBase = (projectKey: string): string => `/jira/software/projects/${encodeURIComponent(projectKey)}/apps/${host.appId}/${host.environmentId}`;
@@ -51,43 +52,6 @@ export function createPages(options: PagesOptions): Pages {
     appHref: appPageUrl(projectKey),
   });
 
-  function errorPage(res: ServerResponse, person: Person, theme: ColorMode, returnTo: string, status: number, title: string, text: string): void {
-    send(res, status, layout({ title, person, theme, people, returnTo, body: html`<h1 class="page-title">${title}</h1><p>${text}</p><p><a href="/projects">Go to your projects</a></p>` }));
-  }
-
-  /** Every project the person can browse (Otto, who cannot see SHOP, finds OPS here). */
-  async function projectsPage(res: ServerResponse, person: Person, theme: ColorMode, url: URL): Promise<void> {
-    const { values } = await new JiraClient(baseUrl, person.emailAddress).projects();
-    const body = html`<h1 class="page-title">Projects</h1>
-      ${
-        values.length === 0
-          ? html`<p>${person.displayName} cannot browse any project on this site.</p>`
-          : html`<ul class="project-list" data-testid="project-list">${values.map((p) => html`<li><a href="/projects/${encodeURIComponent(p.key)}/versions">${p.name} (${p.key})</a></li>`)}</ul>`
-      }`;
-    send(res, 200, layout({ title: 'Projects', person, theme, people, returnTo: url.pathname, body }));
-  }
-
-  /** Jira's issue search (what "View in Jira" opens): the issues the JQL finds, as the person may see them. */
-  async function issueSearchPage(res: ServerResponse, person: Person, theme: ColorMode, url: URL): Promise<void> {
-    const jql = url.searchParams.get('jql') ?? '';
-    const returnTo = url.pathname + url.search;
-    let issues;
-    try {
-      issues = jql ? (await new JiraClient(baseUrl, person.emailAddress).search(jql)).issues : [];
-    } catch (e) {
-      if (e instanceof JiraRequestError) return errorPage(res, person, theme, returnTo, e.status, 'Search failed', `Jira could not run ${jql}: ${e.message}`);
-      throw e;
-    }
-    const body = html`<h1 class="page-title">Search work items</h1>
-      <p><code class="jql" data-testid="issue-search-jql">${jql}</code></p>
-      ${
-        issues.length === 0
-          ? html`<p data-testid="issue-search-empty">No work items match.</p>`
-          : html`<ul class="issue-results" data-testid="issue-search-results">${issues.map((i) => html`<li><a href="/browse/${encodeURIComponent(i.key)}">${i.key}</a> ${i.fields.summary ?? ''} <span class="muted">${i.fields.status?.name ?? ''}</span></li>`)}</ul>`
-      }`;
-    send(res, 200, layout({ title: 'Search work items', person, theme, people, returnTo, body }));
-  }
-
   async function releasesPage(res: ServerResponse, person: Person, theme: ColorMode, url: URL, projectKey: string, status = 200, notice?: { kind: 'success' | 'error'; text: string }): Promise<void> {
     const client = new JiraClient(baseUrl, person.emailAddress);
     const returnTo = url.pathname;
@@ -95,7 +59,7 @@ export function createPages(options: PagesOptions): Pages {
     try {
       project = await client.project(projectKey);
     } catch (e) {
-      if (e instanceof JiraRequestError) return errorPage(res, person, theme, returnTo, e.status, 'Project not available', `${person.displayName} cannot see project ${projectKey}: ${e.message}`);
+      if (e instanceof JiraRequestError) return errorPage(env, res, person, theme, returnTo, e.status, 'Project not available', `${person.displayName} cannot see project ${projectKey}: ${e.message}`);
       throw e;
     }
     const versions = await client.versions(projectKey);
@@ -154,7 +118,8 @@ export function createPages(options: PagesOptions): Pages {
     try {
       project = await client.project(projectKey);
     } catch (e) {
-      if (e instanceof JiraRequestError) return errorPage(res, person, theme, url.pathname, e.status, 'Project not available', `${person.displayName} cannot see project ${projectKey}: ${e.message}`);
+      if (e instanceof JiraRequestError)
+        return errorPage(env, res, person, theme, url.pathname, e.status, 'Project not available', `${person.displayName} cannot see project ${projectKey}: ${e.message}`);
       throw e;
     }
     const page = host.projectPage();
@@ -202,7 +167,7 @@ export function createPages(options: PagesOptions): Pages {
     try {
       issue = await client.issue(key);
     } catch (e) {
-      if (e instanceof JiraRequestError) return errorPage(res, person, theme, url.pathname, e.status, 'Issue not available', `${person.displayName} cannot see ${key}: ${e.message}`);
+      if (e instanceof JiraRequestError) return errorPage(env, res, person, theme, url.pathname, e.status, 'Issue not available', `${person.displayName} cannot see ${key}: ${e.message}`);
       throw e;
     }
     const projectKey = issue.fields.project?.key ?? key.split('-')[0] ?? defaultProject;
@@ -278,18 +243,18 @@ export function createPages(options: PagesOptions): Pages {
     m = /^\/jira\/software\/projects\/([A-Za-z][A-Za-z0-9_]*)\/apps\/([^/]+)\/([^/]+)(\/.*)?$/.exec(path);
     if (m && method === 'GET') {
       if (m[2] !== host.appId || m[3] !== host.environmentId) {
-        errorPage(res, person, theme, path, 404, 'App not installed', `No app ${m[2] ?? ''} (environment ${m[3] ?? ''}) is installed on this site.`);
+        errorPage(env, res, person, theme, path, 404, 'App not installed', `No app ${m[2] ?? ''} (environment ${m[3] ?? ''}) is installed on this site.`);
         return true;
       }
       await appPage(res, person, theme, url, m[1] ?? '', options.resourceOriginOf(req));
       return true;
     }
     if (method === 'GET' && /^\/projects\/?$/.test(path)) {
-      await projectsPage(res, person, theme, url);
+      await projectsPage(env, res, person, theme, url);
       return true;
     }
     if (method === 'GET' && /^\/issues\/?$/.test(path)) {
-      await issueSearchPage(res, person, theme, url);
+      await issueSearchPage(env, res, person, theme, url);
       return true;
     }
     m = /^\/browse\/([A-Za-z][A-Za-z0-9_]*-\d+)$/.exec(path);
@@ -298,7 +263,7 @@ export function createPages(options: PagesOptions): Pages {
       return true;
     }
     if (method === 'GET') {
-      errorPage(res, person, theme, '/', 404, "We can't find that page", `Nothing lives at ${path} on this site.`);
+      errorPage(env, res, person, theme, '/', 404, "We can't find that page", `Nothing lives at ${path} on this site.`);
       return true;
     }
     return false;

@@ -24,7 +24,7 @@ import { gateStoreRefs, publishGateRecord } from '#resolvers/core/gate-store';
 import { parseScanState, planRun, sortedIds, verifySlice, type ScanState } from '#domain/gate/scan-plan';
 import { GATE_INDEX_PROPERTY_KEY, SETTINGS_PROPERTY_KEY } from '#domain/property-keys';
 import { failureText, type JiraVersion } from '#jira';
-import { syncPublished } from '#resolvers/core/handoff-store';
+import { syncPublished } from '#resolvers/core/publish';
 import { overviewEntries } from '#resolvers/core/overview-entries';
 import { defaultTriggerDeps, siteTimeZone, type TriggerDeps } from './deps';
 import { gateFactsOf, indexEntryOf, readGateInputs } from './gate-load';

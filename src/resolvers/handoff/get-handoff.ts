@@ -1,7 +1,8 @@
 import { handoffPropertyKey } from '#domain/property-keys';
 import { readAccess, requireAccess, settledValue } from '../core/access';
 import { readGateContext } from '../core/gate-context';
-import { loadRecords, readRecords, repairPublished, type Target } from '../core/handoff-store';
+import { loadRecords, readRecords, type Target } from '../core/handoff-store';
+import { repairPublished } from '../core/publish';
 import { targetOf } from '../core/handoff-writes';
 import type { Handler } from '../core/run';
 import type { ResolverDeps } from '../core/deps';

@@ -12,7 +12,7 @@
 import fc from 'fast-check';
 import type { HandoffView, Result } from '#contract';
 import type { HandoffContent } from '#domain/handoff';
-import { syncPublished } from '#resolvers/core/handoff-store';
+import { syncPublished } from '#resolvers/core/publish';
 import { ENTITIES } from '#store/port';
 import { fakeWorld, LEAD, PEOPLE, PO, PROJECT, propertyOf, RM, VERSION_ID, type FakeWorld, type Person } from '../../support/fake-world';
 import { StoreFault } from '../../support/memory-store';
