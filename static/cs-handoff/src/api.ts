@@ -46,7 +46,6 @@ export const api = {
   getHandoffPage: (versionId: string) => request('getHandoffPage', { versionId }),
   saveHandoff: (payload: PayloadOf<'saveHandoff'>) => request('saveHandoff', payload),
   setStatus: (payload: PayloadOf<'setStatus'>) => request('setStatus', payload),
-  getL3Prefill: (versionId: string, item?: L3ItemRef) => request('getL3Prefill', item ? { versionId, item } : { versionId }),
   getL3Summary: (versionId: string) => request('getL3Summary', { versionId }),
   /** The project's Bug issue type (the page's project), for the L3 dialog's pre-fill. */
   getL3BugType: () => request('getL3BugType', {}),
